@@ -1,0 +1,108 @@
+"""The one contract every value type follows (identifiers, codes, numbers).
+
+Modelled on python-stdnum: ``normalize`` → ``parse`` (value or
+:class:`~koperasi_id.errors.ValidationError` with a stable code per rule) →
+``is_valid`` (never raises) → ``str`` (canonical) and ``display()``.
+
+The converter in :mod:`koperasi_id.serialization` structures any subclass from
+its canonical string with ``parse`` and unstructures it with ``str``, so a new
+value type needs no registration of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar, Self
+
+from koperasi_id.errors import Problem, ValidationError
+
+__all__ = ["ValueType", "digits_only"]
+
+# Separators people type or paste inside identifiers: spaces (incl. NBSP and
+# narrow NBSP), dots, dashes (ASCII and Unicode), slashes are *not* included
+# because some identifiers use them meaningfully.
+_SEPARATORS = re.compile(r"[\s\u00a0\u202f.\-\u2010\u2011\u2012\u2013\u2014]+")
+_ASCII_DIGITS = re.compile(r"[0-9]+")
+#: Far longer than any identifier; longer input is rejected before any work.
+MAX_RAW_LENGTH = 64
+
+
+def _shown(raw: str) -> str:
+    return raw if len(raw) <= 24 else raw[:24] + "…"
+
+
+def digits_only(raw: object, *, code_prefix: str, what: str, mask: bool = False) -> str:
+    """Normalise ``raw`` to a string of ASCII digits, or raise ValidationError.
+
+    Accepts ``str`` (and ``int`` for convenience, never ``bool``); strips
+    spaces, NBSP, dots and dashes; refuses other characters, including
+    non-ASCII digits such as ``'١'`` or full-width ``'１'``. ``mask`` keeps the
+    raw value out of messages (personal identifiers).
+
+    >>> digits_only(" 18.71-01 ", code_prefix="x", what="code")
+    '187101'
+    >>> digits_only("１２", code_prefix="x", what="code")
+    Traceback (most recent call last):
+    ...
+    koperasi_id.errors.ValidationError: 1 problem: $: a code may contain only the ASCII digits 0-9 ... [x.characters]
+    """
+    if isinstance(raw, bool) or not isinstance(raw, str | int):
+        raise ValidationError.single(
+            f"{code_prefix}.type", f"expected a {what} as a string, got {type(raw).__name__}"
+        )
+    text = str(raw)
+    if len(text) > MAX_RAW_LENGTH:
+        raise ValidationError.single(
+            f"{code_prefix}.length", f"a {what} is never {len(text)} characters long"
+        )
+    compact = _SEPARATORS.sub("", text)
+    if not compact:
+        raise ValidationError.single(f"{code_prefix}.empty", f"the {what} is empty")
+    if not _ASCII_DIGITS.fullmatch(compact):
+        shown = "" if mask else f" {_shown(text)!r}"
+        raise ValidationError.single(
+            f"{code_prefix}.characters",
+            f"a {what} may contain only the ASCII digits 0-9 (and spaces, dots or dashes "
+            f"between them), got{shown or ' other characters'}",
+        )
+    return compact
+
+
+class ValueType:
+    """Base of the library's immutable value types.
+
+    Subclasses implement :meth:`parse` and ``__str__``; they get
+    :meth:`is_valid`, :meth:`display` and converter support for free.
+    ``warnings`` holds problems that do not make the value invalid (a retired
+    region code, a checksum accepted in lenient mode).
+    """
+
+    __slots__ = ()
+
+    #: Short name used in messages and error codes (``"nik"``, ``"npwp"``).
+    kind: ClassVar[str] = "value"
+
+    @classmethod
+    def parse(cls, raw: object) -> Self:
+        """Normalise and validate ``raw``; raise ValidationError if invalid."""
+        raise NotImplementedError
+
+    @classmethod
+    def is_valid(cls, raw: object) -> bool:
+        """Whether ``raw`` parses. Never raises, whatever ``raw`` is."""
+        try:
+            cls.parse(raw)
+        except ValidationError:
+            return False
+        except Exception:  # noqa: BLE001 - the contract is "never raises on junk"
+            return False
+        return True
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """Problems that do not make the value invalid."""
+        return ()
+
+    def display(self) -> str:
+        """Human display form; the canonical form unless a subclass says otherwise."""
+        return str(self)

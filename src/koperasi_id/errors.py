@@ -1,0 +1,174 @@
+"""One exception tree for the whole library, rooted in :class:`ValueError`.
+
+Every error the library raises on purpose is a :class:`KoperasiIdError`, so a
+caller can catch the library's complaints without catching its bugs::
+
+    KoperasiIdError (ValueError)
+    ├── ValidationError        bad input; carries every Problem with its path
+    ├── NoRuleInForceError     a question asked for a date no regime covers
+    ├── RuleInputError         the rule in force cannot answer with these inputs
+    └── TransitionError        a lifecycle step that the state machine forbids
+
+>>> err = ValidationError.single("nik.serial_zero", "serial must not be 0000", path="$.nik")
+>>> isinstance(err, ValueError)
+True
+>>> err.problems[0].path
+'$.nik'
+>>> print(err)
+1 problem: $.nik: serial must not be 0000 [nik.serial_zero]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+import attrs
+
+__all__ = [
+    "KoperasiIdError",
+    "NoRuleInForceError",
+    "Problem",
+    "RuleInputError",
+    "TransitionError",
+    "ValidationError",
+    "join_path",
+]
+
+
+def join_path(prefix: str, path: str) -> str:
+    """Append a relative path (``$.a[0]``) to a prefix (``$.members``).
+
+    >>> join_path("$.members[3]", "$.nik")
+    '$.members[3].nik'
+    >>> join_path("$.members", "$[3]")
+    '$.members[3]'
+    >>> join_path("$", "$.nik")
+    '$.nik'
+    """
+    return prefix + path[1:] if path.startswith("$") else f"{prefix}.{path}"
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One thing wrong with an input: where (a JSONPath-like ``path``), a stable
+    machine ``code`` and a human ``message`` (English; identifiers are masked)."""
+
+    path: str = "$"
+    code: str
+    message: str
+
+    def under(self, prefix: str) -> Problem:
+        """The same problem seen from an enclosing object at ``prefix``."""
+        return attrs.evolve(self, path=join_path(prefix, self.path))
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message} [{self.code}]"
+
+
+class KoperasiIdError(ValueError):
+    """Base of every error the library raises deliberately."""
+
+
+class ValidationError(KoperasiIdError):
+    """Input that cannot become a valid value or entity.
+
+    It carries *every* problem found, not just the first, each with a field
+    path, so a form or a batch job can show them all at once.
+    """
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        if not self.problems:
+            raise ValueError("a ValidationError needs at least one problem")
+        super().__init__(self._summary())
+
+    @classmethod
+    def single(cls, code: str, message: str, *, path: str = "$") -> ValidationError:
+        """Shortcut for an error with exactly one problem."""
+        return cls([Problem(path=path, code=code, message=message)])
+
+    def under(self, prefix: str) -> ValidationError:
+        """The same error with every path re-rooted at ``prefix``."""
+        return type(self)(p.under(prefix) for p in self.problems)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The problems' codes, in order."""
+        return tuple(p.code for p in self.problems)
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        """The problems' paths, in order."""
+        return tuple(p.path for p in self.problems)
+
+    def _summary(self) -> str:
+        n = len(self.problems)
+        head = f"{n} problem{'s' if n != 1 else ''}"
+        return head + ": " + "; ".join(str(p) for p in self.problems)
+
+    def __reduce__(self) -> tuple[type[ValidationError], tuple[tuple[Problem, ...]]]:
+        # Batch workers (multiprocessing, Dask) must be able to ship the error back.
+        return (type(self), (self.problems,))
+
+
+class NoRuleInForceError(KoperasiIdError):
+    """No regime of a rule table covers the date asked about.
+
+    >>> e = NoRuleInForceError("kur.rate", date(2019, 1, 1), covered=((date(2020, 1, 1), None),))
+    >>> print(e)
+    no kur.rate rule in force on 2019-01-01 (covered: 2020-01-01..open)
+    """
+
+    def __init__(
+        self,
+        table: str,
+        as_of: date,
+        *,
+        covered: Sequence[tuple[date, date | None]] = (),
+        hint: str = "",
+    ) -> None:
+        self.table = table
+        self.as_of = as_of
+        self.covered = tuple(covered)
+        spans = ", ".join(f"{a.isoformat()}..{b.isoformat() if b else 'open'}" for a, b in covered)
+        message = f"no {table} rule in force on {as_of.isoformat()}"
+        if spans:
+            message += f" (covered: {spans})"
+        if hint:
+            message += f"; {hint}"
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_no_rule, (self.table, self.as_of, self.covered, self.args[0]))
+
+
+def _rebuild_no_rule(
+    table: str, as_of: date, covered: tuple[tuple[date, date | None], ...], message: str
+) -> NoRuleInForceError:
+    err = NoRuleInForceError(table, as_of, covered=covered)
+    err.args = (message,)
+    return err
+
+
+class RuleInputError(KoperasiIdError):
+    """The rule in force cannot answer with the inputs given, for example a
+    criterion that the regime in force does not use. The message says what to
+    pass instead."""
+
+
+class TransitionError(KoperasiIdError):
+    """A lifecycle event that is not allowed from the current state.
+
+    ``allowed`` names the events that are.
+    """
+
+    def __init__(self, message: str, *, allowed: Sequence[str] = ()) -> None:
+        self.allowed = tuple(allowed)
+        if self.allowed:
+            message += f" (allowed: {', '.join(self.allowed)})"
+        elif message:
+            message += " (no transition is allowed: the state is terminal)"
+        super().__init__(message)

@@ -1,0 +1,377 @@
+"""Moving data in and out: one strict cattrs converter, errors with paths.
+
+>>> from datetime import date
+>>> from decimal import Decimal
+>>> import attrs
+>>> @attrs.frozen(kw_only=True)
+... class Member:
+...     name: str
+...     joined: date
+...     savings: Decimal
+>>> to_dict(Member(name="Siti", joined=date(2021, 3, 1), savings=Decimal("150000.50")))
+{'name': 'Siti', 'joined': '2021-03-01', 'savings': '150000.50'}
+>>> from_dict(Member, {"name": "Siti", "joined": "2021-03-01", "savings": "150000.50"})
+Member(name='Siti', joined=datetime.date(2021, 3, 1), savings=Decimal('150000.50'))
+>>> from_dict(Member, {"name": 7, "joined": "1 Maret 2021", "savings": 0.1, "extra": 1})
+Traceback (most recent call last):
+...
+koperasi_id.errors.ValidationError: 4 problems: ...
+
+Rules of the wire format: dates are ISO 8601 strings, money and other decimals
+are decimal strings, enums travel by their (Indonesian) value, value types
+(NIK, NPWP, ...) by their canonical string, collections as lists. Unknown keys
+are rejected unless you ask for the lenient converter. Nothing is coerced:
+``"7"`` is not an int, ``1`` is not a bool, ``0.1`` is not money.
+
+**Extending it.** Subclass :class:`ValueType` (``parse`` + ``__str__``) and the
+converter handles the new type everywhere with no registration. Any other
+type gets hooks through :func:`register_hooks`, which applies to converters
+already built and to every one built later.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import re
+import threading
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any, TypeVar, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+
+from koperasi_id._values import ValueType
+from koperasi_id.errors import Problem, ValidationError, join_path
+
+__all__ = [
+    "ValueType",
+    "default_converter",
+    "from_dict",
+    "from_json",
+    "make_converter",
+    "problems_from_exception",
+    "register_hooks",
+    "to_dict",
+    "to_json",
+]
+
+T = TypeVar("T")
+Configurator = Callable[[cattrs.Converter], None]
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_PLAIN_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+_configurators: list[Configurator] = []
+_built: list[cattrs.Converter] = []
+_lock = threading.Lock()
+_defaults: dict[bool, cattrs.Converter] = {}
+
+
+def _type_name(t: object) -> str:
+    return getattr(t, "__name__", None) or repr(t)
+
+
+def _fail(code: str, message: str) -> ValidationError:
+    return ValidationError.single(code, message)
+
+
+# --- strict primitive hooks -------------------------------------------------
+# Each checks the exact type first (the fast, common path) and raises the
+# library's own error, so messages never read "invalid value for type".
+
+
+def _structure_str(value: object, _: type) -> str:
+    if type(value) is str:
+        return value
+    raise _fail("type.str", f"expected a string, got {type(value).__name__}")
+
+
+def _structure_int(value: object, _: type) -> int:
+    if type(value) is int:
+        return value
+    if isinstance(value, bool):
+        raise _fail("type.int", "expected a whole number, got a boolean")
+    raise _fail("type.int", f"expected a whole number, got {type(value).__name__} {value!r:.40}")
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if type(value) is bool:
+        return value
+    raise _fail("type.bool", f"expected true or false, got {type(value).__name__} {value!r:.40}")
+
+
+def _structure_decimal(value: object, _: type) -> Decimal:
+    kind = type(value)
+    if kind is str:
+        assert isinstance(value, str)
+        if _PLAIN_DECIMAL.fullmatch(value):
+            return Decimal(value)
+        raise _fail(
+            "type.decimal",
+            f"expected a decimal string like '1234567.89', got {value[:40]!r}",
+        )
+    if kind is int:
+        assert isinstance(value, int)
+        return Decimal(value)
+    if kind is Decimal:
+        assert isinstance(value, Decimal)
+        if value.is_finite():
+            return value
+        raise _fail("type.decimal", f"expected a finite number, got {value}")
+    if kind is float:
+        raise _fail(
+            "type.float",
+            f"a float cannot hold money exactly; send the amount as a string such as '{value!r}'",
+        )
+    raise _fail("type.decimal", f"expected a decimal string, got {kind.__name__}")
+
+
+def _structure_date(value: object, _: type) -> date:
+    if type(value) is str:
+        assert isinstance(value, str)
+        if _ISO_DATE.fullmatch(value):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                raise _fail("type.date", f"{value!r} is not a real calendar date") from None
+        raise _fail("type.date", f"expected an ISO date 'YYYY-MM-DD', got {value[:40]!r}")
+    if type(value) is date:
+        assert isinstance(value, date)
+        return value
+    if isinstance(value, datetime):
+        raise _fail("type.date", "expected a date, got a datetime; pass its .date()")
+    raise _fail("type.date", f"expected an ISO date string, got {type(value).__name__}")
+
+
+def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
+    by_value = dict(cls._value2member_map_)
+    allowed = ", ".join(repr(m.value) for m in cls)
+
+    def structure_enum(value: object, _: type) -> enum.Enum:
+        if type(value) is cls:
+            assert isinstance(value, enum.Enum)
+            return value
+        try:
+            return by_value[value]
+        except (KeyError, TypeError):
+            shown = repr(value)[:40]
+            raise _fail("enum", f"{shown} is not a {cls.__name__}; expected one of {allowed}") from None
+
+    return structure_enum
+
+
+def _value_type_hook(cls: type[ValueType]) -> Callable[[object, type], ValueType]:
+    parse = cls.parse
+
+    def structure_value(value: object, _: type) -> ValueType:
+        if type(value) is cls:
+            assert isinstance(value, ValueType)
+            return value
+        return parse(value)
+
+    return structure_value
+
+
+def _is_homogeneous_tuple(t: object) -> bool:
+    args = get_args(t)
+    return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook_factory(t: Any, converter: cattrs.BaseConverter) -> Callable[[object, type], Any]:
+    inner = homogenous_tuple_structure_factory(t, converter)
+
+    def structure_sequence(value: object, cl: type) -> Any:
+        # cattrs would happily iterate a string into characters or a dict into keys.
+        if type(value) is list or type(value) is tuple:
+            return inner(value, cl)
+        raise _fail("type.list", f"expected a list, got {type(value).__name__}")
+
+    return structure_sequence
+
+
+def _is_attrs_class(t: object) -> bool:
+    return isinstance(t, type) and attrs.has(t)
+
+
+def _attrs_hook_factory(t: Any, converter: cattrs.Converter) -> Callable[[object, type], Any]:
+    inner = converter.gen_structure_attrs_fromdict(t)
+
+    def structure_object(value: object, cl: type) -> Any:
+        if isinstance(value, Mapping):
+            return inner(value, cl)
+        raise _fail("type.object", f"expected an object ({_type_name(t)}), got {type(value).__name__}")
+
+    return structure_object
+
+
+def make_converter(*, forbid_extra_keys: bool = True) -> cattrs.Converter:
+    """Build a fresh converter with the library's strict hooks.
+
+    Most code should use :func:`default_converter` (or the module-level
+    functions) instead: building one is not free, and the built one caches its
+    generated code. ``forbid_extra_keys=False`` gives the lenient variant that
+    ignores unknown keys.
+    """
+    conv = cattrs.Converter(
+        forbid_extra_keys=forbid_extra_keys,
+        detailed_validation=True,
+        unstruct_collection_overrides={tuple: list},
+    )
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(Decimal, _structure_decimal)
+    conv.register_unstructure_hook(Decimal, str)
+    conv.register_structure_hook(date, _structure_date)
+    conv.register_unstructure_hook(date, date.isoformat)
+    conv.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
+    )
+    conv.register_unstructure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum),
+        lambda t: lambda member: member.value,
+    )
+    conv.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, ValueType), _value_type_hook
+    )
+    conv.register_unstructure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, ValueType), lambda t: str
+    )
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook_factory)
+    conv.register_structure_hook_factory(_is_attrs_class, _attrs_hook_factory)
+    with _lock:
+        for configure in _configurators:
+            configure(conv)
+        _built.append(conv)
+    return conv
+
+
+def register_hooks(configure: Configurator) -> None:
+    """Add hooks for a type the converter does not know.
+
+    ``configure`` receives a converter and registers hooks on it. It is applied
+    at once to the converters already built and to every converter built later,
+    so import order does not matter.
+
+    >>> import cattrs
+    >>> class Percent(float): ...
+    >>> register_hooks(lambda c: c.register_unstructure_hook(Percent, lambda p: f"{p}%"))
+    >>> to_dict(Percent(6.0))
+    '6.0%'
+    """
+    with _lock:
+        _configurators.append(configure)
+        for conv in _built:
+            configure(conv)
+
+
+def default_converter(*, lenient: bool = False) -> cattrs.Converter:
+    """The process-wide converter (strict, or ``lenient`` about unknown keys).
+
+    Built on first use. Converters cannot be pickled: batch code running in
+    worker processes calls the module-level functions, which fetch it there.
+    """
+    conv = _defaults.get(lenient)
+    if conv is None:
+        conv = make_converter(forbid_extra_keys=not lenient)
+        _defaults[lenient] = conv
+    return conv
+
+
+# --- turning cattrs' exception groups into our problems ---------------------
+
+
+def problems_from_exception(exc: BaseException, path: str = "$") -> list[Problem]:
+    """Flatten a structuring exception into problems with full paths."""
+    if isinstance(exc, ValidationError):
+        return [p.under(path) for p in exc.problems]
+    if isinstance(exc, ClassValidationError):
+        out: list[Problem] = []
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            out.extend(_problem_at(sub, f"{path}.{note.name}", note.type))
+        for sub in without:
+            out.extend(problems_from_exception(sub, path))
+        return out
+    if isinstance(exc, IterableValidationError):
+        out = []
+        items, rest = exc.group_exceptions()
+        for sub, inote in items:
+            out.extend(_problem_at(sub, f"{path}[{inote.index!r}]", inote.type))
+        for sub in rest:
+            out.extend(problems_from_exception(sub, path))
+        return out
+    if isinstance(exc, ForbiddenExtraKeysError):
+        allowed = ", ".join(a.name for a in attrs.fields(exc.cl)) if attrs.has(exc.cl) else ""
+        return [
+            Problem(
+                path=join_path(path, f"$.{key}"),
+                code="unknown_field",
+                message=f"unknown field {key!r}" + (f"; known fields: {allowed}" if allowed else ""),
+            )
+            for key in sorted(exc.extra_fields)
+        ]
+    return _problem_at(exc, path, None)
+
+
+def _problem_at(exc: BaseException, path: str, expected: object) -> list[Problem]:
+    if isinstance(exc, ValidationError | ClassValidationError | IterableValidationError):
+        return problems_from_exception(exc, path)
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return problems_from_exception(exc, path)
+    if isinstance(exc, KeyError):
+        return [Problem(path=path, code="missing", message="required field is missing")]
+    if isinstance(exc, InvalidOperation):
+        return [Problem(path=path, code="type.decimal", message="not a decimal number")]
+    kind = _type_name(expected) if expected is not None else "value"
+    detail = str(exc) or type(exc).__name__
+    return [Problem(path=path, code="invalid", message=f"invalid {kind}: {detail}")]
+
+
+# --- public API -------------------------------------------------------------
+
+
+def from_dict(cls: type[T], data: object, *, lenient: bool = False) -> T:
+    """Structure ``data`` (a dict from JSON, CSV or another system) into ``cls``.
+
+    Every problem is reported at once, each at its path, as one
+    :class:`~koperasi_id.errors.ValidationError`.
+    """
+    conv = default_converter(lenient=lenient)
+    try:
+        return conv.structure(data, cls)
+    except ValidationError as err:
+        raise err from None
+    except Exception as exc:  # noqa: BLE001 - every structuring failure is the caller's data
+        raise ValidationError(problems_from_exception(exc)) from None
+
+
+def to_dict(obj: Any) -> Any:
+    """Unstructure an entity or value into plain JSON-ready Python data."""
+    return default_converter().unstructure(obj)
+
+
+def to_json(obj: Any, *, indent: int | None = None) -> str:
+    """Serialise to JSON text (UTF-8 safe, non-ASCII kept as is)."""
+    return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent)
+
+
+def from_json(cls: type[T], text: str | bytes, *, lenient: bool = False) -> T:
+    """Parse JSON text and structure it into ``cls``.
+
+    JSON numbers with a fraction are read as :class:`~decimal.Decimal`, so
+    ``12.5`` in a document stays exact; malformed JSON is a ValidationError.
+    """
+    try:
+        data = json.loads(text, parse_float=Decimal)
+    except (ValueError, TypeError) as exc:
+        raise ValidationError.single("json", f"not valid JSON: {exc}") from None
+    return from_dict(cls, data, lenient=lenient)
