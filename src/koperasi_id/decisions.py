@@ -141,7 +141,11 @@ class Decision(Generic[T]):
 
     def explain(self, lang: Language = "id") -> str:
         """A plain-text explanation, one line per finding."""
-        when = f" ({'per' if lang == 'id' else 'as of'} {self.as_of.isoformat()})" if self.as_of else ""
+        when = (
+            f" ({'per' if lang == 'id' else 'as of'} {self.as_of.isoformat()})"
+            if self.as_of
+            else ""
+        )
         head = "Hasil" if lang == "id" else "Outcome"
         lines = [f"{head}: {_show(self.outcome)}{when}"]
         for f in self.findings:

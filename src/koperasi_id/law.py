@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import itertools
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import Any, Generic, TypeVar
@@ -161,7 +162,7 @@ class Timeline(Generic[T]):
         ordered = sorted(regimes, key=lambda r: r.valid_from)
         if not ordered:
             raise ValueError(f"timeline {name!r} needs at least one regime")
-        for before, after in zip(ordered, ordered[1:], strict=False):
+        for before, after in itertools.pairwise(ordered):
             if before.valid_to is None or before.valid_to >= after.valid_from:
                 raise ValueError(
                     f"timeline {name!r}: regime {before.name!r} "

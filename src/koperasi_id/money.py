@@ -176,10 +176,12 @@ def format_rupiah(amount: Decimal, *, places: int | None = None) -> str:
 
 # attrs field validators for entities: they raise the library's ValidationError
 # with the field's own path, so nested structuring reports the full path.
-def non_negative_rupiah(instance: object, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
+def non_negative_rupiah(
+    instance: object, attribute: attrs.Attribute[Decimal], value: Decimal
+) -> None:
     """attrs validator: a finite, non-negative amount with at most two decimals."""
     path = f"$.{attribute.name}"
-    if not isinstance(value, Decimal) or isinstance(value, bool):
+    if not isinstance(value, Decimal):
         raise ValidationError.single(
             "money.type", f"expected a Decimal amount, got {type(value).__name__}", path=path
         )

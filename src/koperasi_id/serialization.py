@@ -160,10 +160,13 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
             assert isinstance(value, enum.Enum)
             return value
         try:
-            return by_value[value]
+            member: enum.Enum = by_value[value]
+            return member
         except (KeyError, TypeError):
             shown = repr(value)[:40]
-            raise _fail("enum", f"{shown} is not a {cls.__name__}; expected one of {allowed}") from None
+            raise _fail(
+                "enum", f"{shown} is not a {cls.__name__}; expected one of {allowed}"
+            ) from None
 
     return structure_enum
 
@@ -207,7 +210,9 @@ def _attrs_hook_factory(t: Any, converter: cattrs.Converter) -> Callable[[object
     def structure_object(value: object, cl: type) -> Any:
         if isinstance(value, Mapping):
             return inner(value, cl)
-        raise _fail("type.object", f"expected an object ({_type_name(t)}), got {type(value).__name__}")
+        raise _fail(
+            "type.object", f"expected an object ({_type_name(t)}), got {type(value).__name__}"
+        )
 
     return structure_object
 
@@ -315,7 +320,8 @@ def problems_from_exception(exc: BaseException, path: str = "$") -> list[Problem
             Problem(
                 path=join_path(path, f"$.{key}"),
                 code="unknown_field",
-                message=f"unknown field {key!r}" + (f"; known fields: {allowed}" if allowed else ""),
+                message=f"unknown field {key!r}"
+                + (f"; known fields: {allowed}" if allowed else ""),
             )
             for key in sorted(exc.extra_fields)
         ]

@@ -1,0 +1,33 @@
+"""Sphinx configuration for koperasi_id."""
+
+from __future__ import annotations
+
+import koperasi_id
+
+project = "koperasi_id"
+author = "koperasi_id developers"
+copyright = "2026, koperasi_id developers"  # noqa: A001
+version = release = koperasi_id.__version__
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.intersphinx",
+    "sphinx.ext.viewcode",
+]
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
+exclude_patterns = ["_build", "conftest.py"]
+html_theme = "furo"
+html_title = "koperasi_id"
+autodoc_member_order = "bysource"
+autodoc_typehints = "description"
+autodoc_default_options = {"members": True, "show-inheritance": True}
+intersphinx_mapping = {"python": ("https://docs.python.org/3", None)}
+# No network in CI: intersphinx inventories are optional, so keep going without them.
+intersphinx_disabled_reftypes = ["*"]
+intersphinx_timeout = 1
+nitpicky = False
+suppress_warnings = ["intersphinx.external", "config.cache"]
