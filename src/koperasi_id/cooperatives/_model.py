@@ -1,0 +1,617 @@
+"""The cooperative entity and its parts.
+
+Format checks live in the value types (``Nik``, ``NomorBadanHukum``,
+``RegionCode``, :class:`YearEnd`); the cross-field invariants here raise
+:class:`~koperasi_id.errors.ValidationError` at the offending field's path, so
+``from_dict`` reports ``$.rat_records[2].held_on`` and direct construction or
+``attrs.evolve`` are protected alike. Compliance with dated rules (founder
+minimums, RAT deadlines, term lengths) is *not* an invariant: a cooperative may
+be out of compliance, and the rule functions say so with findings.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+from decimal import Decimal
+from typing import Self
+
+import attrs
+
+from koperasi_id._values import ValueType
+from koperasi_id.cooperatives._enums import (
+    BoardPosition,
+    BusinessMode,
+    CooperativeForm,
+    CooperativeKind,
+    LegalStatus,
+    MembershipArea,
+    Organ,
+    Principle,
+)
+from koperasi_id.errors import Problem, ValidationError
+from koperasi_id.identifiers import Nib, Nik, NomorBadanHukum, NomorIndukKoperasi, NomorKk
+from koperasi_id.regions import RegionCode
+
+__all__ = [
+    "BoardMember",
+    "BoardTerm",
+    "BusinessActivity",
+    "Cooperative",
+    "Founder",
+    "RatRecord",
+    "YearEnd",
+]
+
+_MAX_NAME = 300
+
+
+@attrs.frozen(order=True)
+class YearEnd(ValueType):
+    """The last day of a fiscal year as month and day; canonical ``"MM-DD"``.
+
+    29 February is refused: a fiscal year must end on a day every year has.
+
+    >>> YearEnd.parse("12-31").in_year(2024)
+    datetime.date(2024, 12, 31)
+    >>> str(YearEnd.parse("--06-30"))
+    '06-30'
+    >>> YearEnd.is_valid("02-29")
+    False
+    """
+
+    kind = "year_end"
+    month: int
+    day: int
+
+    @classmethod
+    def parse(cls, raw: object) -> Self:
+        if not isinstance(raw, str):
+            raise ValidationError.single(
+                "year_end.type", f"expected a month-day string 'MM-DD', got {type(raw).__name__}"
+            )
+        text = raw.strip().removeprefix("--")
+        month_text, sep, day_text = text.partition("-")
+        if not (
+            sep
+            and len(month_text) == 2
+            and len(day_text) == 2
+            and month_text.isascii()
+            and day_text.isascii()
+            and month_text.isdigit()
+            and day_text.isdigit()
+        ):
+            raise ValidationError.single(
+                "year_end.syntax", f"expected a month-day like '12-31', got {raw[:24]!r}"
+            )
+        return cls.of(int(month_text), int(day_text))
+
+    @classmethod
+    def of(cls, month: int, day: int) -> Self:
+        """Build from numbers, checking the day exists in every year."""
+        if not 1 <= month <= 12:
+            raise ValidationError.single("year_end.month", f"month {month} is not 1-12")
+        last = 28 if month == 2 else calendar.monthrange(2001, month)[1]
+        if not 1 <= day <= last:
+            raise ValidationError.single(
+                "year_end.day", f"day {day} does not exist in month {month} of every year"
+            )
+        return cls(month, day)
+
+    def in_year(self, year: int) -> date:
+        """The year-end date in calendar ``year``."""
+        return date(year, self.month, self.day)
+
+    @property
+    def is_month_end(self) -> bool:
+        """Whether the fiscal year ends on the last day of a month (28 Feb counts)."""
+        return self.day == (28 if self.month == 2 else calendar.monthrange(2001, self.month)[1])
+
+    def __str__(self) -> str:
+        return f"{self.month:02d}-{self.day:02d}"
+
+
+DECEMBER_31 = YearEnd(12, 31)
+
+
+def _non_blank(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not value.strip():
+        raise ValidationError.single(
+            f"cooperative.{attribute.name}_blank",
+            f"{attribute.name} must not be blank",
+            path=f"$.{attribute.name}",
+        )
+    if len(value) > _MAX_NAME:
+        raise ValidationError.single(
+            f"cooperative.{attribute.name}_length",
+            f"{attribute.name} is longer than {_MAX_NAME} characters",
+            path=f"$.{attribute.name}",
+        )
+
+
+def _fiscal_year_number(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if not 1900 <= value <= 9998:
+        raise ValidationError.single(
+            "cooperative.fiscal_year_range",
+            f"fiscal year {value} is outside 1900-9998",
+            path=f"$.{attribute.name}",
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Founder:
+    """A founder: a natural person (by NIK) or a cooperative (by legal-entity number).
+
+    Exactly one of ``nik`` and ``legal_entity_number`` is set. A primary
+    cooperative is founded by persons, a secondary one by cooperatives (R3).
+
+    >>> Founder(name="Siti", nik=Nik.parse("1871014101900002"))
+    Founder(name='Siti', nik=Nik('187101******0002'), legal_entity_number=None)
+    >>> Founder(name="KSP Maju").is_person
+    Traceback (most recent call last):
+    ...
+    koperasi_id.errors.ValidationError: 1 problem: $: a founder is identified by exactly one of nik (a person) or legal_entity_number (a cooperative) [founder.identity]
+    """
+
+    name: str = attrs.field(validator=_non_blank)
+    nik: Nik | None = None
+    legal_entity_number: NomorBadanHukum | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if (self.nik is None) == (self.legal_entity_number is None):
+            raise ValidationError.single(
+                "founder.identity",
+                "a founder is identified by exactly one of nik (a person) or "
+                "legal_entity_number (a cooperative)",
+            )
+
+    @property
+    def is_person(self) -> bool:
+        """A natural person (identified by NIK)."""
+        return self.nik is not None
+
+    @property
+    def identity(self) -> str:
+        """A key for duplicate checks (never shown: it may hold a NIK)."""
+        return f"nik:{self.nik}" if self.nik is not None else f"bh:{self.legal_entity_number}"
+
+
+@attrs.frozen(kw_only=True)
+class BoardMember:
+    """A person holding a seat in an organ during one :class:`BoardTerm`.
+
+    ``is_member``: the person is a member of the cooperative (or, for a
+    secondary cooperative, represents a member cooperative), as UU 25/1992
+    Pasal 29-30 and 38 require (R11). ``family_card`` (Nomor KK) lets the
+    Merah Putih rule find family ties (R6). ``village_head``: the person is the
+    sitting kepala desa.
+    """
+
+    nik: Nik
+    name: str = attrs.field(validator=_non_blank)
+    position: BoardPosition = BoardPosition.MEMBER
+    is_member: bool = True
+    family_card: NomorKk | None = None
+    village_head: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class BoardTerm:
+    """One term (masa jabatan) of the pengurus, pengawas or DPS.
+
+    ``ends_on`` is the last day of the term, after ``started_on``. The length
+    limit (5 years, R11) is a rule, not an invariant.
+    """
+
+    organ: Organ
+    started_on: date
+    ends_on: date
+    members: tuple[BoardMember, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        problems = []
+        if self.organ is Organ.MEMBERS_MEETING:
+            problems.append(
+                Problem(
+                    path="$.organ",
+                    code="board_term.organ",
+                    message="the members' meeting has no term; use pengurus, pengawas or "
+                    "dewan_pengawas_syariah",
+                )
+            )
+        if self.ends_on <= self.started_on:
+            problems.append(
+                Problem(
+                    path="$.ends_on",
+                    code="board_term.order",
+                    message=f"the term ends ({self.ends_on}) on or before it starts "
+                    f"({self.started_on})",
+                )
+            )
+        seen: set[str] = set()
+        for i, member in enumerate(self.members):
+            key = str(member.nik)
+            if key in seen:
+                problems.append(
+                    Problem(
+                        path=f"$.members[{i}].nik",
+                        code="board_term.duplicate_member",
+                        message=f"{member.nik.masked()} sits twice in the same term",
+                    )
+                )
+            seen.add(key)
+        if problems:
+            raise ValidationError(problems)
+
+    def covers(self, day: date) -> bool:
+        """Whether the term runs on ``day`` (both ends inclusive)."""
+        return self.started_on <= day <= self.ends_on
+
+    @property
+    def chair(self) -> BoardMember | None:
+        """The member holding :attr:`BoardPosition.CHAIR`, if any."""
+        for member in self.members:
+            if member.position is BoardPosition.CHAIR:
+                return member
+        return None
+
+
+@attrs.frozen(kw_only=True)
+class RatRecord:
+    """The annual members' meeting (RAT) for one fiscal year.
+
+    ``fiscal_year`` is the calendar year in which that fiscal year *ends*.
+    ``held_on`` is ``None`` for a missed meeting; ``reported`` says whether the
+    RAT report reached the cooperative office (ODS). A meeting that was not
+    held cannot have been reported.
+
+    >>> RatRecord(fiscal_year=2023, held_on=date(2024, 3, 9), reported=True).counts
+    True
+    >>> RatRecord(fiscal_year=2023, held_on=date(2024, 3, 9), reported=False).counts
+    False
+    """
+
+    fiscal_year: int = attrs.field(validator=_fiscal_year_number)
+    held_on: date | None
+    reported: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if self.held_on is None and self.reported:
+            raise ValidationError.single(
+                "rat.reported_not_held",
+                "an RAT that was not held cannot have been reported",
+                path="$.reported",
+            )
+
+    @property
+    def held(self) -> bool:
+        """Whether the meeting took place."""
+        return self.held_on is not None
+
+    @property
+    def counts(self) -> bool:
+        """Held *and* reported: what the ODS counts for activity status (R21)."""
+        return self.held_on is not None and self.reported
+
+
+@attrs.frozen(kw_only=True)
+class BusinessActivity:
+    """Whether a cooperative ran real business (kegiatan usaha nyata) in a fiscal year.
+
+    ``turnover`` (volume usaha, rupiah) is optional; a positive turnover means
+    real business, so it cannot sit with ``has_real_business=False``.
+    """
+
+    fiscal_year: int = attrs.field(validator=_fiscal_year_number)
+    has_real_business: bool
+    turnover: Decimal | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.turnover is None:
+            return
+        if self.turnover < 0:
+            raise ValidationError.single(
+                "activity.turnover_negative", "turnover cannot be negative", path="$.turnover"
+            )
+        if self.turnover > 0 and not self.has_real_business:
+            raise ValidationError.single(
+                "activity.turnover_without_business",
+                "a positive turnover means the cooperative ran real business",
+                path="$.has_real_business",
+            )
+
+
+@attrs.frozen(kw_only=True)
+class Cooperative:
+    """A cooperative (koperasi) as a registry holds it.
+
+    Identifiers are kept apart (R25): ``legal_entity_numbers`` is the history of
+    AHU/SK legal-entity numbers (oldest first, the last is current),
+    ``nomor_induk`` the ODS Nomor Induk Koperasi, ``nib`` the OSS business
+    number. ``region`` is the domicile, at least regency/city level.
+
+    Invariants (each a ValidationError at its path): founders match the form
+    (persons for primer, cooperatives for sekunder) and are not repeated;
+    founding (``founded_on``) is not after deed approval; RAT records have
+    unique fiscal years, none held before the deed was approved nor before its
+    fiscal year ended, and no record for a fiscal year that ended before the
+    deed; business-activity years are unique; ``dissolved_on`` is set exactly
+    when ``legal_status`` is ``dibubarkan``.
+
+    >>> coop = Cooperative(
+    ...     name="Koperasi Konsumen Sejahtera",
+    ...     legal_entity_numbers=(NomorBadanHukum.parse("AHU-0001234.AH.01.26.TAHUN 2021"),),
+    ...     deed_approved_on=date(2021, 3, 1),
+    ...     form=CooperativeForm.PRIMARY, kind=CooperativeKind.CONSUMER,
+    ...     region=RegionCode.parse("18.71"),
+    ...     membership_area=MembershipArea.WITHIN_REGENCY, member_count=25,
+    ...     rat_records=(RatRecord(fiscal_year=2021, held_on=date(2021, 12, 1), reported=True),),
+    ... )
+    Traceback (most recent call last):
+    ...
+    koperasi_id.errors.ValidationError: 1 problem: $.rat_records[0].held_on: the RAT for fiscal year 2021 was held on 2021-12-01, before that year ended on 2021-12-31 [cooperative.rat_before_year_end]
+    """
+
+    name: str = attrs.field(validator=_non_blank)
+    legal_entity_numbers: tuple[NomorBadanHukum, ...]
+    deed_approved_on: date
+    form: CooperativeForm
+    kind: CooperativeKind
+    region: RegionCode
+    membership_area: MembershipArea
+    member_count: int
+    mode: BusinessMode = BusinessMode.SINGLE_BUSINESS
+    principle: Principle = Principle.CONVENTIONAL
+    nomor_induk: NomorIndukKoperasi | None = None
+    nib: Nib | None = None
+    founded_on: date | None = None
+    founders: tuple[Founder, ...] = ()
+    fiscal_year_end: YearEnd = DECEMBER_31
+    board_terms: tuple[BoardTerm, ...] = ()
+    rat_records: tuple[RatRecord, ...] = ()
+    business_activities: tuple[BusinessActivity, ...] = ()
+    multi_stakeholder: bool = False
+    stakeholder_groups: tuple[str, ...] = ()
+    merah_putih: bool = False
+    legal_status: LegalStatus = LegalStatus.LEGAL_ENTITY
+    dissolved_on: date | None = None
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        self._check_identity(problems)
+        self._check_founders(problems)
+        self._check_rats(problems)
+        self._check_activities(problems)
+        self._check_status(problems)
+        if problems:
+            raise ValidationError(problems)
+
+    # --- invariants ---------------------------------------------------------
+
+    def _check_identity(self, problems: list[Problem]) -> None:
+        if not self.legal_entity_numbers:
+            problems.append(
+                Problem(
+                    path="$.legal_entity_numbers",
+                    code="cooperative.legal_entity_number_missing",
+                    message="a cooperative has at least one legal-entity number",
+                )
+            )
+        elif len(set(self.legal_entity_numbers)) != len(self.legal_entity_numbers):
+            seen: set[NomorBadanHukum] = set()
+            for i, number in enumerate(self.legal_entity_numbers):
+                if number in seen:
+                    problems.append(
+                        Problem(
+                            path=f"$.legal_entity_numbers[{i}]",
+                            code="cooperative.legal_entity_number_repeated",
+                            message=f"legal-entity number {number} appears twice",
+                        )
+                    )
+                seen.add(number)
+        if self.region.regency_code is None:
+            problems.append(
+                Problem(
+                    path="$.region",
+                    code="cooperative.region_too_coarse",
+                    message=f"the domicile must be a regency/city or finer, not province "
+                    f"{self.region}",
+                )
+            )
+        if self.member_count < 0:
+            problems.append(
+                Problem(
+                    path="$.member_count",
+                    code="cooperative.member_count_negative",
+                    message="member_count cannot be negative",
+                )
+            )
+        if self.founded_on is not None and self.founded_on > self.deed_approved_on:
+            problems.append(
+                Problem(
+                    path="$.founded_on",
+                    code="cooperative.founded_after_deed",
+                    message=f"founded on {self.founded_on}, after the deed was approved on "
+                    f"{self.deed_approved_on}",
+                )
+            )
+        if not self.multi_stakeholder and self.stakeholder_groups:
+            problems.append(
+                Problem(
+                    path="$.stakeholder_groups",
+                    code="cooperative.stakeholder_groups_without_multi_pihak",
+                    message="stakeholder groups belong to a multi pihak cooperative only",
+                )
+            )
+
+    def _check_founders(self, problems: list[Problem]) -> None:
+        want_person = self.form is CooperativeForm.PRIMARY
+        seen: set[str] = set()
+        for i, founder in enumerate(self.founders):
+            if founder.is_person != want_person:
+                problems.append(
+                    Problem(
+                        path=f"$.founders[{i}]",
+                        code="cooperative.founder_form_mismatch",
+                        message=(
+                            "a primary cooperative is founded by persons (nik), not cooperatives"
+                            if want_person
+                            else "a secondary cooperative is founded by cooperatives "
+                            "(legal_entity_number), not persons"
+                        ),
+                    )
+                )
+            key = founder.identity
+            if key in seen:
+                problems.append(
+                    Problem(
+                        path=f"$.founders[{i}]",
+                        code="cooperative.founder_repeated",
+                        message=f"founder {founder.name!r} is listed twice",
+                    )
+                )
+            seen.add(key)
+
+    def _check_rats(self, problems: list[Problem]) -> None:
+        deed = self.deed_approved_on
+        first_year = self.first_fiscal_year
+        seen: set[int] = set()
+        for i, rat in enumerate(self.rat_records):
+            year = rat.fiscal_year
+            if year in seen:
+                problems.append(
+                    Problem(
+                        path=f"$.rat_records[{i}].fiscal_year",
+                        code="cooperative.rat_year_repeated",
+                        message=f"fiscal year {year} has more than one RAT record",
+                    )
+                )
+            seen.add(year)
+            if year < first_year:
+                problems.append(
+                    Problem(
+                        path=f"$.rat_records[{i}].fiscal_year",
+                        code="cooperative.rat_year_before_deed",
+                        message=f"fiscal year {year} ended before the deed was approved on {deed}",
+                    )
+                )
+            held = rat.held_on
+            if held is None:
+                continue
+            if held < deed:
+                problems.append(
+                    Problem(
+                        path=f"$.rat_records[{i}].held_on",
+                        code="cooperative.rat_before_deed",
+                        message=f"the RAT for {year} was held on {held}, before the deed was "
+                        f"approved on {deed}",
+                    )
+                )
+            elif year >= first_year and held <= (end := self.fiscal_year_end.in_year(year)):
+                problems.append(
+                    Problem(
+                        path=f"$.rat_records[{i}].held_on",
+                        code="cooperative.rat_before_year_end",
+                        message=f"the RAT for fiscal year {year} was held on {held}, before "
+                        f"that year ended on {end}",
+                    )
+                )
+
+    def _check_activities(self, problems: list[Problem]) -> None:
+        seen: set[int] = set()
+        first_year = self.first_fiscal_year
+        for i, activity in enumerate(self.business_activities):
+            year = activity.fiscal_year
+            if year in seen:
+                problems.append(
+                    Problem(
+                        path=f"$.business_activities[{i}].fiscal_year",
+                        code="cooperative.activity_year_repeated",
+                        message=f"fiscal year {year} has more than one business-activity record",
+                    )
+                )
+            seen.add(year)
+            if year < first_year:
+                problems.append(
+                    Problem(
+                        path=f"$.business_activities[{i}].fiscal_year",
+                        code="cooperative.activity_year_before_deed",
+                        message=f"fiscal year {year} ended before the deed was approved on "
+                        f"{self.deed_approved_on}",
+                    )
+                )
+
+    def _check_status(self, problems: list[Problem]) -> None:
+        dissolved = self.legal_status is LegalStatus.DISSOLVED
+        if dissolved and self.dissolved_on is None:
+            problems.append(
+                Problem(
+                    path="$.dissolved_on",
+                    code="cooperative.dissolved_on_missing",
+                    message="a dissolved cooperative needs the date of its SK pembubaran",
+                )
+            )
+        elif not dissolved and self.dissolved_on is not None:
+            problems.append(
+                Problem(
+                    path="$.dissolved_on",
+                    code="cooperative.dissolved_on_without_dissolution",
+                    message="dissolved_on is set but legal_status is berbadan_hukum",
+                )
+            )
+        elif self.dissolved_on is not None and self.dissolved_on < self.deed_approved_on:
+            problems.append(
+                Problem(
+                    path="$.dissolved_on",
+                    code="cooperative.dissolved_before_deed",
+                    message=f"dissolved on {self.dissolved_on}, before the deed was approved",
+                )
+            )
+
+    # --- conveniences -------------------------------------------------------
+
+    @property
+    def legal_entity_number(self) -> NomorBadanHukum:
+        """The current (latest) legal-entity number."""
+        return self.legal_entity_numbers[-1]
+
+    @property
+    def is_sharia(self) -> bool:
+        """Runs on sharia principles (needs a DPS, R4)."""
+        return self.principle is Principle.SHARIA
+
+    @property
+    def founding_date(self) -> date:
+        """The founding meeting date if known, else the deed approval date."""
+        return self.founded_on if self.founded_on is not None else self.deed_approved_on
+
+    @property
+    def first_fiscal_year(self) -> int:
+        """The first fiscal year: the one running when the deed was approved."""
+        deed = self.deed_approved_on
+        end = self.fiscal_year_end
+        return deed.year if deed <= end.in_year(deed.year) else deed.year + 1
+
+    def fiscal_year_end_date(self, fiscal_year: int) -> date:
+        """The last day of ``fiscal_year`` (the year it ends in)."""
+        return self.fiscal_year_end.in_year(fiscal_year)
+
+    def rat_for(self, fiscal_year: int) -> RatRecord | None:
+        """The RAT record of ``fiscal_year``, or ``None``."""
+        for rat in self.rat_records:
+            if rat.fiscal_year == fiscal_year:
+                return rat
+        return None
+
+    def activity_for(self, fiscal_year: int) -> BusinessActivity | None:
+        """The business-activity record of ``fiscal_year``, or ``None``."""
+        for activity in self.business_activities:
+            if activity.fiscal_year == fiscal_year:
+                return activity
+        return None
+
+    def board_terms_on(self, day: date, organ: Organ | None = None) -> tuple[BoardTerm, ...]:
+        """The terms running on ``day`` (of ``organ``, if given)."""
+        return tuple(
+            t for t in self.board_terms if t.covers(day) and (organ is None or t.organ is organ)
+        )
