@@ -201,7 +201,8 @@ def _tuple_hook_factory(t: Any, converter: cattrs.BaseConverter) -> Callable[[ob
 
 
 def _is_attrs_class(t: object) -> bool:
-    return isinstance(t, type) and attrs.has(t)
+    # Value types may be attrs classes too; they travel as strings, not objects.
+    return isinstance(t, type) and attrs.has(t) and not issubclass(t, ValueType)
 
 
 def _attrs_hook_factory(t: Any, converter: cattrs.Converter) -> Callable[[object, type], Any]:

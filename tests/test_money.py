@@ -1,0 +1,192 @@
+"""Rupiah parsing, formatting and rounding."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from koperasi_id.errors import ValidationError
+from koperasi_id.money import (
+    Rounding,
+    format_rupiah,
+    is_valid_rupiah,
+    non_negative_rupiah,
+    optional_non_negative_rupiah,
+    parse_rupiah,
+    round_rupiah,
+)
+
+amounts = st.decimals(
+    min_value=Decimal("-1e15"), max_value=Decimal("1e15"), places=2, allow_nan=False
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (0, Decimal(0)),
+        (2_400_000, Decimal(2_400_000)),
+        ("1234567.89", Decimal("1234567.89")),
+        ("-5", Decimal(-5)),
+        (" 42 ", Decimal(42)),
+        (Decimal("1.10"), Decimal("1.10")),
+        ("Rp1.234.567,89", Decimal("1234567.89")),
+        ("Rp 1.200.000", Decimal(1_200_000)),
+        ("Rp.500", Decimal(500)),
+        ("-Rp1.234", Decimal(-1234)),
+        ("Rp-1.234", Decimal(-1234)),
+        ("Rp1234567", Decimal(1234567)),
+    ],
+)
+def test_parse_accepts(raw: object, expected: Decimal) -> None:
+    assert parse_rupiah(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [
+        (0.1, "money.float"),
+        (1.0, "money.float"),
+        (True, "money.bool"),
+        (False, "money.bool"),
+        (None, "money.type"),
+        ([1], "money.type"),
+        (b"1", "money.type"),
+        (Decimal("NaN"), "money.not_finite"),
+        (Decimal("Infinity"), "money.not_finite"),
+        (Decimal("-Infinity"), "money.not_finite"),
+        ("NaN", "money.syntax"),
+        ("inf", "money.syntax"),
+        ("1.234", "money.too_many_decimals"),
+        (Decimal("0.001"), "money.too_many_decimals"),
+        ("1e5", "money.syntax"),
+        ("1,5", "money.syntax"),
+        ("", "money.syntax"),
+        ("Rp", "money.syntax"),
+        ("-Rp-5", "money.syntax"),
+        ("Rp1.23", "money.syntax"),
+        ("١٢", "money.syntax"),
+        ("x" * 10_000, "money.syntax"),
+    ],
+)
+def test_parse_rejects_with_code(raw: object, code: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        parse_rupiah(raw)
+    assert info.value.codes == (code,)
+    assert not is_valid_rupiah(raw)
+
+
+def test_float_message_is_clear() -> None:
+    with pytest.raises(ValidationError, match="float cannot hold rupiah exactly"):
+        parse_rupiah(0.1)
+    with pytest.raises(ValidationError, match="boolean"):
+        parse_rupiah(True)
+
+
+def test_long_junk_is_truncated_in_message() -> None:
+    with pytest.raises(ValidationError) as info:
+        parse_rupiah("9" * 50 + "x")
+    assert len(str(info.value)) < 300
+
+
+@pytest.mark.parametrize(
+    ("amount", "text"),
+    [
+        (Decimal(0), "Rp0"),
+        (Decimal(999), "Rp999"),
+        (Decimal(1000), "Rp1.000"),
+        (Decimal("1234567"), "Rp1.234.567"),
+        (Decimal("1234567.8"), "Rp1.234.567,80"),
+        (Decimal("1234567.89"), "Rp1.234.567,89"),
+        (Decimal("-1234567"), "-Rp1.234.567"),
+        (Decimal("1234567.00"), "Rp1.234.567"),
+    ],
+)
+def test_format(amount: Decimal, text: str) -> None:
+    assert format_rupiah(amount) == text
+
+
+def test_format_with_places_rounds_half_up() -> None:
+    assert format_rupiah(Decimal("1.005"), places=2) == "Rp1,01"
+    assert format_rupiah(Decimal("1999.5"), places=0) == "Rp2.000"
+
+
+def test_format_rejects_too_many_places_without_explicit_rounding() -> None:
+    with pytest.raises(ValidationError):
+        format_rupiah(Decimal("1.005"))
+
+
+@pytest.mark.parametrize(
+    ("amount", "rounding", "expected"),
+    [
+        ("2.5", Rounding.HALF_UP, "3"),
+        ("2.5", Rounding.HALF_EVEN, "2"),
+        ("3.5", Rounding.HALF_EVEN, "4"),
+        ("2.49", Rounding.HALF_UP, "2"),
+        ("-2.5", Rounding.HALF_UP, "-3"),
+        ("2.9", Rounding.DOWN, "2"),
+        ("2.1", Rounding.UP, "3"),
+    ],
+)
+def test_round(amount: str, rounding: Rounding, expected: str) -> None:
+    assert round_rupiah(Decimal(amount), rounding) == Decimal(expected)
+
+
+def test_round_to_sen_and_bad_places() -> None:
+    assert round_rupiah(Decimal("1.005"), places=2) == Decimal("1.01")
+    with pytest.raises(ValueError, match="places"):
+        round_rupiah(Decimal(1), places=-1)
+
+
+@given(amounts)
+def test_format_parse_round_trip(amount: Decimal) -> None:
+    assert parse_rupiah(format_rupiah(amount)) == amount
+
+
+@given(amounts)
+def test_plain_string_round_trip(amount: Decimal) -> None:
+    assert parse_rupiah(str(amount)) == amount
+    assert parse_rupiah(f"{amount:f}") == amount
+
+
+@given(st.integers(min_value=-(10**18), max_value=10**18))
+def test_integers_format_with_dot_groups(n: int) -> None:
+    text = format_rupiah(Decimal(n))
+    assert "," not in text
+    assert text.replace("-", "").replace("Rp", "").replace(".", "") == str(abs(n))
+
+
+@given(amounts, st.sampled_from(list(Rounding)))
+def test_rounding_stays_within_one_rupiah(amount: Decimal, rounding: Rounding) -> None:
+    rounded = round_rupiah(amount, rounding)
+    assert abs(rounded - amount) < 1
+    assert rounded == rounded.to_integral_value()
+
+
+@given(st.floats(allow_nan=True, allow_infinity=True))
+def test_every_float_is_refused(value: float) -> None:
+    assert not is_valid_rupiah(value)
+
+
+@attrs.frozen(kw_only=True)
+class _Account:
+    balance: Decimal = attrs.field(validator=non_negative_rupiah)
+    limit: Decimal | None = attrs.field(default=None, validator=optional_non_negative_rupiah)
+
+
+def test_validators_report_field_paths() -> None:
+    with pytest.raises(ValidationError) as info:
+        _Account(balance=Decimal(-1))
+    assert info.value.problems[0].path == "$.balance"
+    assert info.value.codes == ("money.negative",)
+    with pytest.raises(ValidationError) as info:
+        _Account(balance=Decimal(1), limit=Decimal("0.001"))
+    assert info.value.paths == ("$.limit",)
+    with pytest.raises(ValidationError) as info:
+        _Account(balance=5)  # type: ignore[arg-type]
+    assert info.value.codes == ("money.type",)
+    assert _Account(balance=Decimal(0)).limit is None

@@ -1,0 +1,282 @@
+"""The strict converter: no coercion, every problem at its path, nothing lost."""
+
+from __future__ import annotations
+
+import enum
+import json
+import pickle
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Self
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from koperasi_id._values import ValueType, digits_only
+from koperasi_id.errors import ValidationError
+from koperasi_id.money import non_negative_rupiah
+from koperasi_id.serialization import (
+    default_converter,
+    from_dict,
+    from_json,
+    make_converter,
+    register_hooks,
+    to_dict,
+    to_json,
+)
+
+
+class Kind(enum.Enum):
+    SAVINGS = "simpan_pinjam"
+    CONSUMER = "konsumen"
+
+
+@attrs.frozen
+class Code(ValueType):
+    kind = "code"
+    digits: str
+
+    @classmethod
+    def parse(cls, raw: object) -> Self:
+        digits = digits_only(raw, code_prefix="code", what="code")
+        if len(digits) != 4:
+            raise ValidationError.single("code.length", "a code has 4 digits")
+        return cls(digits)
+
+    def __str__(self) -> str:
+        return self.digits
+
+
+@attrs.frozen(kw_only=True)
+class Member:
+    name: str
+    code: Code
+    joined: date
+    savings: Decimal = attrs.field(validator=non_negative_rupiah)
+    active: bool = True
+
+
+@attrs.frozen(kw_only=True)
+class Coop:
+    name: str
+    kind: Kind
+    members: tuple[Member, ...] = ()
+    founded: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        names = [m.name for m in self.members]
+        if len(set(names)) != len(names):
+            raise ValidationError.single(
+                "coop.duplicate_member", "member names must be unique", path="$.members"
+            )
+
+
+GOOD = {
+    "name": "KSP Maju",
+    "kind": "simpan_pinjam",
+    "members": [
+        {
+            "name": "Siti",
+            "code": "0001",
+            "joined": "2021-03-01",
+            "savings": "150000.50",
+            "active": True,
+        },
+        {"name": "Budi", "code": "0002", "joined": "2020-01-31", "savings": "0", "active": False},
+    ],
+    "founded": 1999,
+}
+
+
+def test_round_trip_dict_and_json() -> None:
+    coop = from_dict(Coop, GOOD)
+    assert coop.members[0].code == Code("0001")
+    assert coop.members[0].savings == Decimal("150000.50")
+    assert to_dict(coop) == GOOD
+    assert from_json(Coop, to_json(coop)) == coop
+    assert json.loads(to_json(coop, indent=2)) == GOOD
+
+
+def test_three_bad_fields_are_all_reported_with_paths() -> None:
+    bad = json.loads(json.dumps(GOOD))
+    bad["kind"] = "simpanpinjam"
+    bad["members"][1]["joined"] = "31/01/2020"
+    bad["members"][0]["savings"] = 0.1
+    with pytest.raises(ValidationError) as info:
+        from_dict(Coop, bad)
+    assert sorted(info.value.paths) == ["$.kind", "$.members[0].savings", "$.members[1].joined"]
+    by_path = {p.path: p for p in info.value.problems}
+    assert by_path["$.kind"].code == "enum"
+    assert "'simpan_pinjam', 'konsumen'" in by_path["$.kind"].message
+    assert by_path["$.members[0].savings"].code == "type.float"
+    assert by_path["$.members[1].joined"].code == "type.date"
+    assert "invalid value for type" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("path_setter", "code"),
+    [
+        (lambda d: d.update(name=7), "type.str"),
+        (lambda d: d.update(founded="1999"), "type.int"),
+        (lambda d: d.update(founded=True), "type.int"),
+        (lambda d: d.update(founded=1999.0), "type.int"),
+        (lambda d: d["members"][0].update(active=1), "type.bool"),
+        (lambda d: d["members"][0].update(active="true"), "type.bool"),
+        (lambda d: d["members"][0].update(savings="1e3"), "type.decimal"),
+        (lambda d: d["members"][0].update(savings="-1"), "money.negative"),
+        (lambda d: d["members"][0].update(savings="1.001"), "money.too_many_decimals"),
+        (lambda d: d["members"][0].update(savings=None), "type.decimal"),
+        (lambda d: d["members"][0].update(savings=Decimal("NaN")), "type.decimal"),
+        (lambda d: d["members"][0].update(joined="2021-02-29"), "type.date"),
+        (lambda d: d["members"][0].update(joined="20210301"), "type.date"),
+        (lambda d: d["members"][0].update(joined=datetime(2021, 3, 1, 9, 0)), "type.date"),
+        (lambda d: d["members"][0].update(joined=20210301), "type.date"),
+        (lambda d: d["members"][0].update(code="12345"), "code.length"),
+        (lambda d: d["members"][0].update(code=None), "code.type"),
+        (lambda d: d["members"][0].pop("name"), "missing"),
+        (lambda d: d["members"][0].update(extra="x"), "unknown_field"),
+        (lambda d: d.update(members="Siti,Budi"), "type.list"),
+        (lambda d: d.update(members={"0": {}}), "type.list"),
+        (lambda d: d["members"].append("Ani"), "type.object"),
+        (lambda d: d.update(kind=None), "enum"),
+        (lambda d: d.update(kind=["x"]), "enum"),
+        (lambda d: d["members"][1].update(name="Siti"), "coop.duplicate_member"),
+    ],
+)
+def test_each_kind_of_bad_value_has_its_code(path_setter: object, code: str) -> None:
+    bad = json.loads(json.dumps(GOOD))
+    path_setter(bad)  # type: ignore[operator]
+    with pytest.raises(ValidationError) as info:
+        from_dict(Coop, bad)
+    assert info.value.codes == (code,)
+
+
+def test_nested_validator_error_gets_full_path() -> None:
+    @attrs.frozen(kw_only=True)
+    class Registry:
+        coops: tuple[Coop, ...]
+
+    bad = json.loads(json.dumps(GOOD))
+    bad["members"][1]["name"] = "Siti"
+    bad["members"][0]["savings"] = "-5"
+    with pytest.raises(ValidationError) as info:
+        from_dict(Registry, {"coops": [GOOD, bad]})
+    assert info.value.paths == ("$.coops[1].members[0].savings",)
+    bad["members"][0]["savings"] = "5"
+    with pytest.raises(ValidationError) as info:
+        from_dict(Registry, {"coops": [GOOD, bad]})
+    assert info.value.paths == ("$.coops[1].members",)
+
+
+def test_top_level_must_be_an_object() -> None:
+    for junk in (None, [], "x", 3, b"{}"):
+        with pytest.raises(ValidationError) as info:
+            from_dict(Coop, junk)
+        assert info.value.codes == ("type.object",)
+
+
+def test_lenient_mode_ignores_unknown_keys_only() -> None:
+    extra = {**GOOD, "kode_pos": "35111"}
+    with pytest.raises(ValidationError):
+        from_dict(Coop, extra)
+    assert from_dict(Coop, extra, lenient=True) == from_dict(Coop, GOOD)
+    with pytest.raises(ValidationError):
+        from_dict(Coop, {**extra, "founded": "x"}, lenient=True)
+
+
+def test_json_numbers_stay_exact_and_bad_json_is_a_validation_error() -> None:
+    text = json.dumps(GOOD).replace('"150000.50"', "150000.50")
+    assert from_json(Coop, text).members[0].savings == Decimal("150000.50")
+    with pytest.raises(ValidationError) as info:
+        from_json(Coop, "{not json")
+    assert info.value.codes == ("json",)
+    with pytest.raises(ValidationError):
+        from_json(Coop, b"\xff\xfe")
+
+
+def test_default_converter_is_cached_and_fresh_ones_are_independent() -> None:
+    assert default_converter() is default_converter()
+    assert default_converter(lenient=True) is not default_converter()
+    assert make_converter() is not default_converter()
+
+
+def test_register_hooks_reaches_built_and_future_converters() -> None:
+    class Percent(Decimal):
+        pass
+
+    built = make_converter()
+    register_hooks(lambda c: c.register_unstructure_hook(Percent, lambda p: f"{p}%"))
+    assert built.unstructure(Percent("6")) == "6%"
+    assert make_converter().unstructure(Percent("3")) == "3%"
+
+
+def test_value_type_contract() -> None:
+    assert Code.is_valid("00-01")
+    for junk in (None, "", "abcd", "12345", "١٢٣٤", b"1234", 1.5, True, "9" * 10_000, object()):
+        assert not Code.is_valid(junk)
+    assert Code.parse(1234).display() == "1234"
+    assert Code.parse("0001").warnings == ()
+
+
+def test_validation_errors_survive_pickling_for_batch_workers() -> None:
+    with pytest.raises(ValidationError) as info:
+        from_dict(Coop, {"name": 1})
+    again = pickle.loads(pickle.dumps(info.value))
+    assert again.problems == info.value.problems
+
+
+member_dicts = st.fixed_dictionaries(
+    {
+        "name": st.text(min_size=1, max_size=20),
+        "code": st.from_regex(r"[0-9]{4}", fullmatch=True),
+        "joined": st.dates().map(date.isoformat),
+        "savings": st.decimals(min_value=0, max_value=10**12, places=2).map(str),
+        "active": st.booleans(),
+    }
+)
+
+
+@given(st.lists(member_dicts, max_size=5, unique_by=lambda m: m["name"]), st.sampled_from(Kind))
+def test_property_round_trip(members: list[dict[str, object]], kind: Kind) -> None:
+    data = {"name": "K", "kind": kind.value, "members": members, "founded": None}
+    coop = from_dict(Coop, data)
+    assert from_dict(Coop, to_dict(coop)) == coop
+    assert from_json(Coop, to_json(coop)) == coop
+
+
+junk = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=5)
+    | st.binary(max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+    ),
+    max_leaves=10,
+)
+
+
+@given(junk)
+def test_junk_only_ever_raises_our_validation_error(data: object) -> None:
+    try:
+        from_dict(Coop, data)
+    except ValidationError as err:
+        problems = err.problems
+    else:
+        return
+    assert all(p.path.startswith("$") for p in problems)
+
+
+@given(st.fixed_dictionaries({"name": junk, "kind": junk, "members": junk, "founded": junk}))
+def test_junk_fields_only_ever_raise_our_validation_error(data: object) -> None:
+    try:
+        from_dict(Coop, data)
+    except ValidationError as err:
+        problems = err.problems
+    else:
+        return
+    assert all(p.code and p.message for p in problems)
