@@ -6,7 +6,6 @@ import pickle
 from datetime import date
 
 import attrs
-
 import pytest
 
 from koperasi_id import (
