@@ -1,0 +1,380 @@
+"""Questions to the KUR law on a date: scheme, rate, subsidy, tenor, collateral, NPWP."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import attrs
+
+from koperasi_id.decisions import Decision, Finding
+from koperasi_id.errors import RuleInputError, ValidationError
+from koperasi_id.kur._rules import DEFAULT_RULES, KurRules, PlafondBand
+from koperasi_id.kur._schemes import Purpose, Scheme, Sector
+from koperasi_id.law import RegimeRef
+from koperasi_id.money import format_rupiah
+
+__all__ = [
+    "RateDecision",
+    "access_limit",
+    "additional_collateral_allowed",
+    "max_tenor_months",
+    "npwp_required",
+    "omzet_ceiling",
+    "plafond_band",
+    "rate",
+    "rate_decision",
+    "scheme_for",
+    "subsidy",
+    "total_rate",
+]
+
+_BY_AMOUNT = (Scheme.SUPER_MICRO, Scheme.MICRO, Scheme.SMALL)
+
+
+def _rules(rules: KurRules | None) -> KurRules:
+    return DEFAULT_RULES if rules is None else rules
+
+
+def _plafond(plafond: object) -> Decimal:
+    if isinstance(plafond, bool) or not isinstance(plafond, Decimal | int):
+        raise ValidationError.single(
+            "kur.plafond_type", f"a plafond is a Decimal amount, got {type(plafond).__name__}"
+        )
+    value = Decimal(plafond)
+    if not value.is_finite() or value <= 0:
+        raise ValidationError.single(
+            "kur.plafond_not_positive", f"a KUR plafond must be above zero, got {plafond}"
+        )
+    return value
+
+
+def _access(access: object) -> int:
+    if isinstance(access, bool) or not isinstance(access, int) or access < 1:
+        raise ValidationError.single(
+            "kur.access", f"the access number counts from 1, got {access!r}"
+        )
+    return access
+
+
+def scheme_for(plafond: Decimal | int, *, as_of: date, rules: KurRules | None = None) -> Scheme:
+    """The general KUR scheme whose plafond band holds ``plafond`` (R-KUR-1).
+
+    Only super mikro, mikro and kecil are chosen by amount; khusus and PMI are
+    programmes a borrower joins, checked with :func:`plafond_band`.
+
+    >>> from decimal import Decimal
+    >>> scheme_for(Decimal(10_000_000), as_of=date(2024, 5, 1)).value
+    'super_mikro'
+    >>> scheme_for(Decimal(100_000_000), as_of=date(2024, 5, 1)).value
+    'mikro'
+    >>> scheme_for(Decimal(60_000_000), as_of=date(2021, 5, 1)).value
+    'kecil'
+    >>> scheme_for(Decimal(500_000_001), as_of=date(2024, 5, 1))
+    Traceback (most recent call last):
+    ...
+    koperasi_id.errors.ValidationError: 1 problem: $: Rp500.000.001 is above every KUR ceiling (Rp500.000.000) on 2024-05-01 [kur.not_kur]
+    """
+    amount = _plafond(plafond)
+    bands = _rules(rules).ceilings.value_at(as_of)
+    for scheme in _BY_AMOUNT:
+        if bands[scheme].admits(amount):
+            return scheme
+    top = max(band.ceiling for band in bands.values())
+    raise ValidationError.single(
+        "kur.not_kur",
+        f"{format_rupiah(amount)} is above every KUR ceiling ({format_rupiah(top)}) on "
+        f"{as_of.isoformat()}",
+    )
+
+
+def plafond_band(scheme: Scheme, *, as_of: date, rules: KurRules | None = None) -> PlafondBand:
+    """The plafond band of ``scheme``: ``floor < plafond <= ceiling``.
+
+    >>> band = plafond_band(Scheme.MICRO, as_of=date(2021, 12, 31))
+    >>> band.floor, band.ceiling
+    (Decimal('10000000'), Decimal('50000000'))
+    """
+    return _rules(rules).ceilings.value_at(as_of)[scheme]
+
+
+@attrs.frozen(kw_only=True)
+class RateDecision(Decision[Decimal]):
+    """The borrower rate (percent per year, ``outcome``) and how it was found."""
+
+    scheme: Scheme
+    access: int
+    tier_applied: bool
+
+
+def rate_decision(
+    scheme: Scheme,
+    *,
+    as_of: date,
+    access: int = 1,
+    exempt_38a: bool = False,
+    disaster_area: bool = False,
+    rules: KurRules | None = None,
+) -> RateDecision:
+    """The borrower rate with its regimes and a ``kur.rate`` finding (R-KUR-2).
+
+    ``access`` is the number of this KUR agreement *within the scheme*
+    (1-based). ``exempt_38a`` claims the Permenko 12/2025 Pasal 38A exemption
+    from tiering; it is an error on a date before Pasal 38A. ``disaster_area``
+    says the business is in a province under the 2026 disaster policy; where
+    that policy is in force it caps the rate, elsewhere it changes nothing.
+
+    >>> d = rate_decision(Scheme.MICRO, as_of=date(2024, 5, 1), access=2)
+    >>> d.outcome, d.finding("kur.rate").details["tier"]
+    (Decimal('7'), '2')
+    >>> rate_decision(Scheme.MICRO, as_of=date(2024, 5, 1), access=2, exempt_38a=True).outcome
+    Traceback (most recent call last):
+    ...
+    koperasi_id.errors.RuleInputError: the Pasal 38A exemption (Permenko Perekonomian 12/2025) is not in force on 2024-05-01 ...
+    """
+    kur = _rules(rules)
+    k = _access(access)
+    regime = kur.rates.at(as_of)
+    tiers = regime.value[scheme]
+    refs: list[RegimeRef] = [regime.ref]
+    exempt = False
+    if exempt_38a:
+        exemption = kur.exemption_38a.find(as_of)
+        if exemption is None:
+            first = kur.exemption_38a.regimes[0]
+            raise RuleInputError(
+                f"the Pasal 38A exemption ({first.citation.instrument}) is not in force on "
+                f"{as_of.isoformat()} (from {first.valid_from.isoformat()}); pass exempt_38a=False"
+            )
+        exempt = "rate_tier" in exemption.value
+        if exempt and len(tiers) > 1:
+            refs.append(exemption.ref)
+    tier = 1 if exempt else min(k, len(tiers))
+    value = tiers[tier - 1]
+    citation = regime.citation
+    details = {
+        "scheme": scheme.value,
+        "access": str(k),
+        "tier": str(tier),
+        "rate": str(value),
+        "regime": regime.name,
+    }
+    if disaster_area:
+        override = kur.disaster_rates.find(as_of)
+        if override is not None and override.value.rate < value:
+            value = override.value.rate
+            citation = override.citation
+            refs.append(override.ref)
+            details["disaster_rate"] = str(value)
+    details["rate"] = str(value)
+    finding = Finding(
+        code="kur.rate",
+        passed=True,
+        message_id=f"Suku bunga {scheme.label} akses ke-{k}: {value}% efektif per tahun.",
+        message_en=f"{scheme.label} rate for access {k}: {value}% effective per year.",
+        citation=citation,
+        details=details,
+    )
+    return RateDecision(
+        outcome=value,
+        as_of=as_of,
+        findings=(finding,),
+        regimes=tuple(refs),
+        scheme=scheme,
+        access=k,
+        tier_applied=len(tiers) > 1 and not exempt,
+    )
+
+
+def rate(
+    scheme: Scheme,
+    *,
+    as_of: date,
+    access: int = 1,
+    exempt_38a: bool = False,
+    disaster_area: bool = False,
+    rules: KurRules | None = None,
+) -> Decimal:
+    """The borrower rate in percent per year, *efektif* (R-KUR-2).
+
+    >>> [str(rate(Scheme.MICRO, as_of=date(2024, 5, 1), access=k)) for k in (1, 2, 3, 4, 5)]
+    ['6', '7', '8', '9', '9']
+    >>> rate(Scheme.SUPER_MICRO, as_of=date(2020, 12, 31)), rate(Scheme.SUPER_MICRO, as_of=date(2021, 1, 1))
+    (Decimal('0'), Decimal('6'))
+    >>> rate(Scheme.MICRO, as_of=date(2026, 3, 1), access=3)
+    Decimal('6')
+    >>> rate(Scheme.MICRO, as_of=date(2026, 3, 1), disaster_area=True)
+    Decimal('0')
+    """
+    return rate_decision(
+        scheme,
+        as_of=as_of,
+        access=access,
+        exempt_38a=exempt_38a,
+        disaster_area=disaster_area,
+        rules=rules,
+    ).outcome
+
+
+def total_rate(
+    scheme: Scheme,
+    *,
+    as_of: date,
+    plafond: Decimal | int | None = None,
+    rules: KurRules | None = None,
+) -> Decimal:
+    """What the lender receives, percent per year: borrower rate + subsidy (KMK 317/2023).
+
+    KUR khusus depends on the plafond (≤ Rp10 jt, ≤ Rp100 jt, above).
+
+    >>> total_rate(Scheme.SPECIAL, as_of=date(2024, 5, 1), plafond=100_000_000)
+    Decimal('16')
+    """
+    bands = _rules(rules).total_rates.value_at(as_of)[scheme]
+    if len(bands) > 1 and plafond is None:
+        raise RuleInputError(
+            f"the {scheme.label} subsidy depends on the plafond; pass plafond="
+        )
+    amount = None if plafond is None else _plafond(plafond)
+    for ceiling, total in bands:
+        if ceiling is None or amount is None or amount <= ceiling:
+            return total
+    raise AssertionError("the last subsidy band is open")  # pragma: no cover
+
+
+def subsidy(
+    scheme: Scheme,
+    *,
+    as_of: date,
+    access: int = 1,
+    plafond: Decimal | int | None = None,
+    exempt_38a: bool = False,
+    disaster_area: bool = False,
+    rules: KurRules | None = None,
+) -> Decimal:
+    """The interest subsidy in percentage points per year (R-KUR-11).
+
+    Always ``total_rate(...) - rate(...)``, so the borrower rate and the
+    subsidy add up to the scheme's total whatever the access number or
+    exemption.
+
+    >>> [str(subsidy(Scheme.MICRO, as_of=date(2024, 5, 1), access=k)) for k in (1, 2, 3, 4)]
+    ['10', '9', '8', '7']
+    >>> subsidy(Scheme.SMALL, as_of=date(2024, 5, 1), access=4)
+    Decimal('2.5')
+    >>> subsidy(Scheme.MICRO, as_of=date(2023, 8, 31))
+    Traceback (most recent call last):
+    ...
+    koperasi_id.errors.NoRuleInForceError: no kur.subsidy rule in force on 2023-08-31 ...
+    """
+    total = total_rate(scheme, as_of=as_of, plafond=plafond, rules=rules)
+    borrower = rate(
+        scheme,
+        as_of=as_of,
+        access=access,
+        exempt_38a=exempt_38a,
+        disaster_area=disaster_area,
+        rules=rules,
+    )
+    return total - borrower
+
+
+def max_tenor_months(
+    scheme: Scheme,
+    purpose: Purpose,
+    *,
+    as_of: date,
+    extended: bool = False,
+    rules: KurRules | None = None,
+) -> int:
+    """The longest tenor in months, counted from the original akad date (R-KUR-4).
+
+    ``extended`` is for extension, suplesi (top-up) or restructuring.
+
+    >>> max_tenor_months(Scheme.MICRO, Purpose.WORKING_CAPITAL, as_of=date(2024, 5, 1))
+    36
+    >>> max_tenor_months(Scheme.MICRO, Purpose.INVESTMENT, as_of=date(2024, 5, 1), extended=True)
+    84
+    """
+    limit = _rules(rules).tenors.value_at(as_of)[scheme]
+    if purpose is Purpose.WORKING_CAPITAL:
+        months = limit.working_capital_extended if extended else limit.working_capital
+    else:
+        months = limit.investment_extended if extended else limit.investment
+    if months is None:
+        what = "extended " if extended else ""
+        raise RuleInputError(
+            f"{scheme.label} has no {what}{purpose.label} tenor rule on {as_of.isoformat()}"
+        )
+    return months
+
+
+def additional_collateral_allowed(
+    scheme: Scheme, plafond: Decimal | int, *, as_of: date, rules: KurRules | None = None
+) -> bool:
+    """Whether the lender may ask for agunan tambahan (R-KUR-5).
+
+    >>> additional_collateral_allowed(Scheme.MICRO, 100_000_000, as_of=date(2024, 5, 1))
+    False
+    >>> additional_collateral_allowed(Scheme.SMALL, 100_000_001, as_of=date(2024, 5, 1))
+    True
+    """
+    rule = _rules(rules).collateral.value_at(as_of)
+    if scheme in rule.no_collateral_schemes:
+        return False
+    return _plafond(plafond) > rule.ceiling
+
+
+def npwp_required(
+    scheme: Scheme, plafond: Decimal | int, *, as_of: date, rules: KurRules | None = None
+) -> bool:
+    """Whether the borrower needs an NPWP (R-KUR-6).
+
+    >>> npwp_required(Scheme.MICRO, 50_000_000, as_of=date(2024, 5, 1))
+    False
+    >>> npwp_required(Scheme.MICRO, 50_000_001, as_of=date(2024, 5, 1))
+    True
+    """
+    rule = _rules(rules).npwp.value_at(as_of)
+    if scheme in rule.always:
+        return True
+    return scheme in rule.above_threshold and _plafond(plafond) > rule.threshold
+
+
+def access_limit(
+    scheme: Scheme,
+    sector: Sector,
+    *,
+    as_of: date,
+    exempt_38a: bool = False,
+    rules: KurRules | None = None,
+) -> int | None:
+    """The most agreements of ``scheme`` a borrower may have; ``None``: no limit (R-KUR-3).
+
+    >>> access_limit(Scheme.MICRO, Sector.LIVESTOCK, as_of=date(2024, 5, 1))
+    4
+    >>> access_limit(Scheme.MICRO, Sector.TRADE, as_of=date(2024, 5, 1))
+    2
+    >>> access_limit(Scheme.MICRO, Sector.TRADE, as_of=date(2026, 1, 1)) is None
+    True
+    """
+    kur = _rules(rules)
+    limits = kur.access_limits.value_at(as_of)
+    if exempt_38a:
+        exemption = kur.exemption_38a.find(as_of)
+        if exemption is not None and "access_limit" in exemption.value:
+            return None
+    limit = limits.get(scheme)
+    if limit is None:
+        return None
+    return limit.primary_production if sector.is_primary_production else limit.other
+
+
+def omzet_ceiling(*, as_of: date, rules: KurRules | None = None) -> Decimal:
+    """The largest omzet that still counts as micro or small for KUR (R-KUR-9).
+
+    >>> omzet_ceiling(as_of=date(2026, 1, 1))
+    Decimal('4800000000')
+    """
+    return _rules(rules).omzet.value_at(as_of)
+

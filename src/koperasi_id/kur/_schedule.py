@@ -1,0 +1,338 @@
+"""Instalment schedules: annuity, flat and bullet, with explicit rounding.
+
+**Rate convention.** KUR rates are "X % efektif per tahun". Indonesian banking
+reads *efektif* as interest on the declining balance with a monthly rate of
+annual / 12 (:attr:`RateConvention.NOMINAL_MONTHLY`, the default). The
+compounding reading, a monthly rate ``(1 + annual)^(1/12) - 1``, is
+:attr:`RateConvention.EFFECTIVE_ANNUAL` (domain note, open question 8). The
+convention turns the annual rate into the monthly rate for every method.
+
+**Rounding.** Interest and principal of each instalment are rounded to
+``places`` (0: whole rupiah) with the named :class:`~koperasi_id.money.Rounding`;
+the last instalment takes whatever principal is left, so the principal repaid
+always equals the plafond exactly.
+"""
+
+from __future__ import annotations
+
+import decimal
+import enum
+from datetime import date
+from decimal import Decimal
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from koperasi_id.errors import ValidationError
+from koperasi_id.money import Rounding, round_rupiah
+
+__all__ = [
+    "Instalment",
+    "Method",
+    "RateConvention",
+    "Schedule",
+    "annuity_payment",
+    "flat_rate_equivalent",
+    "monthly_rate",
+    "schedule",
+]
+
+_CONTEXT = decimal.Context(prec=40, rounding=decimal.ROUND_HALF_EVEN)
+_HUNDRED = Decimal(100)
+_TWELVE = Decimal(12)
+_MAX_MONTHS = 600
+
+
+class Method(enum.Enum):
+    """How the credit is repaid."""
+
+    #: Equal payments; interest on the declining balance (the KUR default).
+    ANNUITY = "anuitas"
+    #: Equal principal; interest on the original principal every month.
+    FLAT = "flat"
+    #: Principal and interest in one payment at maturity (KUR super mikro).
+    BULLET = "sekaligus"
+
+    @property
+    def label(self) -> str:
+        """Indonesian display label."""
+        return {
+            "anuitas": "Anuitas",
+            "flat": "Flat",
+            "sekaligus": "Sekaligus pada jatuh tempo",
+        }[self.value]
+
+
+class RateConvention(enum.Enum):
+    """How an annual rate becomes a monthly one."""
+
+    #: monthly = annual / 12 (Indonesian "efektif", declining balance).
+    NOMINAL_MONTHLY = "nominal_bulanan"
+    #: monthly = (1 + annual)^(1/12) − 1 (an effective annual rate, compounding).
+    EFFECTIVE_ANNUAL = "efektif_tahunan"
+
+    @property
+    def label(self) -> str:
+        """Indonesian display label."""
+        if self is RateConvention.NOMINAL_MONTHLY:
+            return "Bunga tahunan / 12 atas saldo menurun"
+        return "Suku bunga efektif tahunan (majemuk)"
+
+
+def _bad(field: str, code: str, message: str) -> ValidationError:
+    return ValidationError.single(f"schedule.{code}", message, path=f"$.{field}")
+
+
+def _amount(value: object, field: str) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, Decimal | int):
+        raise _bad(field, "type", f"{field} must be a Decimal or int, got {type(value).__name__}")
+    amount = Decimal(value)
+    if not amount.is_finite():
+        raise _bad(field, "not_finite", f"{field} must be finite, got {value}")
+    return amount
+
+
+def _rate_percent(value: object) -> Decimal:
+    percent = _amount(value, "annual_rate")
+    if not Decimal(0) <= percent <= _HUNDRED:
+        raise _bad("annual_rate", "rate_range", f"an annual rate is 0–100 percent, got {value}")
+    return percent
+
+
+def _months(value: object, field: str, low: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _bad(field, "type", f"{field} must be an int, got {type(value).__name__}")
+    if not low <= value <= _MAX_MONTHS:
+        raise _bad(field, "months_range", f"{field} must be {low}–{_MAX_MONTHS}, got {value}")
+    return value
+
+
+def monthly_rate(
+    annual_rate: Decimal | int,
+    rate_convention: RateConvention = RateConvention.NOMINAL_MONTHLY,
+) -> Decimal:
+    """The monthly rate as a fraction, from an annual rate in percent.
+
+    >>> monthly_rate(Decimal(6))
+    Decimal('0.005')
+    >>> round(monthly_rate(Decimal(6), RateConvention.EFFECTIVE_ANNUAL), 8)
+    Decimal('0.00486755')
+    """
+    fraction = _CONTEXT.divide(_rate_percent(annual_rate), _HUNDRED)
+    if rate_convention is RateConvention.NOMINAL_MONTHLY:
+        return _CONTEXT.divide(fraction, _TWELVE)
+    root = _CONTEXT.power(_CONTEXT.add(1, fraction), _CONTEXT.divide(1, _TWELVE))
+    return _CONTEXT.subtract(root, 1)
+
+
+def _annuity(principal: Decimal, rate: Decimal, months: int) -> Decimal:
+    if rate == 0:
+        return _CONTEXT.divide(principal, months)
+    discount = _CONTEXT.power(_CONTEXT.add(1, rate), -months)
+    return _CONTEXT.divide(_CONTEXT.multiply(principal, rate), _CONTEXT.subtract(1, discount))
+
+
+def annuity_payment(
+    principal: Decimal | int,
+    annual_rate: Decimal | int,
+    months: int,
+    *,
+    rate_convention: RateConvention = RateConvention.NOMINAL_MONTHLY,
+) -> Decimal:
+    """The exact (unrounded) annuity instalment P·r / (1 − (1 + r)^−n).
+
+    >>> round(annuity_payment(Decimal(10_000_000), Decimal(3), 12), 2)
+    Decimal('846936.99')
+    """
+    p = _amount(principal, "principal")
+    n = _months(months, "months", 1)
+    return _annuity(p, monthly_rate(annual_rate, rate_convention), n)
+
+
+def flat_rate_equivalent(
+    principal: Decimal | int,
+    annual_rate: Decimal | int,
+    months: int,
+    *,
+    rate_convention: RateConvention = RateConvention.NOMINAL_MONTHLY,
+) -> Decimal:
+    """The flat rate (percent per year) whose instalment equals the annuity's.
+
+    (instalment·n − P) / (P·n/12), unrounded.
+
+    >>> round(flat_rate_equivalent(Decimal(50_000_000), Decimal(6), 36), 4)
+    Decimal('3.1730')
+    """
+    p = _amount(principal, "principal")
+    if p <= 0:
+        raise _bad("principal", "not_positive", f"principal must be above zero, got {principal}")
+    payment = annuity_payment(p, annual_rate, months, rate_convention=rate_convention)
+    interest = _CONTEXT.subtract(_CONTEXT.multiply(payment, months), p)
+    per_year = _CONTEXT.divide(_CONTEXT.multiply(p, months), _TWELVE)
+    return _CONTEXT.multiply(_CONTEXT.divide(interest, per_year), _HUNDRED)
+
+
+@attrs.frozen(kw_only=True)
+class Instalment:
+    """One row of a schedule; ``balance`` is what is left after this payment."""
+
+    number: int
+    due_date: date
+    principal: Decimal
+    interest: Decimal
+    payment: Decimal
+    balance: Decimal
+
+
+@attrs.frozen(kw_only=True)
+class Schedule:
+    """A repayment schedule and the inputs that made it."""
+
+    principal: Decimal
+    annual_rate: Decimal
+    months: int
+    method: Method
+    grace_months: int
+    rounding: Rounding
+    rate_convention: RateConvention
+    places: int
+    instalments: tuple[Instalment, ...]
+
+    @property
+    def total_principal(self) -> Decimal:
+        """Sum of the principal parts; always equal to :attr:`principal`."""
+        return sum((i.principal for i in self.instalments), Decimal(0))
+
+    @property
+    def total_interest(self) -> Decimal:
+        """Sum of the interest parts."""
+        return sum((i.interest for i in self.instalments), Decimal(0))
+
+    @property
+    def total_payment(self) -> Decimal:
+        """Everything the borrower pays."""
+        return sum((i.payment for i in self.instalments), Decimal(0))
+
+    @property
+    def flat_rate_equivalent(self) -> Decimal:
+        """The flat rate (percent per year) with the same total interest over the tenor."""
+        per_year = _CONTEXT.divide(_CONTEXT.multiply(self.principal, self.months), _TWELVE)
+        return _CONTEXT.multiply(_CONTEXT.divide(self.total_interest, per_year), _HUNDRED)
+
+
+def schedule(
+    principal: Decimal | int,
+    annual_rate: Decimal | int,
+    months: int,
+    *,
+    start: date | None = None,
+    first_due: date | None = None,
+    method: Method = Method.ANNUITY,
+    grace_months: int = 0,
+    rounding: Rounding = Rounding.HALF_UP,
+    rate_convention: RateConvention = RateConvention.NOMINAL_MONTHLY,
+    places: int = 0,
+) -> Schedule:
+    """The repayment schedule of ``principal`` at ``annual_rate`` percent over ``months``.
+
+    Give either ``start`` (the akad date; instalment *k* falls due *k* months
+    later) or ``first_due`` (instalment *k* falls due *k − 1* months after it).
+    Dates are computed from that anchor with :class:`dateutil.relativedelta.relativedelta`,
+    so a loan signed on 31 January falls due on 28/29 February, then 31 March.
+    During ``grace_months`` only interest is paid. A ``BULLET`` credit has one
+    instalment at maturity with simple interest for the whole tenor.
+
+    >>> s = schedule(Decimal(10_000_000), Decimal(3), 12, start=date(2024, 1, 31))
+    >>> [str(i.due_date) for i in s.instalments[:3]]
+    ['2024-02-29', '2024-03-31', '2024-04-30']
+    >>> s.instalments[0].payment, s.total_interest
+    (Decimal('846937'), Decimal('163244'))
+    >>> flat = schedule(Decimal(50_000_000), Decimal(6), 12, start=date(2024, 1, 31),
+    ...                 method=Method.FLAT)
+    >>> flat.instalments[0].principal, flat.instalments[-1].principal, flat.total_principal
+    (Decimal('4166667'), Decimal('4166663'), Decimal('50000000'))
+    """
+    p = _amount(principal, "principal")
+    if p <= 0:
+        raise _bad("principal", "not_positive", f"principal must be above zero, got {principal}")
+    percent = _rate_percent(annual_rate)
+    n = _months(months, "months", 1)
+    g = _months(grace_months, "grace_months", 0)
+    if g >= n:
+        raise _bad("grace_months", "grace_too_long", f"grace ({g}) must be shorter than the tenor ({n})")
+    if isinstance(places, bool) or places not in (0, 1, 2):
+        raise _bad("places", "places", f"places is 0, 1 or 2, got {places!r}")
+    if (start is None) == (first_due is None):
+        raise _bad("start", "anchor", "give exactly one of start (akad date) or first_due")
+    if method is Method.BULLET and g:
+        raise _bad("grace_months", "bullet_grace", "a bullet credit has no grace period")
+    m = monthly_rate(percent, rate_convention)
+
+    def due(k: int) -> date:
+        if start is not None:
+            return start + relativedelta(months=k)
+        assert first_due is not None
+        return first_due + relativedelta(months=k - 1)
+
+    def rnd(value: Decimal) -> Decimal:
+        return round_rupiah(value, rounding, places=places)
+
+    rows: list[Instalment] = []
+    if method is Method.BULLET:
+        interest = rnd(_CONTEXT.multiply(_CONTEXT.multiply(p, m), n))
+        when = start + relativedelta(months=n) if start is not None else due(1)
+        rows.append(
+            Instalment(
+                number=1,
+                due_date=when,
+                principal=p,
+                interest=interest,
+                payment=p + interest,
+                balance=Decimal(0),
+            )
+        )
+    else:
+        amortising = n - g
+        if method is Method.ANNUITY:
+            level = rnd(_annuity(p, m, amortising))
+            flat_interest = Decimal(0)
+        else:
+            level = rnd(_CONTEXT.divide(p, amortising))
+            flat_interest = rnd(_CONTEXT.multiply(p, m))
+        balance = p
+        for k in range(1, n + 1):
+            if method is Method.ANNUITY:
+                interest = rnd(_CONTEXT.multiply(balance, m))
+                part = level - interest
+            else:
+                interest = flat_interest
+                part = level
+            if k <= g:
+                part = Decimal(0)
+            elif k == n:
+                part = balance
+            else:
+                # Rounding up can pay a tiny loan off early; never overpay.
+                part = min(max(part, Decimal(0)), balance)
+            balance -= part
+            rows.append(
+                Instalment(
+                    number=k,
+                    due_date=due(k),
+                    principal=part,
+                    interest=interest,
+                    payment=part + interest,
+                    balance=balance,
+                )
+            )
+    return Schedule(
+        principal=p,
+        annual_rate=percent,
+        months=n,
+        method=method,
+        grace_months=g,
+        rounding=rounding,
+        rate_convention=rate_convention,
+        places=places,
+        instalments=tuple(rows),
+    )
