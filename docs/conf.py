@@ -13,7 +13,6 @@ extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
-    "sphinx.ext.intersphinx",
     "sphinx.ext.viewcode",
 ]
 myst_enable_extensions = ["colon_fence", "deflist"]
@@ -25,9 +24,6 @@ html_title = "koperasi_id"
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 autodoc_default_options = {"members": True, "show-inheritance": True}
-intersphinx_mapping = {"python": ("https://docs.python.org/3", None)}
-# No network in CI: intersphinx inventories are optional, so keep going without them.
-intersphinx_disabled_reftypes = ["*"]
-intersphinx_timeout = 1
+# No intersphinx: the docs build must not need the network.
 nitpicky = False
-suppress_warnings = ["intersphinx.external", "config.cache"]
+suppress_warnings = ["config.cache"]

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it. Run it inside the project's virtual
+# environment (the README's test command creates one and installs `.[dev]`).
+# Every step runs even if an earlier one fails; the exit code is non-zero if
+# any step failed, and the failed steps are listed at the end.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+failed=()
+step() {
+  local name=$1
+  shift
+  printf '\n=== %s\n' "$name"
+  if ! "$@"; then
+    failed+=("$name")
+  fi
+}
+
+examples() {
+  local script rc=0
+  for script in examples/*.py; do
+    [ -e "$script" ] || continue
+    case "$(basename "$script")" in _*) continue ;; esac
+    printf -- '--- %s\n' "$script"
+    python "$script" >/dev/null || { echo "FAILED: $script"; rc=1; }
+  done
+  return $rc
+}
+
+# The library must import and its non-property tests must pass without the
+# optional `hypothesis` extra: a second, minimal environment proves it.
+without_hypothesis() {
+  local env=.venv-nohyp
+  [ -x "$env/bin/python" ] || python -m venv "$env" || return 1
+  "$env/bin/python" -m pip install -q --disable-pip-version-check . pytest || return 1
+  if "$env/bin/python" -c "import hypothesis" 2>/dev/null; then
+    echo "hypothesis leaked into the minimal environment"; return 1
+  fi
+  "$env/bin/python" -c "import koperasi_id, koperasi_id.law, koperasi_id.money, koperasi_id.serialization, koperasi_id.decisions, koperasi_id.errors" || return 1
+  (cd tests && "../$env/bin/python" -m pytest -q -p no:cacheprovider -o addopts="" -o testpaths="" --rootdir=. .)
+}
+
+step "ruff format" ruff format --check src tests docs examples benchmarks scripts
+step "ruff check" ruff check src tests docs examples benchmarks scripts
+step "mypy --strict" mypy --strict src
+step "pytest (tests, doctests, docs examples, coverage)" \
+  python -m pytest -q -p no:cacheprovider --cov --cov-branch --cov-report=term
+step "docs build (warnings are errors)" \
+  sphinx-build -q -W --keep-going -b html docs docs/_build/html
+step "examples" examples
+step "without hypothesis" without_hypothesis
+
+if [ ${#failed[@]} -ne 0 ]; then
+  printf '\nFAILED steps: %s\n' "${failed[*]}"
+  exit 1
+fi
+printf '\nAll checks passed.\n'
