@@ -6,7 +6,7 @@ import koperasi_id
 
 project = "koperasi_id"
 author = "koperasi_id developers"
-copyright = "2026, koperasi_id developers"  # noqa: A001
+copyright = "2026, koperasi_id developers"
 version = release = koperasi_id.__version__
 
 extensions = [
