@@ -1,0 +1,290 @@
+"""Whether one proposal qualifies for BPUM in a budget year (R-BPUM-2, R-BPUM-6)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+import attrs
+
+from koperasi_id.bpum._programmes import (
+    PROGRAMMES,
+    Criterion,
+    OtherBankCreditRule,
+    Programme,
+    programme_regime,
+)
+from koperasi_id.bpum._proposal import Proposal
+from koperasi_id.decisions import Decision, Finding
+from koperasi_id.errors import Problem
+from koperasi_id.law import Confidence, Timeline
+
+__all__ = ["BpumAssessment", "assess"]
+
+_ZERO = Decimal(0)
+
+
+@attrs.frozen(kw_only=True)
+class BpumAssessment(Decision[bool]):
+    """The answer for one proposal and budget year.
+
+    ``outcome`` is ``True`` when the applicant is eligible. ``problems`` lists
+    the record requirements of that year the proposal does not meet (a 2021
+    proposal without its KK number): such a proposal is *invalid*, not just
+    ineligible, and :func:`~koperasi_id.bpum.screen` reports it so.
+    ``amount`` is the aid payable: the programme amount when eligible, else 0.
+    """
+
+    year: int
+    amount: Decimal
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def eligible(self) -> bool:
+        """Same as ``outcome``."""
+        return self.outcome
+
+    @property
+    def valid(self) -> bool:
+        """Whether the proposal meets the record requirements of its year."""
+        return not self.problems
+
+
+_Check = Callable[[Proposal, Programme, OtherBankCreditRule], tuple[bool, str, str]]
+
+
+def _kk_required(p: Proposal, prog: Programme, _: OtherBankCreditRule) -> tuple[bool, str, str]:
+    if p.kk is not None:
+        return True, "Nomor KK tercantum.", "The family card (KK) number is given."
+    return (
+        False,
+        f"Usulan BPUM {prog.year} wajib memuat nomor Kartu Keluarga (KK).",
+        f"A {prog.year} BPUM proposal must include the family card (KK) number.",
+    )
+
+
+def _citizenship(p: Proposal, _: Programme, __: OtherBankCreditRule) -> tuple[bool, str, str]:
+    if p.citizen:
+        return True, "Pemohon Warga Negara Indonesia.", "The applicant is an Indonesian citizen."
+    return (
+        False,
+        "BPUM hanya untuk Warga Negara Indonesia.",
+        "BPUM is only for Indonesian citizens.",
+    )
+
+
+def _identity(p: Proposal, prog: Programme, _: OtherBankCreditRule) -> tuple[bool, str, str]:
+    doc = "e-KTP" if Criterion.KK_REQUIRED in prog.criteria else "NIK"
+    return (
+        True,
+        f"Pemohon memiliki {doc} ({p.nik.masked()}).",
+        f"The applicant has an {doc} ({p.nik.masked()}).",
+    )
+
+
+def _proposer(p: Proposal, prog: Programme, _: OtherBankCreditRule) -> tuple[bool, str, str]:
+    kind = p.proposer.type
+    if kind in prog.allowed_proposers:
+        return (
+            True,
+            f"Diusulkan oleh {kind.label} ({p.proposer.region}), yang menerangkan usaha mikro.",
+            f"Proposed by a {kind.value} ({p.proposer.region}), attesting a micro business.",
+        )
+    allowed = ", ".join(t.value for t in prog.allowed_proposers)
+    return (
+        False,
+        f"{kind.label} bukan pengusul BPUM {prog.year}; pengusul yang sah: {allowed}.",
+        f"A {kind.value} cannot propose for BPUM {prog.year}; allowed proposers: {allowed}.",
+    )
+
+
+def _occupation(p: Proposal, prog: Programme, _: OtherBankCreditRule) -> tuple[bool, str, str]:
+    job = p.occupation
+    if job in prog.excluded_occupations:
+        return (
+            False,
+            f"Pekerjaan {job.label} dikecualikan dari BPUM.",
+            f"Occupation {job.value} is excluded from BPUM.",
+        )
+    return (
+        True,
+        f"Pekerjaan {job.label} tidak dikecualikan.",
+        f"Occupation {job.value} is not excluded.",
+    )
+
+
+def _kur(p: Proposal, _: Programme, __: OtherBankCreditRule) -> tuple[bool, str, str]:
+    if p.has_kur:
+        return (
+            False,
+            "Pemohon sedang menerima KUR.",
+            "The applicant is currently receiving KUR.",
+        )
+    return True, "Pemohon tidak sedang menerima KUR.", "The applicant has no current KUR."
+
+
+def _other_credit(p: Proposal, prog: Programme, rule: OtherBankCreditRule) -> tuple[bool, str, str]:
+    excludes = (
+        prog.other_bank_credit_excludes or rule is OtherBankCreditRule.ANY_BANK_CREDIT_EXCLUDES
+    )
+    if not p.has_other_bank_credit:
+        return (
+            True,
+            "Pemohon tidak sedang menerima kredit/pembiayaan bank lain.",
+            "The applicant has no other current bank credit.",
+        )
+    if excludes:
+        return (
+            False,
+            f"Pemohon sedang menerima kredit/pembiayaan perbankan; BPUM {prog.year} "
+            "hanya untuk yang tidak sedang menerimanya.",
+            f"The applicant has current bank credit, which excludes from BPUM {prog.year}.",
+        )
+    return (
+        True,
+        f"Kredit bank selain KUR tidak menggugurkan BPUM {prog.year} menurut teks peraturan.",
+        f"Non-KUR bank credit does not exclude from BPUM {prog.year} per the regulation text.",
+    )
+
+
+def _sku(p: Proposal, _: Programme, __: OtherBankCreditRule) -> tuple[bool, str, str]:
+    if p.business_at_ktp_address:
+        return (
+            True,
+            "Usaha berada di alamat KTP; SKU tidak diperlukan.",
+            "The business is at the KTP address; no SKU needed.",
+        )
+    if p.has_sku:
+        return (
+            True,
+            "Alamat usaha berbeda dengan KTP dan SKU dilampirkan.",
+            "The business address differs from the KTP and an SKU is attached.",
+        )
+    return (
+        False,
+        "Alamat usaha berbeda dengan alamat KTP tetapi Surat Keterangan Usaha (SKU) "
+        "tidak dilampirkan.",
+        "The business address differs from the KTP address but no business certificate "
+        "(SKU) is attached.",
+    )
+
+
+def _previous(p: Proposal, prog: Programme, _: OtherBankCreditRule) -> tuple[bool, str, str]:
+    barred = [y for y in p.previous_bpum_years if y not in prog.allowed_previous_years]
+    if not barred:
+        shown = ", ".join(str(y) for y in p.previous_bpum_years)
+        return (
+            True,
+            f"Riwayat BPUM ({shown or 'belum pernah'}) tidak menghalangi.",
+            f"Previous BPUM ({shown or 'none'}) does not bar this grant.",
+        )
+    shown = ", ".join(str(y) for y in barred)
+    if prog.year in barred:
+        return (
+            False,
+            f"Pemohon sudah menerima BPUM tahun anggaran {prog.year} (satu NIK satu BPUM).",
+            f"The applicant already received BPUM in budget year {prog.year} (one per NIK).",
+        )
+    return (
+        False,
+        f"Penerima BPUM tahun {shown} tidak dapat menerima BPUM {prog.year}.",
+        f"A recipient of BPUM {shown} cannot receive BPUM {prog.year}.",
+    )
+
+
+_CHECKS: dict[Criterion, _Check] = {
+    Criterion.KK_REQUIRED: _kk_required,
+    Criterion.CITIZENSHIP: _citizenship,
+    Criterion.IDENTITY: _identity,
+    Criterion.PROPOSER: _proposer,
+    Criterion.OCCUPATION: _occupation,
+    Criterion.KUR: _kur,
+    Criterion.OTHER_BANK_CREDIT: _other_credit,
+    Criterion.SKU: _sku,
+    Criterion.PREVIOUS_BPUM: _previous,
+}
+#: Checks of the record itself: failing one makes the proposal invalid.
+RECORD_CRITERIA = {Criterion.KK_REQUIRED: "$.kk"}
+
+
+def record_problems(proposal: Proposal, prog: Programme) -> tuple[Problem, ...]:
+    """The record requirements of ``prog``'s year that ``proposal`` misses."""
+    out = []
+    for criterion, path in RECORD_CRITERIA.items():
+        if criterion in prog.criteria:
+            ok, _, message_en = _CHECKS[criterion](
+                proposal, prog, OtherBankCreditRule.REGULATION_TEXT
+            )
+            if not ok:
+                out.append(Problem(path=path, code=criterion.code, message=message_en))
+    return tuple(out)
+
+
+def assess(
+    proposal: Proposal,
+    *,
+    year: int,
+    other_bank_credit_rule: OtherBankCreditRule = OtherBankCreditRule.REGULATION_TEXT,
+    programmes: Timeline[Programme] = PROGRAMMES,
+) -> BpumAssessment:
+    """Check ``proposal`` against every criterion of the ``year`` programme.
+
+    One finding per criterion of that year, in a fixed order, each citing its
+    article. ``other_bank_credit_rule`` settles the 2021 conflict between the
+    regulation text (the default: only KUR excludes) and the press (any bank
+    credit excludes); its finding records the reading used. ``programmes``
+    lets a caller apply a programme the library does not ship.
+
+    >>> from koperasi_id.serialization import from_dict
+    >>> p = from_dict(Proposal, {
+    ...     "nik": "1871010101900001", "kk": "1871010101100001", "name": "Siti Aminah",
+    ...     "ktp_address": "Jl. Kartini 5", "line_of_business": "warung makan",
+    ...     "phone": "081234567890", "occupation": "pedagang", "has_kur": False,
+    ...     "has_other_bank_credit": True,
+    ...     "proposer": {"type": "dinas_kabupaten_kota", "region": "18.71"}})
+    >>> a = assess(p, year=2021)
+    >>> a.eligible, a.amount
+    (True, Decimal('1200000'))
+    >>> print(a.finding("bpum.other_bank_credit").citation)
+    Permenkop UKM 2/2021 Pasal 4 ayat (2) (hanya KUR yang disebut)
+    >>> assess(p, year=2020).failed_codes
+    ('bpum.other_bank_credit',)
+    >>> assess(p, year=2021,
+    ...        other_bank_credit_rule=OtherBankCreditRule.ANY_BANK_CREDIT_EXCLUDES).eligible
+    False
+    """
+    regime = programme_regime(year, programmes=programmes)
+    prog = regime.value
+    findings = []
+    problems = []
+    for criterion, citation in prog.criteria.items():
+        ok, message_id, message_en = _CHECKS[criterion](proposal, prog, other_bank_credit_rule)
+        details: dict[str, str] = {}
+        if criterion is Criterion.OTHER_BANK_CREDIT:
+            details = {
+                "rule": other_bank_credit_rule.value,
+                "confidence": Confidence.MEDIUM.value,
+            }
+        findings.append(
+            Finding(
+                code=criterion.code,
+                passed=ok,
+                message_id=message_id,
+                message_en=message_en,
+                citation=citation,
+                details=details,
+            )
+        )
+        if not ok and criterion in RECORD_CRITERIA:
+            problems.append(
+                Problem(path=RECORD_CRITERIA[criterion], code=criterion.code, message=message_en)
+            )
+    eligible = all(f.passed for f in findings)
+    return BpumAssessment(
+        outcome=eligible,
+        findings=tuple(findings),
+        regimes=(regime.ref,),
+        year=year,
+        amount=prog.amount if eligible else _ZERO,
+        problems=tuple(problems),
+    )

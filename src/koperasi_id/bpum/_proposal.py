@@ -1,0 +1,283 @@
+"""The BPUM proposal: who applies, who proposes them, and what they declare."""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+import attrs
+
+from koperasi_id.bpum._phone import PhoneNumber
+from koperasi_id.errors import Problem, ValidationError
+from koperasi_id.identifiers import Kbli, Nik, NomorKk
+from koperasi_id.regions import RegionCode
+
+__all__ = ["Occupation", "Proposal", "Proposer", "ProposerType"]
+
+#: Longest free-text field accepted (names, addresses, lines of business).
+MAX_TEXT_LENGTH = 500
+_FIRST_BPUM_YEAR_FLOOR = 1900
+_YEAR_CEILING = 9999
+
+
+class Occupation(enum.Enum):
+    """The applicant's occupation, as on the KTP or declared in the proposal.
+
+    The last five are excluded from BPUM in both budget years (R-BPUM-2):
+    serving civil servants, soldiers, police officers and employees of state-
+    or region-owned enterprises. A *retired* civil servant is ``RETIREE``,
+    which is not excluded: the regulation names serving personnel.
+
+    >>> Occupation("pegawai_bumd").is_excluded, Occupation.TRADER.is_excluded
+    (True, False)
+    >>> Occupation.CIVIL_SERVANT.label
+    'Aparatur Sipil Negara (ASN)'
+    """
+
+    ENTREPRENEUR = "wiraswasta"
+    TRADER = "pedagang"
+    FARMER = "petani"
+    FISHER = "nelayan"
+    LABOURER = "buruh"
+    PRIVATE_EMPLOYEE = "karyawan_swasta"
+    HOMEMAKER = "mengurus_rumah_tangga"
+    STUDENT = "pelajar_mahasiswa"
+    RETIREE = "pensiunan"
+    NOT_WORKING = "belum_tidak_bekerja"
+    OTHER = "lainnya"
+    CIVIL_SERVANT = "asn"
+    SOLDIER = "tni"
+    POLICE = "polri"
+    STATE_ENTERPRISE_EMPLOYEE = "pegawai_bumn"
+    REGIONAL_ENTERPRISE_EMPLOYEE = "pegawai_bumd"
+
+    @property
+    def label(self) -> str:
+        """Indonesian display label."""
+        return _OCCUPATION_LABELS[self]
+
+    @property
+    def is_excluded(self) -> bool:
+        """Excluded from BPUM by the shipped programmes (both years)."""
+        return self in EXCLUDED_OCCUPATIONS
+
+
+_OCCUPATION_LABELS = {
+    Occupation.ENTREPRENEUR: "Wiraswasta",
+    Occupation.TRADER: "Pedagang",
+    Occupation.FARMER: "Petani/Pekebun",
+    Occupation.FISHER: "Nelayan",
+    Occupation.LABOURER: "Buruh",
+    Occupation.PRIVATE_EMPLOYEE: "Karyawan Swasta",
+    Occupation.HOMEMAKER: "Mengurus Rumah Tangga",
+    Occupation.STUDENT: "Pelajar/Mahasiswa",
+    Occupation.RETIREE: "Pensiunan",
+    Occupation.NOT_WORKING: "Belum/Tidak Bekerja",
+    Occupation.OTHER: "Lainnya",
+    Occupation.CIVIL_SERVANT: "Aparatur Sipil Negara (ASN)",
+    Occupation.SOLDIER: "Anggota TNI",
+    Occupation.POLICE: "Anggota Polri",
+    Occupation.STATE_ENTERPRISE_EMPLOYEE: "Pegawai BUMN",
+    Occupation.REGIONAL_ENTERPRISE_EMPLOYEE: "Pegawai BUMD",
+}
+
+#: ASN, TNI, Polri, BUMN and BUMD employees (Permenkop UKM 6/2020 Pasal 4; unchanged in 2021).
+EXCLUDED_OCCUPATIONS: tuple[Occupation, ...] = (
+    Occupation.CIVIL_SERVANT,
+    Occupation.SOLDIER,
+    Occupation.POLICE,
+    Occupation.STATE_ENTERPRISE_EMPLOYEE,
+    Occupation.REGIONAL_ENTERPRISE_EMPLOYEE,
+)
+
+
+class ProposerType(enum.Enum):
+    """Who may put a micro business forward for BPUM (R-BPUM-5).
+
+    2020 (Permenkop UKM 6/2020 Pasal 8) admitted all six; 2021 (Pasal 8 as
+    amended by Permenkop UKM 2/2021) only the cooperative offices, the
+    regency/city office proposing through the provincial one.
+    """
+
+    PROVINCIAL_OFFICE = "dinas_provinsi"
+    DISTRICT_OFFICE = "dinas_kabupaten_kota"
+    COOPERATIVE = "koperasi_berbadan_hukum"
+    MINISTRY_OR_AGENCY = "kementerian_lembaga"
+    BANK_OR_FINANCE_COMPANY = "bank_perusahaan_pembiayaan"
+    REVOLVING_FUND_AGENCY = "blu_dana_bergulir"
+
+    @property
+    def label(self) -> str:
+        """Indonesian display label."""
+        return _PROPOSER_LABELS[self]
+
+
+_PROPOSER_LABELS = {
+    ProposerType.PROVINCIAL_OFFICE: "Dinas Koperasi dan UKM Provinsi",
+    ProposerType.DISTRICT_OFFICE: "Dinas Koperasi dan UKM Kabupaten/Kota",
+    ProposerType.COOPERATIVE: "Koperasi berbadan hukum",
+    ProposerType.MINISTRY_OR_AGENCY: "Kementerian/Lembaga",
+    ProposerType.BANK_OR_FINANCE_COMPANY: "Bank atau perusahaan pembiayaan terdaftar di OJK",
+    ProposerType.REVOLVING_FUND_AGENCY: "BLU pengelola dana bergulir (LPDB)",
+}
+
+
+def _region_depth(region: RegionCode) -> int:
+    """0 for a province (``18``), 1 for a regency/city (``18.71``), and so on."""
+    return str(region).count(".")
+
+
+@attrs.frozen(kw_only=True)
+class Proposer:
+    """The body that proposes the applicant, and its region.
+
+    A provincial office sits at a province code and a regency/city office at
+    a regency/city code; other proposers give the region of their office.
+
+    >>> Proposer(type=ProposerType.DISTRICT_OFFICE, region=RegionCode.parse("18.71")).type.label
+    'Dinas Koperasi dan UKM Kabupaten/Kota'
+    >>> Proposer(type=ProposerType.PROVINCIAL_OFFICE, region=RegionCode.parse("18.71"))
+    Traceback (most recent call last):
+    ...
+    koperasi_id.errors.ValidationError: 1 problem: $.region: a dinas_provinsi proposer sits at a province code such as '18', got '18.71' [bpum.proposer_region]
+    """
+
+    type: ProposerType
+    region: RegionCode
+
+    def __attrs_post_init__(self) -> None:
+        wanted = _REQUIRED_DEPTH.get(self.type)
+        if wanted is not None and _region_depth(self.region) != wanted:
+            example = "'18'" if wanted == 0 else "'18.71'"
+            level = "province" if wanted == 0 else "regency/city"
+            raise ValidationError.single(
+                "bpum.proposer_region",
+                f"a {self.type.value} proposer sits at a {level} code such as {example}, "
+                f"got '{self.region}'",
+                path="$.region",
+            )
+
+
+_REQUIRED_DEPTH = {ProposerType.PROVINCIAL_OFFICE: 0, ProposerType.DISTRICT_OFFICE: 1}
+
+
+def _text_problem(name: str, value: Any, *, what: str) -> Problem | None:
+    if not isinstance(value, str):
+        return Problem(path=f"$.{name}", code="type.str", message=f"the {what} must be text")
+    if not value.strip():
+        return Problem(path=f"$.{name}", code="bpum.empty", message=f"the {what} is empty")
+    if len(value) > MAX_TEXT_LENGTH:
+        return Problem(
+            path=f"$.{name}",
+            code="bpum.too_long",
+            message=f"the {what} is longer than {MAX_TEXT_LENGTH} characters",
+        )
+    return None
+
+
+_REQUIRED_TEXT = (
+    ("name", "name"),
+    ("ktp_address", "address on the KTP"),
+    ("line_of_business", "line of business"),
+)
+
+
+@attrs.frozen(kw_only=True)
+class Proposal:
+    """One applicant in a BPUM proposal (the record fields of R-BPUM-6).
+
+    Required in every year: NIK, name, address as on the KTP, line of business,
+    phone. The family card number (``kk``) is optional here because the 2020
+    programme did not ask for it; :func:`~koperasi_id.bpum.assess` and
+    :func:`~koperasi_id.bpum.screen` make a 2021 proposal without it invalid.
+
+    ``business_address`` is ``None`` when the business runs at the KTP address;
+    when it differs, ``has_sku`` says whether a *Surat Keterangan Usaha* from
+    the village or kelurahan was attached. ``citizen`` is the proposer's
+    verification of Indonesian citizenship (WNI) against the NIK; it defaults
+    to ``True`` because proposal files carry no citizenship column.
+
+    >>> from koperasi_id.serialization import from_dict, to_dict
+    >>> p = from_dict(Proposal, {
+    ...     "nik": "1871010101900001", "name": "Siti Aminah",
+    ...     "ktp_address": "Jl. Kartini No. 5, Tanjung Karang", "line_of_business": "warung makan",
+    ...     "phone": "0812-3456-7890", "occupation": "pedagang", "has_kur": False,
+    ...     "has_other_bank_credit": False,
+    ...     "proposer": {"type": "dinas_kabupaten_kota", "region": "18.71"}})
+    >>> p.nik, p.phone
+    (Nik('187101******0001'), PhoneNumber('+62812****7890'))
+    >>> wire = {**to_dict(p), "name": " ", "previous_bpum_years": [2020, 2020]}
+    >>> from_dict(Proposal, wire)
+    Traceback (most recent call last):
+    ...
+    koperasi_id.errors.ValidationError: 2 problems: $.name: the name is empty [bpum.empty]; $.previous_bpum_years[1]: 2020 is listed twice [bpum.year_repeated]
+    """
+
+    nik: Nik
+    kk: NomorKk | None = None
+    name: str
+    ktp_address: str
+    business_address: str | None = None
+    has_sku: bool = False
+    line_of_business: str
+    kbli: Kbli | None = None
+    phone: PhoneNumber
+    occupation: Occupation
+    has_kur: bool
+    has_other_bank_credit: bool
+    previous_bpum_years: tuple[int, ...] = ()
+    proposer: Proposer
+    citizen: bool = True
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        for name, what in _REQUIRED_TEXT:
+            problem = _text_problem(name, getattr(self, name), what=what)
+            if problem is not None:
+                problems.append(problem)
+        if self.business_address is not None:
+            problem = _text_problem(
+                "business_address", self.business_address, what="business address"
+            )
+            if problem is not None:
+                problems.append(problem)
+        seen: set[int] = set()
+        for i, year in enumerate(self.previous_bpum_years):
+            path = f"$.previous_bpum_years[{i}]"
+            if type(year) is not int or not _FIRST_BPUM_YEAR_FLOOR <= year <= _YEAR_CEILING:
+                problems.append(
+                    Problem(path=path, code="bpum.year", message="expected a four-digit year")
+                )
+            elif year in seen:
+                problems.append(
+                    Problem(path=path, code="bpum.year_repeated", message=f"{year} is listed twice")
+                )
+            seen.add(year)
+        if problems:
+            raise ValidationError(problems)
+
+    @property
+    def business_at_ktp_address(self) -> bool:
+        """Whether the business runs at the KTP address (no SKU needed).
+
+        Addresses are compared ignoring case, punctuation and spacing, so
+        ``"Jl. Kartini No.5"`` and ``"jl kartini no 5"`` are the same place.
+        """
+        return self.business_address is None or same_address(
+            self.business_address, self.ktp_address
+        )
+
+
+def _address_key(text: str) -> str:
+    return " ".join("".join(c if c.isalnum() else " " for c in text.casefold()).split())
+
+
+def same_address(a: str, b: str) -> bool:
+    """Whether two written addresses are the same, ignoring case, punctuation and spaces.
+
+    >>> same_address("Jl. Kartini No.5, RT 02", "JL KARTINI NO 5 RT 02")
+    True
+    >>> same_address("Jl. Kartini No. 5", "Jl. Kartini No. 6")
+    False
+    """
+    return _address_key(a) == _address_key(b)

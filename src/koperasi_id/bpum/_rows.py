@@ -1,0 +1,288 @@
+"""The flat CSV row format of a BPUM proposal file (one applicant per row)."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from koperasi_id.bpum._programmes import PROGRAMMES, OtherBankCreditRule, Programme
+from koperasi_id.bpum._proposal import Proposal
+from koperasi_id.bpum._screening import ScreeningResult, Structured, screen_structured
+from koperasi_id.errors import Problem, ValidationError
+from koperasi_id.law import Timeline
+from koperasi_id.serialization import from_dict
+
+__all__ = [
+    "PROPOSAL_COLUMNS",
+    "REQUIRED_COLUMNS",
+    "proposal_from_row",
+    "proposal_to_row",
+    "screen_rows",
+]
+
+
+class _Kind(enum.Enum):
+    TEXT = "text"
+    BOOL = "bool"
+    YEARS = "years"
+
+
+# column -> (wire path inside Proposal, kind, required)
+_COLUMNS: dict[str, tuple[tuple[str, ...], _Kind, bool]] = {
+    "nik": (("nik",), _Kind.TEXT, True),
+    "kk": (("kk",), _Kind.TEXT, False),
+    "nama": (("name",), _Kind.TEXT, True),
+    "alamat_ktp": (("ktp_address",), _Kind.TEXT, True),
+    "alamat_usaha": (("business_address",), _Kind.TEXT, False),
+    "ada_sku": (("has_sku",), _Kind.BOOL, False),
+    "bidang_usaha": (("line_of_business",), _Kind.TEXT, True),
+    "kbli": (("kbli",), _Kind.TEXT, False),
+    "telepon": (("phone",), _Kind.TEXT, True),
+    "pekerjaan": (("occupation",), _Kind.TEXT, True),
+    "punya_kur": (("has_kur",), _Kind.BOOL, True),
+    "punya_kredit_bank_lain": (("has_other_bank_credit",), _Kind.BOOL, True),
+    "tahun_bpum_sebelumnya": (("previous_bpum_years",), _Kind.YEARS, False),
+    "jenis_pengusul": (("proposer", "type"), _Kind.TEXT, True),
+    "wilayah_pengusul": (("proposer", "region"), _Kind.TEXT, True),
+    "wni": (("citizen",), _Kind.BOOL, False),
+}
+
+#: Every column of the row format, in file order.
+PROPOSAL_COLUMNS: tuple[str, ...] = tuple(_COLUMNS)
+#: The columns a file must have (their cells may still be checked as empty).
+REQUIRED_COLUMNS: frozenset[str] = frozenset(c for c, (_, _, req) in _COLUMNS.items() if req)
+
+_TRUE = frozenset({"ya", "true"})
+_FALSE = frozenset({"tidak", "false"})
+_WIRE_TO_COLUMN = {".".join(path): column for column, (path, _, _) in _COLUMNS.items()}
+_PATH_ENDS = (".", "[")
+
+
+def _column_key(key: object) -> str | None:
+    if not isinstance(key, str):
+        return None
+    return key.strip().lstrip("\ufeff").strip().lower()
+
+
+def _put(out: dict[str, Any], path: tuple[str, ...], value: object) -> None:
+    target = out
+    for part in path[:-1]:
+        target = target.setdefault(part, {})
+    target[path[-1]] = value
+
+
+def _parse_years(text: str) -> list[int] | None:
+    years = []
+    for raw in text.split("|"):
+        part = raw.strip()
+        if len(part) != 4 or not part.isascii() or not part.isdigit():
+            return None
+        years.append(int(part))
+    return years
+
+
+def _convert(row: Mapping[Any, Any]) -> tuple[dict[str, Any], list[Problem]]:
+    out: dict[str, Any] = {}
+    problems: list[Problem] = []
+    present: set[str] = set()
+    for raw_key, raw_value in row.items():
+        column = _column_key(raw_key)
+        if column is None:
+            problems.append(
+                Problem(
+                    path="$",
+                    code="row.extra_cells",
+                    message="the row has more cells than the header has columns",
+                )
+            )
+            continue
+        spec = _COLUMNS.get(column)
+        path = f"$.{column}"
+        if spec is None:
+            problems.append(
+                Problem(
+                    path=path,
+                    code="row.unknown_column",
+                    message=f"unknown column {column[:40]!r}; known columns: "
+                    + ", ".join(PROPOSAL_COLUMNS),
+                )
+            )
+            continue
+        present.add(column)
+        if raw_value is None:
+            value = ""
+        elif isinstance(raw_value, str):
+            value = raw_value.strip()
+        else:
+            problems.append(Problem(path=path, code="type.str", message="a CSV cell must be text"))
+            continue
+        wire_path, kind, required = spec
+        if not value and not required:
+            continue
+        if kind is _Kind.TEXT:
+            _put(out, wire_path, value)
+        elif kind is _Kind.BOOL:
+            lowered = value.lower()
+            if lowered in _TRUE:
+                _put(out, wire_path, True)
+            elif lowered in _FALSE:
+                _put(out, wire_path, False)
+            else:
+                problems.append(
+                    Problem(
+                        path=path,
+                        code="row.bool",
+                        message=f"expected ya, tidak, true or false, got {value[:20]!r}",
+                    )
+                )
+        else:
+            years = _parse_years(value)
+            if years is None:
+                problems.append(
+                    Problem(
+                        path=path,
+                        code="row.years",
+                        message="expected four-digit years separated by '|', such as 2020|2021",
+                    )
+                )
+            else:
+                _put(out, wire_path, years)
+    for column in sorted(REQUIRED_COLUMNS - present):
+        problems.append(
+            Problem(
+                path=f"$.{column}", code="row.missing_column", message="required column is missing"
+            )
+        )
+    return out, problems
+
+
+def proposal_from_row(row: Mapping[str, str]) -> dict[str, Any]:
+    """Turn one CSV row (column name → cell) into a wire-format dict for ``from_dict``.
+
+    Cells are stripped; an empty optional cell is left out (its default
+    applies); booleans are ``ya``/``tidak``/``true``/``false`` in any case;
+    previous BPUM years are separated by ``|``. Column names are matched
+    ignoring case, surrounding spaces and a UTF-8 byte-order mark. Unknown or
+    missing columns, bad booleans and bad years raise one ValidationError
+    whose paths name the *columns* (``$.punya_kur``). The values themselves
+    (NIK, phone, ...) are checked by ``from_dict``.
+
+    >>> row = {"nik": "1871010101900001", "nama": "Siti", "alamat_ktp": "Jl. Kartini 5",
+    ...        "bidang_usaha": "warung", "telepon": "0812 3456 7890", "pekerjaan": "pedagang",
+    ...        "punya_kur": "tidak", "punya_kredit_bank_lain": "Ya",
+    ...        "tahun_bpum_sebelumnya": "2020", "jenis_pengusul": "dinas_kabupaten_kota",
+    ...        "wilayah_pengusul": "18.71", "kk": ""}
+    >>> wire = proposal_from_row(row)
+    >>> wire["has_other_bank_credit"], wire["previous_bpum_years"], wire["proposer"]
+    (True, [2020], {'type': 'dinas_kabupaten_kota', 'region': '18.71'})
+    >>> proposal_from_row({**row, "punya_kur": "mungkin", "warna": "biru"})
+    Traceback (most recent call last):
+    ...
+    koperasi_id.errors.ValidationError: 2 problems: $.punya_kur: expected ya, tidak, true or false, got 'mungkin' [row.bool]; $.warna: unknown column 'warna'; ...
+    """
+    out, problems = _convert(row)
+    if problems:
+        problems.sort(key=lambda p: p.path)
+        raise ValidationError(problems)
+    return out
+
+
+def _bool_cell(value: bool) -> str:
+    return "ya" if value else "tidak"
+
+
+def proposal_to_row(proposal: Proposal) -> dict[str, str]:
+    """The CSV row of ``proposal`` (every column, empty cells for absent values).
+
+    >>> from koperasi_id.serialization import from_dict
+    >>> row = {"nik": "1871010101900001", "nama": "Siti", "alamat_ktp": "Jl. Kartini 5",
+    ...        "bidang_usaha": "warung", "telepon": "0812 3456 7890", "pekerjaan": "pedagang",
+    ...        "punya_kur": "tidak", "punya_kredit_bank_lain": "ya",
+    ...        "jenis_pengusul": "dinas_kabupaten_kota", "wilayah_pengusul": "18.71"}
+    >>> out = proposal_to_row(from_dict(Proposal, proposal_from_row(row)))
+    >>> out["telepon"], out["punya_kredit_bank_lain"], out["kk"], out["wni"]
+    ('+6281234567890', 'ya', '', 'ya')
+    """
+    p = proposal
+    return {
+        "nik": str(p.nik),
+        "kk": "" if p.kk is None else str(p.kk),
+        "nama": p.name,
+        "alamat_ktp": p.ktp_address,
+        "alamat_usaha": p.business_address or "",
+        "ada_sku": _bool_cell(p.has_sku),
+        "bidang_usaha": p.line_of_business,
+        "kbli": "" if p.kbli is None else str(p.kbli),
+        "telepon": str(p.phone),
+        "pekerjaan": p.occupation.value,
+        "punya_kur": _bool_cell(p.has_kur),
+        "punya_kredit_bank_lain": _bool_cell(p.has_other_bank_credit),
+        "tahun_bpum_sebelumnya": "|".join(str(y) for y in p.previous_bpum_years),
+        "jenis_pengusul": p.proposer.type.value,
+        "wilayah_pengusul": str(p.proposer.region),
+        "wni": _bool_cell(p.citizen),
+    }
+
+
+def _column_path(path: str) -> str:
+    """``$.proposer.type`` → ``$.jenis_pengusul``; ``$.previous_bpum_years[1]`` → its column."""
+    rest = path[2:]
+    for wire, column in _WIRE_TO_COLUMN.items():
+        if rest == wire or (rest.startswith(wire) and rest[len(wire)] in _PATH_ENDS):
+            return f"$.{column}"
+    return path
+
+
+def _structure_row(row: Mapping[Any, Any], lenient: bool) -> Structured:
+    wire, problems = _convert(row)
+    if lenient:
+        problems = [p for p in problems if p.code != "row.unknown_column"]
+    try:
+        proposal = from_dict(Proposal, wire)
+    except ValidationError as err:
+        seen = {p.path for p in problems}
+        for p in err.problems:
+            column_path = _column_path(p.path)
+            if column_path not in seen:
+                problems.append(Problem(path=column_path, code=p.code, message=p.message))
+    else:
+        if not problems:
+            return proposal
+    problems.sort(key=lambda p: p.path)
+    return ValidationError(problems)
+
+
+def screen_rows(
+    rows: Iterable[Mapping[str, str]],
+    *,
+    year: int,
+    other_bank_credit_rule: OtherBankCreditRule = OtherBankCreditRule.REGULATION_TEXT,
+    programmes: Timeline[Programme] = PROGRAMMES,
+    start: int = 0,
+    lenient: bool = False,
+) -> Iterator[ScreeningResult]:
+    """:func:`~koperasi_id.bpum.screen` for CSV rows (``csv.DictReader``).
+
+    Every problem of an invalid row is reported at once with the *column*
+    name as its path (``$.telepon``), whether it came from the row format or
+    from a value check. ``lenient`` ignores unknown columns. Pass ``start=2``
+    for file line numbers under a one-line header.
+
+    >>> import csv, io
+    >>> text = '''nik,kk,nama,alamat_ktp,bidang_usaha,telepon,pekerjaan,punya_kur,punya_kredit_bank_lain,jenis_pengusul,wilayah_pengusul
+    ... 1871010101900001,1871010101100001,Siti,Jl. Kartini 5,warung,081234567890,pedagang,tidak,ya,dinas_kabupaten_kota,18.71
+    ... 1871014101900002,,Rina,Jl. Pahlawan 2,jahit,0812,pedagang,tidak,tidak,dinas_kabupaten_kota,18.71
+    ... '''
+    >>> for r in screen_rows(csv.DictReader(io.StringIO(text)), year=2021, start=2):
+    ...     print(r.index, r.outcome.value, [str(p) for p in r.problems])
+    2 layak []
+    3 tidak_valid ['$.telepon: an Indonesian mobile number has 10 to 13 digits with its leading 0, got 4 [phone.length]']
+    """
+    return screen_structured(
+        (_structure_row(row, lenient) for row in rows),
+        year=year,
+        other_bank_credit_rule=other_bank_credit_rule,
+        programmes=programmes,
+        start=start,
+    )

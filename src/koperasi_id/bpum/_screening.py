@@ -1,0 +1,324 @@
+"""Screening a whole proposal file: one result per record, streaming (R-BPUM-3)."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
+
+import attrs
+
+from koperasi_id.bpum._eligibility import assess, record_problems
+from koperasi_id.bpum._programmes import (
+    PROGRAMMES,
+    OtherBankCreditRule,
+    Programme,
+    programme,
+)
+from koperasi_id.bpum._proposal import Proposal
+from koperasi_id.errors import Problem, ValidationError
+from koperasi_id.law import Timeline
+from koperasi_id.serialization import from_dict
+
+__all__ = [
+    "DUPLICATE_CODE",
+    "ScreeningOutcome",
+    "ScreeningResult",
+    "ScreeningSummary",
+    "screen",
+    "screen_structured",
+]
+
+#: Reason code of a second or later proposal of one NIK in one budget year.
+DUPLICATE_CODE = "bpum.duplicate_nik"
+_ZERO = Decimal(0)
+
+
+class ScreeningOutcome(enum.Enum):
+    """What became of one record. Exactly one per record.
+
+    - ``ELIGIBLE``: valid and passes every criterion of the year;
+    - ``INELIGIBLE``: valid but fails at least one criterion (reasons given);
+    - ``INVALID``: cannot be read as a proposal, or misses a record
+      requirement of the year (a 2021 proposal without KK);
+    - ``DUPLICATE``: valid, but an earlier valid record of the same run had
+      the same NIK (R-BPUM-3). It is not assessed: cleansing removes it first.
+    """
+
+    ELIGIBLE = "layak"
+    INELIGIBLE = "tidak_layak"
+    INVALID = "tidak_valid"
+    DUPLICATE = "ganda"
+
+    @property
+    def label(self) -> str:
+        """Indonesian display label."""
+        return _OUTCOME_LABELS[self]
+
+
+_OUTCOME_LABELS = {
+    ScreeningOutcome.ELIGIBLE: "Layak",
+    ScreeningOutcome.INELIGIBLE: "Tidak layak",
+    ScreeningOutcome.INVALID: "Data tidak valid",
+    ScreeningOutcome.DUPLICATE: "NIK ganda",
+}
+
+
+@attrs.frozen(kw_only=True)
+class ScreeningResult:
+    """The result of one record of a screening run.
+
+    ``index`` is the record's position counted from ``start`` (pass
+    ``start=2`` to get line numbers of a CSV file under its header). ``nik`` is
+    the masked NIK when the record had a readable one. ``failed_codes`` are the
+    codes that decided a non-eligible outcome (failed findings, problem codes or
+    :data:`DUPLICATE_CODE`); ``messages`` says the same in Indonesian for the
+    applicant. ``amount`` is the aid for an eligible record, otherwise 0.
+    """
+
+    index: int
+    outcome: ScreeningOutcome
+    nik: str | None = None
+    failed_codes: tuple[str, ...] = ()
+    messages: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    amount: Decimal = _ZERO
+    duplicate_of: int | None = None
+
+
+def _invalid(index: int, problems: tuple[Problem, ...], nik: str | None) -> ScreeningResult:
+    return ScreeningResult(
+        index=index,
+        outcome=ScreeningOutcome.INVALID,
+        nik=nik,
+        failed_codes=tuple(dict.fromkeys(p.code for p in problems)),
+        messages=tuple(f"Data tidak valid pada {p.path}: {p.message} [{p.code}]" for p in problems),
+        problems=problems,
+    )
+
+
+Structured = Proposal | ValidationError
+
+
+def screen_structured(
+    items: Iterable[Structured],
+    *,
+    year: int,
+    other_bank_credit_rule: OtherBankCreditRule = OtherBankCreditRule.REGULATION_TEXT,
+    programmes: Timeline[Programme] = PROGRAMMES,
+    start: int = 0,
+) -> Iterator[ScreeningResult]:
+    """Screen records that are already proposals or the errors that stopped them.
+
+    The engine under :func:`screen` and :func:`~koperasi_id.bpum.screen_rows`,
+    for callers with their own parsing. An unknown ``year`` raises at once.
+    """
+    prog = programme(year, programmes=programmes)
+    return _run(
+        items, prog, year=year, rule=other_bank_credit_rule, programmes=programmes, start=start
+    )
+
+
+def _run(
+    items: Iterable[Structured],
+    prog: Programme,
+    *,
+    year: int,
+    rule: OtherBankCreditRule,
+    programmes: Timeline[Programme],
+    start: int,
+) -> Iterator[ScreeningResult]:
+    first_seen: dict[str, int] = {}
+    for index, item in enumerate(items, start):
+        if isinstance(item, ValidationError):
+            yield _invalid(index, item.problems, None)
+            continue
+        nik = item.nik.masked()
+        missing = record_problems(item, prog)
+        if missing:
+            yield _invalid(index, missing, nik)
+            continue
+        key = str(item.nik)
+        earlier = first_seen.get(key)
+        if earlier is not None:
+            yield ScreeningResult(
+                index=index,
+                outcome=ScreeningOutcome.DUPLICATE,
+                nik=nik,
+                failed_codes=(DUPLICATE_CODE,),
+                messages=(
+                    f"NIK {nik} sudah diusulkan pada data ke-{earlier} untuk tahun anggaran "
+                    f"{year}; satu NIK hanya menerima satu BPUM per tahun.",
+                ),
+                duplicate_of=earlier,
+            )
+            continue
+        first_seen[key] = index
+        decision = assess(item, year=year, other_bank_credit_rule=rule, programmes=programmes)
+        failures = decision.failures
+        yield ScreeningResult(
+            index=index,
+            outcome=ScreeningOutcome.ELIGIBLE if decision.outcome else ScreeningOutcome.INELIGIBLE,
+            nik=nik,
+            failed_codes=tuple(f.code for f in failures),
+            messages=tuple(f.message_id for f in failures),
+            amount=decision.amount,
+        )
+
+
+def _structure(
+    parse: Callable[[object], Proposal], records: Iterable[object]
+) -> Iterator[Structured]:
+    for record in records:
+        if isinstance(record, Proposal):
+            yield record
+            continue
+        try:
+            yield parse(record)
+        except ValidationError as err:
+            yield err
+
+
+def screen(
+    records: Iterable[object],
+    *,
+    year: int,
+    other_bank_credit_rule: OtherBankCreditRule = OtherBankCreditRule.REGULATION_TEXT,
+    programmes: Timeline[Programme] = PROGRAMMES,
+    start: int = 0,
+    lenient: bool = False,
+) -> Iterator[ScreeningResult]:
+    """Screen a stream of proposals for budget ``year``, one result per record, in order.
+
+    ``records`` may mix :class:`Proposal` objects and wire-format dicts (as
+    from JSON); a dict that does not structure becomes an ``INVALID`` result
+    with every problem and its path. The second and later *valid* records with
+    the same NIK are ``DUPLICATE``. Memory stays constant in the number of
+    records apart from one entry per distinct NIK. ``lenient`` ignores unknown
+    keys in dicts. An unknown ``year`` raises at once, before any record is read.
+
+    >>> base = {"name": "Siti", "ktp_address": "Jl. Kartini 5", "line_of_business": "warung",
+    ...         "phone": "081234567890", "occupation": "pedagang", "has_kur": False,
+    ...         "has_other_bank_credit": False,
+    ...         "proposer": {"type": "dinas_kabupaten_kota", "region": "18.71"}}
+    >>> rows = [
+    ...     {**base, "nik": "1871010101900001"},
+    ...     {**base, "nik": "1871011507850003", "occupation": "asn"},
+    ...     {**base, "nik": "1871010101900001"},
+    ...     {**base, "nik": "12345"},
+    ... ]
+    >>> for r in screen(rows, year=2020):
+    ...     print(r.index, r.outcome.value, r.nik, r.failed_codes, r.amount)
+    0 layak 187101******0001 () 2400000
+    1 tidak_layak 187101******0003 ('bpum.occupation_excluded',) 0
+    2 ganda 187101******0001 ('bpum.duplicate_nik',) 0
+    3 tidak_valid None ('nik.length',) 0
+    """
+    if lenient:
+
+        def parse(record: object) -> Proposal:
+            return from_dict(Proposal, record, lenient=True)
+    else:
+
+        def parse(record: object) -> Proposal:
+            return from_dict(Proposal, record)
+
+    return screen_structured(
+        _structure(parse, records),
+        year=year,
+        other_bank_credit_rule=other_bank_credit_rule,
+        programmes=programmes,
+        start=start,
+    )
+
+
+def _zero_counts() -> dict[str, int]:
+    return {o.value: 0 for o in ScreeningOutcome}
+
+
+@attrs.define(kw_only=True)
+class ScreeningSummary:
+    """Running totals of a screening run; add results as they stream past.
+
+    ``by_outcome`` counts records per outcome value (always all four keys),
+    ``by_reason`` per reason code (a record with two failed criteria counts
+    under both), ``eligible_amount`` is the total aid of the eligible records.
+    Summaries of parts of a file (one per worker) combine with :meth:`merged`.
+
+    >>> from koperasi_id.serialization import to_dict
+    >>> summary = ScreeningSummary(year=2021)
+    >>> summary.add(ScreeningResult(index=0, outcome=ScreeningOutcome.ELIGIBLE,
+    ...                             amount=Decimal("1200000")))
+    >>> summary.add(ScreeningResult(index=1, outcome=ScreeningOutcome.DUPLICATE,
+    ...                             failed_codes=(DUPLICATE_CODE,)))
+    >>> to_dict(summary)
+    {'year': 2021, 'total': 2, 'by_outcome': {'layak': 1, 'tidak_layak': 0, 'tidak_valid': 0, 'ganda': 1}, 'by_reason': {'bpum.duplicate_nik': 1}, 'eligible_amount': '1200000'}
+    """
+
+    year: int
+    total: int = 0
+    by_outcome: dict[str, int] = attrs.field(factory=_zero_counts)
+    by_reason: dict[str, int] = attrs.field(factory=dict)
+    eligible_amount: Decimal = _ZERO
+
+    def add(self, result: ScreeningResult) -> None:
+        """Count one result."""
+        self.total += 1
+        key = result.outcome.value
+        self.by_outcome[key] = self.by_outcome.get(key, 0) + 1
+        for code in result.failed_codes:
+            self.by_reason[code] = self.by_reason.get(code, 0) + 1
+        if result.outcome is ScreeningOutcome.ELIGIBLE:
+            self.eligible_amount += result.amount
+
+    def track(self, results: Iterable[ScreeningResult]) -> Iterator[ScreeningResult]:
+        """Pass ``results`` through unchanged, counting each on the way."""
+        for result in results:
+            self.add(result)
+            yield result
+
+    def count(self, outcome: ScreeningOutcome) -> int:
+        """Records with ``outcome``."""
+        return self.by_outcome.get(outcome.value, 0)
+
+    @property
+    def eligible(self) -> int:
+        """Eligible records."""
+        return self.count(ScreeningOutcome.ELIGIBLE)
+
+    @property
+    def ineligible(self) -> int:
+        """Valid records that failed a criterion."""
+        return self.count(ScreeningOutcome.INELIGIBLE)
+
+    @property
+    def invalid(self) -> int:
+        """Records that could not be read or miss a record requirement."""
+        return self.count(ScreeningOutcome.INVALID)
+
+    @property
+    def duplicates(self) -> int:
+        """Second and later valid records of a NIK."""
+        return self.count(ScreeningOutcome.DUPLICATE)
+
+    def merged(self, other: ScreeningSummary) -> ScreeningSummary:
+        """A new summary adding ``other``'s counts to these (same budget year).
+
+        NIK duplicates *across* the parts are not detected: split a file by NIK
+        (for example by a hash of it) when screening in parallel.
+        """
+        if other.year != self.year:
+            raise ValueError(f"cannot merge a {other.year} summary into a {self.year} one")
+        outcomes = dict(self.by_outcome)
+        for key, n in other.by_outcome.items():
+            outcomes[key] = outcomes.get(key, 0) + n
+        reasons = dict(self.by_reason)
+        for key, n in other.by_reason.items():
+            reasons[key] = reasons.get(key, 0) + n
+        return ScreeningSummary(
+            year=self.year,
+            total=self.total + other.total,
+            by_outcome=outcomes,
+            by_reason=reasons,
+            eligible_amount=self.eligible_amount + other.eligible_amount,
+        )
