@@ -152,19 +152,15 @@ def _unused_error(
 def _band_text(bands: SizeBands, size: BusinessSize, lang: str) -> str:
     ceiling = bands.ceiling(size)
     floor = bands.floor(size)
-    if lang == "id":
-        parts = []
-        if floor is not None:
-            parts.append(f"lebih dari {format_rupiah(floor)}")
-        if ceiling is not None:
-            parts.append(f"paling banyak {format_rupiah(ceiling)}")
-        return " sampai dengan ".join(parts)
-    parts = []
-    if floor is not None:
-        parts.append(f"above {format_rupiah(floor)}")
-    if ceiling is not None:
-        parts.append(f"at most {format_rupiah(ceiling)}")
-    return " and ".join(parts)
+    english = lang == "en"
+    if floor is None:
+        assert ceiling is not None  # micro always has a ceiling
+        return f"{'at most' if english else 'paling banyak'} {format_rupiah(ceiling)}"
+    if ceiling is None:
+        return f"{'above' if english else 'lebih dari'} {format_rupiah(floor)}"
+    if english:
+        return f"above {format_rupiah(floor)}, at most {format_rupiah(ceiling)}"
+    return f"lebih dari {format_rupiah(floor)} sampai dengan {format_rupiah(ceiling)}"
 
 
 def _criterion_finding(bands: SizeBands, amount: Decimal, size: BusinessSize) -> Finding:
@@ -396,15 +392,30 @@ def _choose(
             else "Every figure given points to the same class."
         )
     else:
-        pick = max if policy is ConflictPolicy.HIGHER else min
+        higher = policy is ConflictPolicy.HIGHER
+        pick = max if higher else min
         crit = pick(sizes, key=lambda c: sizes[c].rank)
-        reason = "higher" if policy is ConflictPolicy.HIGHER else "lower"
-        text_id = (
-            f"Kriteria menunjukkan kelas berbeda; dipakai kelas yang "
-            f"{'lebih tinggi' if reason == 'higher' else 'lebih rendah'}, menurut "
-            f"{crit.label.lower()}."
-        )
-        text_en = f"The figures disagree; the {reason} class is taken, by {crit.label_en}."
+        if policy is ConflictPolicy.BY_PURPOSE:
+            # No purpose rule decides. The regulation joins the criteria with
+            # "atau": meeting one class's criterion is enough, so the business
+            # is in the lower class.
+            reason = "no_purpose_rule"
+            text_id = (
+                "Kriteria menunjukkan kelas berbeda dan tidak ada aturan tujuan yang "
+                "menentukan; kriteria digabung dengan 'atau', sehingga dipakai kelas yang "
+                f"lebih rendah, menurut {crit.label.lower()}."
+            )
+            text_en = (
+                "The figures disagree and no purpose rule decides; the criteria are joined "
+                f"by 'atau' (or), so the lower class is taken, by {crit.label_en}."
+            )
+        else:
+            reason = "higher" if higher else "lower"
+            text_id = (
+                f"Kriteria menunjukkan kelas berbeda; dipakai kelas yang "
+                f"{'lebih tinggi' if higher else 'lebih rendah'}, menurut {crit.label.lower()}."
+            )
+            text_en = f"The figures disagree; the {reason} class is taken, by {crit.label_en}."
     return crit, Finding(
         code="msme.size.basis",
         passed=True,

@@ -1,0 +1,167 @@
+"""The Business entity: validation, serialization, classification."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import pytest
+
+from koperasi_id.errors import NoRuleInForceError, RuleInputError, ValidationError
+from koperasi_id.identifiers import Kbli, Nib, Nik
+from koperasi_id.msme import Business, BusinessSize, Criterion, Purpose, classify_business
+from koperasi_id.regions import RegionCode
+from koperasi_id.serialization import from_dict, from_json, to_dict, to_json
+
+NIK = "1871014101900002"
+
+
+def _business(**changes: Any) -> Business:
+    fields: dict[str, Any] = {
+        "name": "Warung Bu Sari",
+        "owner_nik": Nik.parse(NIK),
+        "started_on": date(2019, 3, 1),
+    }
+    fields.update(changes)
+    return Business(**fields)
+
+
+def _full() -> Business:
+    return _business(
+        region=RegionCode.parse("18.71"),
+        nib=Nib.parse("9120001234567"),
+        kbli=Kbli.parse("56102"),
+        capital=Decimal("250000000.50"),
+        net_assets=Decimal("40000000"),
+        annual_sales=Decimal("900000000"),
+        workers=3,
+    )
+
+
+def test_minimal_business() -> None:
+    b = _business()
+    assert (b.capital, b.net_assets, b.annual_sales, b.workers) == (None, None, None, None)
+    assert (b.region, b.nib, b.kbli) == (None, None, None)
+
+
+def test_repr_masks_the_nik() -> None:
+    assert NIK not in repr(_full())
+    assert "187101******0002" in repr(_full())
+
+
+@pytest.mark.parametrize("business", [_business(), _full()], ids=["minimal", "full"])
+def test_round_trips(business: Business) -> None:
+    data = to_dict(business)
+    assert data["owner_nik"] == NIK
+    assert from_dict(Business, data) == business
+    assert from_json(Business, to_json(business)) == business
+
+
+def test_wire_form() -> None:
+    data = to_dict(_full())
+    assert data["capital"] == "250000000.50"
+    assert data["started_on"] == "2019-03-01"
+    assert data["workers"] == 3
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "code"),
+    [
+        ("name", "", "msme.name_empty"),
+        ("name", "   ", "msme.name_empty"),
+        ("name", 5, "msme.name_type"),
+        ("capital", Decimal(-1), "money.negative"),
+        ("net_assets", Decimal("-0.01"), "money.negative"),
+        ("annual_sales", Decimal("NaN"), "money.not_finite"),
+        ("capital", 1.5, "money.type"),
+        ("annual_sales", Decimal("1.001"), "money.too_many_decimals"),
+        ("workers", 0, "msme.workers_not_positive"),
+        ("workers", -3, "msme.workers_not_positive"),
+        ("workers", True, "msme.workers_type"),
+        ("workers", 2.0, "msme.workers_type"),
+    ],
+)
+def test_invalid_fields_name_their_path(field: str, value: object, code: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        _business(**{field: value})
+    assert caught.value.codes == (code,)
+    assert caught.value.paths == (f"$.{field}",)
+
+
+def test_evolve_is_validated_too() -> None:
+    with pytest.raises(ValidationError):
+        attrs.evolve(_full(), capital=Decimal(-5))
+
+
+@pytest.mark.parametrize(
+    ("change", "path"),
+    [
+        ({"capital": 1.5}, "$.capital"),
+        ({"capital": "-1"}, "$.capital"),
+        ({"workers": "3"}, "$.workers"),
+        ({"workers": 0}, "$.workers"),
+        ({"owner_nik": "123"}, "$.owner_nik"),
+        ({"started_on": "2019-02-30"}, "$.started_on"),
+        ({"name": ""}, "$.name"),
+        ({"region": "99.99.99.99.99"}, "$.region"),
+    ],
+)
+def test_junk_on_the_wire_names_the_field(change: dict[str, object], path: str) -> None:
+    data = to_dict(_full()) | change
+    with pytest.raises(ValidationError) as caught:
+        from_dict(Business, data)
+    assert path in caught.value.paths
+
+
+def test_unknown_and_missing_keys_are_refused() -> None:
+    with pytest.raises(ValidationError):
+        from_dict(Business, to_dict(_full()) | {"omzet": "1"})
+    data = to_dict(_full())
+    del data["owner_nik"]
+    with pytest.raises(ValidationError):
+        from_dict(Business, data)
+
+
+# -- classify_business ---------------------------------------------------------------
+
+
+def test_classify_business_uses_the_figures_of_the_regime_in_force() -> None:
+    b = _full()
+    old = classify_business(b, as_of=date(2021, 2, 1))
+    assert old.regime.name == "uu-20-2008"
+    assert old.sizes == {
+        Criterion.NET_ASSETS: BusinessSize.MICRO,
+        Criterion.ANNUAL_SALES: BusinessSize.SMALL,
+    }
+    new = classify_business(b, as_of=date(2021, 2, 2), purpose=Purpose.REGISTRATION)
+    assert new.regime.name == "pp-7-2021"
+    assert (new.size, new.criterion) == (BusinessSize.MICRO, Criterion.CAPITAL)
+    assert new.net_assets_size is None
+
+
+def test_classify_business_passes_its_start_date() -> None:
+    b = _business(capital=Decimal(1), started_on=date(2020, 1, 1))
+    with pytest.raises(RuleInputError, match="started before 2021-02-02"):
+        classify_business(b, as_of=date(2024, 1, 1), purpose=Purpose.SUPPORT)
+    b2 = attrs.evolve(b, started_on=date(2022, 1, 1))
+    assert classify_business(b2, as_of=date(2024, 1, 1), purpose=Purpose.SUPPORT).size is (
+        BusinessSize.MICRO
+    )
+
+
+def test_classify_business_without_usable_figures() -> None:
+    with pytest.raises(RuleInputError, match=r"it holds only capital"):
+        classify_business(_business(capital=Decimal(1)), as_of=date(2020, 1, 1))
+    with pytest.raises(RuleInputError, match=r"set capital or annual_sales$"):
+        classify_business(_business(workers=2), as_of=date(2024, 1, 1))
+
+
+def test_classify_business_refuses_junk() -> None:
+    with pytest.raises(ValidationError, match="expected a Business"):
+        classify_business({"name": "x"}, as_of=date(2024, 1, 1))  # type: ignore[arg-type]
+    with pytest.raises(ValidationError):
+        classify_business(_full(), as_of="2024-01-01")  # type: ignore[arg-type]
+    with pytest.raises(NoRuleInForceError):
+        classify_business(_full(), as_of=date(2000, 1, 1))
