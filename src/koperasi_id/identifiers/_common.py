@@ -1,0 +1,63 @@
+"""Helpers shared by the identifier types (private)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+from koperasi_id._values import digits_only
+from koperasi_id.errors import Problem, ValidationError
+
+T = TypeVar("T")
+
+
+def compact_digits(raw: object, *, kind: str, what: str, mask: bool = False) -> str:
+    """Rule N1 for a *string*: strip separators, then ASCII digits only.
+
+    Unlike :func:`~koperasi_id._values.digits_only` an ``int`` is refused: an
+    identifier is text (``int`` drops the leading zeros of an NIB or a KBLI
+    code), and the converter is strict in the same way.
+    """
+    if not isinstance(raw, str):
+        raise ValidationError.single(
+            f"{kind}.type", f"expected a {what} as a string, got {type(raw).__name__}"
+        )
+    return digits_only(raw, code_prefix=kind, what=what, mask=mask)
+
+
+def fixed_length(digits: str, *, kind: str, what: str, length: int) -> None:
+    """Rule N2: exactly ``length`` digits."""
+    if len(digits) != length:
+        raise ValidationError.single(
+            f"{kind}.length", f"a {what} has {length} digits, got {len(digits)}"
+        )
+
+
+def build(cls: type[T], **fields: Any) -> T:
+    """Make an instance from already-checked fields without running ``__init__``.
+
+    The public constructors of the identifier types validate (they call
+    ``parse``); ``parse`` itself has just done that work, so it builds here.
+    """
+    obj = object.__new__(cls)
+    for name, value in fields.items():
+        object.__setattr__(obj, name, value)
+    return obj
+
+
+def copy_into(target: object, source: object, names: Iterable[str]) -> None:
+    """Fill a frozen instance being initialised from a parsed one."""
+    for name in names:
+        object.__setattr__(target, name, getattr(source, name))
+
+
+def split_problems(
+    problems: Iterable[Problem], *, errors_if: bool, codes: frozenset[str]
+) -> tuple[list[Problem], list[Problem]]:
+    """Split into (errors, warnings): a problem whose code is in ``codes`` is an
+    error when ``errors_if`` holds and a warning otherwise; others are warnings."""
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
+    for problem in problems:
+        (errors if errors_if and problem.code in codes else warnings).append(problem)
+    return errors, warnings

@@ -1,0 +1,351 @@
+"""NIK (Nomor Induk Kependudukan) and the family card number (private module)."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from typing import Self
+
+import attrs
+
+from koperasi_id._values import ValueType
+from koperasi_id.errors import Problem, ValidationError
+from koperasi_id.identifiers._common import build, compact_digits, copy_into, fixed_length
+from koperasi_id.law import Citation
+from koperasi_id.regions import (
+    PROVINCE_CODES,
+    Province,
+    RegionCode,
+    RegionTable,
+    default_region_table,
+    province,
+    regency_range_ok,
+)
+
+#: The statute that creates the NIK (Art. 13: every resident has one, for life).
+NIK_LAW = Citation("UU 23/2006 jo. UU 24/2013", "Pasal 13", note="Administrasi Kependudukan")
+
+_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+class Sex(enum.Enum):
+    """Sex as encoded in a NIK (women have 40 added to the day of birth)."""
+
+    MALE = "laki_laki"
+    FEMALE = "perempuan"
+
+    @property
+    def label(self) -> str:
+        """Indonesian display label."""
+        return "Laki-laki" if self is Sex.MALE else "Perempuan"
+
+
+def mask_nik(raw: str) -> str:
+    """Mask a NIK-like string for logs: first 6 and last 4 digits kept.
+
+    Works on anything, valid or not, so invalid input can be logged safely;
+    a value too short to mask meaningfully is starred out entirely.
+
+    >>> mask_nik("1871 0101 0190 0001")
+    '187101******0001'
+    >>> mask_nik("12345")
+    '*****'
+    """
+    compact = "".join(ch for ch in raw if not ch.isspace() and ch not in ".-")
+    if len(compact) < 12:
+        return "*" * len(compact)
+    return compact[:6] + "*" * (len(compact) - 10) + compact[-4:]
+
+
+def _day_and_sex(dd: int) -> tuple[int, Sex] | None:
+    if 1 <= dd <= 31:
+        return dd, Sex.MALE
+    if 41 <= dd <= 71:
+        return dd - 40, Sex.FEMALE
+    return None
+
+
+def nik_problems(digits: str, table: RegionTable | None) -> tuple[list[Problem], list[Problem]]:
+    """Rules S1-S7 and R1 on 16 checked digits: (errors, warnings).
+
+    Messages never repeat the number or its birth date.
+    """
+    errors: list[Problem] = []
+    pp, kk, cc = digits[0:2], digits[2:4], digits[4:6]
+    if pp not in PROVINCE_CODES:  # S1
+        errors.append(
+            Problem(
+                code="nik.province_unknown",
+                message=f"the province part {pp} is not a Kemendagri province code",
+            )
+        )
+    if not regency_range_ok(kk):  # S2
+        errors.append(
+            Problem(
+                code="nik.regency_range",
+                message=f"the regency/city part {kk} is outside 01-69 (kabupaten) and 71-99 (kota)",
+            )
+        )
+    if cc == "00":  # S3
+        errors.append(Problem(code="nik.district_zero", message="the district part is 00"))
+    day_sex = _day_and_sex(int(digits[6:8]))
+    if day_sex is None:  # S4
+        errors.append(
+            Problem(
+                code="nik.birth_day",
+                message="the day of birth (digits 7-8) is neither 01-31 (men) nor 41-71 (women)",
+            )
+        )
+    month = int(digits[8:10])
+    if not 1 <= month <= 12:  # S5
+        errors.append(
+            Problem(code="nik.birth_month", message="the month of birth (digits 9-10) is not 01-12")
+        )
+    elif day_sex is not None:  # S6
+        day, yy = day_sex[0], int(digits[10:12])
+        if day > _DAYS_IN_MONTH[month - 1] or (month == 2 and day == 29 and yy % 4):
+            errors.append(
+                Problem(
+                    code="nik.birth_date",
+                    message="the date of birth (digits 7-12) is not a real calendar date "
+                    "in either century",
+                )
+            )
+    if digits[12:] == "0000":  # S7
+        errors.append(Problem(code="nik.serial_zero", message="the serial (last 4 digits) is 0000"))
+    warnings: list[Problem] = []
+    if not errors:  # R1: only a structurally sound region part is looked up
+        table = table or default_region_table()
+        for problem in table.problems(f"{pp}.{kk}.{cc}", prefix="nik"):
+            strict_unknown = table.strict and problem.code == "nik.region_unknown"
+            (errors if strict_unknown else warnings).append(problem)
+    return errors, warnings
+
+
+def _candidates(digits: str) -> tuple[date, ...]:
+    day_sex = _day_and_sex(int(digits[6:8]))
+    assert day_sex is not None
+    month, yy = int(digits[8:10]), int(digits[10:12])
+    out = []
+    for century in (1900, 2000):
+        try:
+            out.append(date(century + yy, month, day_sex[0]))
+        except ValueError:  # 29 Feb 1900 (yy 00) exists only as 2000
+            continue
+    return tuple(out)
+
+
+def _future_problem() -> Problem:
+    return Problem(
+        code="nik.future_birth_date",
+        message="the date of birth in the NIK is after the reference date in both centuries",
+    )
+
+
+@attrs.frozen(init=False, repr=False)
+class Nik(ValueType):
+    """Nomor Induk Kependudukan: the 16-digit personal number (``PPKKCCDDMMYYSSSS``).
+
+    ``parse`` applies rules N1-N2 and S1-S7 of the domain note (errors, each
+    with its own code), and R1 against a :class:`~koperasi_id.regions.RegionTable`
+    (default: the shipped one): a code retired by a split is a *warning*
+    ``nik.historical_region_code``, because a NIK never changes. A NIK is
+    personal data (UU 27/2022): ``repr`` and every error message mask it.
+
+    >>> nik = Nik.parse("1871 0141 0190 0002")  # synthetic
+    >>> nik
+    Nik('187101******0002')
+    >>> nik.sex, nik.birth_date(reference=date(2026, 11, 27))
+    (<Sex.FEMALE: 'perempuan'>, datetime.date(1990, 1, 1))
+    >>> nik.province.name, nik.regency_code
+    ('Lampung', '18.71')
+    >>> Nik.parse("1801041508850000")  # synthetic; serial 0000
+    Traceback (most recent call last):
+    ...
+    koperasi_id.errors.ValidationError: 1 problem: $: the serial (last 4 digits) is 0000 [nik.serial_zero]
+    >>> Nik.parse("9101021708750001").warnings[0].code  # synthetic; Merauke before 2022
+    'nik.historical_region_code'
+    """
+
+    kind = "nik"
+    digits: str
+    warnings: tuple[Problem, ...] = attrs.field(eq=False)
+
+    def __init__(self, digits: str) -> None:
+        copy_into(self, type(self).parse(digits), ("digits", "warnings"))
+
+    @classmethod
+    def parse(
+        cls,
+        raw: object,
+        *,
+        regions: RegionTable | None = None,
+        reference: date | None = None,
+    ) -> Self:
+        """Validate ``raw``; see the class docstring.
+
+        ``regions`` replaces the shipped region table (a strict table turns an
+        unknown region into an error). ``reference`` adds the warning
+        ``nik.future_birth_date`` when the date of birth is after it in both
+        centuries (rule C1); without it no date is assumed.
+        """
+        digits = compact_digits(raw, kind="nik", what="NIK", mask=True)
+        fixed_length(digits, kind="nik", what="NIK", length=16)
+        errors, warnings = nik_problems(digits, regions)
+        if errors:
+            raise ValidationError(errors)
+        if reference is not None and _candidates(digits)[0] > reference:
+            warnings.append(_future_problem())
+        return build(cls, digits=digits, warnings=tuple(warnings))
+
+    # --- parts ---------------------------------------------------------------
+
+    @property
+    def province_code(self) -> str:
+        """The Kemendagri province code (``"18"``)."""
+        return self.digits[:2]
+
+    @property
+    def regency_code(self) -> str:
+        """The dotted regency/city code where the NIK was first issued (``"18.71"``)."""
+        return f"{self.digits[:2]}.{self.digits[2:4]}"
+
+    @property
+    def district_code(self) -> str:
+        """The dotted district code (``"18.71.01"``)."""
+        return f"{self.digits[:2]}.{self.digits[2:4]}.{self.digits[4:6]}"
+
+    @property
+    def region(self) -> RegionCode:
+        """The district of first registration as a :class:`RegionCode`."""
+        return RegionCode.parse(self.district_code)
+
+    @property
+    def province(self) -> Province:
+        """The province of first registration (a NIK does not follow a move)."""
+        found = province(self.digits[:2])
+        assert found is not None
+        return found
+
+    @property
+    def sex(self) -> Sex:
+        """Female when the day of birth has 40 added."""
+        return Sex.MALE if self.digits[6] <= "3" else Sex.FEMALE
+
+    @property
+    def birth_day(self) -> int:
+        """The day of the month of birth (40 already taken off for women)."""
+        dd = int(self.digits[6:8])
+        return dd if dd <= 31 else dd - 40
+
+    @property
+    def birth_month(self) -> int:
+        """The month of birth."""
+        return int(self.digits[8:10])
+
+    @property
+    def birth_year_digits(self) -> str:
+        """The two digits of the year; the NIK does not encode the century."""
+        return self.digits[10:12]
+
+    @property
+    def serial(self) -> str:
+        """The last four digits."""
+        return self.digits[12:]
+
+    @property
+    def birth_date_candidates(self) -> tuple[date, ...]:
+        """The real dates in 19YY and 20YY, oldest first (one only for 29 Feb 00)."""
+        return _candidates(self.digits)
+
+    def birth_date(self, *, reference: date) -> date:
+        """Rule C1: the latest candidate that is not after ``reference``.
+
+        Someone more than 100 years old gets the wrong century; when that
+        matters use :attr:`birth_date_candidates`. The date in a NIK is not
+        proof of the real birth date (Dukcapil never reissues a NIK).
+
+        >>> Nik.parse("3171010501260001").birth_date(reference=date(2026, 11, 27))  # synthetic
+        datetime.date(2026, 1, 5)
+        >>> Nik.parse("3171010501260001").birth_date(reference=date(2025, 12, 31))
+        datetime.date(1926, 1, 5)
+        """
+        best = None
+        for candidate in _candidates(self.digits):
+            if candidate <= reference:
+                best = candidate
+        if best is None:
+            raise ValidationError([_future_problem()])
+        return best
+
+    # --- forms ---------------------------------------------------------------
+
+    def masked(self) -> str:
+        """First 6 and last 4 digits, the rest as ``*`` (region and serial, no birth date)."""
+        return self.digits[:6] + "******" + self.digits[12:]
+
+    def __str__(self) -> str:
+        return self.digits
+
+    def __repr__(self) -> str:
+        return f"Nik('{self.masked()}')"
+
+
+@attrs.frozen(init=False, repr=False)
+class NomorKk(ValueType):
+    """Nomor Kartu Keluarga (family card number): 16 digits, masked like a NIK.
+
+    The first six digits are the Kemendagri district of issue; the rest
+    (issue date and serial) is not checked, because the domain notes do not
+    document it. ``check_region=False`` skips even the region part (Confidence
+    LOW: the layout comes from practice, not a cited rule).
+
+    >>> NomorKk.parse("1871010101200003")  # synthetic
+    NomorKk('187101******0003')
+    >>> NomorKk.is_valid("9971010101200003")
+    False
+    """
+
+    kind = "kk"
+    digits: str
+    warnings: tuple[Problem, ...] = attrs.field(eq=False)
+
+    def __init__(self, digits: str) -> None:
+        copy_into(self, type(self).parse(digits), ("digits", "warnings"))
+
+    @classmethod
+    def parse(cls, raw: object, *, check_region: bool = True) -> Self:
+        """16 digits; with ``check_region`` also the province, regency range and district 00."""
+        digits = compact_digits(raw, kind="kk", what="KK number", mask=True)
+        fixed_length(digits, kind="kk", what="KK number", length=16)
+        if check_region:
+            errors: list[Problem] = []
+            if digits[:2] not in PROVINCE_CODES:
+                errors.append(
+                    Problem(
+                        code="kk.province_unknown",
+                        message=f"the province part {digits[:2]} is not a Kemendagri code",
+                    )
+                )
+            if not regency_range_ok(digits[2:4]):
+                errors.append(
+                    Problem(
+                        code="kk.regency_range",
+                        message=f"the regency/city part {digits[2:4]} is 00 or 70",
+                    )
+                )
+            if digits[4:6] == "00":
+                errors.append(Problem(code="kk.district_zero", message="the district part is 00"))
+            if errors:
+                raise ValidationError(errors)
+        return build(cls, digits=digits, warnings=())
+
+    def masked(self) -> str:
+        """First 6 and last 4 digits, the rest as ``*``."""
+        return self.digits[:6] + "******" + self.digits[12:]
+
+    def __str__(self) -> str:
+        return self.digits
+
+    def __repr__(self) -> str:
+        return f"NomorKk('{self.masked()}')"
