@@ -255,8 +255,8 @@ def classify(
     given = {c: v for c, v in figures.items() if v is not None}
     if not given:
         raise RuleInputError(
-            f"no figure to classify by: {regime.citation}, in force on {as_of.isoformat()}, "
-            f"needs {_arguments(criteria.criteria)}"
+            f"no figure to classify by: {regime.citation} is in force on "
+            f"{as_of.isoformat()}; pass {_arguments(criteria.criteria)}"
         )
     for criterion in given:
         if criteria.bands_for(criterion) is None:

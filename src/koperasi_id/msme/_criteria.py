@@ -265,7 +265,7 @@ UU_20_2008 = Regime(
             SizeBands(
                 criterion=Criterion.ANNUAL_SALES,
                 micro_max=300 * _JUTA,
-                small_max=Decimal("2.5") * _MILIAR,
+                small_max=Decimal(2_500_000_000),
                 medium_max=50 * _MILIAR,
                 citation=Citation(_UU, "Pasal 6 ayat (1)-(3) huruf b"),
             ),
