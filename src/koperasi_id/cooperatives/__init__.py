@@ -5,10 +5,20 @@ UU 25/1992 on Perkoperasian, as amended by UU 11/2020 (Cipta Kerja, now UU
 annulled in full by the Constitutional Court (decision 28/PUU-XI/2013, 28 May
 2014) and none of its rules is ever used (R1).
 
+Every rule is a pure function taking ``as_of`` and returning a
+:class:`CooperativeDecision` (outcome, findings with citations, the regimes
+used, the rule id and its basis). Each law value sits in a public
+:class:`~koperasi_id.law.Timeline` that callers may extend or override.
+
+>>> from datetime import date
 >>> CooperativeKind("simpan_pinjam").label
 'Koperasi Simpan Pinjam'
 >>> BusinessMode.from_common_name("KSU").value
 'serba_usaha'
+>>> founder_minimum(CooperativeForm.PRIMARY, as_of=date(2020, 11, 2))
+9
+>>> rat_deadline(2024)
+datetime.date(2025, 6, 30)
 """
 
 from koperasi_id.cooperatives._enums import (
@@ -20,16 +30,50 @@ from koperasi_id.cooperatives._enums import (
     CooperativeForm,
     CooperativeKind,
     HealthGrade,
+    LawVersion,
     LegalStatus,
     LoopType,
     MembershipArea,
     Organ,
     Principle,
+    RatTiming,
     Regulator,
     RuleBasis,
     SupervisoryLevel,
 )
-from koperasi_id.cooperatives._governance import RAT_DEADLINE, rat_deadline
+from koperasi_id.cooperatives._founding import (
+    FOUNDER_MINIMUMS,
+    FounderMinimums,
+    check_founders,
+    founder_minimum,
+)
+from koperasi_id.cooperatives._governance import (
+    BOARD_TERM_LIMIT,
+    ORGAN_REQUIREMENTS,
+    RAT_DEADLINE,
+    SUPERVISION,
+    OrganRequirements,
+    RatDecision,
+    SupervisionDecision,
+    check_board_terms,
+    check_organs,
+    check_rat,
+    rat_deadline,
+    required_organs,
+    supervising_level,
+)
+from koperasi_id.cooperatives._health import (
+    HEALTH_SCALES,
+    HealthDecision,
+    HealthScale,
+    health_grade,
+)
+from koperasi_id.cooperatives._law import (
+    GOVERNING_LAW,
+    CooperativeDecision,
+    cites_annulled_statute,
+    governing_law,
+)
 from koperasi_id.cooperatives._model import (
     BoardMember,
     BoardTerm,
@@ -39,9 +83,41 @@ from koperasi_id.cooperatives._model import (
     RatRecord,
     YearEnd,
 )
+from koperasi_id.cooperatives._programmes import (
+    MERAH_PUTIH_RULES,
+    MULTI_STAKEHOLDER_RULES,
+    MerahPutihRules,
+    MultiStakeholderRules,
+    check_merah_putih,
+    check_multi_stakeholder,
+)
+from koperasi_id.cooperatives._savings_loan import (
+    LOOP_RULES,
+    RELATED_PARTY_LENDING,
+    STARTUP_CAPITAL,
+    CapitalDecision,
+    LoopRules,
+    SavingsLoanDecision,
+    SavingsLoanProfile,
+    StartupCapitalRules,
+    check_related_party_lending,
+    check_startup_capital,
+    savings_loan_regulator,
+)
 
 __all__ = [
+    "BOARD_TERM_LIMIT",
+    "FOUNDER_MINIMUMS",
+    "GOVERNING_LAW",
+    "HEALTH_SCALES",
+    "LOOP_RULES",
+    "MERAH_PUTIH_RULES",
+    "MULTI_STAKEHOLDER_RULES",
+    "ORGAN_REQUIREMENTS",
     "RAT_DEADLINE",
+    "RELATED_PARTY_LENDING",
+    "STARTUP_CAPITAL",
+    "SUPERVISION",
     "ActivityStatus",
     "BoardMember",
     "BoardPosition",
@@ -49,21 +125,52 @@ __all__ = [
     "BusinessActivity",
     "BusinessMode",
     "CapitalCategory",
+    "CapitalDecision",
     "CapitalSource",
     "Cooperative",
+    "CooperativeDecision",
     "CooperativeForm",
     "CooperativeKind",
     "Founder",
+    "FounderMinimums",
+    "HealthDecision",
     "HealthGrade",
+    "HealthScale",
+    "LawVersion",
     "LegalStatus",
+    "LoopRules",
     "LoopType",
     "MembershipArea",
+    "MerahPutihRules",
+    "MultiStakeholderRules",
     "Organ",
+    "OrganRequirements",
     "Principle",
+    "RatDecision",
     "RatRecord",
+    "RatTiming",
     "Regulator",
     "RuleBasis",
+    "SavingsLoanDecision",
+    "SavingsLoanProfile",
+    "StartupCapitalRules",
+    "SupervisionDecision",
     "SupervisoryLevel",
     "YearEnd",
+    "check_board_terms",
+    "check_founders",
+    "check_merah_putih",
+    "check_multi_stakeholder",
+    "check_organs",
+    "check_rat",
+    "check_related_party_lending",
+    "check_startup_capital",
+    "cites_annulled_statute",
+    "founder_minimum",
+    "governing_law",
+    "health_grade",
     "rat_deadline",
+    "required_organs",
+    "savings_loan_regulator",
+    "supervising_level",
 ]

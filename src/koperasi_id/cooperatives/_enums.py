@@ -17,11 +17,13 @@ __all__ = [
     "CooperativeForm",
     "CooperativeKind",
     "HealthGrade",
+    "LawVersion",
     "LegalStatus",
     "LoopType",
     "MembershipArea",
     "Organ",
     "Principle",
+    "RatTiming",
     "Regulator",
     "RuleBasis",
     "SupervisoryLevel",
@@ -221,6 +223,23 @@ class RuleBasis(_Labelled):
     PROGRAMME = "program"
 
 
+class RatTiming(_Labelled):
+    """Where the RAT of one fiscal year stands against its deadline (R7)."""
+
+    ON_TIME = "tepat_waktu"
+    LATE = "terlambat"
+    MISSED = "tidak_dilaksanakan"
+    NOT_YET_DUE = "belum_jatuh_tempo"
+
+
+class LawVersion(_Labelled):
+    """Version of UU 25/1992 in force on a date (R2). UU 17/2012 is never one (R1)."""
+
+    ORIGINAL = "uu_25_1992"
+    CIPTA_KERJA = "uu_25_1992_cipta_kerja"
+    CIPTA_KERJA_P2SK = "uu_25_1992_cipta_kerja_p2sk"
+
+
 _LABELS: dict[enum.Enum, str] = {
     CooperativeForm.PRIMARY: "Koperasi Primer",
     CooperativeForm.SECONDARY: "Koperasi Sekunder",
@@ -275,6 +294,13 @@ _LABELS: dict[enum.Enum, str] = {
     CapitalSource.BONDS_AND_DEBT_SECURITIES: "Obligasi dan surat utang",
     CapitalSource.OTHER_LAWFUL_SOURCES: "Sumber lain yang sah",
     CapitalSource.EQUITY_PARTICIPATION: "Modal penyertaan",
+    RatTiming.ON_TIME: "Tepat waktu",
+    RatTiming.LATE: "Terlambat",
+    RatTiming.MISSED: "Tidak dilaksanakan",
+    RatTiming.NOT_YET_DUE: "Belum jatuh tempo",
+    LawVersion.ORIGINAL: "UU 25/1992 (naskah asli)",
+    LawVersion.CIPTA_KERJA: "UU 25/1992 sebagaimana diubah UU Cipta Kerja",
+    LawVersion.CIPTA_KERJA_P2SK: "UU 25/1992 sebagaimana diubah UU Cipta Kerja dan UU P2SK",
     RuleBasis.STATUTE: "Undang-undang",
     RuleBasis.REGULATION: "Peraturan pelaksana",
     RuleBasis.PROGRAMME: "Aturan program (bukan undang-undang)",

@@ -1,17 +1,52 @@
-"""Meetings and board: the RAT deadline (R7), organs (R4), board terms (R11)."""
+"""Meetings, organs and board: RAT deadline (R7), organs (R4), board terms (R11),
+supervising government level (R17)."""
 
 from __future__ import annotations
 
 import calendar
 from datetime import date
 
+import attrs
 from dateutil.relativedelta import relativedelta
 
-from koperasi_id.cooperatives._law import UU_25_1992, UU_25_1992_FROM, checked
-from koperasi_id.cooperatives._model import DECEMBER_31, YearEnd
+from koperasi_id.cooperatives._enums import (
+    MembershipArea,
+    Organ,
+    Principle,
+    RatTiming,
+    RuleBasis,
+    SupervisoryLevel,
+)
+from koperasi_id.cooperatives._law import (
+    CIPTA_KERJA,
+    CIPTA_KERJA_FROM,
+    UU_25_1992,
+    UU_25_1992_FROM,
+    CooperativeDecision,
+    checked,
+)
+from koperasi_id.cooperatives._model import DECEMBER_31, Cooperative, YearEnd
+from koperasi_id.decisions import Finding, Severity
+from koperasi_id.errors import RuleInputError
 from koperasi_id.law import Citation, Confidence, Regime, Timeline
 
-__all__ = ["RAT_DEADLINE", "rat_deadline"]
+__all__ = [
+    "BOARD_TERM_LIMIT",
+    "ORGAN_REQUIREMENTS",
+    "RAT_DEADLINE",
+    "SUPERVISION",
+    "OrganRequirements",
+    "RatDecision",
+    "SupervisionDecision",
+    "check_board_terms",
+    "check_organs",
+    "check_rat",
+    "rat_deadline",
+    "required_organs",
+    "supervising_level",
+]
+
+# --- R7: RAT deadline ---------------------------------------------------------
 
 #: Months after the fiscal year closes by which the RAT approving the board's
 #: accountability must be held. The regime is chosen by the fiscal year-end date.
@@ -44,6 +79,17 @@ def add_months(day: date, months: int) -> date:
     return moved
 
 
+def _check_articles_deadline(articles_deadline: object) -> None:
+    if articles_deadline is not None and (
+        isinstance(articles_deadline, bool)
+        or not isinstance(articles_deadline, int)
+        or articles_deadline < 1
+    ):
+        raise ValueError(
+            f"articles_deadline is a whole number of months >= 1, not {articles_deadline!r}"
+        )
+
+
 def rat_deadline(
     fiscal_year: int,
     *,
@@ -54,27 +100,372 @@ def rat_deadline(
     """Last day to hold the RAT for ``fiscal_year`` (the year in which it ends) (R7).
 
     The statute allows 6 months after the year closes (UU 25/1992 Pasal 26
-    ayat (2)); ``articles_deadline`` is a stricter limit in months from the
-    articles (AD/ART) and applies only when shorter. A fiscal year ending on a
+    ayat (2)); ``articles_deadline`` is a limit in months from the articles
+    (AD/ART) and applies only when shorter. A fiscal year ending on a
     month-end gives a month-end deadline.
 
     >>> rat_deadline(2023)
     datetime.date(2024, 6, 30)
     >>> rat_deadline(2023, articles_deadline=3)
     datetime.date(2024, 3, 31)
+    >>> rat_deadline(2023, articles_deadline=12)
+    datetime.date(2024, 6, 30)
     >>> rat_deadline(2024, fiscal_year_end=YearEnd.parse("06-30"))
     datetime.date(2024, 12, 31)
     """
-    if articles_deadline is not None and (
-        isinstance(articles_deadline, bool)
-        or not isinstance(articles_deadline, int)
-        or articles_deadline < 1
-    ):
-        raise ValueError(
-            f"articles_deadline is a whole number of months >= 1, not {articles_deadline!r}"
-        )
+    _check_articles_deadline(articles_deadline)
     year_end = fiscal_year_end.in_year(fiscal_year)
     months: int = checked(timeline, year_end).value
     if articles_deadline is not None:
         months = min(months, articles_deadline)
     return add_months(year_end, months)
+
+
+@attrs.frozen(kw_only=True)
+class RatDecision(CooperativeDecision[RatTiming]):
+    """Where one fiscal year's RAT stands: outcome, deadline and year-end."""
+
+    fiscal_year: int
+    deadline: date
+
+
+def check_rat(
+    cooperative: Cooperative,
+    fiscal_year: int,
+    *,
+    as_of: date,
+    articles_deadline: int | None = None,
+    timeline: Timeline[int] = RAT_DEADLINE,
+) -> RatDecision:
+    """Check the RAT of ``fiscal_year`` as known on ``as_of`` (R7).
+
+    Outcome: ``tepat_waktu`` (held by the deadline), ``terlambat`` (held
+    after it), ``tidak_dilaksanakan`` (deadline passed, not held) or
+    ``belum_jatuh_tempo`` (not held yet, deadline not passed). A meeting dated
+    after ``as_of`` is not yet known and counts as not held. Whether the report
+    reached the office is a warning finding (``cooperatives.rat_reported``):
+    the ODS needs it, the statute does not.
+    """
+    _check_articles_deadline(articles_deadline)
+    if fiscal_year < cooperative.first_fiscal_year:
+        raise RuleInputError(
+            f"fiscal year {fiscal_year} ended before the deed was approved on "
+            f"{cooperative.deed_approved_on}; the first fiscal year is "
+            f"{cooperative.first_fiscal_year}"
+        )
+    year_end = cooperative.fiscal_year_end.in_year(fiscal_year)
+    regime = checked(timeline, year_end)
+    months: int = regime.value
+    if articles_deadline is not None:
+        months = min(months, articles_deadline)
+    deadline = add_months(year_end, months)
+    source = regime.citation if months == regime.value else Citation("AD/ART", note="batas RAT")
+    record = cooperative.rat_for(fiscal_year)
+    held_on = record.held_on if record is not None and record.held_on is not None else None
+    if held_on is not None and held_on > as_of:
+        held_on = None
+    if held_on is not None:
+        outcome = RatTiming.ON_TIME if held_on <= deadline else RatTiming.LATE
+    else:
+        outcome = RatTiming.NOT_YET_DUE if as_of <= deadline else RatTiming.MISSED
+    held_text = held_on.isoformat() if held_on is not None else None
+    findings = [
+        Finding(
+            code="cooperatives.rat_deadline",
+            passed=outcome in (RatTiming.ON_TIME, RatTiming.NOT_YET_DUE),
+            severity=Severity.ERROR if outcome is not RatTiming.NOT_YET_DUE else Severity.INFO,
+            message_id=f"RAT tahun buku {fiscal_year}: batas {deadline.isoformat()} "
+            f"({months} bulan setelah {year_end.isoformat()}); "
+            + (f"dilaksanakan {held_text}." if held_text else "belum dilaksanakan."),
+            message_en=f"RAT for fiscal year {fiscal_year}: due by {deadline.isoformat()} "
+            f"({months} months after {year_end.isoformat()}); "
+            + (f"held on {held_text}." if held_text else "not held."),
+            citation=source,
+            details={"deadline": deadline.isoformat(), "held_on": held_text or ""},
+        )
+    ]
+    if held_on is not None:
+        reported = record is not None and record.reported
+        findings.append(
+            Finding(
+                code="cooperatives.rat_reported",
+                passed=reported,
+                severity=Severity.WARNING,
+                message_id="Laporan RAT "
+                + ("telah" if reported else "belum")
+                + " disampaikan ke dinas (ODS).",
+                message_en="The RAT report "
+                + ("reached" if reported else "has not reached")
+                + " the cooperative office (ODS).",
+                citation=Citation("Permenkop UKM 19/2015", note="pelaporan RAT; ODS"),
+            )
+        )
+    return RatDecision(
+        outcome=outcome,
+        as_of=as_of,
+        findings=tuple(findings),
+        regimes=(regime.ref,),
+        rule="R7",
+        fiscal_year=fiscal_year,
+        deadline=deadline,
+    )
+
+
+# --- R4: organs -----------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class OrganRequirements:
+    """Organs every cooperative needs, and those a sharia cooperative adds."""
+
+    always: frozenset[Organ]
+    sharia: frozenset[Organ] = frozenset()
+
+
+_BASE_ORGANS = frozenset({Organ.MEMBERS_MEETING, Organ.BOARD, Organ.SUPERVISORS})
+
+#: UU 25/1992 Pasal 21; from Cipta Kerja, Pasal 21 as amended adds a mandatory
+#: Dewan Pengawas Syariah for sharia cooperatives.
+ORGAN_REQUIREMENTS: Timeline[OrganRequirements] = Timeline(
+    "cooperatives.organs",
+    [
+        Regime(
+            name="uu-25-1992-pasal-21",
+            valid_from=UU_25_1992_FROM,
+            valid_to=date(2020, 11, 1),
+            citation=Citation(UU_25_1992, "Pasal 21"),
+            confidence=Confidence.HIGH,
+            value=OrganRequirements(always=_BASE_ORGANS),
+        ),
+        Regime(
+            name="uu-11-2020-pasal-86-pasal-21",
+            valid_from=CIPTA_KERJA_FROM,
+            citation=Citation(CIPTA_KERJA, "mengubah Pasal 21 UU 25/1992"),
+            confidence=Confidence.MEDIUM,
+            value=OrganRequirements(
+                always=_BASE_ORGANS, sharia=frozenset({Organ.SHARIA_SUPERVISORY_BOARD})
+            ),
+            note="the DPS duty is H; the start date 2020-11-02 is M",
+        ),
+    ],
+    contiguous=True,
+)
+
+_ORGAN_ORDER = (
+    Organ.MEMBERS_MEETING,
+    Organ.BOARD,
+    Organ.SUPERVISORS,
+    Organ.SHARIA_SUPERVISORY_BOARD,
+)
+
+
+def required_organs(
+    principle: Principle,
+    *,
+    as_of: date,
+    timeline: Timeline[OrganRequirements] = ORGAN_REQUIREMENTS,
+) -> tuple[Organ, ...]:
+    """The organs a cooperative of ``principle`` must have on ``as_of`` (R4).
+
+    >>> [o.value for o in required_organs(Principle.SHARIA, as_of=date(2020, 11, 2))]
+    ['rapat_anggota', 'pengurus', 'pengawas', 'dewan_pengawas_syariah']
+    >>> len(required_organs(Principle.SHARIA, as_of=date(2020, 11, 1)))
+    3
+    """
+    rules: OrganRequirements = checked(timeline, as_of).value
+    wanted = rules.always | (rules.sharia if principle is Principle.SHARIA else frozenset())
+    return tuple(o for o in _ORGAN_ORDER if o in wanted)
+
+
+def check_organs(
+    cooperative: Cooperative,
+    *,
+    as_of: date,
+    timeline: Timeline[OrganRequirements] = ORGAN_REQUIREMENTS,
+) -> CooperativeDecision[bool]:
+    """Check that every required organ exists on ``as_of`` (R4).
+
+    The members' meeting exists when the cooperative has members; the other
+    organs exist when a :class:`BoardTerm` of that organ runs on ``as_of``.
+    A sharia cooperative without a DPS fails from 2020-11-02.
+    """
+    if as_of < cooperative.deed_approved_on:
+        raise RuleInputError(
+            f"as_of {as_of} is before the deed was approved ({cooperative.deed_approved_on})"
+        )
+    regime = checked(timeline, as_of)
+    rules: OrganRequirements = regime.value
+    wanted = rules.always | (rules.sharia if cooperative.is_sharia else frozenset())
+    findings = []
+    for organ in _ORGAN_ORDER:
+        if organ not in wanted:
+            continue
+        present = (
+            cooperative.member_count > 0
+            if organ is Organ.MEMBERS_MEETING
+            else bool(cooperative.board_terms_on(as_of, organ))
+        )
+        findings.append(
+            Finding(
+                code=f"cooperatives.organ_{organ.value}",
+                passed=present,
+                message_id=f"{organ.label} {'ada' if present else 'tidak ada'} "
+                f"per {as_of.isoformat()}.",
+                message_en=f"{organ.label} {'is' if present else 'is not'} in place on "
+                f"{as_of.isoformat()}.",
+                citation=regime.citation,
+            )
+        )
+    decision = CooperativeDecision(
+        outcome=True, as_of=as_of, findings=tuple(findings), regimes=(regime.ref,), rule="R4"
+    )
+    return attrs.evolve(decision, outcome=decision.passed)
+
+
+# --- R11: board terms -----------------------------------------------------------
+
+#: Longest term of the pengurus, in years (UU 25/1992 Pasal 29 ayat (2)).
+BOARD_TERM_LIMIT: Timeline[int] = Timeline(
+    "cooperatives.board_term_years",
+    [
+        Regime(
+            name="uu-25-1992-pasal-29",
+            valid_from=UU_25_1992_FROM,
+            citation=Citation(UU_25_1992, "Pasal 29 ayat (2)"),
+            confidence=Confidence.HIGH,
+            value=5,
+        )
+    ],
+)
+
+
+def check_board_terms(
+    cooperative: Cooperative,
+    *,
+    as_of: date,
+    organs: tuple[Organ, ...] = (Organ.BOARD,),
+    timeline: Timeline[int] = BOARD_TERM_LIMIT,
+) -> CooperativeDecision[bool]:
+    """Check board terms begun by ``as_of`` (R11).
+
+    Each term of ``organs`` (default: pengurus only, as the statute limits
+    the pengurus term) lasts at most 5 years: ``ends_on <= started_on + 5
+    years``, so a term from one RAT to the RAT five years on is allowed.
+    Everyone on a pengurus or pengawas term running on ``as_of`` must be a
+    member (Pasal 29 ayat (1), Pasal 38 ayat (1)).
+    """
+    regime = checked(timeline, as_of)
+    years: int = regime.value
+    begun = [(i, t) for i, t in enumerate(cooperative.board_terms) if t.started_on <= as_of]
+    too_long = [
+        i
+        for i, t in begun
+        if t.organ in organs and t.ends_on > t.started_on + relativedelta(years=years)
+    ]
+    running = cooperative.board_terms_on(as_of)
+    non_members = sorted(
+        {
+            m.nik.masked()
+            for t in running
+            if t.organ in (Organ.BOARD, Organ.SUPERVISORS)
+            for m in t.members
+            if not m.is_member
+        }
+    )
+    findings = (
+        Finding(
+            code="cooperatives.board_term_length",
+            passed=not too_long,
+            message_id=f"Masa jabatan paling lama {years} tahun"
+            + (f"; dilampaui oleh masa jabatan nomor {too_long}." if too_long else "."),
+            message_en=f"A term lasts at most {years} years"
+            + (f"; exceeded by terms at positions {too_long}." if too_long else "."),
+            citation=regime.citation,
+            details={"positions": ",".join(map(str, too_long))},
+        ),
+        Finding(
+            code="cooperatives.board_members_are_members",
+            passed=not non_members,
+            message_id="Pengurus dan pengawas dipilih dari dan oleh anggota"
+            + (f"; bukan anggota: {', '.join(non_members)}." if non_members else "."),
+            message_en="Pengurus and pengawas are elected from and by the members"
+            + (f"; not members: {', '.join(non_members)}." if non_members else "."),
+            citation=Citation(UU_25_1992, "Pasal 29 ayat (1), Pasal 38 ayat (1)"),
+        ),
+    )
+    decision = CooperativeDecision(
+        outcome=True, as_of=as_of, findings=findings, regimes=(regime.ref,), rule="R11"
+    )
+    return attrs.evolve(decision, outcome=decision.passed)
+
+
+# --- R17: supervising level -----------------------------------------------------
+
+_LEVEL_BY_AREA = {
+    MembershipArea.ACROSS_PROVINCES: SupervisoryLevel.CENTRAL,
+    MembershipArea.ACROSS_REGENCIES: SupervisoryLevel.PROVINCE,
+    MembershipArea.WITHIN_REGENCY: SupervisoryLevel.REGENCY_CITY,
+}
+
+#: Permenkop UKM 9/2020 on Pengawasan Koperasi (adopted 14 Oct 2020).
+SUPERVISION: Timeline[dict[MembershipArea, SupervisoryLevel]] = Timeline(
+    "cooperatives.supervision",
+    [
+        Regime(
+            name="permenkop-9-2020",
+            valid_from=date(2020, 10, 14),
+            citation=Citation("Permenkop UKM 9/2020", note="Pengawasan Koperasi"),
+            confidence=Confidence.HIGH,
+            value=_LEVEL_BY_AREA,
+        )
+    ],
+)
+
+
+@attrs.frozen(kw_only=True)
+class SupervisionDecision(CooperativeDecision[SupervisoryLevel]):
+    """The supervising level and, when a cooperative was given, the region it supervises from."""
+
+    region: str | None = None
+
+
+def supervising_level(
+    subject: Cooperative | MembershipArea,
+    *,
+    as_of: date,
+    timeline: Timeline[dict[MembershipArea, SupervisoryLevel]] = SUPERVISION,
+) -> SupervisionDecision:
+    """Which government level supervises, from the membership area (R17).
+
+    Given a :class:`Cooperative`, ``region`` names the supervising region code
+    (its province or regency/city) or ``None`` for the ministry.
+
+    >>> supervising_level(MembershipArea.ACROSS_REGENCIES, as_of=date(2024, 1, 1)).outcome
+    <SupervisoryLevel.PROVINCE: 'provinsi'>
+    """
+    area = subject.membership_area if isinstance(subject, Cooperative) else subject
+    regime = checked(timeline, as_of)
+    level: SupervisoryLevel = regime.value[area]
+    region: str | None = None
+    if isinstance(subject, Cooperative):
+        if level is SupervisoryLevel.PROVINCE:
+            region = subject.region.province_code
+        elif level is SupervisoryLevel.REGENCY_CITY:
+            region = subject.region.regency_code
+    finding = Finding(
+        code="cooperatives.supervising_level",
+        passed=True,
+        severity=Severity.INFO,
+        message_id=f"Wilayah keanggotaan {area.label.lower()}: diawasi {level.label}.",
+        message_en=f"Membership area {area.value}: supervised by the {level.value} level.",
+        citation=regime.citation,
+    )
+    return SupervisionDecision(
+        outcome=level,
+        as_of=as_of,
+        findings=(finding,),
+        regimes=(regime.ref,),
+        rule="R17",
+        basis=RuleBasis.REGULATION,
+        region=region,
+    )

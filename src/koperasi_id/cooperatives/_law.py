@@ -1,14 +1,35 @@
-"""Citations and dates shared by the cooperative rules, and the UU 17/2012 guard (R1)."""
+"""Citations, law versions and the decision type shared by the cooperative rules.
+
+UU 17/2012 is never applied (R1): the governing-law timeline has no regime for
+it, and every rule refuses a caller's regime that cites it.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import Any, Generic, TypeVar
 
+import attrs
+
+from koperasi_id.cooperatives._enums import LawVersion, RuleBasis
+from koperasi_id.decisions import Decision
 from koperasi_id.errors import RuleInputError
-from koperasi_id.law import Citation, Regime, Timeline
+from koperasi_id.law import Citation, Confidence, Regime, Timeline
+
+__all__ = [
+    "CIPTA_KERJA_FROM",
+    "GOVERNING_LAW",
+    "P2SK_FROM",
+    "UU_25_1992_FROM",
+    "CooperativeDecision",
+    "cites_annulled_statute",
+    "governing_law",
+    "reject_annulled",
+]
+
+T = TypeVar("T")
 
 #: UU 25/1992 on Perkoperasian, enacted 21 Oct 1992 (LN 1992 No. 116).
 UU_25_1992_FROM = date(1992, 10, 21)
@@ -19,13 +40,62 @@ CIPTA_KERJA_FROM = date(2020, 11, 2)
 P2SK_FROM = date(2023, 1, 12)
 
 UU_25_1992 = "UU 25/1992"
-UU_25_1992_AMENDED = "UU 25/1992 s.t.d.d. UU 6/2023"
 CIPTA_KERJA = "UU 11/2020 Pasal 86 (kini UU 6/2023)"
+P2SK = "UU 4/2023 (P2SK)"
+MK_ANNULMENT = "Putusan MK 28/PUU-XI/2013"
+
+GOVERNING_LAW: Timeline[LawVersion] = Timeline(
+    "cooperatives.governing_law",
+    [
+        Regime(
+            name="uu-25-1992",
+            valid_from=UU_25_1992_FROM,
+            valid_to=date(2020, 11, 1),
+            citation=Citation(
+                UU_25_1992,
+                note="UU 17/2012 (30 Oct 2012) was annulled in full by MK 28/PUU-XI/2013 "
+                "on 28 May 2014; UU 25/1992 governs throughout",
+            ),
+            confidence=Confidence.HIGH,
+            value=LawVersion.ORIGINAL,
+        ),
+        Regime(
+            name="uu-11-2020-pasal-86",
+            valid_from=CIPTA_KERJA_FROM,
+            valid_to=date(2023, 1, 11),
+            citation=Citation(CIPTA_KERJA, note="amends Pasal 6, 21, 22, 43; inserts 44A"),
+            confidence=Confidence.MEDIUM,
+            value=LawVersion.CIPTA_KERJA,
+            note="start date (promulgation 2 Nov 2020) is M confidence",
+        ),
+        Regime(
+            name="uu-4-2023-p2sk",
+            valid_from=P2SK_FROM,
+            citation=Citation(P2SK, "Pasal 202", note="savings-and-loan: open/closed loop"),
+            confidence=Confidence.MEDIUM,
+            value=LawVersion.CIPTA_KERJA_P2SK,
+            note="start date (12 Jan 2023) is M confidence",
+        ),
+    ],
+    contiguous=True,
+)
 
 # "UU 17/2012", "UU No. 17 Tahun 2012", "Undang-Undang Nomor 17 Tahun 2012" ...
 _ANNULLED = re.compile(
     r"\b(?:uu|undang[- ]undang)\b\D{0,20}\b17\s*(?:/|\btahun\b)\s*2012\b", re.IGNORECASE
 )
+
+
+def governing_law(*, as_of: date, timeline: Timeline[LawVersion] = GOVERNING_LAW) -> LawVersion:
+    """The version of UU 25/1992 in force on ``as_of`` (R2); never UU 17/2012 (R1).
+
+    >>> governing_law(as_of=date(2013, 6, 1))
+    <LawVersion.ORIGINAL: 'uu_25_1992'>
+    >>> governing_law(as_of=date(2020, 11, 2)).label
+    'UU 25/1992 sebagaimana diubah UU Cipta Kerja'
+    """
+    version: LawVersion = checked(timeline, as_of).value
+    return version
 
 
 def cites_annulled_statute(citation: Citation) -> bool:
@@ -42,13 +112,13 @@ def cites_annulled_statute(citation: Citation) -> bool:
     return _ANNULLED.search(text) is not None
 
 
-def reject_annulled(regimes: Iterable[Regime[Any]] | Timeline[Any]) -> None:
-    """Refuse a caller's regime that rests on UU 17/2012 (R1)."""
+def reject_annulled(regimes: Iterable[Regime[Any]]) -> None:
+    """Refuse a regime that rests on UU 17/2012 (R1) with :class:`RuleInputError`."""
     for regime in regimes:
         if cites_annulled_statute(regime.citation):
             raise RuleInputError(
                 f"regime {regime.name!r} cites {regime.citation}: UU 17/2012 was annulled in full "
-                "by the Constitutional Court (28/PUU-XI/2013, 28 May 2014) and never applies; "
+                f"by the Constitutional Court ({MK_ANNULMENT}, 28 May 2014) and never applies; "
                 "UU 25/1992 as amended governs"
             )
 
@@ -58,3 +128,23 @@ def checked(timeline: Timeline[Any], as_of: date) -> Regime[Any]:
     regime = timeline.at(as_of)
     reject_annulled((regime,))
     return regime
+
+
+def checked_or_none(timeline: Timeline[Any], as_of: date) -> Regime[Any] | None:
+    """Like :func:`checked`, but ``None`` when no regime covers ``as_of``."""
+    regime = timeline.find(as_of)
+    if regime is not None:
+        reject_annulled((regime,))
+    return regime
+
+
+@attrs.frozen(kw_only=True)
+class CooperativeDecision(Decision[T], Generic[T]):
+    """A decision of a cooperative rule: which rule (``"R7"``) and on what basis.
+
+    ``basis`` tells statute from ministerial regulation from programme rules
+    (the Merah Putih circular is a programme rule, not law).
+    """
+
+    rule: str
+    basis: RuleBasis = RuleBasis.STATUTE

@@ -31,6 +31,7 @@ from koperasi_id.cooperatives._enums import (
 )
 from koperasi_id.errors import Problem, ValidationError
 from koperasi_id.identifiers import Nib, Nik, NomorBadanHukum, NomorIndukKoperasi, NomorKk
+from koperasi_id.money import optional_non_negative_rupiah
 from koperasi_id.regions import RegionCode
 
 __all__ = [
@@ -304,16 +305,10 @@ class BusinessActivity:
 
     fiscal_year: int = attrs.field(validator=_fiscal_year_number)
     has_real_business: bool
-    turnover: Decimal | None = None
+    turnover: Decimal | None = attrs.field(default=None, validator=optional_non_negative_rupiah)
 
     def __attrs_post_init__(self) -> None:
-        if self.turnover is None:
-            return
-        if self.turnover < 0:
-            raise ValidationError.single(
-                "activity.turnover_negative", "turnover cannot be negative", path="$.turnover"
-            )
-        if self.turnover > 0 and not self.has_real_business:
+        if self.turnover is not None and self.turnover > 0 and not self.has_real_business:
             raise ValidationError.single(
                 "activity.turnover_without_business",
                 "a positive turnover means the cooperative ran real business",

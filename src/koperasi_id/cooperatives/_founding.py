@@ -1,0 +1,147 @@
+"""Founding: minimum number and kind of founders by date (R3)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import attrs
+
+from koperasi_id.cooperatives._enums import CooperativeForm
+from koperasi_id.cooperatives._law import (
+    CIPTA_KERJA,
+    CIPTA_KERJA_FROM,
+    UU_25_1992,
+    UU_25_1992_FROM,
+    CooperativeDecision,
+    checked,
+)
+from koperasi_id.cooperatives._model import Founder
+from koperasi_id.decisions import Finding
+from koperasi_id.law import Citation, Confidence, Regime, Timeline
+
+__all__ = ["FOUNDER_MINIMUMS", "FounderMinimums", "check_founders", "founder_minimum"]
+
+
+@attrs.frozen(kw_only=True)
+class FounderMinimums:
+    """Minimum founders: persons for a primary, cooperatives for a secondary cooperative."""
+
+    persons: int
+    cooperatives: int
+
+    def for_form(self, form: CooperativeForm) -> int:
+        """The minimum for ``form``."""
+        return self.persons if form is CooperativeForm.PRIMARY else self.cooperatives
+
+
+#: UU 25/1992 Pasal 6: 20 persons / 3 cooperatives; from UU 11/2020 (Cipta Kerja)
+#: Pasal 86: 9 persons / 3 cooperatives. The regime is chosen by the founding date.
+FOUNDER_MINIMUMS: Timeline[FounderMinimums] = Timeline(
+    "cooperatives.founder_minimums",
+    [
+        Regime(
+            name="uu-25-1992-pasal-6",
+            valid_from=UU_25_1992_FROM,
+            valid_to=date(2020, 11, 1),
+            citation=Citation(UU_25_1992, "Pasal 6 ayat (1)-(2)"),
+            confidence=Confidence.HIGH,
+            value=FounderMinimums(persons=20, cooperatives=3),
+        ),
+        Regime(
+            name="uu-11-2020-pasal-86-pasal-6",
+            valid_from=CIPTA_KERJA_FROM,
+            citation=Citation(CIPTA_KERJA, "mengubah Pasal 6 UU 25/1992; PP 7/2021"),
+            confidence=Confidence.MEDIUM,
+            value=FounderMinimums(persons=9, cooperatives=3),
+            note="the figure 9 is H; the start date 2020-11-02 (promulgation) is M",
+        ),
+    ],
+    contiguous=True,
+)
+
+
+def founder_minimum(
+    form: CooperativeForm,
+    *,
+    as_of: date,
+    timeline: Timeline[FounderMinimums] = FOUNDER_MINIMUMS,
+) -> int:
+    """The minimum number of founders for ``form`` on the founding date ``as_of``.
+
+    >>> founder_minimum(CooperativeForm.PRIMARY, as_of=date(2020, 11, 1))
+    20
+    >>> founder_minimum(CooperativeForm.PRIMARY, as_of=date(2020, 11, 2))
+    9
+    >>> founder_minimum(CooperativeForm.SECONDARY, as_of=date(2020, 11, 2))
+    3
+    """
+    minimums: FounderMinimums = checked(timeline, as_of).value
+    return minimums.for_form(form)
+
+
+def check_founders(
+    form: CooperativeForm,
+    founders: Sequence[Founder] | int,
+    *,
+    as_of: date,
+    timeline: Timeline[FounderMinimums] = FOUNDER_MINIMUMS,
+) -> CooperativeDecision[bool]:
+    """Check the founders of a cooperative founded on ``as_of`` (R3).
+
+    ``founders`` is the list of :class:`Founder` or, when only the number is
+    known, an ``int`` (then the kind of founder cannot be checked). For a
+    :class:`Cooperative` ``c``: ``check_founders(c.form, c.founders,
+    as_of=c.founding_date)``.
+
+    >>> d = check_founders(CooperativeForm.PRIMARY, 9, as_of=date(2020, 11, 1))
+    >>> d.outcome, d.failed_codes
+    (False, ('cooperatives.founders_minimum',))
+    >>> check_founders(CooperativeForm.PRIMARY, 9, as_of=date(2020, 11, 2)).outcome
+    True
+    """
+    if isinstance(founders, bool) or (isinstance(founders, int) and founders < 0):
+        raise ValueError(f"founders is a list of Founder or a count >= 0, not {founders!r}")
+    regime = checked(timeline, as_of)
+    minimum: int = regime.value.for_form(form)
+    count = founders if isinstance(founders, int) else len(founders)
+    primary = form is CooperativeForm.PRIMARY
+    what_id, what_en = ("orang", "persons") if primary else ("koperasi", "cooperatives")
+    findings = [
+        Finding(
+            code="cooperatives.founders_minimum",
+            passed=count >= minimum,
+            message_id=f"Pendiri {count} {what_id}; minimum {minimum} {what_id} untuk "
+            f"{form.label} yang didirikan pada {as_of.isoformat()}.",
+            message_en=f"{count} founding {what_en}; a {form.value} cooperative founded on "
+            f"{as_of.isoformat()} needs at least {minimum}.",
+            citation=regime.citation,
+            details={"count": str(count), "minimum": str(minimum), "regime": regime.name},
+        )
+    ]
+    if not isinstance(founders, int):
+        wrong = [i for i, f in enumerate(founders) if f.is_person != primary]
+        findings.append(
+            Finding(
+                code="cooperatives.founders_kind",
+                passed=not wrong,
+                message_id=(
+                    "Koperasi primer didirikan oleh orang-seorang."
+                    if primary
+                    else "Koperasi sekunder didirikan oleh badan hukum koperasi."
+                )
+                + (f" Pendiri tidak sesuai pada urutan {wrong}." if wrong else ""),
+                message_en=(
+                    "A primary cooperative is founded by natural persons."
+                    if primary
+                    else "A secondary cooperative is founded by cooperative legal entities."
+                )
+                + (f" Founders at positions {wrong} do not qualify." if wrong else ""),
+                citation=Citation(UU_25_1992, "Pasal 1 angka 3-4, Pasal 6"),
+                details={"positions": ",".join(map(str, wrong))},
+            )
+        )
+    decision = CooperativeDecision(
+        outcome=True, as_of=as_of, findings=tuple(findings), regimes=(regime.ref,), rule="R3"
+    )
+    return attrs.evolve(decision, outcome=decision.passed)

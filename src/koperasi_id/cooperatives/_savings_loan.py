@@ -1,0 +1,458 @@
+"""Savings and loans: open/closed loop and regulator (R16), start-up capital of a
+KSP/KSPPS (R18), related-party lending (R19)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+
+import attrs
+
+from koperasi_id.cooperatives._enums import (
+    CooperativeForm,
+    LoopType,
+    MembershipArea,
+    Regulator,
+    RuleBasis,
+    SupervisoryLevel,
+)
+from koperasi_id.cooperatives._governance import SUPERVISION, supervising_level
+from koperasi_id.cooperatives._law import (
+    P2SK,
+    P2SK_FROM,
+    UU_25_1992_FROM,
+    CooperativeDecision,
+    checked,
+)
+from koperasi_id.decisions import Finding, Severity
+from koperasi_id.errors import ValidationError
+from koperasi_id.law import Citation, Confidence, Regime, Timeline
+from koperasi_id.money import format_rupiah, non_negative_rupiah
+
+__all__ = [
+    "LOOP_RULES",
+    "RELATED_PARTY_LENDING",
+    "STARTUP_CAPITAL",
+    "LoopRules",
+    "SavingsLoanDecision",
+    "SavingsLoanProfile",
+    "StartupCapitalRules",
+    "check_related_party_lending",
+    "check_startup_capital",
+    "savings_loan_regulator",
+]
+
+_PERMENKOP_8_2023 = "Permenkop UKM 8/2023"
+
+
+def _amount(value: object, name: str, *, allow_negative: bool = False) -> Decimal:
+    """A rupiah input as Decimal (int accepted; float, bool and junk refused)."""
+    if type(value) is int:
+        value = Decimal(value)
+    if not isinstance(value, Decimal) or not value.is_finite():
+        raise ValidationError.single(
+            "money.type",
+            f"{name} must be a finite Decimal amount, not {type(value).__name__}",
+            path=f"$.{name}",
+        )
+    if value < 0 and not allow_negative:
+        raise ValidationError.single(
+            "money.negative", f"{name} must not be negative, got {value}", path=f"$.{name}"
+        )
+    return value
+
+
+#: Permenkop UKM 8/2023 (BN 2023 No. 464) took effect in mid-2023; the exact
+#: date was not found (confidence L), so the regimes start on 1 Jun 2023.
+PERMENKOP_8_2023_FROM = date(2023, 6, 1)
+
+
+@attrs.frozen(kw_only=True)
+class SavingsLoanProfile:
+    """What a savings-and-loan business (KSP/KSPPS or a USP/USPPS unit) does.
+
+    ``bank_funding`` is funding from banks and other financial institutions;
+    ``unit_assets`` the total assets of the savings-and-loan business. Serving
+    other *cooperatives* is closed loop; serving their *members*, prospective
+    members or the public is open loop (SE Menkop 6/2023).
+    """
+
+    collects_from_non_members: bool = False
+    collects_from_prospective_members: bool = False
+    collects_from_other_cooperatives_members: bool = False
+    lends_to_non_members: bool = False
+    lends_to_prospective_members: bool = False
+    lends_to_other_cooperatives_members: bool = False
+    other_financial_services: bool = False
+    bank_funding: Decimal = attrs.field(default=Decimal(0), validator=non_negative_rupiah)
+    unit_assets: Decimal = attrs.field(default=Decimal(0), validator=non_negative_rupiah)
+
+    def __attrs_post_init__(self) -> None:
+        if self.bank_funding > 0 and self.unit_assets == 0:
+            raise ValidationError.single(
+                "savings_loan.assets_missing",
+                "bank funding needs the unit's total assets to compute its share",
+                path="$.unit_assets",
+            )
+
+
+@attrs.frozen(kw_only=True)
+class LoopRules:
+    """Open-loop test: the bank-funding share of unit assets above which it is open loop."""
+
+    bank_funding_cap: Decimal | None
+
+
+#: Before P2SK there is no open/closed split (``bank_funding_cap=None``); from
+#: UU 4/2023 the split applies, with the 40% cap of SE Menkop 7/2023 (M).
+LOOP_RULES: Timeline[LoopRules] = Timeline(
+    "cooperatives.savings_loan_loop",
+    [
+        Regime(
+            name="uu-25-1992-pasal-44",
+            valid_from=UU_25_1992_FROM,
+            valid_to=date(2023, 1, 11),
+            citation=Citation("UU 25/1992", "Pasal 44; PP 9/1995"),
+            confidence=Confidence.HIGH,
+            value=LoopRules(bank_funding_cap=None),
+        ),
+        Regime(
+            name="uu-4-2023-p2sk",
+            valid_from=P2SK_FROM,
+            citation=Citation(
+                P2SK,
+                "Pasal 202 (Pasal 44B ayat (2) UU 25/1992)",
+                note="40% cap: SE Menkop 7/2023",
+            ),
+            confidence=Confidence.MEDIUM,
+            value=LoopRules(bank_funding_cap=Decimal("0.40")),
+            note="criteria wording and the 40% cap are M; the amending article may be 191-192",
+        ),
+    ],
+    contiguous=True,
+)
+
+_OFFICE_BY_LEVEL = {
+    SupervisoryLevel.CENTRAL: Regulator.COOPERATIVE_MINISTRY,
+    SupervisoryLevel.PROVINCE: Regulator.PROVINCIAL_OFFICE,
+    SupervisoryLevel.REGENCY_CITY: Regulator.REGENCY_CITY_OFFICE,
+}
+
+
+@attrs.frozen(kw_only=True)
+class SavingsLoanDecision(CooperativeDecision[Regulator]):
+    """The regulator, and the loop type (``None`` before P2SK)."""
+
+    loop: LoopType | None
+
+
+def savings_loan_regulator(
+    profile: SavingsLoanProfile,
+    *,
+    membership_area: MembershipArea,
+    as_of: date,
+    bank_funding_cap: Decimal | None = None,
+    timeline: Timeline[LoopRules] = LOOP_RULES,
+    supervision: Timeline[dict[MembershipArea, SupervisoryLevel]] = SUPERVISION,
+) -> SavingsLoanDecision:
+    """Open or closed loop, and who licenses and supervises (R16).
+
+    From 12 Jan 2023 a savings-and-loan business is **open loop** if any
+    criterion holds: it collects from or lends to non-members, prospective
+    members or another cooperative's members; bank/financial-institution
+    funding exceeds ``bank_funding_cap`` (default 40%) of the unit's assets;
+    or it offers other financial services. Open loop → OJK; closed loop → the
+    cooperative authority at the level of R17. Criteria are INFO findings
+    (``passed=False`` means "this criterion makes it open loop"). Until OJK
+    licenses an open-loop cooperative, its Kemenkop licence stays valid.
+
+    >>> d = savings_loan_regulator(
+    ...     SavingsLoanProfile(bank_funding=Decimal("40"), unit_assets=Decimal("100")),
+    ...     membership_area=MembershipArea.WITHIN_REGENCY, as_of=date(2024, 1, 1))
+    >>> d.loop, d.outcome
+    (<LoopType.CLOSED: 'closed_loop'>, <Regulator.REGENCY_CITY_OFFICE: 'dinas_kabupaten_kota'>)
+    """
+    if bank_funding_cap is not None and not (Decimal(0) <= bank_funding_cap <= Decimal(1)):
+        raise ValueError(f"bank_funding_cap is a fraction in [0, 1], not {bank_funding_cap}")
+    regime = checked(timeline, as_of)
+    rules: LoopRules = regime.value
+    authority = supervising_level(membership_area, as_of=as_of, timeline=supervision)
+    office = _OFFICE_BY_LEVEL[authority.outcome]
+    if rules.bank_funding_cap is None:
+        finding = Finding(
+            code="cooperatives.savings_loan_no_loop_split",
+            passed=True,
+            severity=Severity.INFO,
+            message_id="Sebelum UU P2SK tidak ada pembedaan open/closed loop; usaha simpan "
+            "pinjam diawasi instansi koperasi.",
+            message_en="Before P2SK there is no open/closed-loop split; the cooperative "
+            "authority supervises savings and loans.",
+            citation=regime.citation,
+        )
+        return SavingsLoanDecision(
+            outcome=office,
+            as_of=as_of,
+            findings=(finding, *authority.findings),
+            regimes=(regime.ref, *authority.regimes),
+            rule="R16",
+            loop=None,
+        )
+    cap = rules.bank_funding_cap if bank_funding_cap is None else bank_funding_cap
+    p = profile
+    share = p.bank_funding / p.unit_assets if p.unit_assets > 0 else Decimal(0)
+    criteria = (
+        (
+            "cooperatives.savings_loan_collects_from_outsiders",
+            p.collects_from_non_members
+            or p.collects_from_prospective_members
+            or p.collects_from_other_cooperatives_members,
+            "menghimpun dana dari bukan anggota, calon anggota atau anggota koperasi lain",
+            "collects funds from non-members, prospective members or other cooperatives' members",
+        ),
+        (
+            "cooperatives.savings_loan_lends_to_outsiders",
+            p.lends_to_non_members
+            or p.lends_to_prospective_members
+            or p.lends_to_other_cooperatives_members,
+            "menyalurkan pinjaman kepada bukan anggota, calon anggota atau anggota koperasi lain",
+            "lends to non-members, prospective members or other cooperatives' members",
+        ),
+        (
+            "cooperatives.savings_loan_bank_funding_share",
+            share > cap,
+            f"pendanaan bank/lembaga keuangan {share:.2%} dari aset melebihi batas {cap:.0%}",
+            f"bank/financial-institution funding of {share:.2%} of assets exceeds the "
+            f"{cap:.0%} cap",
+        ),
+        (
+            "cooperatives.savings_loan_other_financial_services",
+            p.other_financial_services,
+            "menjalankan jasa keuangan selain simpan pinjam",
+            "provides financial services other than savings and loans",
+        ),
+    )
+    findings = tuple(
+        Finding(
+            code=code,
+            passed=not met,
+            severity=Severity.INFO,
+            message_id=("Ya: " if met else "Tidak: ") + text_id + ".",
+            message_en=("Yes: " if met else "No: ") + text_en + ".",
+            citation=regime.citation,
+            details={"share": f"{share:.4f}", "cap": str(cap)}
+            if code.endswith("bank_funding_share")
+            else {},
+        )
+        for code, met, text_id, text_en in criteria
+    )
+    open_loop = any(not f.passed for f in findings)
+    return SavingsLoanDecision(
+        outcome=Regulator.OJK if open_loop else office,
+        as_of=as_of,
+        findings=findings if open_loop else (*findings, *authority.findings),
+        regimes=(regime.ref,) if open_loop else (regime.ref, *authority.regimes),
+        rule="R16",
+        loop=LoopType.OPEN if open_loop else LoopType.CLOSED,
+    )
+
+
+# --- R18: start-up capital ------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class StartupCapitalRules:
+    """Minimum start-up capital by form and membership area, and single-source caps."""
+
+    minimums: Mapping[tuple[CooperativeForm, MembershipArea], Decimal]
+    #: Largest share one source may provide: a member (primary) / a KSP (secondary).
+    share_caps: Mapping[CooperativeForm, Decimal]
+
+
+_P, _S = CooperativeForm.PRIMARY, CooperativeForm.SECONDARY
+_IN, _ACROSS, _NATIONAL = (
+    MembershipArea.WITHIN_REGENCY,
+    MembershipArea.ACROSS_REGENCIES,
+    MembershipArea.ACROSS_PROVINCES,
+)
+
+#: Permenkop UKM 8/2023: primary KSP/KSPPS Rp500 m / Rp1 bn / Rp2 bn, secondary
+#: Rp750 m / Rp1.5 bn / Rp3 bn; one member ≤ 20%, one KSP/KSPPS ≤ 50%. (M)
+STARTUP_CAPITAL: Timeline[StartupCapitalRules] = Timeline(
+    "cooperatives.ksp_startup_capital",
+    [
+        Regime(
+            name="permenkop-8-2023-modal-usaha-awal",
+            valid_from=PERMENKOP_8_2023_FROM,
+            citation=Citation(_PERMENKOP_8_2023, note="modal usaha awal KSP/KSPPS"),
+            confidence=Confidence.MEDIUM,
+            value=StartupCapitalRules(
+                minimums={
+                    (_P, _IN): Decimal(500_000_000),
+                    (_P, _ACROSS): Decimal(1_000_000_000),
+                    (_P, _NATIONAL): Decimal(2_000_000_000),
+                    (_S, _IN): Decimal(750_000_000),
+                    (_S, _ACROSS): Decimal(1_500_000_000),
+                    (_S, _NATIONAL): Decimal(3_000_000_000),
+                },
+                share_caps={_P: Decimal("0.20"), _S: Decimal("0.50")},
+            ),
+            note="amounts M (one secondary source); start date L",
+        )
+    ],
+)
+
+
+@attrs.frozen(kw_only=True)
+class CapitalDecision(CooperativeDecision[bool]):
+    """Start-up capital check with the minimum that applied."""
+
+    minimum: Decimal
+
+
+def check_startup_capital(
+    *,
+    form: CooperativeForm,
+    membership_area: MembershipArea,
+    capital: Decimal,
+    largest_contribution: Decimal | None = None,
+    as_of: date,
+    timeline: Timeline[StartupCapitalRules] = STARTUP_CAPITAL,
+) -> CapitalDecision:
+    """Start-up capital (modal usaha awal) of a KSP/KSPPS (R18).
+
+    ``largest_contribution`` is the biggest amount from one source (one member
+    of a primary, one member KSP/KSPPS of a secondary); when given, it may be
+    at most 20% (primary) or 50% (secondary) of ``capital``. A USP/USPPS unit's
+    separate fixed capital (modal tetap) is not covered: its figures are
+    unconfirmed.
+
+    >>> d = check_startup_capital(form=CooperativeForm.PRIMARY,
+    ...     membership_area=MembershipArea.WITHIN_REGENCY,
+    ...     capital=Decimal("499999999"), as_of=date(2024, 1, 1))
+    >>> d.outcome, d.minimum
+    (False, Decimal('500000000'))
+    """
+    capital = _amount(capital, "capital")
+    if largest_contribution is not None:
+        largest_contribution = _amount(largest_contribution, "largest_contribution")
+        if largest_contribution > capital:
+            raise ValidationError.single(
+                "capital.contribution_above_total",
+                "the largest contribution cannot exceed the total capital",
+                path="$.largest_contribution",
+            )
+    regime = checked(timeline, as_of)
+    rules: StartupCapitalRules = regime.value
+    minimum = rules.minimums[(form, membership_area)]
+    findings = [
+        Finding(
+            code="cooperatives.startup_capital_minimum",
+            passed=capital >= minimum,
+            message_id=f"Modal usaha awal {format_rupiah(capital)}; minimum "
+            f"{format_rupiah(minimum)} untuk {form.label} {membership_area.label.lower()}.",
+            message_en=f"Start-up capital {format_rupiah(capital)}; at least "
+            f"{format_rupiah(minimum)} for a {form.value} KSP/KSPPS ({membership_area.value}).",
+            citation=regime.citation,
+            details={"minimum": str(minimum)},
+        )
+    ]
+    if largest_contribution is not None:
+        cap = rules.share_caps[form]
+        limit = capital * cap
+        findings.append(
+            Finding(
+                code="cooperatives.startup_capital_single_source",
+                passed=largest_contribution <= limit,
+                message_id=f"Setoran terbesar satu pihak {format_rupiah(largest_contribution)}; "
+                f"paling banyak {cap:.0%} dari modal usaha awal.",
+                message_en=f"Largest single contribution {format_rupiah(largest_contribution)}; "
+                f"at most {cap:.0%} of start-up capital.",
+                citation=regime.citation,
+                details={"cap": str(cap)},
+            )
+        )
+    decision = CapitalDecision(
+        outcome=True,
+        as_of=as_of,
+        findings=tuple(findings),
+        regimes=(regime.ref,),
+        rule="R18",
+        basis=RuleBasis.REGULATION,
+        minimum=minimum,
+    )
+    return attrs.evolve(decision, outcome=decision.passed)
+
+
+# --- R19: related-party lending ------------------------------------------------
+
+#: Batas maksimum pemberian pinjaman to related parties: 10% of own capital (M).
+RELATED_PARTY_LENDING: Timeline[Decimal] = Timeline(
+    "cooperatives.related_party_lending_cap",
+    [
+        Regime(
+            name="permenkop-8-2023-bmpp",
+            valid_from=PERMENKOP_8_2023_FROM,
+            citation=Citation(_PERMENKOP_8_2023, note="BMPP pihak terkait"),
+            confidence=Confidence.MEDIUM,
+            value=Decimal("0.10"),
+            note="figure M (one secondary source); start date L",
+        )
+    ],
+)
+
+
+def check_related_party_lending(
+    *,
+    related_party_loans: Decimal,
+    own_capital: Decimal,
+    approved_by_board_and_supervisors: bool | None = None,
+    as_of: date,
+    timeline: Timeline[Decimal] = RELATED_PARTY_LENDING,
+) -> CooperativeDecision[bool]:
+    """Loans to related parties (pengurus, pengawas, affiliated cooperatives) (R19).
+
+    The total may be at most 10% of the KSP/KSPPS's own capital (modal
+    sendiri); equal to the limit passes. When ``approved_by_board_and_supervisors``
+    is given, the approval of pengurus and pengawas is checked too.
+
+    >>> check_related_party_lending(related_party_loans=Decimal("100000001"),
+    ...     own_capital=Decimal("1000000000"), as_of=date(2024, 1, 1)).outcome
+    False
+    """
+    related_party_loans = _amount(related_party_loans, "related_party_loans")
+    own_capital = _amount(own_capital, "own_capital", allow_negative=True)
+    regime = checked(timeline, as_of)
+    cap: Decimal = regime.value
+    limit = max(own_capital, Decimal(0)) * cap
+    findings = [
+        Finding(
+            code="cooperatives.related_party_lending_cap",
+            passed=related_party_loans <= limit,
+            message_id=f"Pinjaman kepada pihak terkait {format_rupiah(related_party_loans)}; "
+            f"batas {cap:.0%} modal sendiri = {format_rupiah(limit)}.",
+            message_en=f"Loans to related parties {format_rupiah(related_party_loans)}; limit "
+            f"{cap:.0%} of own capital = {format_rupiah(limit)}.",
+            citation=regime.citation,
+            details={"limit": str(limit)},
+        )
+    ]
+    if approved_by_board_and_supervisors is not None:
+        findings.append(
+            Finding(
+                code="cooperatives.related_party_lending_approval",
+                passed=approved_by_board_and_supervisors,
+                message_id="Pinjaman kepada pihak terkait wajib disetujui pengurus dan pengawas.",
+                message_en="Loans to related parties need the approval of pengurus and pengawas.",
+                citation=regime.citation,
+            )
+        )
+    decision = CooperativeDecision(
+        outcome=True,
+        as_of=as_of,
+        findings=tuple(findings),
+        regimes=(regime.ref,),
+        rule="R19",
+        basis=RuleBasis.REGULATION,
+    )
+    return attrs.evolve(decision, outcome=decision.passed)
