@@ -496,3 +496,63 @@ def test_every_day_around_the_switch() -> None:
         day = PP_DAY + timedelta(days=offset)
         name = classify(as_of=day, annual_sales=1).regime.name
         assert name == ("pp-7-2021" if day >= PP_DAY else "uu-20-2008")
+
+
+# -- BusinessSize and enum labels ---------------------------------------------------------
+
+
+def test_business_size_values_labels_and_order() -> None:
+    assert [s.value for s in BusinessSize] == ["mikro", "kecil", "menengah", "besar"]
+    assert [s.label for s in BusinessSize] == [
+        "Usaha Mikro",
+        "Usaha Kecil",
+        "Usaha Menengah",
+        "Usaha Besar",
+    ]
+    assert [s.rank for s in BusinessSize] == [0, 1, 2, 3]
+    assert sorted([LARGE, MICRO, MEDIUM, SMALL]) == [MICRO, SMALL, MEDIUM, LARGE]
+    assert MICRO < SMALL <= SMALL < MEDIUM < LARGE
+    assert LARGE > MEDIUM >= MEDIUM > MICRO
+    assert max(SMALL, MEDIUM) is MEDIUM
+    assert [s.is_umkm for s in BusinessSize] == [True, True, True, False]
+    assert [s.is_umk for s in BusinessSize] == [True, True, False, False]
+
+
+@pytest.mark.parametrize("op", ["__lt__", "__le__", "__gt__", "__ge__"])
+def test_business_size_does_not_compare_with_other_things(op: str) -> None:
+    assert getattr(MICRO, op)("mikro") is NotImplemented
+    with pytest.raises(TypeError):
+        _ = MICRO < 1  # type: ignore[operator]
+
+
+def test_other_enum_values_and_labels() -> None:
+    assert [c.value for c in Criterion] == [
+        "modal_usaha",
+        "kekayaan_bersih",
+        "hasil_penjualan_tahunan",
+    ]
+    assert Criterion.CAPITAL.label == "Modal usaha"
+    assert [p.value for p in Purpose] == ["pendaftaran", "pemberdayaan"]
+    assert Purpose.SUPPORT.label == "Pemberian kemudahan, pelindungan, dan pemberdayaan"
+    assert [p.value for p in ConflictPolicy] == ["menurut_tujuan", "lebih_tinggi", "lebih_rendah"]
+    assert all(p.label for p in ConflictPolicy)
+
+
+def test_optional_purpose_rule_without_cutoff_is_only_a_preference() -> None:
+    criteria = SizeCriteria(
+        bands=(_bands(Criterion.CAPITAL, 1, 2, 3), _bands(Criterion.ANNUAL_SALES, 1, 2, 3)),
+        purpose_rules=(
+            PurposeRule(
+                purpose=Purpose.SUPPORT,
+                criterion=Criterion.ANNUAL_SALES,
+                citation=Citation("Perpres 99/2030", "Pasal 2"),
+            ),
+        ),
+    )
+    rules = _custom_timeline(criteria)
+    d = classify(as_of=LATER, capital=2, purpose=Purpose.SUPPORT, rules=rules)
+    assert (d.size, d.criterion) == (SMALL, Criterion.CAPITAL)
+    assert "msme.size.start_date_unknown" not in d.codes
+    both = classify(as_of=LATER, capital=2, annual_sales=4, purpose=Purpose.SUPPORT, rules=rules)
+    assert (both.size, both.criterion) == (LARGE, Criterion.ANNUAL_SALES)
+    assert both.finding("msme.size.basis").citation == Citation("Perpres 99/2030", "Pasal 2")
