@@ -232,9 +232,7 @@ def total_rate(
     """
     bands = _rules(rules).total_rates.value_at(as_of)[scheme]
     if len(bands) > 1 and plafond is None:
-        raise RuleInputError(
-            f"the {scheme.label} subsidy depends on the plafond; pass plafond="
-        )
+        raise RuleInputError(f"the {scheme.label} subsidy depends on the plafond; pass plafond=")
     amount = None if plafond is None else _plafond(plafond)
     for ceiling, total in bands:
         if ceiling is None or amount is None or amount <= ceiling:
@@ -377,4 +375,3 @@ def omzet_ceiling(*, as_of: date, rules: KurRules | None = None) -> Decimal:
     Decimal('4800000000')
     """
     return _rules(rules).omzet.value_at(as_of)
-

@@ -238,7 +238,7 @@ _P1_2026 = "Permenko Perekonomian 1/2026"
 _KMK_317 = "KMK 317/2023"
 
 
-def _regime(
+def _regime(  # noqa: PLR0917 - the regimes below read as a table
     name: str,
     start: date,
     end: date | None,
@@ -262,22 +262,26 @@ def _d(value: int | str) -> Decimal:
     return Decimal(value)
 
 
-def _bands(micro_ceiling: int, pmi_ceiling: int, pmi_confidence: Confidence) -> dict[Scheme, PlafondBand]:
+def _bands(
+    micro_ceiling: int, pmi_ceiling: int, pmi_confidence: Confidence
+) -> Mapping[Scheme, PlafondBand]:
     zero, ten, top = Decimal(0), 10 * _JT, 500 * _JT
     micro = micro_ceiling * _JT
-    return {
-        Scheme.SUPER_MICRO: PlafondBand(zero, ten),
-        Scheme.MICRO: PlafondBand(ten, micro),
-        Scheme.SMALL: PlafondBand(micro, top),
-        Scheme.SPECIAL: PlafondBand(zero, top),
-        Scheme.MIGRANT_WORKER: PlafondBand(zero, pmi_ceiling * _JT, pmi_confidence),
-    }
+    return _frozen_map(
+        {
+            Scheme.SUPER_MICRO: PlafondBand(zero, ten),
+            Scheme.MICRO: PlafondBand(ten, micro),
+            Scheme.SMALL: PlafondBand(micro, top),
+            Scheme.SPECIAL: PlafondBand(zero, top),
+            Scheme.MIGRANT_WORKER: PlafondBand(zero, pmi_ceiling * _JT, pmi_confidence),
+        }
+    )
 
 
-def _flat_rates(percent: str, super_micro: str) -> dict[Scheme, tuple[Decimal, ...]]:
-    table = {scheme: (_d(percent),) for scheme in Scheme}
+def _flat_rates(percent: str, super_micro: str) -> RateTable:
+    table: dict[Scheme, tuple[Decimal, ...]] = {scheme: (_d(percent),) for scheme in Scheme}
     table[Scheme.SUPER_MICRO] = (_d(super_micro),)
-    return table
+    return _frozen_map(table)
 
 
 def _build(
@@ -295,14 +299,16 @@ def _build(
     end_2025 = p1_2026 - _ONE_DAY
     medium, low = Confidence.MEDIUM, Confidence.LOW
 
-    ceilings = Timeline(
+    ceilings: Timeline[Mapping[Scheme, PlafondBand]] = Timeline(
         "kur.ceiling",
         [
             _regime(
                 "kur-2020-2021",
                 start_2020,
                 end_2021,
-                Citation(_KUR_2021, note="plafon mikro Rp10–50 jt (okezone 7 Sep 2020, databoks 2021)"),
+                Citation(
+                    _KUR_2021, note="plafon mikro Rp10–50 jt (okezone 7 Sep 2020, databoks 2021)"
+                ),
                 _bands(50, 25, low),
                 medium,
                 "Mikro above Rp10 jt to Rp50 jt, Kecil above Rp50 jt; PMI Rp25 jt (LOW).",
@@ -327,7 +333,7 @@ def _build(
     )
 
     tiers = (_d(6), _d(7), _d(8), _d(9))
-    tiered_table = {
+    tiered_table: RateTable = {
         Scheme.SUPER_MICRO: (_d(3),),
         Scheme.MICRO: tiers,
         Scheme.SMALL: tiers,
@@ -382,14 +388,16 @@ def _build(
         )
     rates = Timeline("kur.rate", rate_regimes)
 
-    def tenor_table(confidence_small: Confidence) -> dict[Scheme, TenorLimit]:
-        return {
-            Scheme.SUPER_MICRO: TenorLimit(36, 60, 48, 84, medium),
-            Scheme.MICRO: TenorLimit(36, 60, 48, 84),
-            Scheme.SMALL: TenorLimit(48, 60, 60, 84, confidence_small),
-            Scheme.SPECIAL: TenorLimit(48, 60, 60, 84, low),
-            Scheme.MIGRANT_WORKER: TenorLimit(36, None, None, None, medium),
-        }
+    def tenor_table(confidence_small: Confidence) -> Mapping[Scheme, TenorLimit]:
+        return _frozen_map(
+            {
+                Scheme.SUPER_MICRO: TenorLimit(36, 60, 48, 84, medium),
+                Scheme.MICRO: TenorLimit(36, 60, 48, 84),
+                Scheme.SMALL: TenorLimit(48, 60, 60, 84, confidence_small),
+                Scheme.SPECIAL: TenorLimit(48, 60, 60, 84, low),
+                Scheme.MIGRANT_WORKER: TenorLimit(36, None, None, None, medium),
+            }
+        )
 
     tenors = Timeline(
         "kur.tenor",
@@ -406,7 +414,9 @@ def _build(
                 "permenko-1-2022",
                 start_2022,
                 end_2025,
-                Citation(_P1_2023, "Pasal 22, Pasal 26, Pasal 35", note="as amending Permenko 1/2022"),
+                Citation(
+                    _P1_2023, "Pasal 22, Pasal 26, Pasal 35", note="as amending Permenko 1/2022"
+                ),
                 tenor_table(Confidence.HIGH),
                 note="super mikro and PMI tenors MEDIUM; khusus extension LOW (as kecil)",
             ),
@@ -436,7 +446,9 @@ def _build(
                 "kur-100jt",
                 collateral_100jt_from,
                 None,
-                Citation(_P1_2023, "Pasal 14 ayat (3)", note="Rp100 jt since the June 2021 decision"),
+                Citation(
+                    _P1_2023, "Pasal 14 ayat (3)", note="Rp100 jt since the June 2021 decision"
+                ),
                 CollateralRule(100 * _JT),
                 medium,
                 "Rule HIGH; its first day (parameter collateral_100jt_from) MEDIUM.",
@@ -508,21 +520,26 @@ def _build(
                 "kur-mikro-3-bulan",
                 start_2022,
                 None,
-                Citation(_P1_2023, note="3 months for mikro after training or mentoring (disway.id 2023)"),
+                Citation(
+                    _P1_2023, note="3 months for mikro after training or mentoring (disway.id 2023)"
+                ),
                 3,
                 medium,
             )
         ],
     )
 
-    limits_2023 = {Scheme.MICRO: AccessLimit(primary_production=4, other=2)}
+    limits_2023: Mapping[Scheme, AccessLimit] = _frozen_map(
+        {Scheme.MICRO: AccessLimit(primary_production=4, other=2)}
+    )
+    no_limits: Mapping[Scheme, AccessLimit] = _frozen_map({})
     access_regimes = [
         _regime(
             "kur-2020",
             start_2020,
             end_pre_tier,
             Citation(_P1_2022, note="no repeat-access limit before Permenko 1/2023"),
-            {},
+            no_limits,
             medium,
         ),
         _regime(
@@ -541,7 +558,7 @@ def _build(
                 p1_2026,
                 None,
                 Citation(_P1_2026, note="access limits abolished, Minister of UMKM 18 Nov 2025"),
-                {},
+                no_limits,
                 medium,
             )
         )
@@ -579,7 +596,9 @@ def _build(
                 "permenko-1-2023",
                 tiered_from,
                 p12_2025 - _ONE_DAY,
-                Citation(_P1_2023, "Pasal 19 ayat (3) huruf c, 23 ayat (4a), 27 ayat (3a), 36 ayat (3a)"),
+                Citation(
+                    _P1_2023, "Pasal 19 ayat (3) huruf c, 23 ayat (4a), 27 ayat (3a), 36 ayat (3a)"
+                ),
                 ExistingCreditRule(concurrent=concurrent, history_schemes=history),
             ),
             _regime(
@@ -623,7 +642,7 @@ def _build(
         ],
     )
 
-    total_rates: dict[Scheme, tuple[tuple[Decimal | None, Decimal], ...]] = {
+    total_rates: TotalRateTable = {
         Scheme.SUPER_MICRO: ((None, _d(18)),),
         Scheme.MICRO: ((None, _d(16)),),
         Scheme.SMALL: ((None, _d("11.5")),),
@@ -665,12 +684,30 @@ def _build(
     disaster_rates = Timeline(
         "kur.disaster_rate",
         [
-            _regime("bencana-2026", date(2026, 1, 1), date(2026, 12, 31), disaster_citation,
-                    DisasterRate(_d(0), provinces), medium),
-            _regime("bencana-2027", date(2027, 1, 1), date(2027, 12, 31), disaster_citation,
-                    DisasterRate(_d(3), provinces), medium),
-            _regime("bencana-2028", date(2028, 1, 1), None, disaster_citation,
-                    DisasterRate(_d(6), provinces), medium),
+            _regime(
+                "bencana-2026",
+                date(2026, 1, 1),
+                date(2026, 12, 31),
+                disaster_citation,
+                DisasterRate(_d(0), provinces),
+                medium,
+            ),
+            _regime(
+                "bencana-2027",
+                date(2027, 1, 1),
+                date(2027, 12, 31),
+                disaster_citation,
+                DisasterRate(_d(3), provinces),
+                medium,
+            ),
+            _regime(
+                "bencana-2028",
+                date(2028, 1, 1),
+                None,
+                disaster_citation,
+                DisasterRate(_d(6), provinces),
+                medium,
+            ),
         ],
     )
 

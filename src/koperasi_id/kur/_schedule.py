@@ -259,7 +259,9 @@ def schedule(
     n = _months(months, "months", 1)
     g = _months(grace_months, "grace_months", 0)
     if g >= n:
-        raise _bad("grace_months", "grace_too_long", f"grace ({g}) must be shorter than the tenor ({n})")
+        raise _bad(
+            "grace_months", "grace_too_long", f"grace ({g}) must be shorter than the tenor ({n})"
+        )
     if isinstance(places, bool) or places not in (0, 1, 2):
         raise _bad("places", "places", f"places is 0, 1 or 2, got {places!r}")
     if (start is None) == (first_due is None):

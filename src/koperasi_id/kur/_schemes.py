@@ -55,7 +55,9 @@ class Purpose(enum.Enum):
     def label(self) -> str:
         """Indonesian display label."""
         return (
-            "Kredit Modal Kerja (KMK)" if self is Purpose.WORKING_CAPITAL else "Kredit Investasi (KI)"
+            "Kredit Modal Kerja (KMK)"
+            if self is Purpose.WORKING_CAPITAL
+            else "Kredit Investasi (KI)"
         )
 
 

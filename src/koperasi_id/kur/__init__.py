@@ -1,0 +1,116 @@
+"""KUR (Kredit Usaha Rakyat): schemes, rates, tenors, eligibility, subsidy, schedules.
+
+Every rule is a dated :class:`~koperasi_id.law.Timeline` in :class:`KurRules`
+(the library's reading is :data:`DEFAULT_RULES`); every function takes the
+akad date as ``as_of`` and an optional ``rules=`` to apply law the library
+does not know yet. Rates are percent per year, *efektif* (declining balance).
+
+>>> from datetime import date
+>>> from decimal import Decimal
+>>> scheme_for(Decimal(75_000_000), as_of=date(2024, 5, 1))
+<Scheme.MICRO: 'mikro'>
+>>> rate(Scheme.MICRO, as_of=date(2024, 5, 1), access=2)
+Decimal('7')
+>>> subsidy(Scheme.MICRO, as_of=date(2024, 5, 1), access=2)
+Decimal('9')
+>>> max_tenor_months(Scheme.SMALL, Purpose.WORKING_CAPITAL, as_of=date(2024, 5, 1))
+48
+>>> s = schedule(Decimal(50_000_000), rate(Scheme.MICRO, as_of=date(2024, 5, 1)), 36,
+...              start=date(2024, 5, 1))
+>>> s.instalments[0].payment, s.total_principal
+(Decimal('1521097'), Decimal('50000000'))
+"""
+
+from koperasi_id.kur._eligibility import KurAssessment, assess, originate
+from koperasi_id.kur._entities import ExistingCredit, KurApplication, KurLoan
+from koperasi_id.kur._rates import (
+    RateDecision,
+    access_limit,
+    additional_collateral_allowed,
+    max_tenor_months,
+    npwp_required,
+    omzet_ceiling,
+    plafond_band,
+    rate,
+    rate_decision,
+    scheme_for,
+    subsidy,
+    total_rate,
+)
+from koperasi_id.kur._rules import (
+    COLLATERAL_100JT_FROM,
+    DEFAULT_RULES,
+    PERMENKO_1_2026_FROM,
+    PERMENKO_12_2025_FROM,
+    TIERED_REGIME_FROM,
+    AccessLimit,
+    BusinessAgeRule,
+    CollateralRule,
+    DisasterRate,
+    ExistingCreditRule,
+    KurRules,
+    NpwpRule,
+    PlafondBand,
+    TenorLimit,
+)
+from koperasi_id.kur._schedule import (
+    Instalment,
+    Method,
+    RateConvention,
+    Schedule,
+    annuity_payment,
+    flat_rate_equivalent,
+    monthly_rate,
+    schedule,
+)
+from koperasi_id.kur._schemes import Collectibility, CreditKind, Purpose, Scheme, Sector
+from koperasi_id.money import Rounding
+
+__all__ = [
+    "COLLATERAL_100JT_FROM",
+    "DEFAULT_RULES",
+    "PERMENKO_1_2026_FROM",
+    "PERMENKO_12_2025_FROM",
+    "TIERED_REGIME_FROM",
+    "AccessLimit",
+    "BusinessAgeRule",
+    "CollateralRule",
+    "Collectibility",
+    "CreditKind",
+    "DisasterRate",
+    "ExistingCredit",
+    "ExistingCreditRule",
+    "Instalment",
+    "KurApplication",
+    "KurAssessment",
+    "KurLoan",
+    "KurRules",
+    "Method",
+    "NpwpRule",
+    "PlafondBand",
+    "Purpose",
+    "RateConvention",
+    "RateDecision",
+    "Rounding",
+    "Schedule",
+    "Scheme",
+    "Sector",
+    "TenorLimit",
+    "access_limit",
+    "additional_collateral_allowed",
+    "annuity_payment",
+    "assess",
+    "flat_rate_equivalent",
+    "max_tenor_months",
+    "monthly_rate",
+    "npwp_required",
+    "omzet_ceiling",
+    "originate",
+    "plafond_band",
+    "rate",
+    "rate_decision",
+    "schedule",
+    "scheme_for",
+    "subsidy",
+    "total_rate",
+]

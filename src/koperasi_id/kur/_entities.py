@@ -1,0 +1,250 @@
+"""KUR entities: an application, the credits the applicant already has, a loan."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from koperasi_id.errors import ValidationError
+from koperasi_id.identifiers import Nik, Npwp
+from koperasi_id.kur._schedule import Method, RateConvention, Schedule, schedule
+from koperasi_id.kur._schemes import Collectibility, CreditKind, Purpose, Scheme, Sector
+from koperasi_id.money import Rounding, non_negative_rupiah
+from koperasi_id.msme import Business
+
+__all__ = ["ExistingCredit", "KurApplication", "KurLoan"]
+
+_MAX_MONTHS = 600
+
+
+def _positive_rupiah(instance: object, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
+    non_negative_rupiah(instance, attribute, value)
+    if value == 0:
+        raise ValidationError.single(
+            "kur.plafond_not_positive", "the amount must be above zero", path=f"$.{attribute.name}"
+        )
+
+
+def _whole(low: int, high: int = _MAX_MONTHS) -> Any:
+    def check(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+        path = f"$.{attribute.name}"
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValidationError.single(
+                "kur.type_int", f"{attribute.name} is a whole number", path=path
+            )
+        if not low <= value <= high:
+            raise ValidationError.single(
+                "kur.range", f"{attribute.name} must be {low}–{high}, got {value}", path=path
+            )
+
+    return check
+
+
+def _optional_whole(low: int) -> Any:
+    inner = _whole(low)
+
+    def check(instance: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+        if value is not None:
+            inner(instance, attribute, value)
+
+    return check
+
+
+def _instance(kind: type, code: str) -> Any:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            raise ValidationError.single(
+                code,
+                f"{attribute.name} must be a {kind.__name__}, got {type(value).__name__}",
+                path=f"$.{attribute.name}",
+            )
+
+    return check
+
+
+def _optional_instance(kind: type, code: str) -> Any:
+    inner = _instance(kind, code)
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            inner(instance, attribute, value)
+
+    return check
+
+
+@attrs.frozen(kw_only=True)
+class ExistingCredit:
+    """A credit the applicant holds or held, as SLIK or SIKP shows it.
+
+    ``closed`` means repaid and no longer held; ``plafond`` is the original
+    amount (the 2025 exceptions are capped on it); ``scheme`` and
+    ``same_lender`` describe a KUR credit.
+
+    >>> ExistingCredit(kind=CreditKind.MORTGAGE, plafond=Decimal(300_000_000),
+    ...                outstanding=Decimal(250_000_000)).collectibility.label
+    'Lancar (1)'
+    >>> ExistingCredit(kind=CreditKind.MORTGAGE, plafond=Decimal(1), scheme=Scheme.MICRO)
+    Traceback (most recent call last):
+    ...
+    koperasi_id.errors.ValidationError: 1 problem: $.scheme: only a KUR credit has a KUR scheme [kur.credit_scheme]
+    """
+
+    kind: CreditKind = attrs.field(validator=_instance(CreditKind, "kur.credit_kind"))
+    plafond: Decimal = attrs.field(validator=non_negative_rupiah)
+    outstanding: Decimal = attrs.field(default=Decimal(0), validator=non_negative_rupiah)
+    collectibility: Collectibility = attrs.field(
+        default=Collectibility.CURRENT, validator=_instance(Collectibility, "kur.collectibility")
+    )
+    closed: bool = False
+    same_lender: bool = False
+    scheme: Scheme | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.scheme is not None and self.kind is not CreditKind.KUR:
+            raise ValidationError.single(
+                "kur.credit_scheme", "only a KUR credit has a KUR scheme", path="$.scheme"
+            )
+        if self.closed and self.outstanding:
+            raise ValidationError.single(
+                "kur.closed_outstanding",
+                f"a closed credit has nothing outstanding, got {self.outstanding}",
+                path="$.outstanding",
+            )
+
+
+@attrs.frozen(kw_only=True)
+class KurApplication:
+    """A KUR application as the lender receives it; ``assess`` judges it.
+
+    ``access`` is the number of this agreement within the scheme (1 for a
+    first KUR Mikro). ``extended`` marks an extension, suplesi or
+    restructuring (longer tenors). ``additional_collateral`` records that the
+    lender asks for agunan tambahan. ``exempt_38a`` claims the Permenko
+    12/2025 Pasal 38A exemption; ``disaster_area`` the 2026 disaster policy.
+    ``contract_months`` is the work contract of a KUR PMI borrower.
+    """
+
+    borrower_nik: Nik = attrs.field(validator=_instance(Nik, "kur.nik_type"))
+    npwp: Npwp | None = attrs.field(
+        default=None, validator=_optional_instance(Npwp, "kur.npwp_type")
+    )
+    business: Business = attrs.field(validator=_instance(Business, "kur.business_type"))
+    scheme: Scheme = attrs.field(validator=_instance(Scheme, "kur.scheme_type"))
+    plafond: Decimal = attrs.field(validator=_positive_rupiah)
+    tenor_months: int = attrs.field(validator=_whole(1))
+    purpose: Purpose = attrs.field(validator=_instance(Purpose, "kur.purpose_type"))
+    sector: Sector = attrs.field(validator=_instance(Sector, "kur.sector_type"))
+    akad_date: date = attrs.field(validator=_instance(date, "kur.date_type"))
+    access: int = attrs.field(default=1, validator=_whole(1, 1000))
+    existing_credits: tuple[ExistingCredit, ...] = ()
+    had_training: bool = False
+    mentored: bool = False
+    group_member: bool = False
+    family_business: bool = False
+    extended: bool = False
+    additional_collateral: bool = False
+    exempt_38a: bool = False
+    disaster_area: bool = False
+    contract_months: int | None = attrs.field(default=None, validator=_optional_whole(1))
+
+    def __attrs_post_init__(self) -> None:
+        if self.contract_months is not None and self.scheme is not Scheme.MIGRANT_WORKER:
+            raise ValidationError.single(
+                "kur.contract_months",
+                "a work-contract length belongs to KUR PMI applications only",
+                path="$.contract_months",
+            )
+        for index, credit in enumerate(self.existing_credits):
+            if not isinstance(credit, ExistingCredit):
+                raise ValidationError.single(
+                    "kur.credit_type",
+                    f"expected an ExistingCredit, got {type(credit).__name__}",
+                    path=f"$.existing_credits[{index}]",
+                )
+
+    def __repr__(self) -> str:
+        return (
+            f"KurApplication(borrower_nik={self.borrower_nik!r}, scheme={self.scheme.value!r}, "
+            f"plafond={self.plafond}, tenor_months={self.tenor_months}, "
+            f"akad_date={self.akad_date.isoformat()!r})"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class KurLoan:
+    """A KUR loan on the terms agreed at akad; :meth:`schedule` gives its instalments.
+
+    >>> from datetime import date
+    >>> loan = KurLoan(borrower_nik=Nik.parse("1871010101900001"), scheme=Scheme.SUPER_MICRO,
+    ...                purpose=Purpose.WORKING_CAPITAL, plafond=Decimal(10_000_000),
+    ...                annual_rate=Decimal(3), tenor_months=12, akad_date=date(2024, 5, 2),
+    ...                method=Method.BULLET)
+    >>> only = loan.schedule().instalments[0]
+    >>> only.due_date, only.payment
+    (datetime.date(2025, 5, 2), Decimal('10300000'))
+    """
+
+    borrower_nik: Nik = attrs.field(validator=_instance(Nik, "kur.nik_type"))
+    scheme: Scheme = attrs.field(validator=_instance(Scheme, "kur.scheme_type"))
+    purpose: Purpose = attrs.field(validator=_instance(Purpose, "kur.purpose_type"))
+    plafond: Decimal = attrs.field(validator=_positive_rupiah)
+    annual_rate: Decimal
+    tenor_months: int = attrs.field(validator=_whole(1))
+    akad_date: date = attrs.field(validator=_instance(date, "kur.date_type"))
+    method: Method = Method.ANNUITY
+    grace_months: int = attrs.field(default=0, validator=_whole(0))
+    first_due: date | None = None
+    rate_convention: RateConvention = RateConvention.NOMINAL_MONTHLY
+
+    def __attrs_post_init__(self) -> None:
+        rate = self.annual_rate
+        if not isinstance(rate, Decimal) or not rate.is_finite() or not 0 <= rate <= 100:
+            raise ValidationError.single(
+                "kur.rate_range",
+                f"annual_rate is a Decimal percent 0–100, got {rate!r}",
+                path="$.annual_rate",
+            )
+        if self.grace_months >= self.tenor_months:
+            raise ValidationError.single(
+                "kur.grace_too_long",
+                f"grace ({self.grace_months}) must be shorter than the tenor ({self.tenor_months})",
+                path="$.grace_months",
+            )
+        if self.method is Method.BULLET and self.scheme is not Scheme.SUPER_MICRO:
+            raise ValidationError.single(
+                "kur.bullet_scheme",
+                "only KUR Super Mikro may be repaid in one payment at maturity",
+                path="$.method",
+            )
+        if self.method is Method.BULLET and self.grace_months:
+            raise ValidationError.single(
+                "kur.bullet_grace", "a bullet credit has no grace period", path="$.grace_months"
+            )
+        if self.first_due is not None and self.first_due <= self.akad_date:
+            raise ValidationError.single(
+                "kur.first_due",
+                "the first instalment falls due after the akad date",
+                path="$.first_due",
+            )
+
+    def schedule(self, *, rounding: Rounding = Rounding.HALF_UP, places: int = 0) -> Schedule:
+        """The instalment schedule of this loan."""
+        anchor: dict[str, date] = (
+            {"first_due": self.first_due}
+            if self.first_due is not None
+            else {"start": self.akad_date}
+        )
+        return schedule(
+            self.plafond,
+            self.annual_rate,
+            self.tenor_months,
+            method=self.method,
+            grace_months=self.grace_months,
+            rounding=rounding,
+            rate_convention=self.rate_convention,
+            places=places,
+            **anchor,
+        )
