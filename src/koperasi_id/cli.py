@@ -1,0 +1,602 @@
+"""The ``koperasi-id`` command: the library's main jobs on files.
+
+Exit codes: ``0`` the job ran (even when rows were ineligible or invalid: they
+are reported, never dropped); ``1`` an input file could not be read at all
+(missing, empty, not UTF-8 in its header, duplicate columns); ``2`` bad usage
+(unknown option, bad date or amount on the command line).
+
+Run ``koperasi-id --help`` or see the CLI page of the docs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import contextlib
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Any, TextIO
+
+from koperasi_id import __version__
+from koperasi_id._io import FileFormat, InputError, InputRecord, Progress, RecordWriter, open_records
+from koperasi_id.errors import KoperasiIdError, Problem, ValidationError
+from koperasi_id.money import format_rupiah, parse_rupiah
+from koperasi_id.rows import unflatten
+from koperasi_id.serialization import from_dict, to_dict
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_INPUT = 1
+EXIT_USAGE = 2
+
+
+class _UsageError(Exception):
+    """A command-line value that argparse accepted but the job cannot use."""
+
+
+# --- argument types -----------------------------------------------------------
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text) if len(text) == 10 else _reject_date(text)
+    except ValueError:
+        return _reject_date(text)
+
+
+def _reject_date(text: str) -> date:
+    raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2021-10-12")
+
+
+def _amount(text: str) -> Decimal:
+    try:
+        return parse_rupiah(text)
+    except ValidationError as err:
+        raise argparse.ArgumentTypeError(err.problems[0].message) from None
+
+
+def _positive_int(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return int(text)
+
+
+def _non_negative_int(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 0 or more")
+    return int(text)
+
+
+# --- shared plumbing ---------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
+    if path in (None, "-"):
+        yield sys.stdout
+        return
+    assert path is not None
+    try:
+        handle = Path(path).open("w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write the output file ({exc.strerror})") from None
+    with handle:
+        yield handle
+
+
+def _out_format(args: argparse.Namespace, default: FileFormat = FileFormat.CSV) -> FileFormat:
+    if args.format:
+        return FileFormat(args.format)
+    if getattr(args, "out", None) not in (None, "-"):
+        return FileFormat.from_path(args.out)
+    return default
+
+
+def _structure(cls: type, record: InputRecord, *, lenient: bool) -> Any:
+    """The entity for one input record, or a ValidationError with every problem."""
+    problems = list(record.problems)
+    data: Any = record.data
+    if record.flat and not problems:
+        data = unflatten(cls, record.data, problems=problems)
+        if lenient:
+            problems = [p for p in problems if p.code != "unknown_column"]
+    if problems:
+        return ValidationError(problems)
+    try:
+        return from_dict(cls, data, lenient=lenient)
+    except ValidationError as err:
+        return err
+
+
+def _problem_text(p: Problem) -> str:
+    return f"{p.path}: {p.message} [{p.code}]"
+
+
+def _warn(reader_warnings: Sequence[str], path: Path) -> None:
+    for warning in reader_warnings:
+        print(f"koperasi-id: warning: {path}: {warning}", file=sys.stderr)
+
+
+# --- msme classify ---------------------------------------------------------------
+
+
+def _cmd_msme_classify(args: argparse.Namespace) -> int:
+    from koperasi_id import msme
+
+    kwargs: dict[str, Any] = {}
+    if args.purpose:
+        kwargs["purpose"] = msme.Purpose(args.purpose)
+    if args.started_on:
+        kwargs["started_on"] = args.started_on
+    decision = msme.classify(
+        as_of=args.as_of,
+        capital=args.capital,
+        net_assets=args.net_assets,
+        annual_sales=args.annual_sales,
+        **kwargs,
+    )
+    if args.json:
+        print(json.dumps(to_dict(decision), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    lang = args.lang
+    print(f"Size:       {decision.size.value} ({decision.size.label})")
+    print(f"Criterion:  {decision.criterion.value if decision.criterion else '-'}")
+    print(f"As of:      {args.as_of.isoformat()}")
+    print("Legal basis:")
+    for citation in decision.citations:
+        print(f"  - {citation}")
+    print("Findings:")
+    for finding in decision.findings:
+        mark = "ok  " if finding.passed else "note"
+        print(f"  [{mark}] {finding.code}: {finding.message(lang)}")
+    return EXIT_OK
+
+
+# --- kur simulate ---------------------------------------------------------------
+
+# English names (as in the docs) and the Indonesian wire values both work.
+_METHOD_NAMES = ["annuity", "flat", "bullet", "anuitas", "sekaligus"]
+_METHODS: dict[str, Any] = {}
+
+
+def _cmd_kur_simulate(args: argparse.Namespace) -> int:
+    from koperasi_id import kur
+
+    _METHODS.update(
+        {
+            "annuity": kur.Method.ANNUITY,
+            "flat": kur.Method.FLAT,
+            "bullet": kur.Method.BULLET,
+            **{m.value: m for m in kur.Method},
+        }
+    )
+
+    akad: date = args.akad
+    scheme = kur.Scheme(args.scheme) if args.scheme else kur.scheme_for(args.plafond, as_of=akad)
+    purpose = kur.Purpose(args.purpose)
+    annual_rate = (
+        args.rate if args.rate is not None else kur.rate(scheme, as_of=akad, access=args.access)
+    )
+    plan = kur.schedule(
+        args.plafond,
+        annual_rate,
+        args.months,
+        start=akad,
+        method=_METHODS[args.method],
+        grace_months=args.grace,
+    )
+    checks = _kur_checks(kur, scheme, purpose, args)
+    if args.format == "json":
+        body = {"scheme": scheme.value, "checks": checks, "schedule": to_dict(plan)}
+        body["totals"] = {
+            "principal": str(plan.total_principal),
+            "interest": str(plan.total_interest),
+            "payment": str(plan.total_payment),
+            "flat_rate_equivalent": str(round(plan.flat_rate_equivalent, 4)),
+        }
+        print(json.dumps(body, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if args.format == "csv":
+        writer = RecordWriter(
+            sys.stdout,
+            FileFormat.CSV,
+            columns=["number", "due_date", "principal", "interest", "payment", "balance"],
+        )
+        for row in plan.instalments:
+            writer.write(to_dict(row))
+        writer.close()
+        return EXIT_OK
+    print(f"{scheme.label}: plafond {format_rupiah(plan.principal)}, {plan.months} months, ")
+    print(f"rate {annual_rate}% per year ({plan.method.value}), akad {akad.isoformat()}")
+    print()
+    print(f"{'no':>3}  {'due':10}  {'principal':>15}  {'interest':>13}  {'payment':>15}  {'balance':>15}")
+    for i in plan.instalments:
+        print(
+            f"{i.number:>3}  {i.due_date.isoformat():10}  {format_rupiah(i.principal):>15}  "
+            f"{format_rupiah(i.interest):>13}  {format_rupiah(i.payment):>15}  "
+            f"{format_rupiah(i.balance):>15}"
+        )
+    print(
+        f"{'':>3}  {'total':10}  {format_rupiah(plan.total_principal):>15}  "
+        f"{format_rupiah(plan.total_interest):>13}  {format_rupiah(plan.total_payment):>15}"
+    )
+    print(f"Flat-rate equivalent: {round(plan.flat_rate_equivalent, 2)}% per year")
+    print()
+    print("Checks:")
+    for check in checks:
+        mark = "ok  " if check["passed"] else "FAIL"
+        print(f"  [{mark}] {check['code']}: {check['message']}")
+    return EXIT_OK
+
+
+def _kur_checks(kur: Any, scheme: Any, purpose: Any, args: argparse.Namespace) -> list[dict[str, Any]]:
+    akad: date = args.akad
+    checks: list[dict[str, Any]] = []
+    band = kur.plafond_band(scheme, as_of=akad)
+    fits = band.admits(args.plafond)
+    checks.append(
+        {
+            "code": "kur.scheme_ceiling",
+            "passed": bool(fits),
+            "message": f"plafond {format_rupiah(args.plafond)} within the {scheme.label} band",
+        }
+    )
+    limit = kur.max_tenor_months(scheme, purpose, as_of=akad)
+    checks.append(
+        {
+            "code": "kur.tenor",
+            "passed": args.months <= limit,
+            "message": f"{args.months} months against a maximum of {limit} for {purpose.label}",
+        }
+    )
+    collateral = kur.additional_collateral_allowed(scheme, args.plafond, as_of=akad)
+    checks.append(
+        {
+            "code": "kur.collateral",
+            "passed": True,
+            "message": "additional collateral may be asked"
+            if collateral
+            else "no additional collateral may be asked (only the financed business)",
+        }
+    )
+    needs_npwp = kur.npwp_required(scheme, args.plafond, as_of=akad)
+    checks.append(
+        {
+            "code": "kur.npwp_required",
+            "passed": True,
+            "message": "an NPWP is required" if needs_npwp else "no NPWP is required",
+        }
+    )
+    return checks
+
+
+# --- record files: validate, bpum screen, cooperatives status -------------------
+
+
+def _entity_types() -> dict[str, Callable[[], type]]:
+    def cooperative() -> type:
+        from koperasi_id.cooperatives import Cooperative
+
+        return Cooperative
+
+    def business() -> type:
+        from koperasi_id.msme import Business
+
+        return Business
+
+    def kur_application() -> type:
+        from koperasi_id.kur import KurApplication
+
+        return KurApplication
+
+    def bpum_proposal() -> type:
+        from koperasi_id.bpum import Proposal
+
+        return Proposal
+
+    return {
+        "cooperative": cooperative,
+        "business": business,
+        "kur-application": kur_application,
+        "bpum-proposal": bpum_proposal,
+    }
+
+
+def _structure_proposal(record: InputRecord, *, lenient: bool) -> Any:
+    from koperasi_id.bpum import Proposal, proposal_from_row
+
+    if record.problems:
+        return ValidationError(record.problems)
+    if not record.flat:
+        return _structure(Proposal, record, lenient=lenient)
+    try:
+        data = proposal_from_row({k: v for k, v in record.data.items() if v is not None})
+        return from_dict(Proposal, data, lenient=lenient)
+    except ValidationError as err:
+        return err
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    cls = _entity_types()[args.type]()
+    invalid = total = 0
+    with open_records(args.file, _in_format(args)) as reader, _output(args.out) as out:
+        _warn(reader.warnings, reader.path)
+        progress = Progress(reader)
+        for record in reader:
+            progress.tick()
+            total += 1
+            if args.type == "bpum-proposal":
+                result = _structure_proposal(record, lenient=args.lenient)
+            else:
+                result = _structure(cls, record, lenient=args.lenient)
+            if isinstance(result, ValidationError):
+                invalid += 1
+                for p in result.problems:
+                    if args.format == "jsonl":
+                        row = {"line": record.line, "path": p.path, "code": p.code, "message": p.message}
+                        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+                    else:
+                        out.write(f"line {record.line}: {_problem_text(p)}\n")
+        progress.done()
+    print(f"{total} records, {total - invalid} valid, {invalid} invalid", file=sys.stderr)
+    return EXIT_OK
+
+
+def _in_format(args: argparse.Namespace) -> FileFormat | None:
+    return FileFormat(args.input_format) if getattr(args, "input_format", None) else None
+
+
+_SCREEN_COLUMNS = ["line", "nik", "hasil", "jumlah_bantuan", "kode_alasan", "alasan", "duplikat_baris"]
+
+
+def _cmd_bpum_screen(args: argparse.Namespace) -> int:
+    from koperasi_id import bpum
+
+    fmt = _out_format(args)
+    summary = bpum.ScreeningSummary(year=args.year)
+    rule = bpum.OtherBankCreditRule(args.other_bank_credit) if args.other_bank_credit else None
+    options: dict[str, Any] = {"year": args.year}
+    if rule is not None:
+        options["other_bank_credit_rule"] = rule
+    bpum.amount(args.year)  # an unknown year is a usage error before any file is read
+    with open_records(args.file, _in_format(args)) as reader, _output(args.out) as out:
+        _warn(reader.warnings, reader.path)
+        progress = Progress(reader)
+        lines: collections.deque[int] = collections.deque()
+
+        def structured() -> Iterator[Any]:
+            for record in reader:
+                progress.tick()
+                lines.append(record.line)
+                yield _structure_proposal(record, lenient=args.lenient)
+
+        writer = RecordWriter(out, fmt, columns=_SCREEN_COLUMNS)
+        line_of_index: dict[int, int] = {}
+        for result in bpum.screen_structured(structured(), **options):
+            line = lines.popleft()
+            summary.add(result)
+            if result.duplicate_of is not None or result.outcome is bpum.ScreeningOutcome.DUPLICATE:
+                pass
+            line_of_index[result.index] = line
+            dup_line = line_of_index.get(result.duplicate_of) if result.duplicate_of is not None else None
+            writer.write(
+                {
+                    "line": line,
+                    "nik": result.nik or "",
+                    "hasil": result.outcome.value,
+                    "jumlah_bantuan": str(result.amount),
+                    "kode_alasan": list(result.failed_codes),
+                    "alasan": list(result.messages),
+                    "duplikat_baris": dup_line,
+                }
+            )
+        writer.close()
+        progress.done()
+    summary_data = to_dict(summary)
+    if args.summary_json:
+        with _output(args.summary_json) as handle:
+            handle.write(json.dumps(summary_data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        _print_screen_summary(summary, sys.stderr)
+    return EXIT_OK
+
+
+def _print_screen_summary(summary: Any, stream: IO[str]) -> None:
+    data = to_dict(summary)
+    print(f"BPUM {data.get('year')}: {data.get('total', '?')} records", file=stream)
+    for outcome, count in (data.get("by_outcome") or {}).items():
+        print(f"  {outcome:12} {count:>8}", file=stream)
+    reasons = data.get("by_reason") or {}
+    if reasons:
+        print("  reasons:", file=stream)
+        for code, count in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])):
+            print(f"    {code:40} {count:>8}", file=stream)
+    amount = data.get("eligible_amount")
+    if amount is not None:
+        print(f"  total aid of the eligible: {format_rupiah(Decimal(amount))}", file=stream)
+
+
+def _cmd_cooperatives_status(args: argparse.Namespace) -> int:
+    from koperasi_id import cooperatives
+
+    cls = cooperatives.Cooperative
+    invalid_lines: list[int] = []
+
+    with open_records(args.file, _in_format(args)) as reader:
+        _warn(reader.warnings, reader.path)
+        progress = Progress(reader)
+
+        def valid() -> Iterator[Any]:
+            for record in reader:
+                progress.tick()
+                result = _structure(cls, record, lenient=args.lenient)
+                if isinstance(result, ValidationError):
+                    invalid_lines.append(record.line)
+                    if len(invalid_lines) <= args.show_invalid:
+                        for p in result.problems:
+                            print(f"koperasi-id: line {record.line}: {_problem_text(p)}", file=sys.stderr)
+                    continue
+                yield result
+
+        summary = cooperatives.summarize(
+            valid(), as_of=args.as_of, by=args.by, window_years=args.window_years
+        )
+        progress.done()
+    if invalid_lines:
+        summary = summary.with_invalid(len(invalid_lines)) if hasattr(summary, "with_invalid") else summary
+        print(
+            f"koperasi-id: {len(invalid_lines)} invalid records were not counted "
+            "(run `koperasi-id validate --type cooperative FILE` to list them)",
+            file=sys.stderr,
+        )
+    data = to_dict(summary)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    elif args.csv:
+        _summary_csv(summary, sys.stdout)
+    else:
+        print(summary.table() if hasattr(summary, "table") else json.dumps(data, indent=2))
+    return EXIT_OK
+
+
+def _summary_csv(summary: Any, stream: TextIO) -> None:
+    rows = summary.rows() if hasattr(summary, "rows") else []
+    columns = list(rows[0]) if rows else ["group", "total", "active", "inactive", "share_active"]
+    writer = RecordWriter(stream, FileFormat.CSV, columns=columns)
+    for row in rows:
+        writer.write(row)
+    writer.close()
+
+
+# --- the parser ----------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for the docs and tests)."""
+    parser = argparse.ArgumentParser(
+        prog="koperasi-id",
+        description="Indonesian cooperative, MSME, KUR and BPUM rules on your files.",
+        epilog="Exit codes: 0 done (invalid or ineligible rows are reported, not fatal); "
+        "1 an input file could not be read; 2 bad usage.",
+    )
+    parser.add_argument("--version", action="version", version=f"koperasi-id {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    coops = sub.add_parser("cooperatives", help="cooperative registries")
+    coops_sub = coops.add_subparsers(dest="action", required=True, metavar="ACTION")
+    status = coops_sub.add_parser(
+        "status", help="how many cooperatives are active on a date (registry summary)"
+    )
+    status.add_argument("file", help="registry file: CSV (columns named by field path) or JSON Lines")
+    status.add_argument("--as-of", type=_date, required=True, metavar="DATE", help="report date, YYYY-MM-DD")
+    status.add_argument("--by", choices=["region", "kind", "form"], default="region", help="group rows by")
+    status.add_argument(
+        "--window-years",
+        type=_positive_int,
+        default=3,
+        metavar="N",
+        help="fiscal years of RAT looked back on (default 3)",
+    )
+    form = status.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="print the summary as JSON")
+    form.add_argument("--csv", action="store_true", help="print the summary table as CSV")
+    status.add_argument(
+        "--show-invalid", type=_non_negative_int, default=5, metavar="N", help="list the first N invalid records"
+    )
+    _add_input_options(status)
+    status.set_defaults(run=_cmd_cooperatives_status)
+
+    bp = sub.add_parser("bpum", help="BPUM aid proposals")
+    bp_sub = bp.add_subparsers(dest="action", required=True, metavar="ACTION")
+    screen = bp_sub.add_parser("screen", help="screen a proposal file: one result row per input row")
+    screen.add_argument("file", help="proposal file: CSV with the documented columns, or JSON Lines")
+    screen.add_argument("--year", type=int, required=True, choices=[2020, 2021], help="budget year")
+    screen.add_argument("--out", metavar="FILE", help="write results here (default: standard output)")
+    screen.add_argument("--format", choices=["csv", "jsonl", "json"], help="output format (default from --out, else csv)")
+    screen.add_argument("--summary-json", metavar="FILE", help="write the summary as JSON here instead of stderr")
+    screen.add_argument(
+        "--other-bank-credit",
+        choices=["regulation_text", "press_reports"],
+        help="2021 only: how a non-KUR bank credit counts (default: the regulation text)",
+    )
+    _add_input_options(screen)
+    screen.set_defaults(run=_cmd_bpum_screen)
+
+    k = sub.add_parser("kur", help="KUR loans")
+    k_sub = k.add_subparsers(dest="action", required=True, metavar="ACTION")
+    sim = k_sub.add_parser("simulate", help="instalment schedule and checks of a KUR loan")
+    sim.add_argument("--plafond", type=_amount, required=True, metavar="N", help="loan amount in rupiah")
+    sim.add_argument("--months", type=_positive_int, required=True, metavar="N", help="tenor in months")
+    sim.add_argument("--akad", type=_date, required=True, metavar="DATE", help="agreement date, YYYY-MM-DD")
+    sim.add_argument("--scheme", choices=["super_mikro", "mikro", "kecil", "khusus", "pmi"], help="default: by plafond")
+    sim.add_argument("--access", type=_positive_int, default=1, metavar="N", help="how many times the borrower has had KUR (1 = first)")
+    sim.add_argument("--purpose", choices=["modal_kerja", "investasi"], default="modal_kerja")
+    sim.add_argument("--method", choices=_METHOD_NAMES, default="annuity", help="repayment method")
+    sim.add_argument("--grace", type=_non_negative_int, default=0, metavar="N", help="interest-only months")
+    sim.add_argument("--rate", type=_amount, metavar="PERCENT", help="override the rate in force (percent per year)")
+    sim.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    sim.set_defaults(run=_cmd_kur_simulate)
+
+    m = sub.add_parser("msme", help="MSME (UMKM) size")
+    m_sub = m.add_subparsers(dest="action", required=True, metavar="ACTION")
+    cls = m_sub.add_parser("classify", help="size class of a business on a date")
+    figure = cls.add_mutually_exclusive_group(required=True)
+    figure.add_argument("--capital", type=_amount, metavar="N", help="modal usaha (PP 7/2021, from 2021-02-02)")
+    figure.add_argument("--net-assets", type=_amount, metavar="N", help="kekayaan bersih (UU 20/2008, before 2021-02-02)")
+    figure.add_argument("--annual-sales", type=_amount, metavar="N", help="hasil penjualan tahunan")
+    cls.add_argument("--as-of", type=_date, required=True, metavar="DATE")
+    cls.add_argument("--purpose", help="PP 7/2021 Pasal 35 purpose (see the docs)")
+    cls.add_argument("--started-on", type=_date, metavar="DATE", help="business start date")
+    cls.add_argument("--json", action="store_true", help="print the decision as JSON")
+    cls.add_argument("--lang", choices=["id", "en"], default="id", help="language of the findings")
+    cls.set_defaults(run=_cmd_msme_classify)
+
+    val = sub.add_parser("validate", help="list every invalid record of a file")
+    val.add_argument("--type", required=True, choices=sorted(_entity_types()), help="record type")
+    val.add_argument("file")
+    val.add_argument("--out", metavar="FILE", help="write the report here (default: standard output)")
+    val.add_argument("--format", choices=["text", "jsonl"], default="text")
+    _add_input_options(val)
+    val.set_defaults(run=_cmd_validate)
+    return parser
+
+
+def _add_input_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--input-format",
+        choices=["csv", "jsonl", "json"],
+        help="input format (default: from the extension; .jsonl is JSON Lines, else CSV)",
+    )
+    p.add_argument("--lenient", action="store_true", help="ignore unknown columns or keys")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except InputError as err:
+        print(f"koperasi-id: error: {err}", file=sys.stderr)
+        return EXIT_INPUT
+    except (KoperasiIdError, _UsageError) as err:
+        print(f"koperasi-id: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # `koperasi-id ... | head`: the reader left; that is not an error.
+        with contextlib.suppress(OSError):
+            sys.stdout = None  # type: ignore[assignment]
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("koperasi-id: interrupted", file=sys.stderr)
+        return 130
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,247 @@
+"""Flat rows (CSV cells) ⇄ the nested wire format of any entity.
+
+A CSV row cannot hold nested objects, so columns are named by the *path* of the
+field they fill — the same path a validation error reports, without the
+leading ``$.``:
+
+- a field: ``name``, ``deed_approved_on``;
+- a nested object's field: ``business.annual_sales``;
+- an item of a list of objects: ``rat_records[0].fiscal_year``;
+- a list of simple values (strings, numbers, codes) in one cell, separated by
+  ``|``: ``legal_entity_numbers`` = ``"AHU-1.AH.01.26.TAHUN 2019|518/BH/1998"``.
+
+Cells are text; :func:`unflatten` turns each into what the field's type takes
+on the wire, and leaves anything it cannot read as text so that the converter
+reports it at its path: ``"12"`` becomes ``12`` for an ``int`` field, ``"ya"``
+/ ``"tidak"`` / ``"true"`` / ``"false"`` become booleans, an empty cell means
+"not given" (the field's default applies, or a ``missing`` problem).
+Money may be written in the display form ``Rp1.234.567``.
+
+>>> import attrs
+>>> from datetime import date
+>>> @attrs.frozen(kw_only=True)
+... class Rat:
+...     fiscal_year: int
+...     reported: bool = False
+>>> @attrs.frozen(kw_only=True)
+... class Coop:
+...     name: str
+...     founded: date | None = None
+...     tags: tuple[str, ...] = ()
+...     rats: tuple[Rat, ...] = ()
+>>> row = {"name": "KSP Maju", "founded": "", "tags": "a|b",
+...        "rats[0].fiscal_year": "2020", "rats[0].reported": "ya"}
+>>> unflatten(Coop, row)
+{'name': 'KSP Maju', 'tags': ['a', 'b'], 'rats': [{'fiscal_year': 2020, 'reported': True}]}
+>>> flatten({'name': 'KSP Maju', 'tags': ['a', 'b'], 'rats': [{'fiscal_year': 2020}]})
+{'name': 'KSP Maju', 'tags': 'a|b', 'rats[0].fiscal_year': '2020'}
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import re
+import types
+from collections.abc import Iterable, Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any, Union, get_args, get_origin
+
+import attrs
+
+from koperasi_id._values import ValueType
+from koperasi_id.errors import Problem, ValidationError
+from koperasi_id.money import parse_rupiah
+
+__all__ = ["LIST_SEPARATOR", "columns", "flatten", "unflatten"]
+
+#: Separator of simple list items inside one cell.
+LIST_SEPARATOR = "|"
+
+_INT = re.compile(r"-?[0-9]+")
+_TRUE = frozenset({"true", "ya", "y", "yes", "1"})
+_FALSE = frozenset({"false", "tidak", "t", "no", "n", "0"})
+_COLUMN = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[([0-9]+)\])?(?:\.(.+))?")
+
+
+class _Kind(enum.Enum):
+    TEXT = "text"
+    INT = "int"
+    BOOL = "bool"
+    MONEY = "money"
+    OBJECT = "object"
+    OBJECT_LIST = "object_list"
+    SIMPLE_LIST = "simple_list"
+
+
+@attrs.frozen
+class _FieldShape:
+    kind: _Kind
+    target: Any = None  # the attrs class for OBJECT / OBJECT_LIST, item shape for SIMPLE_LIST
+
+
+def _strip_optional(t: Any) -> Any:
+    origin = get_origin(t)
+    if origin is Union or origin is types.UnionType:
+        args = [a for a in get_args(t) if a is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return t
+
+
+def _shape_of(t: Any) -> _FieldShape:
+    t = _strip_optional(t)
+    if t is bool:
+        return _FieldShape(_Kind.BOOL)
+    if t is int:
+        return _FieldShape(_Kind.INT)
+    if t is Decimal:
+        return _FieldShape(_Kind.MONEY)
+    if isinstance(t, type) and attrs.has(t) and not issubclass(t, ValueType):
+        return _FieldShape(_Kind.OBJECT, t)
+    if get_origin(t) is tuple:
+        args = get_args(t)
+        item = _strip_optional(args[0]) if args else str
+        if isinstance(item, type) and attrs.has(item) and not issubclass(item, ValueType):
+            return _FieldShape(_Kind.OBJECT_LIST, item)
+        return _FieldShape(_Kind.SIMPLE_LIST, _shape_of(item))
+    return _FieldShape(_Kind.TEXT)  # str, date, enums, value types: text on the wire
+
+
+@functools.cache
+def _fields(cls: type) -> dict[str, _FieldShape]:
+    attrs.resolve_types(cls)
+    return {f.name: _shape_of(f.type) for f in attrs.fields(cls)}
+
+
+def _cell(shape: _FieldShape, text: str) -> Any:
+    if shape.kind is _Kind.INT:
+        return int(text) if _INT.fullmatch(text) else text
+    if shape.kind is _Kind.BOOL:
+        low = text.lower()
+        return True if low in _TRUE else False if low in _FALSE else text
+    if shape.kind is _Kind.MONEY and text.lstrip("-").startswith("Rp"):
+        try:
+            return str(parse_rupiah(text))
+        except ValidationError:
+            return text
+    if shape.kind is _Kind.SIMPLE_LIST:
+        return [_cell(shape.target, item.strip()) for item in text.split(LIST_SEPARATOR)]
+    return text
+
+
+def unflatten(
+    cls: type, row: Mapping[str, str | None], *, problems: list[Problem] | None = None
+) -> dict[str, Any]:
+    """Build the wire-format dict of ``cls`` from a flat row.
+
+    Columns that name no field of ``cls`` are appended to ``problems`` (when
+    given) as ``unknown_column``; without a list they raise ValidationError.
+    """
+    collect: list[Problem] = [] if problems is None else problems
+    data = _unflatten(cls, row.items(), "", collect)
+    if problems is None and collect:
+        raise ValidationError(collect)
+    return data
+
+
+def _unflatten(
+    cls: type, items: Iterable[tuple[str, str | None]], prefix: str, problems: list[Problem]
+) -> dict[str, Any]:
+    shapes = _fields(cls)
+    data: dict[str, Any] = {}
+    nested: dict[str, list[tuple[str, str | None]]] = {}
+    indexed: dict[str, dict[int, list[tuple[str, str | None]]]] = {}
+    for column, raw in items:
+        m = _COLUMN.fullmatch(column.strip()) if column else None
+        name = m.group(1) if m else None
+        shape = shapes.get(name) if name else None
+        if m is None or name is None or shape is None:
+            if raw not in (None, ""):
+                problems.append(
+                    Problem(
+                        path=f"$.{prefix}{column}",
+                        code="unknown_column",
+                        message=f"column {prefix}{column!s} is not a field of {cls.__name__}; "
+                        f"known: {', '.join(shapes)}",
+                    )
+                )
+            continue
+        index, rest = m.group(2), m.group(3)
+        if shape.kind is _Kind.OBJECT and rest is not None and index is None:
+            nested.setdefault(name, []).append((rest, raw))
+        elif shape.kind is _Kind.OBJECT_LIST and rest is not None and index is not None:
+            indexed.setdefault(name, {}).setdefault(int(index), []).append((rest, raw))
+        elif index is None and rest is None:
+            text = (raw or "").strip()
+            if text:
+                data[name] = _cell(shape, text)
+        elif raw not in (None, ""):
+            problems.append(
+                Problem(
+                    path=f"$.{prefix}{column}",
+                    code="unknown_column",
+                    message=f"column {prefix}{column} does not fit field {name!r} of {cls.__name__}",
+                )
+            )
+    for name, sub in nested.items():
+        if any(v not in (None, "") for _, v in sub):
+            data[name] = _unflatten(shapes[name].target, sub, f"{prefix}{name}.", problems)
+    for name, by_index in indexed.items():
+        target = shapes[name].target
+        data[name] = [
+            _unflatten(target, by_index[i], f"{prefix}{name}[{i}].", problems)
+            for i in sorted(by_index)
+            if any(v not in (None, "") for _, v in by_index[i])
+        ]
+    return data
+
+
+def flatten(data: Mapping[str, Any], *, prefix: str = "") -> dict[str, str]:
+    """Flatten a wire-format dict (from ``to_dict``) into CSV cells.
+
+    ``None`` and empty lists become empty cells so that every row of a file
+    can share one header.
+    """
+    out: dict[str, str] = {}
+    for key, value in data.items():
+        column = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            out.update(flatten(value, prefix=f"{column}."))
+        elif isinstance(value, list | tuple):
+            if value and all(isinstance(v, Mapping) for v in value):
+                for i, item in enumerate(value):
+                    out.update(flatten(item, prefix=f"{column}[{i}]."))
+            else:
+                out[column] = LIST_SEPARATOR.join(_text(v) for v in value)
+        else:
+            out[column] = _text(value)
+    return out
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def columns(cls: type, *, list_items: int = 1) -> list[str]:
+    """The column names that fill ``cls``, in field order (for docs and headers).
+
+    Lists of objects are shown with ``list_items`` indexed groups.
+    """
+    out: list[str] = []
+    for name, shape in _fields(cls).items():
+        if shape.kind is _Kind.OBJECT:
+            out.extend(f"{name}.{c}" for c in columns(shape.target, list_items=list_items))
+        elif shape.kind is _Kind.OBJECT_LIST:
+            for i in range(list_items):
+                out.extend(f"{name}[{i}].{c}" for c in columns(shape.target, list_items=list_items))
+        else:
+            out.append(name)
+    return out
