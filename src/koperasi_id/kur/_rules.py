@@ -500,7 +500,10 @@ def _build(
                 "permenko-1-2022",
                 start_2022,
                 end_2025,
-                Citation(_P12_2025, "Pasal 36 ayat (2)", note="6 months; kur.jogjaprov FAQ"),
+                Citation(
+                    _P1_2022,
+                    note="6 months (kur.jogjaprov FAQ); restated for khusus in Permenko 12/2025 Pasal 36 ayat (2)",
+                ),
                 age_rule,
             ),
             _regime(

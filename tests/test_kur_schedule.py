@@ -1,0 +1,236 @@
+"""Instalment schedules: the domain note's vectors, due dates, rounding, invariants."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from koperasi_id.errors import ValidationError
+from koperasi_id.kur import (
+    Method,
+    RateConvention,
+    Rounding,
+    annuity_payment,
+    flat_rate_equivalent,
+    monthly_rate,
+    schedule,
+)
+from koperasi_id.serialization import from_json, to_json
+from koperasi_id.kur import Schedule
+
+D = Decimal
+SEN = D("0.01")
+AKAD = date(2024, 5, 2)
+
+# (principal, rate %, months, instalment, total interest, flat rate % p.a.) — domain note B4.
+VECTORS = [
+    (10_000_000, 3, 12, "846936.99", "163243.85", "1.6324"),
+    (10_000_000, 3, 36, "290812.10", "469235.47", "1.5641"),
+    (50_000_000, 6, 12, "4303321.49", "1639857.82", "3.2797"),
+    (50_000_000, 6, 36, "1521096.87", "4759487.41", "3.1730"),
+    (100_000_000, 6, 60, "1933280.15", "15996809.18", "3.1994"),
+    (500_000_000, 6, 60, "9666400.76", "79984045.88", "3.1994"),
+    (50_000_000, 7, 36, "1543854.84", "5578774.36", "3.7192"),
+    (50_000_000, 9, 36, "1589986.63", "7239518.79", "4.8263"),
+]
+
+
+@pytest.mark.parametrize(("p", "r", "n", "instalment", "interest", "flat"), VECTORS)
+def test_domain_note_vectors_to_the_sen(
+    p: int, r: int, n: int, instalment: str, interest: str, flat: str
+) -> None:
+    payment = annuity_payment(D(p), D(r), n)
+    assert payment.quantize(SEN) == D(instalment)
+    assert (payment * n - p).quantize(SEN) == D(interest)
+    assert flat_rate_equivalent(D(p), D(r), n).quantize(D("0.0001")) == D(flat)
+
+
+@pytest.mark.parametrize(("p", "r", "n", "instalment", "interest", "flat"), VECTORS)
+def test_schedule_to_the_sen_matches_the_vectors(
+    p: int, r: int, n: int, instalment: str, interest: str, flat: str
+) -> None:
+    s = schedule(D(p), D(r), n, start=AKAD, places=2)
+    assert all(i.payment == D(instalment) for i in s.instalments[:-1])
+    assert abs(s.total_interest - D(interest)) <= D("0.01") * n
+    assert s.total_principal == D(p)
+
+
+def test_flat_instalment_at_equivalent_rate_equals_annuity() -> None:
+    p, n = D(50_000_000), 36
+    flat = flat_rate_equivalent(p, D(6), n)
+    flat_instalment = p / n + p * flat / 100 / 12
+    assert abs(flat_instalment - annuity_payment(p, D(6), n)) < D("1e-20")
+
+
+def test_rate_conventions() -> None:
+    assert monthly_rate(D(12)) == D("0.01")
+    effective = monthly_rate(D(12), RateConvention.EFFECTIVE_ANNUAL)
+    assert abs((1 + effective) ** 12 - D("1.12")) < D("1e-20")
+    nominal = schedule(D(50_000_000), D(6), 36, start=AKAD)
+    compounding = schedule(
+        D(50_000_000), D(6), 36, start=AKAD, rate_convention=RateConvention.EFFECTIVE_ANNUAL
+    )
+    assert compounding.total_interest < nominal.total_interest
+    assert RateConvention.NOMINAL_MONTHLY.label and RateConvention.EFFECTIVE_ANNUAL.label
+
+
+def test_due_dates_clamp_to_month_end_from_the_anchor() -> None:
+    s = schedule(D(12_000_000), D(6), 14, start=date(2023, 12, 31))
+    dues = [i.due_date for i in s.instalments]
+    assert dues[:4] == [date(2024, 1, 31), date(2024, 2, 29), date(2024, 3, 31), date(2024, 4, 30)]
+    assert dues[13] == date(2025, 2, 28)
+    s = schedule(D(12_000_000), D(6), 3, first_due=date(2024, 1, 31))
+    assert [i.due_date for i in s.instalments] == [
+        date(2024, 1, 31),
+        date(2024, 2, 29),
+        date(2024, 3, 31),
+    ]
+
+
+def test_grace_months_pay_interest_only() -> None:
+    s = schedule(D(12_000_000), D(12), 12, start=AKAD, grace_months=3)
+    assert [i.principal for i in s.instalments[:3]] == [D(0)] * 3
+    assert [i.interest for i in s.instalments[:3]] == [D(120_000)] * 3
+    assert s.instalments[3].principal > 0
+    assert s.total_principal == D(12_000_000)
+    flat = schedule(D(12_000_000), D(12), 12, start=AKAD, grace_months=2, method=Method.FLAT)
+    assert [i.principal for i in flat.instalments[2:-1]] == [D(1_200_000)] * 9
+    assert flat.total_interest == D(1_440_000)
+
+
+def test_flat_method() -> None:
+    s = schedule(D(10_000_000), D(6), 12, start=AKAD, method=Method.FLAT)
+    assert {i.interest for i in s.instalments} == {D(50_000)}
+    assert s.total_interest == D(600_000)
+    assert s.flat_rate_equivalent == D(6)
+
+
+def test_bullet_method() -> None:
+    s = schedule(D(10_000_000), D(3), 6, start=AKAD, method=Method.BULLET)
+    (only,) = s.instalments
+    assert only.due_date == date(2024, 11, 2)
+    assert only.interest == D(150_000) and only.payment == D(10_150_000) and only.balance == 0
+    s = schedule(D(10_000_000), D(3), 6, first_due=date(2024, 11, 15), method=Method.BULLET)
+    assert s.instalments[0].due_date == date(2024, 11, 15)
+    assert Method.BULLET.label == "Sekaligus pada jatuh tempo"
+
+
+def test_zero_rate_annuity() -> None:
+    s = schedule(D(1_000_000), D(0), 3, start=AKAD)
+    assert [i.principal for i in s.instalments] == [D(333_333), D(333_333), D(333_334)]
+    assert s.total_interest == 0
+
+
+def test_rounding_modes_differ_and_last_absorbs() -> None:
+    up = schedule(D(10_000_000), D(3), 12, start=AKAD, rounding=Rounding.UP)
+    down = schedule(D(10_000_000), D(3), 12, start=AKAD, rounding=Rounding.DOWN)
+    assert up.instalments[0].payment == D(846_937)
+    assert down.instalments[0].payment == D(846_936)
+    assert up.total_principal == down.total_principal == D(10_000_000)
+
+
+def test_tiny_loan_never_overpays() -> None:
+    s = schedule(D(50), D(0), 84, start=AKAD)
+    assert s.total_principal == D(50)
+    assert all(i.balance >= 0 for i in s.instalments)
+
+
+def test_schedule_round_trips_through_json() -> None:
+    s = schedule(D(10_000_000), D(3), 3, start=AKAD, method=Method.FLAT, rounding=Rounding.HALF_EVEN)
+    assert from_json(Schedule, to_json(s)) == s
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "code"),
+    [
+        ({"principal": 0}, "schedule.not_positive"),
+        ({"principal": 1.5}, "schedule.type"),
+        ({"principal": "100"}, "schedule.type"),
+        ({"principal": D("NaN")}, "schedule.not_finite"),
+        ({"annual_rate": D(-1)}, "schedule.rate_range"),
+        ({"annual_rate": D(101)}, "schedule.rate_range"),
+        ({"annual_rate": 6.0}, "schedule.type"),
+        ({"months": 0}, "schedule.months_range"),
+        ({"months": 601}, "schedule.months_range"),
+        ({"months": True}, "schedule.type"),
+        ({"grace_months": 12}, "schedule.grace_too_long"),
+        ({"grace_months": -1}, "schedule.months_range"),
+        ({"places": 3}, "schedule.places"),
+        ({"places": True}, "schedule.places"),
+        ({"start": None}, "schedule.anchor"),
+        ({"first_due": AKAD}, "schedule.anchor"),
+        ({"method": Method.BULLET, "grace_months": 1}, "schedule.bullet_grace"),
+    ],
+)
+def test_junk_inputs(kwargs: dict[str, object], code: str) -> None:
+    args: dict[str, object] = {
+        "principal": D(1_000_000),
+        "annual_rate": D(6),
+        "months": 12,
+        "start": AKAD,
+    }
+    args.update(kwargs)
+    with pytest.raises(ValidationError) as err:
+        schedule(**args)  # type: ignore[arg-type]
+    assert err.value.codes == (code,)
+
+
+def test_flat_equivalent_refuses_zero_principal() -> None:
+    with pytest.raises(ValidationError):
+        flat_rate_equivalent(D(0), D(6), 12)
+
+
+# --- properties --------------------------------------------------------------
+
+principals = st.integers(1_000_000, 500_000_000).map(D)
+rates = st.integers(0, 96).map(lambda q: D(q) / 4)  # 0 to 24 % in quarter points
+months = st.integers(1, 84)
+methods = st.sampled_from([Method.ANNUITY, Method.FLAT])
+roundings = st.sampled_from(list(Rounding))
+
+
+@given(
+    p=st.integers(1, 10**12).map(D),
+    r=rates,
+    n=months,
+    method=st.sampled_from(list(Method)),
+    rounding=roundings,
+    places=st.sampled_from([0, 2]),
+    data=st.data(),
+)
+def test_principal_sums_to_plafond_and_balance_falls_to_zero(
+    p: Decimal, r: Decimal, n: int, method: Method, rounding: Rounding, places: int, data: st.DataObject
+) -> None:
+    grace = 0 if method is Method.BULLET else data.draw(st.integers(0, n - 1))
+    s = schedule(p, r, n, start=AKAD, method=method, grace_months=grace, rounding=rounding, places=places)
+    assert s.total_principal == p
+    balances = [p] + [i.balance for i in s.instalments]
+    assert all(a >= b for a, b in zip(balances, balances[1:], strict=False))
+    assert balances[-1] == 0
+    assert all(i.payment == i.principal + i.interest for i in s.instalments)
+    assert s.total_payment == s.total_principal + s.total_interest
+
+
+@given(p=principals, r=rates, n=months, rounding=roundings)
+def test_annuity_interest_never_exceeds_flat(p: Decimal, r: Decimal, n: int, rounding: Rounding) -> None:
+    annuity = schedule(p, r, n, start=AKAD, rounding=rounding)
+    flat = schedule(p, r, n, start=AKAD, method=Method.FLAT, rounding=rounding)
+    assert annuity.total_interest <= flat.total_interest
+
+
+@given(p=principals, r=rates, n=st.integers(1, 83), method=methods)
+def test_longer_tenor_never_lowers_total_interest(p: Decimal, r: Decimal, n: int, method: Method) -> None:
+    shorter = schedule(p, r, n, start=AKAD, method=method)
+    longer = schedule(p, r, n + 1, start=AKAD, method=method)
+    assert shorter.total_interest <= longer.total_interest
+
+
+@given(p=principals, r=rates, n=months)
+def test_unrounded_annuity_instalment_between_bounds(p: Decimal, r: Decimal, n: int) -> None:
+    payment = annuity_payment(p, r, n)
+    tolerance = D("1e-15")
+    assert p / n - tolerance <= payment <= p / n + p * r / 100 / 12 + tolerance
