@@ -69,10 +69,10 @@ _CRITERION_LABELS = {
 class Purpose(enum.Enum):
     """Why the size is asked (PP 7/2021 Pasal 35 assigns each criterion a purpose)."""
 
-    #: Setting up or registering the business (Pasal 35 ayat (2)): capital.
+    #: Setting up or registering the business; decided by capital (Pasal 35 ayat (2)).
     REGISTRATION = "pendaftaran"
-    #: Ease of doing business, protection and empowerment (Pasal 35 ayat (4)
-    #: and (6)): annual sales, e.g. KUR, BPUM and other support programmes.
+    #: Ease of doing business, protection and empowerment (KUR, BPUM and other
+    #: support programmes); decided by annual sales (Pasal 35 ayat (4) and (6)).
     SUPPORT = "pemberdayaan"
 
     @property
@@ -95,7 +95,7 @@ class ConflictPolicy(enum.Enum):
     """
 
     #: The purpose decides (PP 7/2021 Pasal 35 ayat (2), (4), (6)); with no
-    #: purpose rule, the lower class: "atau" means meeting one criterion is enough.
+    #: purpose rule, the lower class, since "atau" means one criterion is enough.
     BY_PURPOSE = "menurut_tujuan"
     #: The larger of the classes.
     HIGHER = "lebih_tinggi"
@@ -324,7 +324,7 @@ PP_7_2021 = Regime(
     ),
 )
 
-#: The size criteria in force on each date: UU 20/2008 up to 2021-02-01,
+#: The size criteria in force on each date, UU 20/2008 up to 2021-02-01 and
 #: PP 7/2021 from 2021-02-02. Pass your own Timeline (``rules=``) to apply a
 #: Perpres or PP that adjusts the numbers.
 SIZE_CRITERIA: Timeline[SizeCriteria] = Timeline(

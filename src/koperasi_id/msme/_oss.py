@@ -28,7 +28,7 @@ _CEILING = OssScaleRule(umk_capital_ceiling=Decimal(5_000_000_000))
 
 #: The licensing basis of the NIB scale. OSS applies PP 7/2021 Pasal 35 ayat (3)
 #: to the declared capital; UMK means capital of at most Rp5,000,000,000
-#: (excluding land and buildings). Medium confidence: secondary sources only,
+#: (excluding land and buildings). Medium confidence (secondary sources only),
 #: and PP 28/2025 is assumed to keep the same scale rule.
 OSS_SCALE: Timeline[OssScaleRule] = Timeline(
     "msme.oss_scale",

@@ -111,11 +111,11 @@ class AnnualSalesCeiling:
         return self.check(business.annual_sales, as_of=as_of)
 
 
-#: KUR from 2026 (Permenko Perekonomian 1/2026 Pasal 3 ayat (3)): micro and
-#: small status means omzet of the previous year, or the estimate for the
-#: current year, of at most Rp4,800,000,000 (R-KUR-9). Medium confidence on
-#: the start date: the regulation was set on 5 Jan 2026, the policy runs "from
-#: 1 Jan 2026"; the library starts it on 2026-01-01.
+#: The KUR scale test from 2026 (Permenko Perekonomian 1/2026 Pasal 3 ayat (3)).
+#: Micro and small status means omzet of the previous year, or the estimate for
+#: the current year, of at most Rp4,800,000,000 (R-KUR-9). Medium confidence on
+#: the start date (set on 5 Jan 2026, policy "from 1 Jan 2026"); the library
+#: starts it on 2026-01-01.
 KUR_2026_OMZET = AnnualSalesCeiling(
     code="msme.sector.kur_omzet",
     meaning_id="skala usaha mikro dan kecil untuk KUR",

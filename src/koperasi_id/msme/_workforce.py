@@ -26,7 +26,7 @@ class WorkforceClass(enum.Enum):
     separate enum from :class:`~koperasi_id.msme.BusinessSize`.
     """
 
-    #: 1-4 workers; older name: industri rumah tangga.
+    #: 1-4 workers (formerly called industri rumah tangga).
     MICRO = "mikro"
     #: 5-19 workers.
     SMALL = "kecil"
@@ -76,7 +76,7 @@ class WorkforceBands:
         return WorkforceClass.LARGE
 
 
-#: BPS bands: 1-4 micro, 5-19 small, 20-99 medium (sedang), 100+ large; workers
+#: The BPS bands, 1-4 micro, 5-19 small, 20-99 medium (sedang), 100+ large; workers
 #: include the owner and unpaid family workers. Confirmed for manufacturing only.
 BPS_WORKFORCE_BANDS = WorkforceBands(
     micro_max=4,
@@ -110,12 +110,12 @@ class WorkforceDecision(Decision[WorkforceClass]):
 
     @property
     def statistical(self) -> bool:
-        """Always true: BPS classes are for statistics."""
+        """Always true, because BPS classes are for statistics."""
         return True
 
     @property
     def legal(self) -> bool:
-        """Always false: the legal size comes from :func:`~koperasi_id.msme.classify`."""
+        """Always false; the legal size comes from :func:`~koperasi_id.msme.classify`."""
         return False
 
 
