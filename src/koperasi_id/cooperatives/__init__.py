@@ -174,3 +174,62 @@ __all__ = [
     "savings_loan_regulator",
     "supervising_level",
 ]
+
+# activity, dissolution, registry
+from koperasi_id.cooperatives._activity import (
+    ACTIVITY_STATUS_RULES,
+    ActivityDecision,
+    ActivityRule,
+    activity_status,
+    latest_due_fiscal_year,
+)
+from koperasi_id.cooperatives._dissolution import (
+    DISSOLUTION_GROUNDS_RULES,
+    DISSOLUTION_PERIODS,
+    Deadline,
+    DissolutionGround,
+    DissolutionGroundRule,
+    DissolutionGroundsDecision,
+    DissolutionPeriod,
+    DissolutionPeriods,
+    DissolutionTimeline,
+    dissolution_grounds,
+    dissolution_timeline,
+)
+from koperasi_id.cooperatives._registry import (
+    DEFAULT_BREAKDOWNS,
+    DIMENSIONS,
+    Breakdown,
+    Dimension,
+    GroupCount,
+    RegistryCounter,
+    RegistrySummary,
+    summarize,
+)
+
+__all__ += [
+    "ACTIVITY_STATUS_RULES",
+    "DEFAULT_BREAKDOWNS",
+    "DIMENSIONS",
+    "DISSOLUTION_GROUNDS_RULES",
+    "DISSOLUTION_PERIODS",
+    "ActivityDecision",
+    "ActivityRule",
+    "Breakdown",
+    "Deadline",
+    "Dimension",
+    "DissolutionGround",
+    "DissolutionGroundRule",
+    "DissolutionGroundsDecision",
+    "DissolutionPeriod",
+    "DissolutionPeriods",
+    "DissolutionTimeline",
+    "GroupCount",
+    "RegistryCounter",
+    "RegistrySummary",
+    "activity_status",
+    "dissolution_grounds",
+    "dissolution_timeline",
+    "latest_due_fiscal_year",
+    "summarize",
+]

@@ -1,0 +1,530 @@
+"""Registry summary: the figures a provincial cooperative office reports.
+
+One pass over any iterable of cooperatives (a list, a generator reading a
+CSV, a database cursor): each cooperative is classified and counted, never
+kept, so a registry of any size runs in constant memory. The result is a
+:class:`RegistrySummary` of counts that add up:
+
+- ``rows = invalid + not_yet_established + dissolved + registered``;
+- ``registered = active + inactive``;
+- in every breakdown, the groups' ``registered``, ``active`` and
+  ``inactive`` sum to the totals.
+
+*Registered* means a legal entity on ``as_of``: deed approved on or before
+it and not dissolved by then. Activity status follows
+:func:`~koperasi_id.cooperatives.activity_status` (R21). Shares are
+percentages of registered cooperatives, as :class:`~decimal.Decimal`
+rounded half-up to ``percent_places`` (2) places; ``None`` when a group has
+no registered cooperative.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, Final, Literal, cast, get_args
+
+import attrs
+
+from koperasi_id.cooperatives._activity import (
+    ActivityRule,
+    assess,
+    check_window_years,
+    latest_due_fiscal_year,
+    resolve_rule,
+)
+from koperasi_id.cooperatives._enums import (
+    ActivityStatus,
+    BusinessMode,
+    CooperativeForm,
+    CooperativeKind,
+    Principle,
+)
+from koperasi_id.cooperatives._governance import RAT_DEADLINE
+from koperasi_id.cooperatives._model import Cooperative, YearEnd
+from koperasi_id.errors import Problem, ValidationError
+from koperasi_id.law import Citation, RegimeRef, Timeline
+from koperasi_id.regions import lookup, province
+
+__all__ = [
+    "DEFAULT_BREAKDOWNS",
+    "DIMENSIONS",
+    "Breakdown",
+    "Dimension",
+    "GroupCount",
+    "RegistryCounter",
+    "RegistrySummary",
+    "summarize",
+]
+
+#: What a registry can be broken down by: ``region`` is the regency/city of
+#: the domicile (``18.71``), ``province`` its province (``18``).
+Dimension = Literal["region", "province", "kind", "form", "mode", "principle"]
+DIMENSIONS: Final[tuple[Dimension, ...]] = get_args(Dimension)
+#: The breakdowns of a summary unless ``by=`` says otherwise.
+DEFAULT_BREAKDOWNS: Final[tuple[Dimension, ...]] = ("kind", "form", "region")
+
+_HUNDRED = Decimal(100)
+
+
+def _region_key(coop: Cooperative) -> str:
+    code = coop.region.regency_code
+    return code if code is not None else coop.region.province_code
+
+
+_KEYS: dict[str, Callable[[Cooperative], str]] = {
+    "region": _region_key,
+    "province": lambda c: c.region.province_code,
+    "kind": lambda c: c.kind.value,
+    "form": lambda c: c.form.value,
+    "mode": lambda c: c.mode.value,
+    "principle": lambda c: c.principle.value,
+}
+# Enum dimensions list every member, zero or not, in declaration order.
+_ENUM_LABELS: dict[str, dict[str, str]] = {
+    "kind": {m.value: m.label for m in CooperativeKind},
+    "form": {m.value: m.label for m in CooperativeForm},
+    "mode": {m.value: m.label for m in BusinessMode},
+    "principle": {m.value: m.label for m in Principle},
+}
+
+
+def _region_label(code: str) -> str:
+    found = lookup(code)
+    return found.name if found is not None else code
+
+
+def _province_label(code: str) -> str:
+    found = province(code)
+    return found.name if found is not None else code
+
+
+def percent(part: int, whole: int, places: int = 2) -> Decimal | None:
+    """``part`` as a percentage of ``whole``, rounded half-up; ``None`` if ``whole`` is 0.
+
+    >>> percent(2800, 5600), percent(1, 3), percent(2, 3, places=1), percent(0, 0)
+    (Decimal('50.00'), Decimal('33.33'), Decimal('66.7'), None)
+    """
+    if whole == 0:
+        return None
+    return (Decimal(part) * _HUNDRED / Decimal(whole)).quantize(
+        Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP
+    )
+
+
+def _check_dimensions(by: str | Iterable[str]) -> tuple[Dimension, ...]:
+    wanted = (by,) if isinstance(by, str) else tuple(by)
+    problems = [
+        Problem(
+            path=f"$.by[{i}]",
+            code="registry.unknown_dimension",
+            message=f"cannot break a registry down by {name!r}; use one of "
+            + ", ".join(DIMENSIONS),
+        )
+        for i, name in enumerate(wanted)
+        if name not in _KEYS
+    ]
+    if problems:
+        raise ValidationError(problems)
+    seen: dict[Dimension, None] = {}
+    for name in wanted:
+        seen.setdefault(cast(Dimension, name))
+    return tuple(seen)
+
+
+# --- the result -------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class GroupCount:
+    """One group of a breakdown: a kind, a form, a regency...
+
+    ``key`` is the wire value (``"simpan_pinjam"``, ``"18.71"``), ``label``
+    its Indonesian display name.
+    """
+
+    key: str
+    label: str
+    registered: int
+    active: int
+    inactive: int
+    active_percent: Decimal | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data (percent as a decimal string)."""
+        return {
+            "key": self.key,
+            "label": self.label,
+            "registered": self.registered,
+            "active": self.active,
+            "inactive": self.inactive,
+            "active_percent": _show(self.active_percent),
+        }
+
+
+@attrs.frozen(kw_only=True)
+class Breakdown:
+    """The registered cooperatives split along one :data:`Dimension`."""
+
+    dimension: str
+    groups: tuple[GroupCount, ...]
+
+    def group(self, key: str) -> GroupCount:
+        """The group with ``key``; :class:`KeyError` if there is none."""
+        for g in self.groups:
+            if g.key == key:
+                return g
+        raise KeyError(key)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data."""
+        return {"dimension": self.dimension, "groups": [g.to_dict() for g in self.groups]}
+
+
+def _show(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+@attrs.frozen(kw_only=True)
+class RegistrySummary:
+    """Counts of a registry on ``as_of``; every total adds up (checked on construction).
+
+    ``rows`` is everything fed in; ``invalid`` the rows that failed
+    validation; ``not_yet_established`` cooperatives whose deed was approved
+    after ``as_of``; ``dissolved`` those dissolved on or before it;
+    ``registered`` the rest, split into ``active`` and ``inactive``.
+    """
+
+    as_of: date
+    window_years: int
+    unreported_counts_as_missed: bool
+    percent_places: int
+    rows: int
+    invalid: int
+    not_yet_established: int
+    dissolved: int
+    registered: int
+    active: int
+    inactive: int
+    active_percent: Decimal | None
+    breakdowns: tuple[Breakdown, ...] = ()
+    regime: RegimeRef
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        parts = self.invalid + self.not_yet_established + self.dissolved + self.registered
+        if parts != self.rows:
+            problems.append(
+                Problem(
+                    path="$.rows",
+                    code="registry.rows_do_not_add_up",
+                    message=f"rows {self.rows} != invalid + not_yet_established + dissolved + "
+                    f"registered ({parts})",
+                )
+            )
+        if self.active + self.inactive != self.registered:
+            problems.append(
+                Problem(
+                    path="$.registered",
+                    code="registry.status_does_not_add_up",
+                    message=f"registered {self.registered} != active {self.active} + inactive "
+                    f"{self.inactive}",
+                )
+            )
+        for i, breakdown in enumerate(self.breakdowns):
+            sums = (
+                sum(g.registered for g in breakdown.groups),
+                sum(g.active for g in breakdown.groups),
+                sum(g.inactive for g in breakdown.groups),
+            )
+            if sums != (self.registered, self.active, self.inactive):
+                problems.append(
+                    Problem(
+                        path=f"$.breakdowns[{i}].groups",
+                        code="registry.groups_do_not_add_up",
+                        message=f"the {breakdown.dimension} groups sum to "
+                        f"{sums} (registered, active, inactive), not the totals",
+                    )
+                )
+        counts = (
+            self.rows,
+            self.invalid,
+            self.not_yet_established,
+            self.dissolved,
+            self.active,
+            self.inactive,
+        )
+        if min(counts) < 0:
+            problems.append(
+                Problem(path="$", code="registry.negative", message="counts cannot be negative")
+            )
+        if problems:
+            raise ValidationError(problems)
+
+    @property
+    def by_status(self) -> dict[str, int]:
+        """Registered cooperatives by activity status value (``aktif``, ``tidak_aktif``)."""
+        return {
+            ActivityStatus.ACTIVE.value: self.active,
+            ActivityStatus.INACTIVE.value: self.inactive,
+        }
+
+    def breakdown(self, dimension: str) -> Breakdown:
+        """The breakdown along ``dimension``; :class:`KeyError` if it was not asked for."""
+        for b in self.breakdowns:
+            if b.dimension == dimension:
+                return b
+        raise KeyError(dimension)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data: dates ISO, percentages decimal strings.
+
+        The same shape as :func:`koperasi_id.serialization.to_dict`, so
+        :func:`~koperasi_id.serialization.from_dict` reads it back.
+        """
+        ref = self.regime
+        return {
+            "as_of": self.as_of.isoformat(),
+            "window_years": self.window_years,
+            "unreported_counts_as_missed": self.unreported_counts_as_missed,
+            "percent_places": self.percent_places,
+            "rows": self.rows,
+            "invalid": self.invalid,
+            "not_yet_established": self.not_yet_established,
+            "dissolved": self.dissolved,
+            "registered": self.registered,
+            "active": self.active,
+            "inactive": self.inactive,
+            "active_percent": _show(self.active_percent),
+            "breakdowns": [b.to_dict() for b in self.breakdowns],
+            "regime": {
+                "name": ref.name,
+                "valid_from": ref.valid_from.isoformat(),
+                "valid_to": None if ref.valid_to is None else ref.valid_to.isoformat(),
+                "citation": _citation_dict(ref.citation),
+                "confidence": ref.confidence.value,
+            },
+        }
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """:meth:`to_dict` as JSON text (non-ASCII kept)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def table(self, dimension: str) -> str:
+        """A plain-text table of one breakdown, with a total line, for reports.
+
+        Columns: key, registered, active, inactive, % active.
+        """
+        rows = [
+            (g.key, g.label, g.registered, g.active, g.inactive, g.active_percent)
+            for g in self.breakdown(dimension).groups
+        ]
+        rows.append(
+            ("", "Jumlah", self.registered, self.active, self.inactive, self.active_percent)
+        )
+        width = max(len(r[1]) for r in rows)
+        lines = [f"{'':<{width}}  {'terdaftar':>9}  {'aktif':>7}  {'tidak':>7}  {'% aktif':>7}"]
+        for _, label, reg, act, inact, pct in rows:
+            shown = "-" if pct is None else str(pct)
+            lines.append(f"{label:<{width}}  {reg:>9}  {act:>7}  {inact:>7}  {shown:>7}")
+        return "\n".join(lines)
+
+
+def _citation_dict(citation: Citation) -> dict[str, str | None]:
+    return {"instrument": citation.instrument, "article": citation.article, "note": citation.note}
+
+
+# --- counting ---------------------------------------------------------------
+
+
+class RegistryCounter:
+    """Counts cooperatives one at a time; :meth:`summary` gives the result.
+
+    Use it when the rows come from a file and some fail validation::
+
+        counter = RegistryCounter(as_of=date(2025, 12, 31), by="region")
+        for row in rows:
+            try:
+                counter.add(from_dict(Cooperative, row))
+            except ValidationError:
+                counter.add_invalid()
+        summary = counter.summary()
+
+    Parameters are those of :func:`summarize`.
+    """
+
+    def __init__(
+        self,
+        *,
+        as_of: date,
+        by: Dimension | str | Iterable[str] = DEFAULT_BREAKDOWNS,
+        window_years: int | None = None,
+        unreported_counts_as_missed: bool | None = None,
+        percent_places: int = 2,
+        rules: Timeline[ActivityRule] | None = None,
+        deadline_rules: Timeline[int] | None = None,
+    ) -> None:
+        if type(percent_places) is not int or not 0 <= percent_places <= 6:
+            raise ValidationError.single(
+                "registry.percent_places",
+                f"percent_places is a whole number from 0 to 6, not {percent_places!r}",
+                path="$.percent_places",
+            )
+        self._dimensions = _check_dimensions(by)
+        regime, window, unreported = resolve_rule(
+            as_of=as_of,
+            window_years=window_years,
+            unreported_counts_as_missed=unreported_counts_as_missed,
+            rules=rules,
+        )
+        self._as_of = as_of
+        self._regime = regime
+        self._window_years = check_window_years(window)
+        self._unreported = unreported
+        self._places = percent_places
+        self._deadlines = RAT_DEADLINE if deadline_rules is None else deadline_rules
+        self._latest_due: dict[YearEnd, int] = {}
+        self._keys = [(d, _KEYS[d]) for d in self._dimensions]
+        # dimension -> group key -> [active, inactive]
+        self._groups: dict[str, dict[str, list[int]]] = {d: {} for d in self._dimensions}
+        self._invalid = 0
+        self._not_yet = 0
+        self._dissolved = 0
+        self._active = 0
+        self._inactive = 0
+
+    def add(self, cooperative: Cooperative) -> ActivityStatus | None:
+        """Count one cooperative; its status, or ``None`` if it is not registered on the date."""
+        as_of = self._as_of
+        if cooperative.deed_approved_on > as_of:
+            self._not_yet += 1
+            return None
+        year_end = cooperative.fiscal_year_end
+        latest_due = self._latest_due.get(year_end)
+        if latest_due is None:
+            latest_due = latest_due_fiscal_year(
+                year_end, as_of=as_of, deadline_rules=self._deadlines
+            )
+            self._latest_due[year_end] = latest_due
+        found = assess(
+            cooperative,
+            as_of=as_of,
+            latest_due=latest_due,
+            window_years=self._window_years,
+            unreported_counts_as_missed=self._unreported,
+        )
+        if found.dissolved:
+            self._dissolved += 1
+            return None
+        slot = 0 if found.status is ActivityStatus.ACTIVE else 1
+        if slot == 0:
+            self._active += 1
+        else:
+            self._inactive += 1
+        for dimension, key_of in self._keys:
+            counts = self._groups[dimension].setdefault(key_of(cooperative), [0, 0])
+            counts[slot] += 1
+        return found.status
+
+    def add_all(self, cooperatives: Iterable[Cooperative]) -> None:
+        """Count every cooperative of an iterable (consumed once)."""
+        add = self.add
+        for cooperative in cooperatives:
+            add(cooperative)
+
+    def add_invalid(self, count: int = 1) -> None:
+        """Count ``count`` rows that failed validation (they are in ``rows``, not in groups)."""
+        if type(count) is not int or count < 0:
+            raise ValidationError.single(
+                "registry.invalid_count",
+                f"the number of invalid rows is a whole number >= 0, not {count!r}",
+                path="$.invalid",
+            )
+        self._invalid += count
+
+    def summary(self) -> RegistrySummary:
+        """The counts so far (the counter can keep counting afterwards)."""
+        registered = self._active + self._inactive
+        return RegistrySummary(
+            as_of=self._as_of,
+            window_years=self._window_years,
+            unreported_counts_as_missed=self._unreported,
+            percent_places=self._places,
+            rows=self._invalid + self._not_yet + self._dissolved + registered,
+            invalid=self._invalid,
+            not_yet_established=self._not_yet,
+            dissolved=self._dissolved,
+            registered=registered,
+            active=self._active,
+            inactive=self._inactive,
+            active_percent=percent(self._active, registered, self._places),
+            breakdowns=tuple(self._breakdown(d) for d in self._dimensions),
+            regime=self._regime.ref,
+        )
+
+    def _breakdown(self, dimension: str) -> Breakdown:
+        counts: Mapping[str, list[int]] = self._groups[dimension]
+        labels = _ENUM_LABELS.get(dimension)
+        if labels is not None:
+            keys: Iterable[str] = labels  # every member, in declaration order
+            label_of: Callable[[str], str] = labels.__getitem__
+        else:
+            keys = sorted(counts)
+            label_of = _region_label if dimension == "region" else _province_label
+        groups = []
+        for key in keys:
+            active, inactive = counts.get(key, (0, 0))
+            groups.append(
+                GroupCount(
+                    key=key,
+                    label=label_of(key),
+                    registered=active + inactive,
+                    active=active,
+                    inactive=inactive,
+                    active_percent=percent(active, active + inactive, self._places),
+                )
+            )
+        return Breakdown(dimension=dimension, groups=tuple(groups))
+
+
+def summarize(
+    cooperatives: Iterable[Cooperative],
+    *,
+    as_of: date,
+    by: Dimension | str | Iterable[str] = DEFAULT_BREAKDOWNS,
+    window_years: int | None = None,
+    unreported_counts_as_missed: bool | None = None,
+    invalid: int = 0,
+    percent_places: int = 2,
+    rules: Timeline[ActivityRule] | None = None,
+    deadline_rules: Timeline[int] | None = None,
+) -> RegistrySummary:
+    """Count a registry on ``as_of``: by activity status and along each ``by`` dimension.
+
+    ``cooperatives`` is consumed once and nothing is kept. ``by`` is one
+    dimension or several (``"region"``, ``"province"``, ``"kind"``,
+    ``"form"``, ``"mode"``, ``"principle"``; default kind, form and region).
+    ``window_years`` and ``unreported_counts_as_missed`` are those of
+    :func:`~koperasi_id.cooperatives.activity_status` (default: the regime's,
+    3 and True). ``invalid`` adds rows the caller could not validate, so
+    ``rows`` is the size of the input file. Percentages are rounded half-up
+    to ``percent_places``.
+
+    >>> s = summarize([], as_of=date(2025, 12, 31), invalid=2)
+    >>> s.rows, s.invalid, s.registered, s.active_percent
+    (2, 2, 0, None)
+    """
+    counter = RegistryCounter(
+        as_of=as_of,
+        by=by,
+        window_years=window_years,
+        unreported_counts_as_missed=unreported_counts_as_missed,
+        percent_places=percent_places,
+        rules=rules,
+        deadline_rules=deadline_rules,
+    )
+    counter.add_all(cooperatives)
+    counter.add_invalid(invalid)
+    return counter.summary()
