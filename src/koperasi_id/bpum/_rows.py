@@ -243,6 +243,8 @@ def _structure_row(row: Mapping[Any, Any], lenient: bool) -> Structured:
     except ValidationError as err:
         seen = {p.path for p in problems}
         for p in err.problems:
+            if p.path == "$.proposer" and p.code == "missing":
+                continue  # both proposer columns are missing, and reported as such
             column_path = _column_path(p.path)
             if column_path not in seen:
                 problems.append(Problem(path=column_path, code=p.code, message=p.message))
