@@ -23,6 +23,7 @@ from koperasi_id.msme import (
     SizeDecision,
     classify,
 )
+from koperasi_id.serialization import from_json, to_dict, to_json
 
 MICRO, SMALL, MEDIUM, LARGE = (
     BusinessSize.MICRO,
@@ -556,3 +557,15 @@ def test_optional_purpose_rule_without_cutoff_is_only_a_preference() -> None:
     both = classify(as_of=LATER, capital=2, annual_sales=4, purpose=Purpose.SUPPORT, rules=rules)
     assert (both.size, both.criterion) == (LARGE, Criterion.ANNUAL_SALES)
     assert both.finding("msme.size.basis").citation == Citation("Perpres 99/2030", "Pasal 2")
+
+
+def test_size_decision_round_trips_through_json() -> None:
+    d = classify(as_of=LATER, capital=1, annual_sales=50_000_000_001, purpose=Purpose.SUPPORT)
+    data = to_dict(d)
+    assert data["outcome"] == "besar"
+    assert data["criterion"] == "hasil_penjualan_tahunan"
+    assert data["capital_size"] == "mikro"
+    assert data["purpose"] == "pemberdayaan"
+    back = from_json(SizeDecision, to_json(d))
+    assert back == d
+    assert back.finding("msme.size.conflict").details == d.finding("msme.size.conflict").details
