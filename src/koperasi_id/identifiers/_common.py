@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from koperasi_id._values import digits_only
-from koperasi_id.errors import Problem, ValidationError
+from koperasi_id.errors import ValidationError
 
 T = TypeVar("T")
 
@@ -49,15 +49,3 @@ def copy_into(target: object, source: object, names: Iterable[str]) -> None:
     """Fill a frozen instance being initialised from a parsed one."""
     for name in names:
         object.__setattr__(target, name, getattr(source, name))
-
-
-def split_problems(
-    problems: Iterable[Problem], *, errors_if: bool, codes: frozenset[str]
-) -> tuple[list[Problem], list[Problem]]:
-    """Split into (errors, warnings): a problem whose code is in ``codes`` is an
-    error when ``errors_if`` holds and a warning otherwise; others are warnings."""
-    errors: list[Problem] = []
-    warnings: list[Problem] = []
-    for problem in problems:
-        (errors if errors_if and problem.code in codes else warnings).append(problem)
-    return errors, warnings

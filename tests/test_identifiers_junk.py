@@ -1,0 +1,79 @@
+"""Junk fed to every ``is_valid`` and ``parse``: never raises anything but
+ValidationError, and ``is_valid`` answers False (python-stdnum's robustness test)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from koperasi_id.errors import ValidationError
+from koperasi_id.identifiers import (
+    Kbli,
+    Nib,
+    Nik,
+    Nitku,
+    NomorBadanHukum,
+    NomorIndukKoperasi,
+    NomorKk,
+    Npwp,
+)
+from koperasi_id.regions import RegionCode
+
+TYPES = [Nik, NomorKk, Npwp, Nitku, Nib, Kbli, NomorIndukKoperasi, NomorBadanHukum, RegionCode]
+
+JUNK = [
+    None,
+    "",
+    " ",
+    "\u00a0",
+    "...---",
+    "😀",
+    "1871😀010101900001",
+    "1" * 10_000,
+    "AHU-" + "0" * 10_000,
+    "/BH/" * 2_500,
+    "9" * 65,
+    b"1871010101900001",
+    bytearray(b"0012345674123000"),
+    0,
+    -1,
+    1871010101900001,  # a valid NIK, but as an int
+    12345674123000,
+    True,
+    1.0,
+    float("nan"),
+    1.8710101019e15,
+    Decimal("1871010101900001"),
+    [],
+    ["1871010101900001"],
+    ("1871010101900001",),
+    {"nik": "1871010101900001"},
+    object(),
+    "１８７１０１０１０１９０００１",  # full-width digits
+    "١٨٧١٠١٠١٠١٩٠٠٠٠١",  # Arabic-Indic digits
+    "18\x0071010101900001",
+    "18/71/01/01/01/90/0001",
+]
+
+
+@pytest.mark.parametrize("cls", TYPES, ids=lambda c: c.__name__)
+@pytest.mark.parametrize("junk", JUNK, ids=lambda j: repr(j)[:30])
+def test_junk_is_never_valid(cls, junk):
+    assert cls.is_valid(junk) is False
+
+
+@pytest.mark.parametrize("cls", TYPES, ids=lambda c: c.__name__)
+@pytest.mark.parametrize("junk", JUNK, ids=lambda j: repr(j)[:30])
+def test_junk_parse_raises_only_validation_error_with_codes(cls, junk):
+    with pytest.raises(ValidationError) as info:
+        cls.parse(junk)
+    assert all(code.count(".") >= 1 for code in info.value.codes)
+    assert "1871010101900001" not in str(info.value)
+
+
+@pytest.mark.parametrize("cls", TYPES, ids=lambda c: c.__name__)
+def test_long_input_message_is_short(cls):
+    with pytest.raises(ValidationError) as info:
+        cls.parse("7" * 10_000)
+    assert len(str(info.value)) < 300
