@@ -50,7 +50,9 @@ def test_enum_values_are_the_indonesian_terms() -> None:
     assert [s.value for s in Scheme] == ["super_mikro", "mikro", "kecil", "khusus", "pmi"]
     assert [p.value for p in Purpose] == ["modal_kerja", "investasi"]
     assert Scheme.MIGRANT_WORKER.label == "KUR Penempatan PMI"
-    assert all(m.label for enum in (Scheme, Purpose, Sector, CreditKind, Collectibility) for m in enum)
+    assert all(
+        m.label for enum in (Scheme, Purpose, Sector, CreditKind, Collectibility) for m in enum
+    )
 
 
 def test_collectibility_grades_one_to_five() -> None:
@@ -66,7 +68,8 @@ def test_sector_groups() -> None:
     primary = {s for s in Sector if s.is_primary_production}
     assert primary == {Sector.AGRICULTURE, Sector.ESTATE_CROPS, Sector.FISHERIES, Sector.LIVESTOCK}
     assert all(s.is_production for s in primary)
-    assert not Sector.TRADE.is_production and not Sector.SERVICES.is_production
+    assert not Sector.TRADE.is_production
+    assert not Sector.SERVICES.is_production
 
 
 # --- R-KUR-1: scheme by plafond -------------------------------------------
@@ -131,10 +134,12 @@ def test_no_kur_rule_before_2020() -> None:
 def test_plafond_bands_of_programme_schemes() -> None:
     assert plafond_band(SPECIAL, as_of=MID_2024).ceiling == D(500_000_000)
     pmi = plafond_band(PMI, as_of=MID_2024)
-    assert pmi.admits(D(100_000_000)) and not pmi.admits(D(100_000_001))
+    assert pmi.admits(D(100_000_000))
+    assert not pmi.admits(D(100_000_001))
     assert pmi.confidence is Confidence.MEDIUM
     old = plafond_band(PMI, as_of=date(2021, 1, 1))
-    assert old.ceiling == D(25_000_000) and old.confidence is Confidence.LOW
+    assert old.ceiling == D(25_000_000)
+    assert old.confidence is Confidence.LOW
 
 
 # --- R-KUR-2: borrower rate -------------------------------------------------
@@ -262,7 +267,9 @@ def test_caller_rules_override_a_regime() -> None:
     as_of=st.dates(TIERED_REGIME_FROM, PERMENKO_1_2026_FROM - DAY),
     k=st.integers(1, 50),
 )
-def test_rate_non_decreasing_in_access_in_tiered_regime(scheme: Scheme, as_of: date, k: int) -> None:
+def test_rate_non_decreasing_in_access_in_tiered_regime(
+    scheme: Scheme, as_of: date, k: int
+) -> None:
     assert rate(scheme, as_of=as_of, access=k) <= rate(scheme, as_of=as_of, access=k + 1)
 
 
@@ -317,7 +324,10 @@ def test_borrower_rate_plus_subsidy_is_the_scheme_total(
     exempt = exempt and as_of >= date(2025, 1, 1)
     total = total_rate(scheme, as_of=as_of, plafond=plafond)
     borrower = rate(scheme, as_of=as_of, access=k, exempt_38a=exempt)
-    assert borrower + subsidy(scheme, as_of=as_of, access=k, plafond=plafond, exempt_38a=exempt) == total
+    assert (
+        borrower + subsidy(scheme, as_of=as_of, access=k, plafond=plafond, exempt_38a=exempt)
+        == total
+    )
     assert total in {D(18), D(16), D("11.5"), D("19.5")}
 
 
@@ -382,7 +392,9 @@ def test_collateral_ceiling_was_50jt_before_mid_2021() -> None:
 # --- R-KUR-6: NPWP -------------------------------------------------------------
 
 
-@pytest.mark.parametrize("as_of", [date(2022, 1, 1), MID_2024, date(2025, 12, 31), date(2026, 1, 1)])
+@pytest.mark.parametrize(
+    "as_of", [date(2022, 1, 1), MID_2024, date(2025, 12, 31), date(2026, 1, 1)]
+)
 def test_npwp_threshold(as_of: date) -> None:
     for scheme in (MICRO, SPECIAL, PMI):
         assert not npwp_required(scheme, 50_000_000, as_of=as_of)

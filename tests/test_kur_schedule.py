@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 from decimal import Decimal
 
@@ -14,13 +15,13 @@ from koperasi_id.kur import (
     Method,
     RateConvention,
     Rounding,
+    Schedule,
     annuity_payment,
     flat_rate_equivalent,
     monthly_rate,
     schedule,
 )
 from koperasi_id.serialization import from_json, to_json
-from koperasi_id.kur import Schedule
 
 D = Decimal
 SEN = D("0.01")
@@ -75,7 +76,8 @@ def test_rate_conventions() -> None:
         D(50_000_000), D(6), 36, start=AKAD, rate_convention=RateConvention.EFFECTIVE_ANNUAL
     )
     assert compounding.total_interest < nominal.total_interest
-    assert RateConvention.NOMINAL_MONTHLY.label and RateConvention.EFFECTIVE_ANNUAL.label
+    assert RateConvention.NOMINAL_MONTHLY.label
+    assert RateConvention.EFFECTIVE_ANNUAL.label
 
 
 def test_due_dates_clamp_to_month_end_from_the_anchor() -> None:
@@ -113,7 +115,9 @@ def test_bullet_method() -> None:
     s = schedule(D(10_000_000), D(3), 6, start=AKAD, method=Method.BULLET)
     (only,) = s.instalments
     assert only.due_date == date(2024, 11, 2)
-    assert only.interest == D(150_000) and only.payment == D(10_150_000) and only.balance == 0
+    assert only.interest == D(150_000)
+    assert only.payment == D(10_150_000)
+    assert only.balance == 0
     s = schedule(D(10_000_000), D(3), 6, first_due=date(2024, 11, 15), method=Method.BULLET)
     assert s.instalments[0].due_date == date(2024, 11, 15)
     assert Method.BULLET.label == "Sekaligus pada jatuh tempo"
@@ -140,7 +144,9 @@ def test_tiny_loan_never_overpays() -> None:
 
 
 def test_schedule_round_trips_through_json() -> None:
-    s = schedule(D(10_000_000), D(3), 3, start=AKAD, method=Method.FLAT, rounding=Rounding.HALF_EVEN)
+    s = schedule(
+        D(10_000_000), D(3), 3, start=AKAD, method=Method.FLAT, rounding=Rounding.HALF_EVEN
+    )
     assert from_json(Schedule, to_json(s)) == s
 
 
@@ -203,27 +209,39 @@ roundings = st.sampled_from(list(Rounding))
     data=st.data(),
 )
 def test_principal_sums_to_plafond_and_balance_falls_to_zero(
-    p: Decimal, r: Decimal, n: int, method: Method, rounding: Rounding, places: int, data: st.DataObject
+    p: Decimal,
+    r: Decimal,
+    n: int,
+    method: Method,
+    rounding: Rounding,
+    places: int,
+    data: st.DataObject,
 ) -> None:
     grace = 0 if method is Method.BULLET else data.draw(st.integers(0, n - 1))
-    s = schedule(p, r, n, start=AKAD, method=method, grace_months=grace, rounding=rounding, places=places)
+    s = schedule(
+        p, r, n, start=AKAD, method=method, grace_months=grace, rounding=rounding, places=places
+    )
     assert s.total_principal == p
     balances = [p] + [i.balance for i in s.instalments]
-    assert all(a >= b for a, b in zip(balances, balances[1:], strict=False))
+    assert all(a >= b for a, b in itertools.pairwise(balances))
     assert balances[-1] == 0
     assert all(i.payment == i.principal + i.interest for i in s.instalments)
     assert s.total_payment == s.total_principal + s.total_interest
 
 
 @given(p=principals, r=rates, n=months, rounding=roundings)
-def test_annuity_interest_never_exceeds_flat(p: Decimal, r: Decimal, n: int, rounding: Rounding) -> None:
+def test_annuity_interest_never_exceeds_flat(
+    p: Decimal, r: Decimal, n: int, rounding: Rounding
+) -> None:
     annuity = schedule(p, r, n, start=AKAD, rounding=rounding)
     flat = schedule(p, r, n, start=AKAD, method=Method.FLAT, rounding=rounding)
     assert annuity.total_interest <= flat.total_interest
 
 
 @given(p=principals, r=rates, n=st.integers(1, 83), method=methods)
-def test_longer_tenor_never_lowers_total_interest(p: Decimal, r: Decimal, n: int, method: Method) -> None:
+def test_longer_tenor_never_lowers_total_interest(
+    p: Decimal, r: Decimal, n: int, method: Method
+) -> None:
     shorter = schedule(p, r, n, start=AKAD, method=method)
     longer = schedule(p, r, n + 1, start=AKAD, method=method)
     assert shorter.total_interest <= longer.total_interest
