@@ -14,15 +14,23 @@ import argparse
 import collections
 import contextlib
 import json
+import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any, TextIO
 
-from koperasi_id import __version__
-from koperasi_id._io import FileFormat, InputError, InputRecord, Progress, RecordWriter, open_records
+from koperasi_id import __version__, bpum, cooperatives, kur, msme
+from koperasi_id._io import (
+    FileFormat,
+    InputError,
+    InputRecord,
+    Progress,
+    RecordWriter,
+    open_records,
+)
 from koperasi_id.errors import KoperasiIdError, Problem, ValidationError
 from koperasi_id.money import format_rupiah, parse_rupiah
 from koperasi_id.rows import unflatten
@@ -50,7 +58,9 @@ def _date(text: str) -> date:
 
 
 def _reject_date(text: str) -> date:
-    raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2021-10-12")
+    raise argparse.ArgumentTypeError(
+        f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2021-10-12"
+    )
 
 
 def _amount(text: str) -> Decimal:
@@ -82,7 +92,7 @@ def _output(path: str | None) -> Iterator[TextIO]:
         return
     assert path is not None
     try:
-        handle = Path(path).open("w", encoding="utf-8", newline="")
+        handle = Path(path).open("w", encoding="utf-8", newline="")  # noqa: SIM115 - yielded
     except OSError as exc:
         raise InputError(f"{path}: cannot write the output file ({exc.strerror})") from None
     with handle:
@@ -126,8 +136,6 @@ def _warn(reader_warnings: Sequence[str], path: Path) -> None:
 
 
 def _cmd_msme_classify(args: argparse.Namespace) -> int:
-    from koperasi_id import msme
-
     kwargs: dict[str, Any] = {}
     if args.purpose:
         kwargs["purpose"] = msme.Purpose(args.purpose)
@@ -160,21 +168,15 @@ def _cmd_msme_classify(args: argparse.Namespace) -> int:
 # --- kur simulate ---------------------------------------------------------------
 
 # English names (as in the docs) and the Indonesian wire values both work.
-_METHOD_NAMES = ["annuity", "flat", "bullet", "anuitas", "sekaligus"]
-_METHODS: dict[str, Any] = {}
+_METHODS: dict[str, kur.Method] = {
+    "annuity": kur.Method.ANNUITY,
+    "flat": kur.Method.FLAT,
+    "bullet": kur.Method.BULLET,
+    **{m.value: m for m in kur.Method},
+}
 
 
 def _cmd_kur_simulate(args: argparse.Namespace) -> int:
-    from koperasi_id import kur
-
-    _METHODS.update(
-        {
-            "annuity": kur.Method.ANNUITY,
-            "flat": kur.Method.FLAT,
-            "bullet": kur.Method.BULLET,
-            **{m.value: m for m in kur.Method},
-        }
-    )
 
     akad: date = args.akad
     scheme = kur.Scheme(args.scheme) if args.scheme else kur.scheme_for(args.plafond, as_of=akad)
@@ -190,7 +192,7 @@ def _cmd_kur_simulate(args: argparse.Namespace) -> int:
         method=_METHODS[args.method],
         grace_months=args.grace,
     )
-    checks = _kur_checks(kur, scheme, purpose, args)
+    checks = _kur_checks(scheme, purpose, args)
     if args.format == "json":
         body = {"scheme": scheme.value, "checks": checks, "schedule": to_dict(plan)}
         body["totals"] = {
@@ -214,7 +216,9 @@ def _cmd_kur_simulate(args: argparse.Namespace) -> int:
     print(f"{scheme.label}: plafond {format_rupiah(plan.principal)}, {plan.months} months, ")
     print(f"rate {annual_rate}% per year ({plan.method.value}), akad {akad.isoformat()}")
     print()
-    print(f"{'no':>3}  {'due':10}  {'principal':>15}  {'interest':>13}  {'payment':>15}  {'balance':>15}")
+    print(
+        f"{'no':>3}  {'due':10}  {'principal':>15}  {'interest':>13}  {'payment':>15}  {'balance':>15}"
+    )
     for i in plan.instalments:
         print(
             f"{i.number:>3}  {i.due_date.isoformat():10}  {format_rupiah(i.principal):>15}  "
@@ -234,7 +238,9 @@ def _cmd_kur_simulate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _kur_checks(kur: Any, scheme: Any, purpose: Any, args: argparse.Namespace) -> list[dict[str, Any]]:
+def _kur_checks(
+    scheme: kur.Scheme, purpose: kur.Purpose, args: argparse.Namespace
+) -> list[dict[str, Any]]:
     akad: date = args.akad
     checks: list[dict[str, Any]] = []
     band = kur.plafond_band(scheme, as_of=akad)
@@ -278,51 +284,28 @@ def _kur_checks(kur: Any, scheme: Any, purpose: Any, args: argparse.Namespace) -
 # --- record files: validate, bpum screen, cooperatives status -------------------
 
 
-def _entity_types() -> dict[str, Callable[[], type]]:
-    def cooperative() -> type:
-        from koperasi_id.cooperatives import Cooperative
-
-        return Cooperative
-
-    def business() -> type:
-        from koperasi_id.msme import Business
-
-        return Business
-
-    def kur_application() -> type:
-        from koperasi_id.kur import KurApplication
-
-        return KurApplication
-
-    def bpum_proposal() -> type:
-        from koperasi_id.bpum import Proposal
-
-        return Proposal
-
-    return {
-        "cooperative": cooperative,
-        "business": business,
-        "kur-application": kur_application,
-        "bpum-proposal": bpum_proposal,
-    }
+ENTITY_TYPES: dict[str, type] = {
+    "cooperative": cooperatives.Cooperative,
+    "business": msme.Business,
+    "kur-application": kur.KurApplication,
+    "bpum-proposal": bpum.Proposal,
+}
 
 
 def _structure_proposal(record: InputRecord, *, lenient: bool) -> Any:
-    from koperasi_id.bpum import Proposal, proposal_from_row
-
     if record.problems:
         return ValidationError(record.problems)
     if not record.flat:
-        return _structure(Proposal, record, lenient=lenient)
+        return _structure(bpum.Proposal, record, lenient=lenient)
     try:
-        data = proposal_from_row({k: v for k, v in record.data.items() if v is not None})
-        return from_dict(Proposal, data, lenient=lenient)
+        data = bpum.proposal_from_row({k: v for k, v in record.data.items() if v is not None})
+        return from_dict(bpum.Proposal, data, lenient=lenient)
     except ValidationError as err:
         return err
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    cls = _entity_types()[args.type]()
+    cls = ENTITY_TYPES[args.type]
     invalid = total = 0
     with open_records(args.file, _in_format(args)) as reader, _output(args.out) as out:
         _warn(reader.warnings, reader.path)
@@ -338,7 +321,12 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                 invalid += 1
                 for p in result.problems:
                     if args.format == "jsonl":
-                        row = {"line": record.line, "path": p.path, "code": p.code, "message": p.message}
+                        row = {
+                            "line": record.line,
+                            "path": p.path,
+                            "code": p.code,
+                            "message": p.message,
+                        }
                         out.write(json.dumps(row, ensure_ascii=False) + "\n")
                     else:
                         out.write(f"line {record.line}: {_problem_text(p)}\n")
@@ -351,12 +339,18 @@ def _in_format(args: argparse.Namespace) -> FileFormat | None:
     return FileFormat(args.input_format) if getattr(args, "input_format", None) else None
 
 
-_SCREEN_COLUMNS = ["line", "nik", "hasil", "jumlah_bantuan", "kode_alasan", "alasan", "duplikat_baris"]
+_SCREEN_COLUMNS = [
+    "line",
+    "nik",
+    "hasil",
+    "jumlah_bantuan",
+    "kode_alasan",
+    "alasan",
+    "duplikat_baris",
+]
 
 
 def _cmd_bpum_screen(args: argparse.Namespace) -> int:
-    from koperasi_id import bpum
-
     fmt = _out_format(args)
     summary = bpum.ScreeningSummary(year=args.year)
     rule = bpum.OtherBankCreditRule(args.other_bank_credit) if args.other_bank_credit else None
@@ -383,7 +377,9 @@ def _cmd_bpum_screen(args: argparse.Namespace) -> int:
             if result.duplicate_of is not None or result.outcome is bpum.ScreeningOutcome.DUPLICATE:
                 pass
             line_of_index[result.index] = line
-            dup_line = line_of_index.get(result.duplicate_of) if result.duplicate_of is not None else None
+            dup_line = (
+                line_of_index.get(result.duplicate_of) if result.duplicate_of is not None else None
+            )
             writer.write(
                 {
                     "line": line,
@@ -422,55 +418,58 @@ def _print_screen_summary(summary: Any, stream: IO[str]) -> None:
 
 
 def _cmd_cooperatives_status(args: argparse.Namespace) -> int:
-    from koperasi_id import cooperatives
-
-    cls = cooperatives.Cooperative
-    invalid_lines: list[int] = []
-
+    counter = cooperatives.RegistryCounter(
+        as_of=args.as_of, by=args.by, window_years=args.window_years
+    )
+    invalid = 0
     with open_records(args.file, _in_format(args)) as reader:
         _warn(reader.warnings, reader.path)
         progress = Progress(reader)
-
-        def valid() -> Iterator[Any]:
-            for record in reader:
-                progress.tick()
-                result = _structure(cls, record, lenient=args.lenient)
-                if isinstance(result, ValidationError):
-                    invalid_lines.append(record.line)
-                    if len(invalid_lines) <= args.show_invalid:
-                        for p in result.problems:
-                            print(f"koperasi-id: line {record.line}: {_problem_text(p)}", file=sys.stderr)
-                    continue
-                yield result
-
-        summary = cooperatives.summarize(
-            valid(), as_of=args.as_of, by=args.by, window_years=args.window_years
-        )
+        for record in reader:
+            progress.tick()
+            result = _structure(cooperatives.Cooperative, record, lenient=args.lenient)
+            if isinstance(result, ValidationError):
+                invalid += 1
+                counter.add_invalid()
+                if invalid <= args.show_invalid:
+                    for p in result.problems:
+                        print(
+                            f"koperasi-id: line {record.line}: {_problem_text(p)}", file=sys.stderr
+                        )
+                continue
+            counter.add(result)
         progress.done()
-    if invalid_lines:
-        summary = summary.with_invalid(len(invalid_lines)) if hasattr(summary, "with_invalid") else summary
+    summary = counter.summary()
+    if invalid:
         print(
-            f"koperasi-id: {len(invalid_lines)} invalid records were not counted "
-            "(run `koperasi-id validate --type cooperative FILE` to list them)",
+            f"koperasi-id: {invalid} invalid record(s) were not counted; "
+            f"`koperasi-id validate --type cooperative {args.file}` lists them all",
             file=sys.stderr,
         )
-    data = to_dict(summary)
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(json.dumps(to_dict(summary), ensure_ascii=False, indent=2))
     elif args.csv:
-        _summary_csv(summary, sys.stdout)
+        writer = RecordWriter(
+            sys.stdout,
+            FileFormat.CSV,
+            columns=["key", "label", "registered", "active", "inactive", "active_percent"],
+        )
+        for group in summary.breakdown(args.by).groups:
+            writer.write(to_dict(group))
+        writer.close()
     else:
-        print(summary.table() if hasattr(summary, "table") else json.dumps(data, indent=2))
+        print(
+            f"Koperasi per {args.as_of.isoformat()} (RAT window {summary.window_years} tahun buku)"
+        )
+        print(summary.table(args.by))
+        print(
+            f"\n{summary.rows} baris: {summary.registered} terdaftar, {summary.active} aktif "
+            f"({summary.active_percent}%), {summary.inactive} tidak aktif, "
+            f"{summary.dissolved} dibubarkan, {summary.not_yet_established} belum berdiri, "
+            f"{summary.invalid} tidak valid"
+        )
+        print(f"Dasar: {summary.regime.citation}")
     return EXIT_OK
-
-
-def _summary_csv(summary: Any, stream: TextIO) -> None:
-    rows = summary.rows() if hasattr(summary, "rows") else []
-    columns = list(rows[0]) if rows else ["group", "total", "active", "inactive", "share_active"]
-    writer = RecordWriter(stream, FileFormat.CSV, columns=columns)
-    for row in rows:
-        writer.write(row)
-    writer.close()
 
 
 # --- the parser ----------------------------------------------------------------
@@ -492,9 +491,15 @@ def build_parser() -> argparse.ArgumentParser:
     status = coops_sub.add_parser(
         "status", help="how many cooperatives are active on a date (registry summary)"
     )
-    status.add_argument("file", help="registry file: CSV (columns named by field path) or JSON Lines")
-    status.add_argument("--as-of", type=_date, required=True, metavar="DATE", help="report date, YYYY-MM-DD")
-    status.add_argument("--by", choices=["region", "kind", "form"], default="region", help="group rows by")
+    status.add_argument(
+        "file", help="registry file: CSV (columns named by field path) or JSON Lines"
+    )
+    status.add_argument(
+        "--as-of", type=_date, required=True, metavar="DATE", help="report date, YYYY-MM-DD"
+    )
+    status.add_argument(
+        "--by", choices=["region", "kind", "form"], default="region", help="group rows by"
+    )
     status.add_argument(
         "--window-years",
         type=_positive_int,
@@ -506,19 +511,35 @@ def build_parser() -> argparse.ArgumentParser:
     form.add_argument("--json", action="store_true", help="print the summary as JSON")
     form.add_argument("--csv", action="store_true", help="print the summary table as CSV")
     status.add_argument(
-        "--show-invalid", type=_non_negative_int, default=5, metavar="N", help="list the first N invalid records"
+        "--show-invalid",
+        type=_non_negative_int,
+        default=5,
+        metavar="N",
+        help="list the first N invalid records",
     )
     _add_input_options(status)
     status.set_defaults(run=_cmd_cooperatives_status)
 
     bp = sub.add_parser("bpum", help="BPUM aid proposals")
     bp_sub = bp.add_subparsers(dest="action", required=True, metavar="ACTION")
-    screen = bp_sub.add_parser("screen", help="screen a proposal file: one result row per input row")
-    screen.add_argument("file", help="proposal file: CSV with the documented columns, or JSON Lines")
+    screen = bp_sub.add_parser(
+        "screen", help="screen a proposal file: one result row per input row"
+    )
+    screen.add_argument(
+        "file", help="proposal file: CSV with the documented columns, or JSON Lines"
+    )
     screen.add_argument("--year", type=int, required=True, choices=[2020, 2021], help="budget year")
-    screen.add_argument("--out", metavar="FILE", help="write results here (default: standard output)")
-    screen.add_argument("--format", choices=["csv", "jsonl", "json"], help="output format (default from --out, else csv)")
-    screen.add_argument("--summary-json", metavar="FILE", help="write the summary as JSON here instead of stderr")
+    screen.add_argument(
+        "--out", metavar="FILE", help="write results here (default: standard output)"
+    )
+    screen.add_argument(
+        "--format",
+        choices=["csv", "jsonl", "json"],
+        help="output format (default from --out, else csv)",
+    )
+    screen.add_argument(
+        "--summary-json", metavar="FILE", help="write the summary as JSON here instead of stderr"
+    )
     screen.add_argument(
         "--other-bank-credit",
         choices=["regulation_text", "press_reports"],
@@ -530,15 +551,38 @@ def build_parser() -> argparse.ArgumentParser:
     k = sub.add_parser("kur", help="KUR loans")
     k_sub = k.add_subparsers(dest="action", required=True, metavar="ACTION")
     sim = k_sub.add_parser("simulate", help="instalment schedule and checks of a KUR loan")
-    sim.add_argument("--plafond", type=_amount, required=True, metavar="N", help="loan amount in rupiah")
-    sim.add_argument("--months", type=_positive_int, required=True, metavar="N", help="tenor in months")
-    sim.add_argument("--akad", type=_date, required=True, metavar="DATE", help="agreement date, YYYY-MM-DD")
-    sim.add_argument("--scheme", choices=["super_mikro", "mikro", "kecil", "khusus", "pmi"], help="default: by plafond")
-    sim.add_argument("--access", type=_positive_int, default=1, metavar="N", help="how many times the borrower has had KUR (1 = first)")
+    sim.add_argument(
+        "--plafond", type=_amount, required=True, metavar="N", help="loan amount in rupiah"
+    )
+    sim.add_argument(
+        "--months", type=_positive_int, required=True, metavar="N", help="tenor in months"
+    )
+    sim.add_argument(
+        "--akad", type=_date, required=True, metavar="DATE", help="agreement date, YYYY-MM-DD"
+    )
+    sim.add_argument(
+        "--scheme",
+        choices=["super_mikro", "mikro", "kecil", "khusus", "pmi"],
+        help="default: by plafond",
+    )
+    sim.add_argument(
+        "--access",
+        type=_positive_int,
+        default=1,
+        metavar="N",
+        help="how many times the borrower has had KUR (1 = first)",
+    )
     sim.add_argument("--purpose", choices=["modal_kerja", "investasi"], default="modal_kerja")
-    sim.add_argument("--method", choices=_METHOD_NAMES, default="annuity", help="repayment method")
-    sim.add_argument("--grace", type=_non_negative_int, default=0, metavar="N", help="interest-only months")
-    sim.add_argument("--rate", type=_amount, metavar="PERCENT", help="override the rate in force (percent per year)")
+    sim.add_argument("--method", choices=list(_METHODS), default="annuity", help="repayment method")
+    sim.add_argument(
+        "--grace", type=_non_negative_int, default=0, metavar="N", help="interest-only months"
+    )
+    sim.add_argument(
+        "--rate",
+        type=_amount,
+        metavar="PERCENT",
+        help="override the rate in force (percent per year)",
+    )
     sim.add_argument("--format", choices=["table", "csv", "json"], default="table")
     sim.set_defaults(run=_cmd_kur_simulate)
 
@@ -546,8 +590,15 @@ def build_parser() -> argparse.ArgumentParser:
     m_sub = m.add_subparsers(dest="action", required=True, metavar="ACTION")
     cls = m_sub.add_parser("classify", help="size class of a business on a date")
     figure = cls.add_mutually_exclusive_group(required=True)
-    figure.add_argument("--capital", type=_amount, metavar="N", help="modal usaha (PP 7/2021, from 2021-02-02)")
-    figure.add_argument("--net-assets", type=_amount, metavar="N", help="kekayaan bersih (UU 20/2008, before 2021-02-02)")
+    figure.add_argument(
+        "--capital", type=_amount, metavar="N", help="modal usaha (PP 7/2021, from 2021-02-02)"
+    )
+    figure.add_argument(
+        "--net-assets",
+        type=_amount,
+        metavar="N",
+        help="kekayaan bersih (UU 20/2008, before 2021-02-02)",
+    )
     figure.add_argument("--annual-sales", type=_amount, metavar="N", help="hasil penjualan tahunan")
     cls.add_argument("--as-of", type=_date, required=True, metavar="DATE")
     cls.add_argument("--purpose", help="PP 7/2021 Pasal 35 purpose (see the docs)")
@@ -557,9 +608,11 @@ def build_parser() -> argparse.ArgumentParser:
     cls.set_defaults(run=_cmd_msme_classify)
 
     val = sub.add_parser("validate", help="list every invalid record of a file")
-    val.add_argument("--type", required=True, choices=sorted(_entity_types()), help="record type")
+    val.add_argument("--type", required=True, choices=sorted(ENTITY_TYPES), help="record type")
     val.add_argument("file")
-    val.add_argument("--out", metavar="FILE", help="write the report here (default: standard output)")
+    val.add_argument(
+        "--out", metavar="FILE", help="write the report here (default: standard output)"
+    )
     val.add_argument("--format", choices=["text", "jsonl"], default="text")
     _add_input_options(val)
     val.set_defaults(run=_cmd_validate)
@@ -589,8 +642,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         # `koperasi-id ... | head`: the reader left; that is not an error.
+        # Point stdout at devnull so the interpreter's final flush does not complain.
         with contextlib.suppress(OSError):
-            sys.stdout = None  # type: ignore[assignment]
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except KeyboardInterrupt:
         print("koperasi-id: interrupted", file=sys.stderr)
