@@ -15,6 +15,7 @@ from koperasi_id.decisions import Severity
 from koperasi_id.errors import NoRuleInForceError, ValidationError
 from koperasi_id.identifiers import Nik, Npwp
 from koperasi_id.kur import (
+    DEFAULT_RULES,
     Collectibility,
     CreditKind,
     ExistingCredit,
@@ -28,6 +29,7 @@ from koperasi_id.kur import (
     assess,
     originate,
 )
+from koperasi_id.law import Timeline
 from koperasi_id.msme import Business
 from koperasi_id.regions import RegionCode
 from koperasi_id.serialization import from_dict, from_json, to_dict, to_json
@@ -657,9 +659,6 @@ def test_assess_always_answers_with_every_check(app: KurApplication) -> None:
 
 
 def test_caller_rules_with_gaps_give_warnings_not_guesses() -> None:
-    from koperasi_id.kur import DEFAULT_RULES
-    from koperasi_id.law import Timeline
-
     def from_2030(timeline: Timeline[Any]) -> Timeline[Any]:
         last = timeline.regimes[-1]
         return Timeline(timeline.name, [attrs.evolve(last, valid_from=date(2030, 1, 1))])
