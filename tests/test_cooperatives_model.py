@@ -24,7 +24,6 @@ from koperasi_id.cooperatives import (
     CooperativeKind,
     Founder,
     LegalStatus,
-    MembershipArea,
     Organ,
     RatRecord,
     YearEnd,
@@ -302,9 +301,7 @@ def test_member_count_not_negative() -> None:
 
 
 def test_founded_after_deed() -> None:
-    assert problems(founded_on="2021-03-02") == [
-        ("$.founded_on", "cooperative.founded_after_deed")
-    ]
+    assert problems(founded_on="2021-03-02") == [("$.founded_on", "cooperative.founded_after_deed")]
     assert build(founded_on="2021-03-01").founding_date == date(2021, 3, 1)
     assert build(founded_on="2020-12-01").founding_date == date(2020, 12, 1)
 

@@ -90,7 +90,8 @@ def people(n: int) -> list[Founder]:
 def cooperatives(n: int) -> list[Founder]:
     return [
         Founder(
-            name=f"KSP {i}", legal_entity_number=NomorBadanHukum.parse(f"AHU-{i:07d}.AH.01.26.TAHUN 2020")
+            name=f"KSP {i}",
+            legal_entity_number=NomorBadanHukum.parse(f"AHU-{i:07d}.AH.01.26.TAHUN 2020"),
         )
         for i in range(1, n + 1)
     ]
@@ -134,9 +135,7 @@ def test_r1_the_uu_17_2012_three_quarter_quorum_is_absent() -> None:
     values = [v for t in _public_timelines() for r in t for v in _walk(r.value)]
     numbers = [v for v in values if isinstance(v, int | Decimal | Fraction | float)]
     assert numbers  # the walk does reach the law values
-    assert not any(
-        not isinstance(v, bool) and Fraction(str(v)) == Fraction(3, 4) for v in numbers
-    )
+    assert not any(not isinstance(v, bool) and Fraction(str(v)) == Fraction(3, 4) for v in numbers)
     assert not [n for n in coop.__all__ if "quorum" in n.lower()]
 
 
@@ -244,7 +243,9 @@ def test_r3_from_a_cooperative_entity() -> None:
     c = make(
         founded_on="2020-11-01",
         deed_approved_on="2021-03-01",
-        founders=[{"name": f.name, "nik": str(f.nik), "legal_entity_number": None} for f in people(9)],
+        founders=[
+            {"name": f.name, "nik": str(f.nik), "legal_entity_number": None} for f in people(9)
+        ],
     )
     d = check_founders(c.form, c.founders, as_of=c.founding_date)
     assert not d.outcome
@@ -357,7 +358,14 @@ def kdmp(name: str, supervisors: list[BoardMember], board: list[BoardMember]) ->
 def test_r6_compliant_village_cooperative_is_a_programme_rule() -> None:
     c = kdmp(
         "Koperasi Desa Merah Putih Bentangan",
-        [seat(NIKS[0], position=BoardPosition.CHAIR, village_head=True, family_card=NomorKk.parse(KK_1))],
+        [
+            seat(
+                NIKS[0],
+                position=BoardPosition.CHAIR,
+                village_head=True,
+                family_card=NomorKk.parse(KK_1),
+            )
+        ],
         [seat(NIKS[1], position=BoardPosition.CHAIR, family_card=NomorKk.parse(KK_2))],
     )
     d = check_merah_putih(c, as_of=date(2025, 7, 21))
@@ -575,7 +583,9 @@ def test_r16_any_criterion_makes_it_open_loop(flag: str) -> None:
 
 
 def test_r16_bank_funding_threshold_boundary() -> None:
-    at_cap = SavingsLoanProfile(bank_funding=Decimal(400_000_000), unit_assets=Decimal(1_000_000_000))
+    at_cap = SavingsLoanProfile(
+        bank_funding=Decimal(400_000_000), unit_assets=Decimal(1_000_000_000)
+    )
     above = attrs.evolve(at_cap, bank_funding=Decimal(400_000_001))
     assert regulator(at_cap).loop is LoopType.CLOSED
     assert regulator(above).loop is LoopType.OPEN
@@ -675,7 +685,14 @@ def test_r18_single_source_caps() -> None:
 
 @pytest.mark.parametrize(
     ("capital", "largest"),
-    [(1.0, None), (Decimal(-1), None), (Decimal("NaN"), None), ("5", None), (Decimal(5), Decimal(6))],
+    [
+        (1.0, None),
+        (Decimal(-1), None),
+        (Decimal("NaN"), None),
+        ("5", None),
+        (Decimal("5.001"), None),
+        (Decimal(5), Decimal(6)),
+    ],
 )
 def test_r18_junk(capital: object, largest: object) -> None:
     with pytest.raises(ValidationError):

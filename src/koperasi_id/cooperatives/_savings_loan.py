@@ -28,7 +28,7 @@ from koperasi_id.cooperatives._law import (
 from koperasi_id.decisions import Finding, Severity
 from koperasi_id.errors import ValidationError
 from koperasi_id.law import Citation, Confidence, Regime, Timeline
-from koperasi_id.money import format_rupiah, non_negative_rupiah
+from koperasi_id.money import Rounding, format_rupiah, non_negative_rupiah, round_rupiah
 
 __all__ = [
     "LOOP_RULES",
@@ -54,6 +54,13 @@ def _amount(value: object, name: str, *, allow_negative: bool = False) -> Decima
         raise ValidationError.single(
             "money.type",
             f"{name} must be a finite Decimal amount, not {type(value).__name__}",
+            path=f"$.{name}",
+        )
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -2:
+        raise ValidationError.single(
+            "money.too_many_decimals",
+            f"{name} has more than 2 decimal places: {value}",
             path=f"$.{name}",
         )
     if value < 0 and not allow_negative:
@@ -425,14 +432,15 @@ def check_related_party_lending(
     regime = checked(timeline, as_of)
     cap: Decimal = regime.value
     limit = max(own_capital, Decimal(0)) * cap
+    shown = format_rupiah(round_rupiah(limit, Rounding.DOWN, places=2))
     findings = [
         Finding(
             code="cooperatives.related_party_lending_cap",
             passed=related_party_loans <= limit,
             message_id=f"Pinjaman kepada pihak terkait {format_rupiah(related_party_loans)}; "
-            f"batas {cap:.0%} modal sendiri = {format_rupiah(limit)}.",
+            f"batas {cap:.0%} modal sendiri = {shown}.",
             message_en=f"Loans to related parties {format_rupiah(related_party_loans)}; limit "
-            f"{cap:.0%} of own capital = {format_rupiah(limit)}.",
+            f"{cap:.0%} of own capital = {shown}.",
             citation=regime.citation,
             details={"limit": str(limit)},
         )
