@@ -27,6 +27,7 @@ from koperasi_id.bpum import (
     proposal_to_row,
     screen,
     screen_rows,
+    screen_structured,
 )
 from koperasi_id.errors import NoRuleInForceError, ValidationError
 from koperasi_id.identifiers import Nik
@@ -92,8 +93,17 @@ def test_worked_batch() -> None:
     assert "ke-0" in results[3].messages[0]
     assert results[4].failed_codes == ("nik.length",)
     assert results[4].nik is None
-    assert results[4].messages[0].startswith("Data tidak valid pada $.nik")
+    assert results[4].messages == ("Data tidak valid pada nik: NIK tidak valid [nik.length].",)
     assert results[6].failed_codes == ("type.object",)
+    assert results[6].messages == ("Data tidak valid pada baris: jenis data salah [type.object].",)
+
+
+def test_invalid_messages_fall_back_to_a_generic_indonesian_text() -> None:
+    errors = [ValidationError.single("vendor.odd", "odd", path="$.x"), wire()]
+    results = list(screen_structured(errors, year=2021))
+    assert results[0].messages == ("Data tidak valid pada x: tidak valid [vendor.odd].",)
+    assert results[1].outcome is O.INVALID  # the engine does not structure raw dicts
+    assert "use screen()" in results[1].problems[0].message
 
 
 def test_same_file_in_2020_uses_2020_rules() -> None:

@@ -86,18 +86,56 @@ class ScreeningResult:
     duplicate_of: int | None = None
 
 
+# Indonesian wording for the applicant, by exact problem code, then by the
+# code's first part; the English detail stays in ``problems``.
+_PROBLEM_TEXT_ID = {
+    "missing": "wajib diisi",
+    "unknown_field": "isian tidak dikenal",
+    "row.unknown_column": "kolom tidak dikenal",
+    "row.missing_column": "kolom wajib tidak ada",
+    "row.extra_cells": "jumlah sel melebihi jumlah kolom",
+    "row.bool": "isi dengan ya atau tidak",
+    "row.years": "tulis tahun empat angka dipisah '|', misalnya 2020|2021",
+    "enum": "nilai tidak dikenal",
+    "bpum.kk_required": "nomor Kartu Keluarga (KK) wajib untuk usulan tahun ini",
+    "bpum.empty": "tidak boleh kosong",
+    "bpum.too_long": "terlalu panjang",
+    "bpum.year": "tahun tidak valid",
+    "bpum.year_repeated": "tahun tercantum dua kali",
+    "bpum.proposer_region": "kode wilayah tidak sesuai jenis pengusul",
+    "nik": "NIK tidak valid",
+    "kk": "nomor KK tidak valid",
+    "kbli": "kode KBLI tidak valid",
+    "phone": "nomor telepon tidak valid",
+    "region": "kode wilayah tidak valid",
+    "type": "jenis data salah",
+}
+
+
+def _message_id(problem: Problem) -> str:
+    code = problem.code
+    text = _PROBLEM_TEXT_ID.get(code) or _PROBLEM_TEXT_ID.get(code.split(".", 1)[0], "tidak valid")
+    where = "baris" if problem.path == "$" else problem.path[2:]
+    return f"Data tidak valid pada {where}: {text} [{code}]."
+
+
 def _invalid(index: int, problems: tuple[Problem, ...], nik: str | None) -> ScreeningResult:
     return ScreeningResult(
         index=index,
         outcome=ScreeningOutcome.INVALID,
         nik=nik,
         failed_codes=tuple(dict.fromkeys(p.code for p in problems)),
-        messages=tuple(f"Data tidak valid pada {p.path}: {p.message} [{p.code}]" for p in problems),
+        messages=tuple(_message_id(p) for p in problems),
         problems=problems,
     )
 
 
 Structured = Proposal | ValidationError
+_NOT_STRUCTURED = Problem(
+    code="type.object",
+    message="expected a Proposal or the ValidationError that stopped one; "
+    "use screen() for raw dicts",
+)
 
 
 def screen_structured(
@@ -120,7 +158,7 @@ def screen_structured(
 
 
 def _run(
-    items: Iterable[Structured],
+    items: Iterable[object],
     prog: Programme,
     *,
     year: int,
@@ -132,6 +170,9 @@ def _run(
     for index, item in enumerate(items, start):
         if isinstance(item, ValidationError):
             yield _invalid(index, item.problems, None)
+            continue
+        if not isinstance(item, Proposal):
+            yield _invalid(index, (_NOT_STRUCTURED,), None)
             continue
         nik = item.nik.masked()
         missing = record_problems(item, prog)
