@@ -445,9 +445,9 @@ class DissolutionPeriod:
 class DissolutionPeriods:
     """The four periods of a government dissolution (the value of a regime)."""
 
-    #: The government decides within this many months of the notice (Art. 47(2)).
+    #: The government decides within this many months of the notice.
     decision: DissolutionPeriod
-    #: The cooperative may object within this many months of the notice (Art. 47(3)).
+    #: The cooperative may object within this many months of the notice.
     objection: DissolutionPeriod
     #: The government rules on an objection within this many months of receiving it.
     objection_ruling: DissolutionPeriod
@@ -470,17 +470,17 @@ DISSOLUTION_PERIODS: Timeline[DissolutionPeriods] = Timeline(
             value=DissolutionPeriods(
                 decision=DissolutionPeriod(
                     months=4,
-                    citation=Citation("UU 25/1992", "Pasal 47 ayat (2)"),
+                    citation=Citation("UU 25/1992", "Pasal 47 ayat (2)-(4)"),
                     confidence=Confidence.HIGH,
                 ),
                 objection=DissolutionPeriod(
                     months=2,
-                    citation=Citation("UU 25/1992", "Pasal 47 ayat (3)"),
+                    citation=Citation("UU 25/1992", "Pasal 47 ayat (2)-(4)"),
                     confidence=Confidence.HIGH,
                 ),
                 objection_ruling=DissolutionPeriod(
                     months=1,
-                    citation=Citation("UU 25/1992", "Pasal 47 ayat (4)"),
+                    citation=Citation("UU 25/1992", "Pasal 47 ayat (2)-(4)"),
                     confidence=Confidence.HIGH,
                 ),
                 creditor_claims=DissolutionPeriod(
