@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -679,3 +679,21 @@ def test_caller_rules_with_gaps_give_warnings_not_guesses() -> None:
     assert result.access_limit is None
     # without the (MEDIUM) training shortcut the 6-month rule stands
     assert result.failed_codes == ("kur.business_age",)
+
+
+@pytest.mark.parametrize(
+    ("code", "first_day"),
+    [
+        ("kur.npwp_required", date(2022, 1, 1)),
+        ("kur.business_age", date(2022, 1, 1)),
+        ("kur.existing_credit", date(2022, 1, 1)),
+        ("kur.outstanding_cap", date(2023, 1, 1)),
+    ],
+)
+def test_rules_known_from_their_first_day(code: str, first_day: date) -> None:
+    def severity(when: date) -> Severity:
+        app = application(akad_date=when, plafond=D(40_000_000))
+        return assess(app).finding(code).severity
+
+    assert severity(first_day - timedelta(days=1)) is Severity.WARNING
+    assert severity(first_day) is Severity.ERROR

@@ -165,13 +165,6 @@ class KurApplication:
                     path=f"$.existing_credits[{index}]",
                 )
 
-    def __repr__(self) -> str:
-        return (
-            f"KurApplication(borrower_nik={self.borrower_nik!r}, scheme={self.scheme.value!r}, "
-            f"plafond={self.plafond}, tenor_months={self.tenor_months}, "
-            f"akad_date={self.akad_date.isoformat()!r})"
-        )
-
 
 @attrs.frozen(kw_only=True)
 class KurLoan:
