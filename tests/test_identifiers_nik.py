@@ -349,3 +349,25 @@ def test_kk_invalid(raw, code):
 
 def test_kk_region_check_can_be_switched_off():
     assert NomorKk.parse("9970000101200003", check_region=False).digits == "9970000101200003"
+
+
+# --- X2 recorded birth date and sex ------------------------------------------------
+
+
+def test_x2_mismatches_are_warnings_not_errors():
+    nik = Nik.parse("1871015203880004")  # female, 12 Mar 1988
+    assert nik.mismatches() == ()
+    assert nik.mismatches(birth_date=date(1988, 3, 12), sex=Sex.FEMALE) == ()
+    assert nik.mismatches(birth_date=date(2088, 3, 12)) == ()  # no century in a NIK
+    assert [p.code for p in nik.mismatches(birth_date=date(1988, 3, 13))] == [
+        "nik.birth_date_mismatch"
+    ]
+    assert [p.code for p in nik.mismatches(birth_date=date(1988, 4, 12))] == [
+        "nik.birth_date_mismatch"
+    ]
+    assert [p.code for p in nik.mismatches(birth_date=date(1989, 3, 12))] == [
+        "nik.birth_date_mismatch"
+    ]
+    assert [p.code for p in nik.mismatches(sex=Sex.MALE)] == ["nik.sex_mismatch"]
+    for problem in nik.mismatches(birth_date=date(1970, 1, 1), sex=Sex.MALE):
+        assert "1988" not in problem.message

@@ -242,9 +242,9 @@ def test_from_csv_makes_checks_strict(tmp_path):
     assert table.status("33.01.02") is RegionStatus.UNKNOWN
     assert table.status("33.02.01") is RegionStatus.NOT_COVERED
     assert table.status("91.01") is RegionStatus.RETIRED  # shipped retired codes merged
-    assert RegionCode.parse("33.01.01", table=table).warnings == ()
+    assert RegionCode.parse("33.01.01", regions=table).warnings == ()
     with pytest.raises(ValidationError) as info:
-        RegionCode.parse("33.03", table=table)
+        RegionCode.parse("33.03", regions=table)
     assert info.value.codes == ("region.region_unknown",)
     assert "33.01" in table
     assert "33.99" not in table
@@ -315,7 +315,7 @@ def test_children_with_retired_and_iteration():
     assert len(table.children("91", retired=True)) == 29
     assert table.children("18.71.01.1001") == ()
     assert [r.code.code for r in table][:2] == ["11", "12"]
-    assert lookup("18.71", table=table).name == "Kota Bandar Lampung"
+    assert lookup("18.71", regions=table).name == "Kota Bandar Lampung"
     assert lookup("33.01") is None
 
 

@@ -365,8 +365,11 @@ class RegionCode(ValueType):
         object.__setattr__(self, "warnings", parsed.warnings)
 
     @classmethod
-    def parse(cls, raw: object, *, table: RegionTable | None = None) -> Self:
-        """Check the code's scheme; ``table`` (default: the shipped one) adds warnings."""
+    def parse(cls, raw: object, *, regions: RegionTable | None = None) -> Self:
+        """Check the code's scheme; ``regions`` (default: the shipped table) adds warnings.
+
+        With a strict table (:meth:`RegionTable.from_csv`) an unknown code is an error.
+        """
         pp, kk, cc, village = _split_code(raw)
         problems = _code_problems(pp, kk, cc, village)
         if problems:
@@ -374,7 +377,7 @@ class RegionCode(ValueType):
         code = ".".join(part for part in (pp, kk, cc, village) if part is not None)
         if kk is None:
             return _new(cls, code, ())
-        table = table or default_region_table()
+        table = default_region_table() if regions is None else regions
         found = table.problems(code, prefix="region")
         if table.strict and any(p.code == "region.region_unknown" for p in found):
             raise ValidationError(p for p in found if p.code == "region.region_unknown")
@@ -660,7 +663,7 @@ def _region_from_row(row: Mapping[str, str]) -> Region:
     problems: list[Problem] = []
     code = name = None
     try:
-        code = RegionCode.parse((row.get("code") or "").strip(), table=_EMPTY_TABLE)
+        code = RegionCode.parse((row.get("code") or "").strip(), regions=_EMPTY_TABLE)
     except ValidationError as err:
         problems.extend(p.under("$.code") for p in err.problems)
     name = (row.get("name") or "").strip()
@@ -682,7 +685,7 @@ def _region_from_row(row: Mapping[str, str]) -> Region:
     successor_text = (row.get("successor") or "").strip()
     if successor_text:
         try:
-            successor = RegionCode.parse(successor_text, table=_EMPTY_TABLE)
+            successor = RegionCode.parse(successor_text, regions=_EMPTY_TABLE)
         except ValidationError as err:
             problems.extend(p.under("$.successor") for p in err.problems)
     confidence_text = (row.get("confidence") or "H").strip()
@@ -723,10 +726,10 @@ def default_region_table() -> RegionTable:
     )
 
 
-def lookup(code: str | RegionCode, *, table: RegionTable | None = None) -> Region | None:
-    """The row for a dotted code in ``table`` (default: the shipped one), or ``None``.
+def lookup(code: str | RegionCode, *, regions: RegionTable | None = None) -> Region | None:
+    """The row for a dotted code in ``regions`` (default: the shipped table), or ``None``.
 
     >>> lookup("31.71").name
     'Kota Administrasi Jakarta Pusat'
     """
-    return (table or default_region_table()).get(code)
+    return (default_region_table() if regions is None else regions).get(code)

@@ -101,7 +101,7 @@ def _prefix_warnings(digits: str, regions: RegionTable | None) -> list[Problem]:
     )
     if pp not in PROVINCE_CODES or not regency_range_ok(kk):
         return [unknown]
-    table = regions or default_region_table()
+    table = default_region_table() if regions is None else regions
     status = table.status(f"{pp}.{kk}")
     if status is RegionStatus.UNKNOWN:
         return [unknown]

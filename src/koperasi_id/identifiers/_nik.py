@@ -115,7 +115,7 @@ def nik_problems(digits: str, table: RegionTable | None) -> tuple[list[Problem],
         errors.append(Problem(code="nik.serial_zero", message="the serial (last 4 digits) is 0000"))
     warnings: list[Problem] = []
     if not errors:  # R1: only a structurally sound region part is looked up
-        table = table or default_region_table()
+        table = default_region_table() if table is None else table
         for problem in table.problems(f"{pp}.{kk}.{cc}", prefix="nik"):
             strict_unknown = table.strict and problem.code == "nik.region_unknown"
             (errors if strict_unknown else warnings).append(problem)
@@ -277,6 +277,43 @@ class Nik(ValueType):
         if best is None:
             raise ValidationError([_future_problem()])
         return best
+
+    def mismatches(
+        self, *, birth_date: date | None = None, sex: Sex | None = None
+    ) -> tuple[Problem, ...]:
+        """Rule X2: where a recorded birth date or sex disagrees with the NIK.
+
+        Returned as *warnings* (``nik.birth_date_mismatch``,
+        ``nik.sex_mismatch``) for an entity to attach: a NIK is never reissued
+        when its date is wrong, so a mismatch is a reason to look, not to reject.
+        The year is compared on its last two digits (the NIK has no century).
+
+        >>> nik = Nik.parse("1871014101900002")  # synthetic
+        >>> [p.code for p in nik.mismatches(birth_date=date(1990, 1, 2), sex=Sex.MALE)]
+        ['nik.birth_date_mismatch', 'nik.sex_mismatch']
+        >>> nik.mismatches(birth_date=date(1990, 1, 1), sex=Sex.FEMALE)
+        ()
+        """
+        out: list[Problem] = []
+        if birth_date is not None and (
+            birth_date.day,
+            birth_date.month,
+            birth_date.year % 100,
+        ) != (self.birth_day, self.birth_month, int(self.digits[10:12])):
+            out.append(
+                Problem(
+                    code="nik.birth_date_mismatch",
+                    message="the recorded date of birth differs from the one in the NIK",
+                )
+            )
+        if sex is not None and sex is not self.sex:
+            out.append(
+                Problem(
+                    code="nik.sex_mismatch",
+                    message="the recorded sex differs from the one encoded in the NIK",
+                )
+            )
+        return tuple(out)
 
     # --- forms ---------------------------------------------------------------
 
