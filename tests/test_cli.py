@@ -185,7 +185,7 @@ def test_bpum_screen_jsonl_input(tmp_path: Path) -> None:
         "proposer": {"type": "dinas_kabupaten_kota", "region": "18.71"},
     }
     src.write_text(json.dumps(good) + "\n\n" + "[1, 2]\n" + "{bad json\n", encoding="utf-8")
-    result, rows = screen(src)
+    _, rows = screen(src)
     assert [r["line"] for r in rows] == ["1", "3", "4"]
     assert rows[1]["hasil"] == rows[2]["hasil"] == "tidak_valid"
 
