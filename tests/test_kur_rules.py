@@ -427,8 +427,8 @@ def test_access_limit_regime_edges_and_exemption() -> None:
     assert access_limit(MICRO, Sector.TRADE, as_of=PERMENKO_1_2026_FROM - DAY) == 2
     assert access_limit(MICRO, Sector.TRADE, as_of=PERMENKO_1_2026_FROM) is None
     assert access_limit(MICRO, Sector.TRADE, as_of=date(2025, 3, 1), exempt_38a=True) is None
-    # the claim is ignored where Pasal 38A does not exist
-    assert access_limit(MICRO, Sector.TRADE, as_of=date(2024, 3, 1), exempt_38a=True) == 2
+    with pytest.raises(RuleInputError, match="Pasal 38A"):
+        access_limit(MICRO, Sector.TRADE, as_of=date(2024, 12, 31), exempt_38a=True)
 
 
 # --- R-KUR-9: omzet -----------------------------------------------------------

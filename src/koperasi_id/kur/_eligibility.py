@@ -14,12 +14,13 @@ from koperasi_id.kur._entities import ExistingCredit, KurApplication, KurLoan
 from koperasi_id.kur._rates import access_limit, max_tenor_months, rate_decision
 from koperasi_id.kur._rules import DEFAULT_RULES, ExistingCreditRule, KurRules
 from koperasi_id.kur._schedule import Method
-from koperasi_id.kur._schemes import Collectibility, CreditKind, Scheme
+from koperasi_id.kur._schemes import Collectibility, CreditKind, Purpose, Scheme
 from koperasi_id.law import Citation, RegimeRef
 from koperasi_id.money import format_rupiah
 
 __all__ = ["KurAssessment", "assess", "originate"]
 
+_PURPOSE_EN = {Purpose.WORKING_CAPITAL: "working capital", Purpose.INVESTMENT: "investment"}
 _UNKNOWN = Citation("Pedoman Pelaksanaan KUR", note="no rule encoded for this date")
 
 
@@ -324,7 +325,7 @@ def _tenor(app: KurApplication, kur: KurRules) -> tuple[Finding, int | None]:
             f"Jangka waktu {app.tenor_months} bulan; maksimum {limit} bulan untuk "
             f"{app.purpose.label} {app.scheme.label}.",
             f"Tenor {app.tenor_months} months; at most {limit} months for {app.scheme.label} "
-            f"{app.purpose.value}.",
+            f"{_PURPOSE_EN[app.purpose]}.",
             regime.citation,
             tenor=str(app.tenor_months),
             max=str(limit),
@@ -544,7 +545,7 @@ def _disaster(app: KurApplication, kur: KurRules) -> Finding:
             regime.citation,
             Severity.WARNING,
         )
-    province = str(region)[:2]
+    province = region.province_code
     ok = province in regime.value.province_codes
     return _f(
         "kur.disaster_area",

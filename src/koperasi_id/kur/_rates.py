@@ -57,6 +57,18 @@ def _access(access: object) -> int:
     return access
 
 
+def _exemption(kur: KurRules, as_of: date) -> frozenset[str]:
+    """What Pasal 38A exempts from on ``as_of``; an explicit claim before it exists is an error."""
+    exemption = kur.exemption_38a.find(as_of)
+    if exemption is None:
+        first = kur.exemption_38a.regimes[0]
+        raise RuleInputError(
+            f"the Pasal 38A exemption ({first.citation.instrument}) is not in force on "
+            f"{as_of.isoformat()} (from {first.valid_from.isoformat()}); pass exempt_38a=False"
+        )
+    return exemption.value
+
+
 def scheme_for(plafond: Decimal | int, *, as_of: date, rules: KurRules | None = None) -> Scheme:
     """The general KUR scheme whose plafond band holds ``plafond`` (R-KUR-1).
 
@@ -137,18 +149,9 @@ def rate_decision(
     regime = kur.rates.at(as_of)
     tiers = regime.value[scheme]
     refs: list[RegimeRef] = [regime.ref]
-    exempt = False
-    if exempt_38a:
-        exemption = kur.exemption_38a.find(as_of)
-        if exemption is None:
-            first = kur.exemption_38a.regimes[0]
-            raise RuleInputError(
-                f"the Pasal 38A exemption ({first.citation.instrument}) is not in force on "
-                f"{as_of.isoformat()} (from {first.valid_from.isoformat()}); pass exempt_38a=False"
-            )
-        exempt = "rate_tier" in exemption.value
-        if exempt and len(tiers) > 1:
-            refs.append(exemption.ref)
+    exempt = exempt_38a and "rate_tier" in _exemption(kur, as_of)
+    if exempt and len(tiers) > 1:
+        refs.append(kur.exemption_38a.at(as_of).ref)
     tier = 1 if exempt else min(k, len(tiers))
     value = tiers[tier - 1]
     citation = regime.citation
@@ -358,10 +361,8 @@ def access_limit(
     """
     kur = _rules(rules)
     limits = kur.access_limits.value_at(as_of)
-    if exempt_38a:
-        exemption = kur.exemption_38a.find(as_of)
-        if exemption is not None and "access_limit" in exemption.value:
-            return None
+    if exempt_38a and "access_limit" in _exemption(kur, as_of):
+        return None
     limit = limits.get(scheme)
     if limit is None:
         return None
