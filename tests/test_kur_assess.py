@@ -697,3 +697,30 @@ def test_rules_known_from_their_first_day(code: str, first_day: date) -> None:
 
     assert severity(first_day - timedelta(days=1)) is Severity.WARNING
     assert severity(first_day) is Severity.ERROR
+
+
+loans = st.builds(
+    KurLoan,
+    borrower_nik=niks,
+    scheme=st.just(Scheme.SUPER_MICRO),
+    purpose=st.sampled_from(list(Purpose)),
+    plafond=st.integers(1, 10_000_000).map(D),
+    annual_rate=st.integers(0, 40).map(lambda q: D(q) / 4),
+    tenor_months=st.integers(1, 84),
+    akad_date=st.dates(date(2020, 1, 1), date(2030, 12, 31)),
+    method=st.sampled_from(list(Method)),
+)
+
+
+@given(loans, st.data())
+def test_loan_round_trips_and_schedules(loan: KurLoan, data: st.DataObject) -> None:
+    assert from_dict(KurLoan, to_dict(loan)) == loan
+    assert from_json(KurLoan, to_json(loan)) == loan
+    s = loan.schedule(places=data.draw(st.sampled_from([0, 2])))
+    assert s.total_principal == loan.plafond
+    assert s.instalments[0].due_date > loan.akad_date
+
+
+@given(credits)
+def test_existing_credit_round_trips(item: ExistingCredit) -> None:
+    assert from_json(ExistingCredit, to_json(item)) == item
