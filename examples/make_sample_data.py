@@ -32,40 +32,119 @@ from koperasi_id.serialization import from_dict, to_dict
 SEED = 20211012
 HERE = Path(__file__).resolve().parent
 
-# Lampung (18): 13 regencies and 2 cities (Kemendagri codes), weighted roughly
-# by population so that big regencies hold more cooperatives.
+# Lampung (18): 13 regencies and 2 cities by their Kemendagri codes (not BPS's,
+# which number them differently), weighted roughly by population.
 LAMPUNG = {
-    "18.01": 3,  # Lampung Barat
-    "18.02": 4,  # Tanggamus
-    "18.03": 10,  # Lampung Selatan
-    "18.04": 9,  # Lampung Timur
-    "18.05": 12,  # Lampung Tengah
-    "18.06": 6,  # Lampung Utara
-    "18.07": 4,  # Way Kanan
-    "18.08": 4,  # Tulang Bawang
-    "18.09": 4,  # Pesawaran
-    "18.10": 4,  # Pringsewu
-    "18.11": 2,  # Mesuji
-    "18.12": 3,  # Tulang Bawang Barat
-    "18.13": 2,  # Pesisir Barat
-    "18.71": 10,  # Bandar Lampung
-    "18.72": 2,  # Metro
+    "18.01": 10,  # Kabupaten Lampung Selatan
+    "18.02": 12,  # Kabupaten Lampung Tengah
+    "18.03": 6,  # Kabupaten Lampung Utara
+    "18.04": 3,  # Kabupaten Lampung Barat
+    "18.05": 4,  # Kabupaten Tulang Bawang
+    "18.06": 5,  # Kabupaten Tanggamus
+    "18.07": 10,  # Kabupaten Lampung Timur
+    "18.08": 4,  # Kabupaten Way Kanan
+    "18.09": 4,  # Kabupaten Pesawaran
+    "18.10": 4,  # Kabupaten Pringsewu
+    "18.11": 2,  # Kabupaten Mesuji
+    "18.12": 3,  # Kabupaten Tulang Bawang Barat
+    "18.13": 2,  # Kabupaten Pesisir Barat
+    "18.71": 10,  # Kota Bandar Lampung
+    "18.72": 2,  # Kota Metro
 }
 
-GIVEN = (
-    "Siti Nurhaliza Ahmad Budi Dewi Rina Agus Sri Wahyuni Joko Eko Hendra Yuni Putri Ratna "
-    "Slamet Bambang Suparman Nur Aisyah Fitri Rahmat Hidayat Indah Lestari Made Ketut Wayan "
-    "Andi Rizky Dimas Ayu Kartika Yusuf Ismail Lina Marlina Teguh Santoso Anisa Bayu Citra"
-).split()
-FAMILY = (
-    "Saputra Wijaya Susanto Pratama Kusuma Hasibuan Siregar Nasution Sembiring Simanjuntak "
-    "Gultom Harahap Rangkuti Lubis Purba Tanjung Syahputra Hakim Setiawan Gunawan Hartono"
-).split()
-COOP_WORDS = (
-    "Maju Bersama|Sejahtera|Makmur|Karya Mandiri|Tani Jaya|Bina Usaha|Sumber Rejeki|Harapan Baru|"
-    "Mitra Usaha|Sinar Lampung|Tunas Muda|Berkah|Gotong Royong|Nelayan Sejahtera|Kopi Lestari|"
-    "Lada Hitam|Serba Guna|Amanah|Al-Ikhlas|Pelita|Bahari|Sawit Jaya|Wanita Mandiri|Pegawai Negeri"
-).split("|")
+GIVEN = [
+    "Siti",
+    "Nurhaliza",
+    "Ahmad",
+    "Budi",
+    "Dewi",
+    "Rina",
+    "Agus",
+    "Sri",
+    "Wahyuni",
+    "Joko",
+    "Eko",
+    "Hendra",
+    "Yuni",
+    "Putri",
+    "Ratna",
+    "Slamet",
+    "Bambang",
+    "Suparman",
+    "Nur",
+    "Aisyah",
+    "Fitri",
+    "Rahmat",
+    "Hidayat",
+    "Indah",
+    "Lestari",
+    "Made",
+    "Ketut",
+    "Wayan",
+    "Andi",
+    "Rizky",
+    "Dimas",
+    "Ayu",
+    "Kartika",
+    "Yusuf",
+    "Ismail",
+    "Lina",
+    "Marlina",
+    "Teguh",
+    "Santoso",
+    "Anisa",
+    "Bayu",
+    "Citra",
+]
+FAMILY = [
+    "Saputra",
+    "Wijaya",
+    "Susanto",
+    "Pratama",
+    "Kusuma",
+    "Hasibuan",
+    "Siregar",
+    "Nasution",
+    "Sembiring",
+    "Simanjuntak",
+    "Gultom",
+    "Harahap",
+    "Rangkuti",
+    "Lubis",
+    "Purba",
+    "Tanjung",
+    "Syahputra",
+    "Hakim",
+    "Setiawan",
+    "Gunawan",
+    "Hartono",
+]
+COOP_WORDS = [
+    "Maju Bersama",
+    "Sejahtera",
+    "Makmur",
+    "Karya Mandiri",
+    "Tani Jaya",
+    "Bina Usaha",
+    "Sumber Rejeki",
+    "Harapan Baru",
+    "Mitra Usaha",
+    "Sinar Lampung",
+    "Tunas Muda",
+    "Berkah",
+    "Gotong Royong",
+    "Nelayan Sejahtera",
+    "Kopi Lestari",
+    "Lada Hitam",
+    "Serba Guna",
+    "Amanah",
+    "Al-Ikhlas",
+    "Pelita",
+    "Bahari",
+    "Sawit Jaya",
+    "Wanita Mandiri",
+    "Pegawai Negeri",
+]
 KIND_PREFIX = {
     "simpan_pinjam": "KSP",
     "konsumen": "Koperasi Konsumen",
@@ -111,7 +190,9 @@ def _weighted(rng: random.Random, table: Iterable[tuple[str, int]]) -> str:
 def _cooperative(rng: random.Random, number: int) -> dict[str, Any]:
     region = _weighted(rng, LAMPUNG.items())
     kind = _weighted(rng, KINDS)
-    deed = date(1985, 1, 1) + timedelta(days=rng.randrange(0, (date(2019, 12, 31) - date(1985, 1, 1)).days))
+    deed = date(1985, 1, 1) + timedelta(
+        days=rng.randrange(0, (date(2019, 12, 31) - date(1985, 1, 1)).days)
+    )
     if deed.year >= 2019:  # AHU numbers since Permenkumham 14/2019
         numbers = [f"AHU-{number:07d}.AH.01.26.TAHUN {deed.year}"]
     else:
@@ -126,7 +207,9 @@ def _cooperative(rng: random.Random, number: int) -> dict[str, Any]:
     elif deed.year < 2014 and rng.random() < 0.5:
         # Stopped holding RATs years ago.
         last = rng.randint(max(deed.year, 2008), 2015)
-        rats.append({"fiscal_year": last, "held_on": date(last + 1, 3, 15).isoformat(), "reported": True})
+        rats.append(
+            {"fiscal_year": last, "held_on": date(last + 1, 3, 15).isoformat(), "reported": True}
+        )
     name = f"{KIND_PREFIX[kind]} {rng.choice(COOP_WORDS)} {number}"
     return {
         "name": name,
@@ -135,7 +218,9 @@ def _cooperative(rng: random.Random, number: int) -> dict[str, Any]:
         "form": "sekunder" if rng.random() < 0.02 else "primer",
         "kind": kind,
         "region": region,
-        "membership_area": "dalam_kabupaten_kota" if rng.random() < 0.95 else "lintas_kabupaten_kota",
+        "membership_area": "dalam_kabupaten_kota"
+        if rng.random() < 0.95
+        else "lintas_kabupaten_kota",
         "member_count": rng.randint(9, 2500) if active else rng.randint(0, 120),
         "mode": "serba_usaha" if rng.random() < 0.25 else "tunggal_usaha",
         "principle": "syariah" if rng.random() < 0.08 else "konvensional",
@@ -163,11 +248,28 @@ def _proposal_row(rng: random.Random, serial: int) -> dict[str, str]:
     female = rng.random() < 0.55
     born = date(1950, 1, 1) + timedelta(days=rng.randrange(0, 365 * 52))
     nik = synthetic_nik(rng, region, born=born, female=female, serial=serial % 9999 + 1)
-    kk = synthetic_nik(rng, region, born=date(2010, 1, 1) + timedelta(days=rng.randrange(0, 3650)),
-                       female=False, serial=rng.randint(1, 9999))
+    kk = synthetic_nik(
+        rng,
+        region,
+        born=date(2010, 1, 1) + timedelta(days=rng.randrange(0, 3650)),
+        female=False,
+        serial=rng.randint(1, 9999),
+    )
     business, kbli = rng.choice(BUSINESSES)
     occupation = rng.choices(
-        ["wiraswasta", "pedagang", "petani", "nelayan", "buruh", "mengurus_rumah_tangga", "asn", "tni", "polri", "pegawai_bumn", "pegawai_bumd"],
+        [
+            "wiraswasta",
+            "pedagang",
+            "petani",
+            "nelayan",
+            "buruh",
+            "mengurus_rumah_tangga",
+            "asn",
+            "tni",
+            "polri",
+            "pegawai_bumn",
+            "pegawai_bumd",
+        ],
         weights=[40, 30, 10, 5, 5, 5, 2, 1, 1, 0.5, 0.5],
     )[0]
     address = f"Jl. {rng.choice(FAMILY)} No. {rng.randint(1, 200)}"
@@ -223,7 +325,9 @@ def write_csv(path: Path, rows: list[dict[str, str]], columns: Iterable[str] | N
     header = list(columns)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=header, lineterminator="\n", extrasaction="ignore")
+        writer = csv.DictWriter(
+            handle, fieldnames=header, lineterminator="\n", extrasaction="ignore"
+        )
         writer.writeheader()
         writer.writerows(rows)
 
