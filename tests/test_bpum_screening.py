@@ -23,6 +23,7 @@ from koperasi_id.bpum import (
     ScreeningResult,
     ScreeningSummary,
     amount,
+    assess,
     proposal_from_row,
     proposal_to_row,
     screen,
@@ -221,6 +222,34 @@ def test_duplicates_are_valid_inputs_minus_distinct_niks(records: list[object], 
             assert results[r.duplicate_of].nik == r.nik
         assert (r.amount > 0) == (r.outcome is O.ELIGIBLE)
         assert (not r.failed_codes) == (r.outcome is O.ELIGIBLE)
+
+
+@given(
+    st.lists(_record(), max_size=20),
+    st.sampled_from([2020, 2021]),
+    st.sampled_from(OtherBankCreditRule),
+)
+def test_screening_agrees_with_assess(
+    records: list[object], year: int, rule: OtherBankCreditRule
+) -> None:
+    for record, result in zip(
+        records, screen(records, year=year, other_bank_credit_rule=rule), strict=True
+    ):
+        if result.outcome in (O.ELIGIBLE, O.INELIGIBLE):
+            decision = assess(from_dict(Proposal, record), year=year, other_bank_credit_rule=rule)
+            assert result.failed_codes == decision.failed_codes
+            assert result.messages == tuple(f.message_id for f in decision.failures)
+            assert result.amount == decision.amount
+        elif result.outcome is O.INVALID and isinstance(record, dict):
+            assert not _valid_for(record, year)
+
+
+def _valid_for(record: dict[str, Any], year: int) -> bool:
+    try:
+        proposal = from_dict(Proposal, record)
+    except ValidationError:
+        return False
+    return assess(proposal, year=year).valid
 
 
 @given(st.lists(_record(), max_size=30), st.sampled_from([2020, 2021]))

@@ -207,6 +207,13 @@ _CHECKS: dict[Criterion, _Check] = {
 RECORD_CRITERIA = {Criterion.KK_REQUIRED: "$.kk"}
 
 
+_CREDIT_DETAILS = {
+    rule: {"rule": rule.value, "confidence": Confidence.MEDIUM.value}
+    for rule in OtherBankCreditRule
+}
+_NO_DETAILS: dict[str, str] = {}
+
+
 def record_problems(proposal: Proposal, prog: Programme) -> tuple[Problem, ...]:
     """The record requirements of ``prog``'s year that ``proposal`` misses."""
     out = []
@@ -218,6 +225,26 @@ def record_problems(proposal: Proposal, prog: Programme) -> tuple[Problem, ...]:
             if not ok:
                 out.append(Problem(path=path, code=criterion.code, message=message_en))
     return tuple(out)
+
+
+Plan = tuple[tuple[_Check, str], ...]
+
+
+def plan(prog: Programme) -> Plan:
+    """The checks of ``prog`` with their codes, resolved once per screening run."""
+    return tuple((_CHECKS[criterion], criterion.code) for criterion in prog.criteria)
+
+
+def failures(
+    proposal: Proposal, prog: Programme, rule: OtherBankCreditRule, checks: Plan
+) -> list[tuple[str, str]]:
+    """``(code, Indonesian message)`` of each failed check; the screening fast path."""
+    out = []
+    for check, code in checks:
+        ok, message_id, _ = check(proposal, prog, rule)
+        if not ok:
+            out.append((code, message_id))
+    return out
 
 
 def assess(
@@ -257,14 +284,9 @@ def assess(
     prog = regime.value
     findings = []
     problems = []
+    eligible = True
     for criterion, citation in prog.criteria.items():
         ok, message_id, message_en = _CHECKS[criterion](proposal, prog, other_bank_credit_rule)
-        details: dict[str, str] = {}
-        if criterion is Criterion.OTHER_BANK_CREDIT:
-            details = {
-                "rule": other_bank_credit_rule.value,
-                "confidence": Confidence.MEDIUM.value,
-            }
         findings.append(
             Finding(
                 code=criterion.code,
@@ -272,14 +294,16 @@ def assess(
                 message_id=message_id,
                 message_en=message_en,
                 citation=citation,
-                details=details,
+                details=_CREDIT_DETAILS[other_bank_credit_rule]
+                if criterion is Criterion.OTHER_BANK_CREDIT
+                else _NO_DETAILS,
             )
         )
-        if not ok and criterion in RECORD_CRITERIA:
-            problems.append(
-                Problem(path=RECORD_CRITERIA[criterion], code=criterion.code, message=message_en)
-            )
-    eligible = all(f.passed for f in findings)
+        if not ok:
+            eligible = False
+            path = RECORD_CRITERIA.get(criterion)
+            if path is not None:
+                problems.append(Problem(path=path, code=criterion.code, message=message_en))
     return BpumAssessment(
         outcome=eligible,
         findings=tuple(findings),

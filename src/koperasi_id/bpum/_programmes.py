@@ -63,7 +63,7 @@ class Criterion(enum.Enum):
     @property
     def code(self) -> str:
         """The stable finding code (``"bpum.has_kur"``)."""
-        return "bpum." + self.value
+        return _CRITERION_CODES[self]
 
     @property
     def label(self) -> str:
@@ -71,6 +71,7 @@ class Criterion(enum.Enum):
         return _CRITERION_LABELS[self]
 
 
+_CRITERION_CODES = {c: "bpum." + c.value for c in Criterion}
 _CRITERION_LABELS = {
     Criterion.KK_REQUIRED: "Nomor Kartu Keluarga",
     Criterion.CITIZENSHIP: "Warga Negara Indonesia",

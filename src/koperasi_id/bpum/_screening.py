@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import attrs
 
-from koperasi_id.bpum._eligibility import assess, record_problems
+from koperasi_id.bpum._eligibility import failures, plan, record_problems
 from koperasi_id.bpum._programmes import (
     PROGRAMMES,
     OtherBankCreditRule,
@@ -152,9 +152,7 @@ def screen_structured(
     for callers with their own parsing. An unknown ``year`` raises at once.
     """
     prog = programme(year, programmes=programmes)
-    return _run(
-        items, prog, year=year, rule=other_bank_credit_rule, programmes=programmes, start=start
-    )
+    return _run(items, prog, year=year, rule=other_bank_credit_rule, start=start)
 
 
 def _run(
@@ -163,10 +161,10 @@ def _run(
     *,
     year: int,
     rule: OtherBankCreditRule,
-    programmes: Timeline[Programme],
     start: int,
 ) -> Iterator[ScreeningResult]:
     first_seen: dict[str, int] = {}
+    checks = plan(prog)
     for index, item in enumerate(items, start):
         if isinstance(item, ValidationError):
             yield _invalid(index, item.problems, None)
@@ -195,16 +193,19 @@ def _run(
             )
             continue
         first_seen[key] = index
-        decision = assess(item, year=year, other_bank_credit_rule=rule, programmes=programmes)
-        failures = decision.failures
-        yield ScreeningResult(
-            index=index,
-            outcome=ScreeningOutcome.ELIGIBLE if decision.outcome else ScreeningOutcome.INELIGIBLE,
-            nik=nik,
-            failed_codes=tuple(f.code for f in failures),
-            messages=tuple(f.message_id for f in failures),
-            amount=decision.amount,
-        )
+        failed = failures(item, prog, rule, checks)
+        if failed:
+            yield ScreeningResult(
+                index=index,
+                outcome=ScreeningOutcome.INELIGIBLE,
+                nik=nik,
+                failed_codes=tuple(code for code, _ in failed),
+                messages=tuple(message for _, message in failed),
+            )
+        else:
+            yield ScreeningResult(
+                index=index, outcome=ScreeningOutcome.ELIGIBLE, nik=nik, amount=prog.amount
+            )
 
 
 def _structure(
