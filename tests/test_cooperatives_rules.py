@@ -425,6 +425,10 @@ def test_r7_deadline_default_and_articles() -> None:
     assert rat_deadline(2024, fiscal_year_end=YearEnd.parse("09-30")) == date(2025, 3, 31)
     assert rat_deadline(2023, fiscal_year_end=YearEnd.parse("08-31")) == date(2024, 2, 29)
     assert rat_deadline(2024, fiscal_year_end=YearEnd.parse("03-15")) == date(2024, 9, 15)
+    # a "02-28" year-end is a month-end one in leap years too
+    feb = YearEnd.parse("02-28")
+    assert rat_deadline(2024, fiscal_year_end=feb) == date(2024, 8, 31)
+    assert rat_deadline(2023, fiscal_year_end=feb) == date(2023, 8, 31)
 
 
 @pytest.mark.parametrize("junk", [0, -1, True, 2.5, "6"])
@@ -858,3 +862,40 @@ def test_rat_record_counts_helper_matches_check_rat() -> None:
     c = attrs.evolve(make(), rat_records=(rec,))
     assert check_rat(c, 2023, as_of=DAY).outcome is RatTiming.ON_TIME
     assert attrs.evolve(c, fiscal_year_end=YearEnd.of(6, 30)).first_fiscal_year == 2021
+
+
+# --- governance_review ----------------------------------------------------------
+
+
+def test_governance_review_runs_what_applies() -> None:
+    c = make(
+        name="Koperasi Produsen Multi Pihak Kopi",
+        founded_on="2021-01-10",
+        founders=[
+            {"name": f.name, "nik": str(f.nik), "legal_entity_number": None} for f in people(9)
+        ],
+        multi_stakeholder=True,
+        stakeholder_groups=["petani", "pengolah"],
+        merah_putih=True,
+        rat_records=[{"fiscal_year": 2023, "held_on": "2024-05-04", "reported": True}],
+    )
+    rules = [d.rule for d in coop.governance_review(c, as_of=date(2024, 7, 1))]
+    assert rules == ["R3", "R4", "R11", "R7", "R5"]  # Merah Putih rules not yet in force
+    later = coop.governance_review(c, as_of=date(2025, 7, 1))
+    assert [d.rule for d in later][-1] == "R6"
+    rat_decision = next(d for d in later if d.rule == "R7")
+    assert isinstance(rat_decision, coop.RatDecision)
+    assert rat_decision.fiscal_year == 2024
+    early = coop.governance_review(c, as_of=date(2022, 6, 30))
+    assert "R7" not in [d.rule for d in early]
+    with pytest.raises(RuleInputError):
+        coop.governance_review(c, as_of=date(2021, 2, 28))
+
+
+def test_governance_review_articles_deadline() -> None:
+    c = make()
+    strict = coop.governance_review(c, as_of=date(2024, 4, 1), articles_deadline=3)
+    rat_decision = next(d for d in strict if d.rule == "R7")
+    assert isinstance(rat_decision, coop.RatDecision)
+    assert rat_decision.fiscal_year == 2023
+    assert rat_decision.outcome is RatTiming.MISSED

@@ -91,6 +91,7 @@ from koperasi_id.cooperatives._programmes import (
     check_merah_putih,
     check_multi_stakeholder,
 )
+from koperasi_id.cooperatives._review import governance_review
 from koperasi_id.cooperatives._savings_loan import (
     LOOP_RULES,
     RELATED_PARTY_LENDING,
@@ -167,6 +168,7 @@ __all__ = [
     "check_startup_capital",
     "cites_annulled_statute",
     "founder_minimum",
+    "governance_review",
     "governing_law",
     "health_grade",
     "rat_deadline",

@@ -65,16 +65,23 @@ RAT_DEADLINE: Timeline[int] = Timeline(
 )
 
 
-def add_months(day: date, months: int) -> date:
+def add_months(day: date, months: int, *, month_end: bool | None = None) -> date:
     """``day`` plus ``months``; a month-end stays a month-end (30 Jun + 6 → 31 Dec).
+
+    ``month_end`` forces the choice (a fiscal year ending "02-28" is a month-end
+    year-end even in a leap year); by default it is whether ``day`` ends its month.
 
     >>> add_months(date(2024, 6, 30), 6), add_months(date(2023, 12, 31), 6)
     (datetime.date(2024, 12, 31), datetime.date(2024, 6, 30))
     >>> add_months(date(2024, 3, 15), 6)
     datetime.date(2024, 9, 15)
+    >>> add_months(date(2024, 2, 28), 6, month_end=True)
+    datetime.date(2024, 8, 31)
     """
     moved = day + relativedelta(months=months)
-    if day.day == calendar.monthrange(day.year, day.month)[1]:
+    if month_end is None:
+        month_end = day.day == calendar.monthrange(day.year, day.month)[1]
+    if month_end:
         return moved.replace(day=calendar.monthrange(moved.year, moved.month)[1])
     return moved
 
@@ -118,7 +125,7 @@ def rat_deadline(
     months: int = checked(timeline, year_end).value
     if articles_deadline is not None:
         months = min(months, articles_deadline)
-    return add_months(year_end, months)
+    return add_months(year_end, months, month_end=fiscal_year_end.is_month_end)
 
 
 @attrs.frozen(kw_only=True)
@@ -158,7 +165,7 @@ def check_rat(
     months: int = regime.value
     if articles_deadline is not None:
         months = min(months, articles_deadline)
-    deadline = add_months(year_end, months)
+    deadline = add_months(year_end, months, month_end=cooperative.fiscal_year_end.is_month_end)
     source = regime.citation if months == regime.value else Citation("AD/ART", note="batas RAT")
     record = cooperative.rat_for(fiscal_year)
     held_on = record.held_on if record is not None and record.held_on is not None else None
