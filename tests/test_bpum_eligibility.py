@@ -26,7 +26,7 @@ from koperasi_id.bpum import (
 )
 from koperasi_id.errors import NoRuleInForceError, RuleInputError
 from koperasi_id.law import Citation, Confidence, Regime
-from koperasi_id.serialization import from_dict, to_dict
+from koperasi_id.serialization import from_dict, from_json, to_dict, to_json
 
 NIK = "1871010101900001"
 KK = "1871010101100001"
@@ -100,6 +100,16 @@ def test_programme_citations_and_confidence() -> None:
     assert programme(2021).citation(Criterion.KUR).article == "Pasal 4 ayat (2)"
     assert programme(2021).citation(Criterion.PREVIOUS_BPUM).article == "Pasal 4 ayat (1)"
     assert programme(2021).citation(Criterion.PROPOSER).article == "Pasal 8"
+
+
+def test_programme_data_is_read_only() -> None:
+    with pytest.raises(TypeError):
+        programme(2021).criteria[Criterion.KUR] = Citation("X")  # type: ignore[index]
+
+
+def test_identity_document_per_year() -> None:
+    assert "memiliki NIK" in assess(make(), year=2020).finding("bpum.identity").message_id
+    assert "memiliki e-KTP" in assess(make(), year=2021).finding("bpum.identity").message_id
 
 
 def test_proposal_windows() -> None:
@@ -320,6 +330,17 @@ def test_assessment_serialises() -> None:
     assert data["amount"] == "0"
     codes = [f["code"] for f in data["findings"] if not f["passed"]]
     assert codes == ["bpum.has_kur"]
+
+
+@pytest.mark.parametrize("year", YEARS)
+@pytest.mark.parametrize(
+    "over",
+    [{}, {"has_kur": True}, {"kk": None}, {"occupation": "polri", "has_other_bank_credit": True}],
+)
+def test_assessment_round_trips(year: int, over: dict[str, Any]) -> None:
+    result = assess(make(**over), year=year)
+    assert from_dict(BpumAssessment, to_dict(result)) == result
+    assert from_json(BpumAssessment, to_json(result)) == result
 
 
 def test_criterion_labels_and_codes() -> None:

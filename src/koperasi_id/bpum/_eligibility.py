@@ -74,7 +74,7 @@ def _citizenship(p: Proposal, _: Programme, __: OtherBankCreditRule) -> tuple[bo
 
 
 def _identity(p: Proposal, prog: Programme, _: OtherBankCreditRule) -> tuple[bool, str, str]:
-    doc = "e-KTP" if Criterion.KK_REQUIRED in prog.criteria else "NIK"
+    doc = prog.identity_document
     return (
         True,
         f"Pemohon memiliki {doc} ({p.nik.masked()}).",

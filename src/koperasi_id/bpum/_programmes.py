@@ -6,6 +6,7 @@ import enum
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from types import MappingProxyType
 
 import attrs
 
@@ -100,7 +101,7 @@ class ProposalWindow:
 
 
 def _frozen_mapping(value: Mapping[Criterion, Citation]) -> Mapping[Criterion, Citation]:
-    return dict(value)
+    return MappingProxyType(dict(value))
 
 
 @attrs.frozen(kw_only=True)
@@ -123,6 +124,8 @@ class Programme:
     allowed_previous_years: tuple[int, ...] = ()
     #: Whether current non-KUR bank credit excludes, per the regulation text.
     other_bank_credit_excludes: bool
+    #: The identity document the criteria name ("NIK" in 2020, "e-KTP" in 2021).
+    identity_document: str = "NIK"
     note: str | None = None
 
     def citation(self, criterion: Criterion) -> Citation:
@@ -200,6 +203,7 @@ BPUM_2021 = Programme(
     allowed_proposers=(ProposerType.DISTRICT_OFFICE, ProposerType.PROVINCIAL_OFFICE),
     allowed_previous_years=(2020,),
     other_bank_credit_excludes=False,
+    identity_document="e-KTP",
     note="Rp1.200.000 once per recipient; 12,800,000 recipients in two phases, Rp15,36 T",
 )
 
