@@ -494,3 +494,24 @@ def test_row_round_trip(data: st.DataObject) -> None:
     out = proposal_to_row(p)
     assert tuple(out) == PROPOSAL_COLUMNS
     assert from_dict(Proposal, proposal_from_row(out)) == p
+
+
+@given(
+    st.dictionaries(
+        st.one_of(st.sampled_from(PROPOSAL_COLUMNS), st.text(max_size=6), st.none()),
+        st.one_of(_CELL, st.none(), st.integers(), st.lists(st.text(max_size=3), max_size=2)),
+        max_size=20,
+    )
+)
+def test_proposal_from_row_returns_a_dict_or_a_validation_error(row_: dict[Any, Any]) -> None:
+    problems: tuple[Any, ...] = ()
+    data: dict[str, Any] | None = None
+    try:
+        data = proposal_from_row(row_)
+    except ValidationError as err:
+        problems = err.problems
+    if data is None:
+        assert problems
+        assert all(p.path.startswith("$") for p in problems)
+    else:
+        assert {k.strip().lstrip("\ufeff").strip().lower() for k in row_} >= REQUIRED_COLUMNS
