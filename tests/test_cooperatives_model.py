@@ -177,6 +177,8 @@ def test_year_end_junk(raw: object, code: str) -> None:
 
 def test_year_end_month_end() -> None:
     assert YearEnd.parse("02-28").is_month_end
+    assert YearEnd.parse("02-28").in_year(2023) == date(2023, 2, 28)
+    assert YearEnd.parse("02-28").in_year(2024) == date(2024, 2, 29)
     assert YearEnd.parse("06-30").is_month_end
     assert not YearEnd.parse("06-29").is_month_end
 

@@ -899,3 +899,19 @@ def test_governance_review_articles_deadline() -> None:
     assert isinstance(rat_decision, coop.RatDecision)
     assert rat_decision.fiscal_year == 2023
     assert rat_decision.outcome is RatTiming.MISSED
+
+
+def test_health_scale_cutoffs_accept_int_and_refuse_floats() -> None:
+    scale = HealthScale(
+        version="v", healthy_from=80, fairly_healthy_from=66, under_supervision_from=51
+    )
+    assert scale.healthy_from == Decimal(80)
+    with pytest.raises(ValueError, match="cut-off"):
+        HealthScale(
+            version="v",
+            healthy_from=80.0,  # type: ignore[arg-type]
+            fairly_healthy_from=66,
+            under_supervision_from=51,
+        )
+    with pytest.raises(ValueError, match=r"(?i)length"):
+        HealthScale(version="", healthy_from=80, fairly_healthy_from=66, under_supervision_from=51)

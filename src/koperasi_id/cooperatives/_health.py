@@ -33,17 +33,30 @@ def _cutoff_order(instance: HealthScale, attribute: object, value: Decimal) -> N
         )
 
 
+def _cutoff(value: Decimal | int) -> Decimal:
+    if type(value) is int:
+        return Decimal(value)
+    if isinstance(value, Decimal) and value.is_finite():
+        return value
+    raise ValueError(f"a cut-off is an int or a finite Decimal, not {value!r}")
+
+
 @attrs.frozen(kw_only=True)
 class HealthScale:
     """A versioned score scale: each grade starts at its cut-off (inclusive).
 
     Below ``under_supervision_from`` the grade is *dalam pengawasan khusus*.
+    Cut-offs are ints or Decimals.
+
+    >>> HealthScale(version="contoh", healthy_from=76, fairly_healthy_from=51,
+    ...             under_supervision_from=26).grade(Decimal("75.5")).value
+    'cukup_sehat'
     """
 
-    version: str
-    healthy_from: Decimal
-    fairly_healthy_from: Decimal
-    under_supervision_from: Decimal = attrs.field(validator=_cutoff_order)
+    version: str = attrs.field(validator=attrs.validators.min_len(1))
+    healthy_from: Decimal = attrs.field(converter=_cutoff)
+    fairly_healthy_from: Decimal = attrs.field(converter=_cutoff)
+    under_supervision_from: Decimal = attrs.field(converter=_cutoff, validator=_cutoff_order)
 
     def grade(self, score: Decimal) -> HealthGrade:
         """The grade of ``score`` on this scale."""

@@ -51,7 +51,8 @@ _MAX_NAME = 300
 class YearEnd(ValueType):
     """The last day of a fiscal year as month and day; canonical ``"MM-DD"``.
 
-    29 February is refused: a fiscal year must end on a day every year has.
+    ``"02-28"`` stands for the last day of February, so it is 29 February in a
+    leap year; ``"02-29"`` itself is refused, giving each year-end one spelling.
 
     >>> YearEnd.parse("12-31").in_year(2024)
     datetime.date(2024, 12, 31)
@@ -59,6 +60,8 @@ class YearEnd(ValueType):
     '06-30'
     >>> YearEnd.is_valid("02-29")
     False
+    >>> YearEnd.parse("02-28").in_year(2024)
+    datetime.date(2024, 2, 29)
     """
 
     kind = "year_end"
@@ -100,7 +103,9 @@ class YearEnd(ValueType):
         return cls(month, day)
 
     def in_year(self, year: int) -> date:
-        """The year-end date in calendar ``year``."""
+        """The year-end date in calendar ``year`` (end of February is leap-aware)."""
+        if self.month == 2 and self.day == 28 and calendar.isleap(year):
+            return date(year, 2, 29)
         return date(year, self.month, self.day)
 
     @property
