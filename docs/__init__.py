@@ -1,0 +1,1 @@
+"""Docs package marker: lets pytest tell docs/conftest.py from tests/conftest.py."""
