@@ -297,11 +297,7 @@ def _structure_proposal(record: InputRecord, *, lenient: bool) -> Any:
         return ValidationError(record.problems)
     if not record.flat:
         return _structure(bpum.Proposal, record, lenient=lenient)
-    try:
-        data = bpum.proposal_from_row({k: v for k, v in record.data.items() if v is not None})
-        return from_dict(bpum.Proposal, data, lenient=lenient)
-    except ValidationError as err:
-        return err
+    return bpum.structure_row(record.data, lenient=lenient)
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -542,8 +538,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     screen.add_argument(
         "--other-bank-credit",
-        choices=["regulation_text", "press_reports"],
-        help="2021 only: how a non-KUR bank credit counts (default: the regulation text)",
+        choices=[rule.value for rule in bpum.OtherBankCreditRule],
+        help="2021 only: whether a non-KUR bank credit excludes the applicant "
+        "(default: teks_peraturan, the regulation text: it does not)",
     )
     _add_input_options(screen)
     screen.set_defaults(run=_cmd_bpum_screen)

@@ -64,6 +64,7 @@ from koperasi_id.bpum._rows import (
     proposal_from_row,
     proposal_to_row,
     screen_rows,
+    structure_row,
 )
 from koperasi_id.bpum._screening import (
     DUPLICATE_CODE,
@@ -113,6 +114,7 @@ __all__ = [
     "same_address",
     "screen",
     "screen_rows",
+    "structure_row",
     "screen_structured",
     "transition",
     "withdrawal_deadline",

@@ -19,6 +19,7 @@ __all__ = [
     "proposal_from_row",
     "proposal_to_row",
     "screen_rows",
+    "structure_row",
 ]
 
 
@@ -234,7 +235,16 @@ def _column_path(path: str) -> str:
     return path
 
 
-def _structure_row(row: Mapping[Any, Any], lenient: bool) -> Structured:
+def structure_row(row: Mapping[Any, Any], *, lenient: bool = False) -> Structured:
+    """One CSV row as a :class:`Proposal`, or a ValidationError whose paths are columns.
+
+    The building block of :func:`screen_rows`, public for callers with their
+    own file reading (the command line reports line numbers this way).
+    ``lenient`` ignores unknown columns.
+
+    >>> structure_row({"nik": "123"}).paths[:2]
+    ('$.alamat_ktp', '$.bidang_usaha')
+    """
     wire, problems = _convert(row)
     if lenient:
         problems = [p for p in problems if p.code != "row.unknown_column"]
@@ -282,7 +292,7 @@ def screen_rows(
     3 tidak_valid ['$.telepon: an Indonesian mobile number has 10 to 13 digits with its leading 0, got 4 [phone.length]']
     """
     return screen_structured(
-        (_structure_row(row, lenient) for row in rows),
+        (structure_row(row, lenient=lenient) for row in rows),
         year=year,
         other_bank_credit_rule=other_bank_credit_rule,
         programmes=programmes,
