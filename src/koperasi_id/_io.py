@@ -144,10 +144,14 @@ class RecordReader:
         header = next(csv.reader([first], delimiter=self.delimiter))
         self.header = tuple(h.strip() for h in header)
         if _has_surrogates(first):
-            raise InputError(f"{self.path}: the header row is not valid UTF-8; save the file as UTF-8")
+            raise InputError(
+                f"{self.path}: the header row is not valid UTF-8; save the file as UTF-8"
+            )
         duplicates = sorted({h for h in self.header if self.header.count(h) > 1})
         if duplicates:
-            raise InputError(f"{self.path}: duplicate column names in the header: {', '.join(duplicates)}")
+            raise InputError(
+                f"{self.path}: duplicate column names in the header: {', '.join(duplicates)}"
+            )
         if len(self.header) == 1 and any(c in first for c in "|:"):
             self.warnings.append(
                 f"the header has a single column ({self.header[0][:60]!r}); "
@@ -195,7 +199,9 @@ class RecordReader:
                 value = cells[i] if i < len(cells) else None
                 if value is not None and _has_surrogates(value):
                     problems.append(
-                        Problem(path=f"$.{name}", code="encoding", message="the cell is not valid UTF-8")
+                        Problem(
+                            path=f"$.{name}", code="encoding", message="the cell is not valid UTF-8"
+                        )
                     )
                     value = None
                 data[name] = value
@@ -209,7 +215,9 @@ class RecordReader:
                 yield InputRecord(
                     line=number,
                     data={},
-                    problems=(Problem(path="$", code="encoding", message="the line is not valid UTF-8"),),
+                    problems=(
+                        Problem(path="$", code="encoding", message="the line is not valid UTF-8"),
+                    ),
                     flat=False,
                 )
                 continue
@@ -221,7 +229,9 @@ class RecordReader:
                 continue
             if not isinstance(value, dict):
                 problem = Problem(
-                    path="$", code="type.object", message=f"expected a JSON object, got {type(value).__name__}"
+                    path="$",
+                    code="type.object",
+                    message=f"expected a JSON object, got {type(value).__name__}",
                 )
                 yield InputRecord(line=number, data={}, problems=(problem,), flat=False)
                 continue
@@ -232,7 +242,9 @@ class RecordReader:
         try:
             value = json.loads(self._text.read(), parse_float=Decimal)
         except ValueError as exc:
-            raise InputError(f"{self.path}: not valid JSON ({exc}); for large files use JSON Lines") from None
+            raise InputError(
+                f"{self.path}: not valid JSON ({exc}); for large files use JSON Lines"
+            ) from None
         if not isinstance(value, list):
             raise InputError(f"{self.path}: a .json input must be an array of objects")
         for number, item in enumerate(value, start=1):
@@ -240,7 +252,9 @@ class RecordReader:
                 yield InputRecord(line=number, data=item, flat=False)
             else:
                 problem = Problem(
-                    path="$", code="type.object", message=f"expected a JSON object, got {type(item).__name__}"
+                    path="$",
+                    code="type.object",
+                    message=f"expected a JSON object, got {type(item).__name__}",
                 )
                 yield InputRecord(line=number, data={}, problems=(problem,), flat=False)
 
@@ -271,7 +285,9 @@ class RecordWriter:
         self.count = 0
         self._csv: Any = None
         if fmt is FileFormat.CSV:
-            self._csv = csv.DictWriter(stream, fieldnames=list(columns), delimiter=delimiter, lineterminator="\n")
+            self._csv = csv.DictWriter(
+                stream, fieldnames=list(columns), delimiter=delimiter, lineterminator="\n"
+            )
             self._csv.writeheader()
         elif fmt is FileFormat.JSON:
             stream.write("[")
