@@ -213,8 +213,10 @@ def _cmd_kur_simulate(args: argparse.Namespace) -> int:
             writer.write(to_dict(row))
         writer.close()
         return EXIT_OK
-    print(f"{scheme.label}: plafond {format_rupiah(plan.principal)}, {plan.months} months, ")
-    print(f"rate {annual_rate}% per year ({plan.method.value}), akad {akad.isoformat()}")
+    print(
+        f"{scheme.label}: plafond {format_rupiah(plan.principal)}, {plan.months} months, "
+        f"rate {annual_rate}% per year ({plan.method.label}), akad {akad.isoformat()}"
+    )
     print()
     print(
         f"{'no':>3}  {'due':10}  {'principal':>15}  {'interest':>13}  {'payment':>15}  {'balance':>15}"
