@@ -35,6 +35,8 @@ import enum
 import json
 import re
 import threading
+import types
+import typing
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -200,6 +202,31 @@ def _tuple_hook_factory(t: Any, converter: cattrs.BaseConverter) -> Callable[[ob
     return structure_sequence
 
 
+def _optional_inner(t: object) -> Any:
+    """``X`` for ``X | None`` (and ``Optional[X]``), otherwise ``None``."""
+    if get_origin(t) not in (typing.Union, types.UnionType):
+        return None
+    args = get_args(t)
+    if len(args) != 2 or type(None) not in args:
+        return None
+    return args[0] if args[1] is type(None) else args[1]
+
+
+def _optional_hook_factory(
+    t: Any, converter: cattrs.BaseConverter
+) -> Callable[[object, type], Any]:
+    # cattrs' own optional hook looks the inner hook up on every call; fetch it once.
+    inner_type = _optional_inner(t)
+    inner = converter.get_structure_hook(inner_type)
+
+    def structure_optional(value: object, _: type) -> Any:
+        if value is None:
+            return None
+        return inner(value, inner_type)
+
+    return structure_optional
+
+
 def _is_attrs_class(t: object) -> bool:
     # Value types may be attrs classes too; they travel as strings, not objects.
     return isinstance(t, type) and attrs.has(t) and not issubclass(t, ValueType)
@@ -209,7 +236,8 @@ def _attrs_hook_factory(t: Any, converter: cattrs.Converter) -> Callable[[object
     inner = converter.gen_structure_attrs_fromdict(t)
 
     def structure_object(value: object, cl: type) -> Any:
-        if isinstance(value, Mapping):
+        # An exact dict is by far the common case; the ABC check costs more.
+        if type(value) is dict or isinstance(value, Mapping):
             return inner(value, cl)
         raise _fail(
             "type.object", f"expected an object ({_type_name(t)}), got {type(value).__name__}"
@@ -252,6 +280,9 @@ def make_converter(*, forbid_extra_keys: bool = True) -> cattrs.Converter:
         lambda t: isinstance(t, type) and issubclass(t, ValueType), lambda t: str
     )
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook_factory)
+    conv.register_structure_hook_factory(
+        lambda t: _optional_inner(t) is not None, _optional_hook_factory
+    )
     conv.register_structure_hook_factory(_is_attrs_class, _attrs_hook_factory)
     with _lock:
         for configure in _configurators:
