@@ -64,6 +64,9 @@ class FileFormat(enum.Enum):
 class InputRecord:
     """One record as read: its line number, the raw data, and read problems.
 
+    ``line`` is the file line on which the record ends (the same as where it
+    starts unless a quoted cell spans lines); for JSON arrays, the item number.
+
     ``flat`` is True for CSV rows (column → text) and False for JSON objects
     (already nested).
     """
@@ -109,8 +112,13 @@ class RecordReader:
         self._text: TextIO = io.TextIOWrapper(
             self._binary, encoding="utf-8-sig", errors="surrogateescape", newline=""
         )
+        self._header_lines = 0
         if self.format is FileFormat.CSV:
-            self._start_csv()
+            try:
+                self._start_csv()
+            except InputError:
+                self._text.close()
+                raise
 
     def close(self) -> None:
         """Close the file."""
@@ -132,8 +140,10 @@ class RecordReader:
 
     def _start_csv(self) -> None:
         first = self._text.readline()
+        self._header_lines = 1
         while first and not first.strip():
             first = self._text.readline()
+            self._header_lines += 1
         if not first:
             raise InputError(f"{self.path}: no header row found; the file has only blank lines")
         counts = {d: first.count(d) for d in _DELIMITERS}
@@ -177,14 +187,15 @@ class RecordReader:
                 return
             except csv.Error as exc:
                 yield InputRecord(
-                    line=reader.line_num + 1,
+                    line=reader.line_num + self._header_lines,
                     data={},
                     problems=(Problem(path="$", code="csv", message=f"unreadable CSV row: {exc}"),),
                 )
                 continue
             if not cells or (len(cells) == 1 and not cells[0].strip()):
                 continue  # blank line: not a record
-            line = reader.line_num + 1  # +1: the header was read before the reader started
+            # csv counts the lines it read itself; the header (and blank lines above it) came first.
+            line = reader.line_num + self._header_lines
             problems: list[Problem] = []
             if len(cells) > width:
                 problems.append(

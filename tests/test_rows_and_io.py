@@ -1,0 +1,292 @@
+"""Flat rows ⇄ entities, and streaming record files."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from koperasi_id._io import FileFormat, InputError, Progress, RecordWriter, open_records
+from koperasi_id.errors import Problem, ValidationError
+from koperasi_id.identifiers import Nik
+from koperasi_id.rows import columns, flatten, unflatten
+from koperasi_id.serialization import from_dict, to_dict
+
+
+@attrs.frozen(kw_only=True)
+class Rat:
+    fiscal_year: int
+    held_on: date | None = None
+    reported: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class Owner:
+    nik: Nik
+    name: str
+
+
+@attrs.frozen(kw_only=True)
+class Coop:
+    name: str
+    members: int
+    capital: Decimal | None = None
+    owner: Owner | None = None
+    tags: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
+    rats: tuple[Rat, ...] = ()
+
+
+NIK = "1871010101900001"  # synthetic
+
+
+def test_unflatten_nested_indexed_and_simple_lists() -> None:
+    row = {
+        "name": " KSP Maju ",
+        "members": "25",
+        "capital": "Rp1.500.000",
+        "owner.nik": NIK,
+        "owner.name": "Siti",
+        "tags": "a|b",
+        "years": "2019|2020",
+        "rats[1].fiscal_year": "2020",
+        "rats[1].reported": "Ya",
+        "rats[0].fiscal_year": "2019",
+        "rats[0].held_on": "2020-03-01",
+        "rats[2].fiscal_year": "",
+    }
+    data = unflatten(Coop, row)
+    assert data == {
+        "name": "KSP Maju",
+        "members": 25,
+        "capital": "1500000",
+        "owner": {"nik": NIK, "name": "Siti"},
+        "tags": ["a", "b"],
+        "years": [2019, 2020],
+        "rats": [
+            {"fiscal_year": 2019, "held_on": "2020-03-01"},
+            {"fiscal_year": 2020, "reported": True},
+        ],
+    }
+    coop = from_dict(Coop, data)
+    assert coop.rats[1].reported is True
+
+
+def test_unreadable_cells_are_left_for_the_converter_to_report() -> None:
+    data = unflatten(
+        Coop, {"name": "K", "members": "dua", "capital": "Rp1,2,3", "rats[0].reported": "mungkin"}
+    )
+    assert data["members"] == "dua"
+    assert data["capital"] == "Rp1,2,3"
+    with pytest.raises(ValidationError) as info:
+        from_dict(Coop, data)
+    assert set(info.value.paths) == {
+        "$.members",
+        "$.capital",
+        "$.rats[0].reported",
+        "$.rats[0].fiscal_year",
+    }
+
+
+def test_empty_cells_mean_not_given() -> None:
+    assert unflatten(
+        Coop, {"name": "K", "members": "3", "owner.nik": "", "owner.name": None, "capital": ""}
+    ) == {
+        "name": "K",
+        "members": 3,
+    }
+
+
+def test_unknown_columns_are_problems_or_an_error() -> None:
+    row = {
+        "name": "K",
+        "members": "1",
+        "colour": "red",
+        "owner.age": "3",
+        "owner.nik": NIK,
+        "tags[0].x": "1",
+        "": "x",
+    }
+    problems: list[Problem] = []
+    unflatten(Coop, row, problems=problems)
+    assert sorted(p.path for p in problems) == ["$.", "$.colour", "$.owner.age", "$.tags[0].x"]
+    assert all(p.code == "unknown_column" for p in problems)
+    with pytest.raises(ValidationError):
+        unflatten(Coop, row)
+    assert unflatten(Coop, {"name": "K", "colour": ""}) == {
+        "name": "K"
+    }  # empty unknown cells are harmless
+
+
+def test_flatten_and_columns() -> None:
+    coop = Coop(
+        name="K",
+        members=2,
+        owner=Owner(nik=Nik.parse(NIK), name="S"),
+        tags=("a",),
+        rats=(Rat(fiscal_year=2020, held_on=date(2021, 1, 5), reported=True),),
+    )
+    flat = flatten(to_dict(coop))
+    assert flat["owner.nik"] == NIK
+    assert flat["rats[0].held_on"] == "2021-01-05"
+    assert flat["rats[0].reported"] == "true"
+    assert flat["capital"] == ""
+    assert flat["years"] == ""
+    assert from_dict(Coop, unflatten(Coop, flat)) == coop
+    assert columns(Coop, list_items=2)[-3:] == [
+        "rats[1].fiscal_year",
+        "rats[1].held_on",
+        "rats[1].reported",
+    ]
+    assert "owner.nik" in columns(Coop)
+
+
+@given(
+    st.builds(
+        Coop,
+        name=st.text(alphabet="abcdefgh ", min_size=1, max_size=8).map(str.strip).filter(bool),
+        members=st.integers(0, 10_000),
+        capital=st.none() | st.decimals(min_value=0, max_value=10**9, places=2),
+        tags=st.lists(st.text(alphabet="xyz", min_size=1, max_size=3), max_size=3).map(tuple),
+        years=st.lists(st.integers(1990, 2030), max_size=3).map(tuple),
+        rats=st.lists(
+            st.builds(
+                Rat,
+                fiscal_year=st.integers(1990, 2030),
+                held_on=st.none() | st.dates(),
+                reported=st.booleans(),
+            ),
+            max_size=3,
+        ).map(tuple),
+    )
+)
+def test_flat_round_trip(coop: Coop) -> None:
+    assert from_dict(Coop, unflatten(Coop, flatten(to_dict(coop)))) == coop
+
+
+# --- record files ----------------------------------------------------------------
+
+
+def write(tmp_path: Path, name: str, content: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(content)
+    return path
+
+
+def test_tab_delimited_with_blank_lines(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.tsv", b"\n\na\tb\n1\t2\n\n3\t4\n")
+    with open_records(path) as reader:
+        records = list(reader)
+        assert reader.delimiter == "\t"
+    assert [(r.line, dict(r.data)) for r in records] == [
+        (4, {"a": "1", "b": "2"}),
+        (6, {"a": "3", "b": "4"}),
+    ]
+
+
+def test_short_rows_leave_missing_cells_none(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.csv", b"a,b,c\n1\n")
+    with open_records(path) as reader:
+        (record,) = list(reader)
+    assert dict(record.data) == {"a": "1", "b": None, "c": None}
+    assert record.problems == ()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\n\n", "only blank lines"),
+        (b"na\xffme,b\n1,2\n", "not valid UTF-8"),
+        (b"a,a\n1,2\n", "duplicate column"),
+    ],
+)
+def test_unreadable_headers(tmp_path: Path, content: bytes, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        open_records(write(tmp_path, "h.csv", content))
+
+
+def test_jsonl_records_and_problems(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.jsonl", b'{"a": 1.5}\n\n"text"\n{oops\n\xff\n')
+    with open_records(path) as reader:
+        records = list(reader)
+    assert records[0].data == {"a": Decimal("1.5")}
+    assert not records[0].flat
+    assert [r.line for r in records] == [1, 3, 4, 5]
+    assert [r.problems[0].code for r in records[1:]] == ["type.object", "json", "encoding"]
+
+
+def test_json_array_input(tmp_path: Path) -> None:
+    with open_records(write(tmp_path, "a.json", b'[{"a": 1}, 2]')) as reader:
+        records = list(reader)
+    assert records[0].data == {"a": 1}
+    assert records[1].problems[0].code == "type.object"
+    with (
+        pytest.raises(InputError, match="array"),
+        open_records(write(tmp_path, "b.json", b'{"a": 1}')) as reader,
+    ):
+        list(reader)
+    with (
+        pytest.raises(InputError, match="not valid JSON"),
+        open_records(write(tmp_path, "c.json", b"[")) as reader,
+    ):
+        list(reader)
+
+
+def test_formats_from_extension() -> None:
+    assert FileFormat.from_path("x.NDJSON") is FileFormat.JSONL
+    assert FileFormat.from_path("x.json") is FileFormat.JSON
+    assert FileFormat.from_path("x.txt") is FileFormat.CSV
+
+
+def test_missing_and_unreadable_paths(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        open_records(tmp_path / "nope.csv")
+    with pytest.raises(InputError, match="directory"):
+        open_records(tmp_path)
+
+
+@pytest.mark.parametrize("fmt", list(FileFormat))
+def test_writers(fmt: FileFormat) -> None:
+    out = io.StringIO()
+    writer = RecordWriter(out, fmt, columns=["a", "b", "c"])
+    writer.write({"a": Decimal("1.50"), "b": [1, 2], "c": None})
+    writer.write({"a": True, "b": "x", "c": 3})
+    writer.close()
+    text = out.getvalue()
+    if fmt is FileFormat.CSV:
+        assert text == "a,b,c\n1.50,1|2,\ntrue,x,3\n"
+    elif fmt is FileFormat.JSONL:
+        assert [json.loads(line) for line in text.splitlines()][0] == {
+            "a": "1.50",
+            "b": [1, 2],
+            "c": None,
+        }
+    else:
+        assert json.loads(text)[1] == {"a": True, "b": "x", "c": 3}
+
+
+def test_empty_json_array_and_unserialisable_value() -> None:
+    out = io.StringIO()
+    RecordWriter(out, FileFormat.JSON).close()
+    assert json.loads(out.getvalue()) == []
+    with pytest.raises(TypeError, match="not JSON serialisable"):
+        RecordWriter(io.StringIO(), FileFormat.JSONL).write({"x": object()})
+
+
+def test_progress_is_silent_off_a_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with open_records(write(tmp_path, "a.csv", b"a\n1\n")) as reader:
+        progress = Progress(reader, min_bytes=0)
+        for _ in range(20_000):
+            progress.tick()
+        progress.done()
+        assert reader.bytes_read >= 0
+    assert capsys.readouterr().err == ""
