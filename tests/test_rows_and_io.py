@@ -263,7 +263,7 @@ def test_writers(fmt: FileFormat) -> None:
     if fmt is FileFormat.CSV:
         assert text == "a,b,c\n1.50,1|2,\ntrue,x,3\n"
     elif fmt is FileFormat.JSONL:
-        assert [json.loads(line) for line in text.splitlines()][0] == {
+        assert json.loads(text.splitlines()[0]) == {
             "a": "1.50",
             "b": [1, 2],
             "c": None,
