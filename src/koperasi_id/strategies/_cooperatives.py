@@ -1,0 +1,500 @@
+"""Strategies for cooperatives and their parts (``koperasi_id.cooperatives``)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from koperasi_id.cooperatives import (
+    BoardMember,
+    BoardPosition,
+    BoardTerm,
+    BusinessActivity,
+    BusinessMode,
+    Cooperative,
+    CooperativeForm,
+    CooperativeKind,
+    Founder,
+    LegalStatus,
+    MembershipArea,
+    Organ,
+    Principle,
+    RatRecord,
+    SavingsLoanProfile,
+    YearEnd,
+    founder_minimum,
+    latest_due_fiscal_year,
+    rat_deadline,
+)
+from koperasi_id.identifiers import AHU_FIRST_YEAR, Nik
+from koperasi_id.strategies._common import (
+    check_bool_or_none,
+    check_date,
+    check_enum,
+    person_names,
+)
+from koperasi_id.strategies._identifiers import (
+    nibs,
+    niks,
+    nomor_badan_hukums,
+    nomor_induk_koperasis,
+    region_codes,
+)
+
+__all__ = [
+    "board_members",
+    "board_terms",
+    "business_activities",
+    "cooperatives",
+    "founders",
+    "rat_records",
+    "savings_loan_profiles",
+    "year_ends",
+]
+
+#: Deeds are approved from the first full year of UU 25/1992 ...
+FIRST_DEED = date(1993, 1, 1)
+#: ... to the last day a legal-entity number can carry (AHU numbers to 2030).
+LAST_DEED = date(2030, 12, 31)
+#: The earliest ``as_of``: every RAT deadline the activity rule looks back at
+#: must fall under UU 25/1992 (in force 21 Oct 1992).
+FIRST_AS_OF = date(1995, 1, 1)
+#: UU 25/1992 in force: no founding meeting is drawn before it.
+_UU_25_1992 = date(1992, 10, 21)
+#: Inactive through missed RATs needs this many years between deed and ``as_of``
+#: (a full 3-year window of due fiscal years after the first one).
+_YEARS_FOR_FULL_WINDOW = 6
+
+_DECEMBER_31 = YearEnd(12, 31)
+_OTHER_YEAR_ENDS = (YearEnd(6, 30), YearEnd(3, 31), YearEnd(9, 30))
+_NAME_WORDS = (
+    "Maju Bersama",
+    "Sejahtera",
+    "Makmur",
+    "Karya Mandiri",
+    "Tani Jaya",
+    "Bina Usaha",
+    "Sumber Rejeki",
+    "Harapan Baru",
+    "Mitra Usaha",
+    "Sinar Lampung",
+    "Tunas Muda",
+    "Gotong Royong",
+    "Nelayan Sejahtera",
+    "Kopi Lestari",
+    "Lada Hitam",
+    "Amanah",
+    "Al-Ikhlas",
+    "Pelita",
+    "Bahari",
+    "Sawit Jaya",
+    "Wanita Mandiri",
+    "Karyawan Sehati",
+)
+_KIND_PREFIX = {
+    CooperativeKind.SAVINGS_AND_LOAN: "Koperasi Simpan Pinjam",
+    CooperativeKind.CONSUMER: "Koperasi Konsumen",
+    CooperativeKind.PRODUCER: "Koperasi Produsen",
+    CooperativeKind.MARKETING: "Koperasi Pemasaran",
+    CooperativeKind.SERVICES: "Koperasi Jasa",
+}
+_STAKEHOLDERS = ("petani", "pekerja", "konsumen", "pemodal", "pengelola", "pemasok")
+_TERM_ORGANS = (Organ.BOARD, Organ.SUPERVISORS)
+_BOARD_SEATS = (BoardPosition.CHAIR, BoardPosition.SECRETARY, BoardPosition.TREASURER)
+
+
+def year_ends() -> st.SearchStrategy[YearEnd]:
+    """Fiscal year ends: mostly 31 December, sometimes a quarter end, rarely any other day."""
+    return st.one_of(
+        st.just(_DECEMBER_31),
+        st.sampled_from(_OTHER_YEAR_ENDS),
+        st.builds(YearEnd.of, st.integers(1, 12), st.integers(1, 28)),
+    )
+
+
+def _adult_niks(on: date) -> st.SearchStrategy[Nik]:
+    latest = on - relativedelta(years=17)
+    return niks(born_between=(max(latest - relativedelta(years=55), date(1900, 1, 1)), latest))
+
+
+def founders(
+    *, person: bool | None = None, founded_on: date | None = None
+) -> st.SearchStrategy[Founder]:
+    """Founders: persons (by NIK, adults on ``founded_on``) or cooperatives (by legal-entity number)."""
+    check_bool_or_none("person", person)
+    day = check_date("founded_on", founded_on) or date(2015, 1, 1)
+    people = st.builds(Founder, name=person_names(), nik=_adult_niks(day))
+    coops = st.builds(
+        Founder,
+        name=_cooperative_names(
+            st.sampled_from(CooperativeKind),
+            st.just(CooperativeForm.PRIMARY),
+            st.just(Principle.CONVENTIONAL),
+        ),
+        legal_entity_number=_numbers_before(day),
+    )
+    if person is True:
+        return people
+    if person is False:
+        return coops
+    return st.one_of(people, coops)
+
+
+def _numbers_before(day: date) -> st.SearchStrategy[Any]:
+    last = min(day.year, LAST_DEED.year)
+    return st.integers(max(1945, last - 30), last).flatmap(lambda y: nomor_badan_hukums(year=y))
+
+
+def board_members(
+    *, position: BoardPosition | str | None = None, on: date | None = None
+) -> st.SearchStrategy[BoardMember]:
+    """Members of a pengurus/pengawas: adult persons who are members of the cooperative."""
+    seat = check_enum("position", position, BoardPosition)
+    day = check_date("on", on) or date(2015, 1, 1)
+    return st.builds(
+        BoardMember,
+        nik=_adult_niks(day),
+        name=person_names(),
+        position=st.just(seat) if seat is not None else st.sampled_from(BoardPosition),
+        is_member=st.just(True),
+    )
+
+
+def board_terms(
+    *, organ: Organ | str | None = None, started_on: date | None = None
+) -> st.SearchStrategy[BoardTerm]:
+    """Terms of up to 5 years with 1-5 members (distinct NIKs) of the pengurus, pengawas or DPS."""
+    which = check_enum("organ", organ, Organ)
+    if which is Organ.MEMBERS_MEETING:
+        raise InvalidArgument("the members' meeting (rapat_anggota) has no term")
+    organs = (
+        st.just(which)
+        if which is not None
+        else st.sampled_from((Organ.BOARD, Organ.SUPERVISORS, Organ.SHARIA_SUPERVISORY_BOARD))
+    )
+    day = check_date("started_on", started_on)
+    starts = st.just(day) if day is not None else st.dates(FIRST_DEED, LAST_DEED)
+    return st.builds(_term, organs, starts, st.integers(1, 5), st.data())
+
+
+def _term(organ: Organ, start: date, years: int, data: st.DataObject) -> BoardTerm:
+    members = data.draw(
+        st.lists(board_members(on=start), min_size=1, max_size=5, unique_by=lambda m: str(m.nik))
+    )
+    return BoardTerm(
+        organ=organ,
+        started_on=start,
+        ends_on=start + relativedelta(years=years) - timedelta(days=1),
+        members=tuple(members),
+    )
+
+
+def rat_records(
+    *, fiscal_year: int | None = None, year_end: YearEnd | None = None
+) -> st.SearchStrategy[RatRecord]:
+    """RAT records: held within a year after the fiscal year ended (or missed), reported or not."""
+    if fiscal_year is not None and (
+        type(fiscal_year) is not int or not 1993 <= fiscal_year <= 2098
+    ):
+        raise InvalidArgument(f"fiscal_year must be a year from 1993 to 2098, got {fiscal_year!r}")
+    if year_end is not None and not isinstance(year_end, YearEnd):
+        raise InvalidArgument(f"year_end must be a YearEnd, got {year_end!r}")
+    end = year_end or _DECEMBER_31
+    years = st.just(fiscal_year) if fiscal_year is not None else st.integers(1993, 2030)
+    return years.flatmap(lambda y: _rat(y, end, None))
+
+
+def _rat(year: int, end: YearEnd, held_by: date | None) -> st.SearchStrategy[RatRecord]:
+    closed = end.in_year(year)
+    last = closed + timedelta(days=365)
+    if held_by is not None:
+        last = min(last, held_by)
+    if last <= closed:
+        return st.just(RatRecord(fiscal_year=year, held_on=None))
+    held = st.builds(
+        lambda day, reported: RatRecord(fiscal_year=year, held_on=day, reported=reported),
+        st.dates(closed + timedelta(days=1), last),
+        st.booleans(),
+    )
+    return st.one_of(held, st.just(RatRecord(fiscal_year=year, held_on=None)))
+
+
+def business_activities(*, fiscal_year: int | None = None) -> st.SearchStrategy[BusinessActivity]:
+    """Business-activity records; a positive turnover only with real business."""
+    if fiscal_year is not None and (
+        type(fiscal_year) is not int or not 1993 <= fiscal_year <= 2098
+    ):
+        raise InvalidArgument(f"fiscal_year must be a year from 1993 to 2098, got {fiscal_year!r}")
+    years = st.just(fiscal_year) if fiscal_year is not None else st.integers(1993, 2030)
+    return years.flatmap(_activity)
+
+
+def _activity(year: int) -> st.SearchStrategy[BusinessActivity]:
+    real = st.builds(
+        BusinessActivity,
+        fiscal_year=st.just(year),
+        has_real_business=st.just(True),
+        turnover=st.none() | st.integers(0, 50_000_000_000).map(Decimal),
+    )
+    idle = st.builds(
+        BusinessActivity,
+        fiscal_year=st.just(year),
+        has_real_business=st.just(False),
+        turnover=st.sampled_from((None, Decimal(0))),
+    )
+    return st.one_of(real, idle)
+
+
+def savings_loan_profiles() -> st.SearchStrategy[SavingsLoanProfile]:
+    """What a savings-and-loan unit does; bank funding only with its total assets."""
+    flags = {
+        name: st.booleans()
+        for name in (
+            "collects_from_non_members",
+            "collects_from_prospective_members",
+            "collects_from_other_cooperatives_members",
+            "lends_to_non_members",
+            "lends_to_prospective_members",
+            "lends_to_other_cooperatives_members",
+            "other_financial_services",
+        )
+    }
+    return st.integers(1, 100_000_000_000).flatmap(
+        lambda assets: st.builds(
+            SavingsLoanProfile,
+            **flags,
+            unit_assets=st.just(Decimal(assets)),
+            bank_funding=st.integers(0, assets).map(Decimal),
+        )
+    )
+
+
+def _cooperative_names(
+    kinds: st.SearchStrategy[CooperativeKind],
+    forms: st.SearchStrategy[CooperativeForm],
+    principles: st.SearchStrategy[Principle],
+) -> st.SearchStrategy[str]:
+    return st.builds(_name, kinds, forms, principles, st.sampled_from(_NAME_WORDS))
+
+
+def _name(kind: CooperativeKind, form: CooperativeForm, principle: Principle, words: str) -> str:
+    prefix = _KIND_PREFIX[kind]
+    if principle is Principle.SHARIA:
+        prefix = "KSPPS" if kind is CooperativeKind.SAVINGS_AND_LOAN else prefix + " Syariah"
+    if form is CooperativeForm.SECONDARY:
+        prefix = "Pusat " + prefix
+    return f"{prefix} {words}"
+
+
+def cooperatives(
+    *,
+    kind: CooperativeKind | str | None = None,
+    form: CooperativeForm | str | None = None,
+    active: bool | None = None,
+    as_of: date | None = None,
+) -> st.SearchStrategy[Cooperative]:
+    """Valid :class:`~koperasi_id.cooperatives.Cooperative` records with a realistic history.
+
+    ``kind`` and ``form`` (members or their values) fix the jenis and bentuk.
+    With ``as_of`` (from 1995) the deed is approved on or before it (from 1993) and the
+    RAT history runs up to it; ``active=True``/``False`` then makes
+    :func:`~koperasi_id.cooperatives.activity_status` (default rule: 3 fiscal
+    years, unreported RATs missed) say aktif / tidak aktif on ``as_of``.
+    An inactive one either missed (or never reported) every RAT of a full
+    window, or was dissolved on or before ``as_of``. ``active`` needs
+    ``as_of``.
+    """
+    jenis = check_enum("kind", kind, CooperativeKind)
+    bentuk = check_enum("form", form, CooperativeForm)
+    wanted = check_bool_or_none("active", active)
+    day = check_date("as_of", as_of)
+    if wanted is not None and day is None:
+        raise InvalidArgument("active= needs as_of=: a cooperative is active or not on a date")
+    if day is not None and day < FIRST_AS_OF:
+        raise InvalidArgument(f"as_of must be on or after {FIRST_AS_OF}, got {day}")
+    return _cooperative(jenis, bentuk, wanted, day)
+
+
+@st.composite
+def _cooperative(
+    draw: st.DrawFn,
+    kind: CooperativeKind | None,
+    form: CooperativeForm | None,
+    active: bool | None,
+    as_of: date | None,
+) -> Cooperative:
+    kind = kind or draw(st.sampled_from(CooperativeKind))
+    form = form or draw(st.sampled_from(CooperativeForm))
+    principle = draw(st.sampled_from(Principle))
+    year_end = draw(year_ends())
+    dissolve = False
+    if as_of is None:
+        deed = draw(st.dates(FIRST_DEED, LAST_DEED - timedelta(days=365)))
+        horizon = min(deed + relativedelta(years=draw(st.integers(0, 15))), LAST_DEED)
+        dissolve = draw(st.integers(0, 9)) == 0
+    else:
+        latest_deed = min(as_of, LAST_DEED)
+        if active is False:
+            full_window_deed = date(as_of.year - _YEARS_FOR_FULL_WINDOW, 12, 31)
+            dissolve = full_window_deed < FIRST_DEED or draw(st.integers(0, 3)) == 0
+            if not dissolve:
+                latest_deed = min(latest_deed, full_window_deed)
+        deed = draw(st.dates(max(FIRST_DEED, as_of - relativedelta(years=30)), latest_deed))
+        horizon = as_of
+    first_year = deed.year if deed <= year_end.in_year(deed.year) else deed.year + 1
+
+    dissolved_on = None
+    if dissolve:
+        last = horizon if as_of is not None else min(deed + relativedelta(years=25), LAST_DEED)
+        dissolved_on = draw(st.dates(deed, max(deed, last)))
+        horizon = min(horizon, dissolved_on)
+
+    rats = draw(_history(year_end, first_year, horizon, as_of, active if not dissolve else None))
+    last_year = max([first_year - 1, *(r.fiscal_year for r in rats)])
+    activities = draw(
+        st.lists(st.integers(first_year, max(first_year, last_year)), unique=True, max_size=5)
+        .map(sorted)
+        .flatmap(lambda years: st.tuples(*(_activity(y) for y in years)))
+    )
+    founded_on = draw(
+        st.none() | st.integers(0, 365).map(lambda d: max(deed - timedelta(days=d), _UU_25_1992))
+    )
+    founding = founded_on or deed
+    minimum = founder_minimum(form, as_of=founding)
+    founders_ = draw(
+        st.none()
+        | st.lists(
+            founders(person=form is CooperativeForm.PRIMARY, founded_on=founding),
+            min_size=minimum,
+            max_size=minimum + 6,
+            unique_by=lambda f: f.identity,
+        )
+    )
+    terms = draw(_terms(deed, principle))
+    region = draw(region_codes())
+    multi = draw(st.integers(0, 9)) == 0
+    groups = draw(
+        st.lists(st.sampled_from(_STAKEHOLDERS), min_size=2, max_size=4, unique=True)
+        if multi
+        else st.just([])
+    )
+    numbers = [draw(nomor_badan_hukums(year=min(deed.year, LAST_DEED.year)))]
+    if deed.year < AHU_FIRST_YEAR <= horizon.year and draw(st.booleans()):
+        amended = draw(st.integers(AHU_FIRST_YEAR, min(horizon.year, LAST_DEED.year)))
+        numbers.append(draw(nomor_badan_hukums(year=amended)))
+    name = _name(kind, form, principle, draw(st.sampled_from(_NAME_WORDS)))
+    if multi:
+        name = name.replace("Koperasi", "Koperasi Multi Pihak", 1)
+    return Cooperative(
+        name=name,
+        legal_entity_numbers=tuple(numbers),
+        deed_approved_on=deed,
+        form=form,
+        kind=kind,
+        region=region,
+        membership_area=draw(st.sampled_from(MembershipArea)),
+        member_count=draw(st.integers(len(founders_ or ()) or 20, 5000)),
+        mode=draw(st.sampled_from(BusinessMode)),
+        principle=principle,
+        nomor_induk=draw(st.none() | nomor_induk_koperasis(province=region.province_code)),
+        nib=draw(st.none() | nibs()),
+        founded_on=founded_on,
+        founders=tuple(founders_ or ()),
+        fiscal_year_end=year_end,
+        board_terms=terms,
+        rat_records=rats,
+        business_activities=activities,
+        multi_stakeholder=multi,
+        stakeholder_groups=tuple(groups),
+        legal_status=LegalStatus.DISSOLVED
+        if dissolved_on is not None
+        else LegalStatus.LEGAL_ENTITY,
+        dissolved_on=dissolved_on,
+    )
+
+
+@st.composite
+def _history(  # noqa: PLR0917 - a composite's arguments are positional
+    draw: st.DrawFn,
+    year_end: YearEnd,
+    first_year: int,
+    horizon: date,
+    as_of: date | None,
+    active: bool | None,
+) -> tuple[RatRecord, ...]:
+    """RAT records from the first fiscal year up to ``horizon``, shaped by ``active``."""
+    years = [y for y in range(first_year, horizon.year + 1) if year_end.in_year(y) < horizon]
+    if as_of is None or active is None:
+        held_by = as_of or horizon
+        records = [draw(_rat(y, year_end, held_by)) for y in years if draw(st.integers(0, 4))]
+        return tuple(records)
+    latest_due = latest_due_fiscal_year(year_end, as_of=as_of)
+    window = [y for y in range(latest_due - 2, latest_due + 1) if y >= first_year]
+    young = len(window) < 3
+    records = []
+    keep = None
+    if active and not young:
+        keep = draw(st.sampled_from(window))
+    for year in years:
+        if active is False and year > latest_due:
+            continue  # an early RAT, already held, would count
+        if year == keep:
+            closed = year_end.in_year(year)
+            deadline = rat_deadline(year, fiscal_year_end=year_end)
+            held = draw(st.dates(closed + timedelta(days=1), deadline))
+            records.append(RatRecord(fiscal_year=year, held_on=held, reported=True))
+        elif active is False and year in window:
+            record = draw(st.none() | _unreported(year, year_end, as_of))
+            if record is not None:
+                records.append(record)
+        elif draw(st.integers(0, 4)):
+            records.append(draw(_rat(year, year_end, as_of)))
+    return tuple(records)
+
+
+def _unreported(year: int, year_end: YearEnd, as_of: date) -> st.SearchStrategy[RatRecord]:
+    closed = year_end.in_year(year)
+    return st.one_of(
+        st.just(RatRecord(fiscal_year=year, held_on=None)),
+        st.dates(closed + timedelta(days=1), max(closed + timedelta(days=1), as_of)).map(
+            lambda day: RatRecord(fiscal_year=year, held_on=day, reported=False)
+        ),
+    )
+
+
+def _terms(deed: date, principle: Principle) -> st.SearchStrategy[tuple[BoardTerm, ...]]:
+    organs = list(_TERM_ORGANS)
+    if principle is Principle.SHARIA:
+        organs.append(Organ.SHARIA_SUPERVISORY_BOARD)
+    return st.one_of(st.just(()), st.tuples(*(_seated_term(o, deed) for o in organs)))
+
+
+def _seated_term(organ: Organ, start: date) -> st.SearchStrategy[BoardTerm]:
+    seats = (
+        _BOARD_SEATS
+        if organ is Organ.BOARD
+        else (BoardPosition.CHAIR, BoardPosition.MEMBER, BoardPosition.MEMBER)
+    )
+    return st.builds(
+        lambda people, years: BoardTerm(
+            organ=organ,
+            started_on=start,
+            ends_on=start + relativedelta(years=years) - timedelta(days=1),
+            members=tuple(
+                BoardMember(nik=nik, name=name, position=seat)
+                for (nik, name), seat in zip(people, seats, strict=True)
+            ),
+        ),
+        st.lists(
+            st.tuples(_adult_niks(start), person_names()),
+            min_size=len(seats),
+            max_size=len(seats),
+            unique_by=lambda p: str(p[0]),
+        ),
+        st.integers(3, 5),
+    )

@@ -1,0 +1,126 @@
+"""Strategies for businesses (``koperasi_id.msme``)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from dateutil.relativedelta import relativedelta
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from koperasi_id.identifiers import Kbli, Nik
+from koperasi_id.law import Regime
+from koperasi_id.msme import SIZE_CRITERIA, Business, BusinessSize, Criterion, SizeCriteria
+from koperasi_id.strategies._common import (
+    LINES_OF_BUSINESS,
+    business_names,
+    check_date,
+    check_enum,
+)
+from koperasi_id.strategies._identifiers import nibs, niks, region_codes
+
+__all__ = ["businesses", "figure_ranges"]
+
+#: Businesses start between these dates unless ``as_of`` bounds them.
+STARTED_BETWEEN = (date(1990, 1, 1), date(2025, 12, 31))
+#: How far above the medium ceiling a large business's figures are drawn.
+_LARGE_SPAN = Decimal(100_000_000_000)
+_MIN_OWNER_AGE = relativedelta(years=17)
+
+
+def _interval(
+    regime: Regime[SizeCriteria], criterion: Criterion, size: BusinessSize
+) -> tuple[Decimal, Decimal] | None:
+    bands = regime.value.bands_for(criterion)
+    if bands is None:
+        return None
+    floor = bands.floor(size)
+    ceiling = bands.ceiling(size)
+    low = Decimal(0) if floor is None else floor + 1
+    high = ceiling if ceiling is not None else low + _LARGE_SPAN
+    return low, high
+
+
+def figure_ranges(
+    size: BusinessSize, *, as_of: date | None = None
+) -> dict[Criterion, tuple[Decimal, Decimal]]:
+    """Inclusive whole-rupiah ranges per criterion that put a business in ``size``.
+
+    With ``as_of``: under the regime in force that day. Without it: under
+    *every* regime of :data:`~koperasi_id.msme.SIZE_CRITERIA` (ranges of a
+    criterion used by several regimes are intersected: a small business by
+    sales has Rp2-2.5 miliar, the overlap of UU 20/2008 and PP 7/2021).
+    """
+    regimes = [SIZE_CRITERIA.at(as_of)] if as_of is not None else list(SIZE_CRITERIA)
+    out: dict[Criterion, tuple[Decimal, Decimal]] = {}
+    for regime in regimes:
+        for criterion in regime.value.criteria:
+            found = _interval(regime, criterion, size)
+            assert found is not None
+            if criterion in out:
+                low, high = out[criterion]
+                found = (max(low, found[0]), min(high, found[1]))
+            out[criterion] = found
+    return out
+
+
+def _amounts(bounds: tuple[Decimal, Decimal]) -> st.SearchStrategy[Decimal]:
+    return st.integers(int(bounds[0]), int(bounds[1])).map(Decimal)
+
+
+def businesses(
+    *,
+    size: BusinessSize | str | None = None,
+    as_of: date | None = None,
+) -> st.SearchStrategy[Business]:
+    """Valid :class:`~koperasi_id.msme.Business` records with realistic names.
+
+    ``size`` (a :class:`~koperasi_id.msme.BusinessSize` or its value): every
+    figure the law uses falls in that class's band, so
+    ``classify_business(b, as_of=as_of).size == size`` with no conflict. With
+    ``as_of`` the business started on or before it and holds the figures of
+    the regime in force that day; without it, it holds capital, net assets
+    and annual sales that give ``size`` under *both* regimes. Without
+    ``size`` the class is drawn. Owners are at least 17 when they start.
+    """
+    wanted = check_enum("size", size, BusinessSize)
+    day = check_date("as_of", as_of)
+    if day is not None and SIZE_CRITERIA.find(day) is None:
+        first = SIZE_CRITERIA.regimes[0].valid_from
+        raise InvalidArgument(f"no size criteria are in force on {day} (they start {first})")
+    sizes = st.just(wanted) if wanted is not None else st.sampled_from(BusinessSize)
+    return sizes.flatmap(lambda s: _business(s, day))
+
+
+def _business(size: BusinessSize, as_of: date | None) -> st.SearchStrategy[Business]:
+    ranges = figure_ranges(size, as_of=as_of)
+    first, last = STARTED_BETWEEN
+    if as_of is not None:
+        first, last = min(first, as_of - relativedelta(years=30)), as_of
+
+    def figure(criterion: Criterion) -> st.SearchStrategy[Decimal | None]:
+        bounds = ranges.get(criterion)
+        return st.none() if bounds is None else _amounts(bounds)
+
+    return st.dates(first, last).flatmap(
+        lambda started: st.builds(
+            Business,
+            name=business_names(),
+            owner_nik=_owners(started),
+            started_on=st.just(started),
+            region=st.none() | region_codes(),
+            nib=st.none() | nibs(),
+            kbli=st.none() | st.sampled_from([Kbli.parse(k) for _, k in LINES_OF_BUSINESS]),
+            capital=figure(Criterion.CAPITAL),
+            net_assets=figure(Criterion.NET_ASSETS),
+            annual_sales=figure(Criterion.ANNUAL_SALES),
+            workers=st.none() | st.integers(1, 300),
+        )
+    )
+
+
+def _owners(started: date) -> st.SearchStrategy[Nik]:
+    latest_birth = started - _MIN_OWNER_AGE
+    earliest_birth = latest_birth - relativedelta(years=50)
+    return niks(born_between=(max(earliest_birth, date(1900, 1, 1)), latest_birth))
