@@ -17,24 +17,15 @@ reports it at its path: ``"12"`` becomes ``12`` for an ``int`` field, ``"ya"``
 "not given" (the field's default applies, or a ``missing`` problem).
 Money may be written in the display form ``Rp1.234.567``.
 
->>> import attrs
->>> from datetime import date
->>> @attrs.frozen(kw_only=True)
-... class Rat:
-...     fiscal_year: int
-...     reported: bool = False
->>> @attrs.frozen(kw_only=True)
-... class Coop:
-...     name: str
-...     founded: date | None = None
-...     tags: tuple[str, ...] = ()
-...     rats: tuple[Rat, ...] = ()
->>> row = {"name": "KSP Maju", "founded": "", "tags": "a|b",
-...        "rats[0].fiscal_year": "2020", "rats[0].reported": "ya"}
->>> unflatten(Coop, row)
-{'name': 'KSP Maju', 'tags': ['a', 'b'], 'rats': [{'fiscal_year': 2020, 'reported': True}]}
->>> flatten({'name': 'KSP Maju', 'tags': ['a', 'b'], 'rats': [{'fiscal_year': 2020}]})
-{'name': 'KSP Maju', 'tags': 'a|b', 'rats[0].fiscal_year': '2020'}
+>>> from koperasi_id.cooperatives import Cooperative
+>>> row = {"name": "KSP Maju", "legal_entity_numbers": "518/BH/XII/1998|AHU-0000012.AH.01.26.TAHUN 2020",
+...        "member_count": "25", "founded_on": "",
+...        "rat_records[0].fiscal_year": "2020", "rat_records[0].reported": "ya"}
+>>> unflatten(Cooperative, row)  # doctest: +NORMALIZE_WHITESPACE
+{'name': 'KSP Maju', 'legal_entity_numbers': ['518/BH/XII/1998', 'AHU-0000012.AH.01.26.TAHUN 2020'],
+ 'member_count': 25, 'rat_records': [{'fiscal_year': 2020, 'reported': True}]}
+>>> flatten({"name": "KSP Maju", "rat_records": [{"fiscal_year": 2020}], "founders": []})
+{'name': 'KSP Maju', 'rat_records[0].fiscal_year': '2020', 'founders': ''}
 """
 
 from __future__ import annotations

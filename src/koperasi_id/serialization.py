@@ -300,7 +300,9 @@ def register_hooks(configure: Configurator) -> None:
 
     >>> import cattrs
     >>> class Percent(float): ...
-    >>> register_hooks(lambda c: c.register_unstructure_hook(Percent, lambda p: f"{p}%"))
+    >>> def percent_hooks(converter, cls=Percent):
+    ...     converter.register_unstructure_hook(cls, lambda p: f"{p}%")
+    >>> register_hooks(percent_hooks)
     >>> to_dict(Percent(6.0))
     '6.0%'
     """
@@ -387,9 +389,13 @@ def from_dict(cls: type[T], data: object, *, lenient: bool = False) -> T:
     try:
         return conv.structure(data, cls)
     except ValidationError as err:
-        raise err from None
+        error = err
     except Exception as exc:  # noqa: BLE001 - every structuring failure is the caller's data
-        raise ValidationError(problems_from_exception(exc)) from None
+        error = ValidationError(problems_from_exception(exc))
+    # Raised outside the handler and cut loose from cattrs' exception groups, which
+    # cannot be pickled: batch workers ship this error back to their parent process.
+    error.__context__ = error.__cause__ = None
+    raise error.with_traceback(None)
 
 
 def to_dict(obj: Any) -> Any:
