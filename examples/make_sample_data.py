@@ -2,7 +2,7 @@
 
 - ``koperasi_lampung.csv``: a Lampung-sized cooperative registry, about 5,600
   cooperatives over Lampung's 15 regencies and cities, about half of them
-  active on 2021-10-12, plus a handful of malformed rows;
+  active on 2021-10-12, plus three malformed rows and one unknown regency code;
 - ``bpum_usulan_2021.csv``: 10,500 BPUM 2021 proposals with repeated NIKs,
   excluded occupations, KUR holders and malformed rows.
 
@@ -237,7 +237,7 @@ def make_registry(rng: random.Random, count: int = 5_600) -> list[dict[str, str]
         rows.append(flatten(to_dict(coop)))
     # Malformed rows, as real registries have them (kept: they are reported, not dropped).
     rows[100]["deed_approved_on"] = "31/02/2001"
-    rows[2000]["region"] = "18.99"
+    rows[2000]["region"] = "18.99"  # no such regency: valid with a warning, its own group
     rows[3000]["kind"] = "KSU"
     rows[4000]["member_count"] = "dua puluh"
     return rows
