@@ -216,7 +216,10 @@ def test_to_dict_matches_the_converter_and_round_trips() -> None:
     data = s.to_dict()
     assert data == to_dict(s)
     assert data["active_percent"] == "40.00"
+    assert data["as_of"] == AS_OF.isoformat()
+    assert sorted(data["regime"]) == ["citation", "confidence", "name", "valid_from", "valid_to"]
     assert data["regime"]["confidence"] == "M"
+    assert sorted(data["regime"]["citation"]) == ["article", "instrument", "note"]
     kinds = next(b for b in data["breakdowns"] if b["dimension"] == "kind")
     assert kinds["groups"][0] == {
         "key": "simpan_pinjam",

@@ -20,7 +20,6 @@ no registered cooperative.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -28,6 +27,7 @@ from typing import Any, Final, Literal, cast, get_args
 
 import attrs
 
+from koperasi_id import serialization
 from koperasi_id.cooperatives._activity import (
     ActivityRule,
     assess,
@@ -45,7 +45,7 @@ from koperasi_id.cooperatives._enums import (
 from koperasi_id.cooperatives._governance import RAT_DEADLINE
 from koperasi_id.cooperatives._model import Cooperative, YearEnd
 from koperasi_id.errors import Problem, ValidationError
-from koperasi_id.law import Citation, RegimeRef, Timeline
+from koperasi_id.law import RegimeRef, Timeline
 from koperasi_id.regions import lookup, province
 
 __all__ = [
@@ -152,17 +152,6 @@ class GroupCount:
     inactive: int
     active_percent: Decimal | None
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready data (percent as a decimal string)."""
-        return {
-            "key": self.key,
-            "label": self.label,
-            "registered": self.registered,
-            "active": self.active,
-            "inactive": self.inactive,
-            "active_percent": _show(self.active_percent),
-        }
-
 
 @attrs.frozen(kw_only=True)
 class Breakdown:
@@ -177,14 +166,6 @@ class Breakdown:
             if g.key == key:
                 return g
         raise KeyError(key)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready data."""
-        return {"dimension": self.dimension, "groups": [g.to_dict() for g in self.groups]}
-
-
-def _show(value: Decimal | None) -> str | None:
-    return None if value is None else str(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -281,41 +262,21 @@ class RegistrySummary:
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data: dates ISO, percentages decimal strings.
 
-        The same shape as :func:`koperasi_id.serialization.to_dict`, so
+        Shorthand for :func:`koperasi_id.serialization.to_dict`, so
         :func:`~koperasi_id.serialization.from_dict` reads it back.
         """
-        ref = self.regime
-        return {
-            "as_of": self.as_of.isoformat(),
-            "window_years": self.window_years,
-            "unreported_counts_as_missed": self.unreported_counts_as_missed,
-            "percent_places": self.percent_places,
-            "rows": self.rows,
-            "invalid": self.invalid,
-            "not_yet_established": self.not_yet_established,
-            "dissolved": self.dissolved,
-            "registered": self.registered,
-            "active": self.active,
-            "inactive": self.inactive,
-            "active_percent": _show(self.active_percent),
-            "breakdowns": [b.to_dict() for b in self.breakdowns],
-            "regime": {
-                "name": ref.name,
-                "valid_from": ref.valid_from.isoformat(),
-                "valid_to": None if ref.valid_to is None else ref.valid_to.isoformat(),
-                "citation": _citation_dict(ref.citation),
-                "confidence": ref.confidence.value,
-            },
-        }
+        data: dict[str, Any] = serialization.to_dict(self)
+        return data
 
     def to_json(self, *, indent: int | None = None) -> str:
         """:meth:`to_dict` as JSON text (non-ASCII kept)."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        return serialization.to_json(self, indent=indent)
 
     def table(self, dimension: str) -> str:
         """A plain-text table of one breakdown, with a total line, for reports.
 
-        Columns: key, registered, active, inactive, % active.
+        Columns: the group's label, registered, active, inactive, % active; groups
+        in the breakdown's order (enum order, region and province codes sorted).
         """
         rows = [
             (g.key, g.label, g.registered, g.active, g.inactive, g.active_percent)
@@ -330,10 +291,6 @@ class RegistrySummary:
             shown = "-" if pct is None else str(pct)
             lines.append(f"{label:<{width}}  {reg:>9}  {act:>7}  {inact:>7}  {shown:>7}")
         return "\n".join(lines)
-
-
-def _citation_dict(citation: Citation) -> dict[str, str | None]:
-    return {"instrument": citation.instrument, "article": citation.article, "note": citation.note}
 
 
 # --- counting ---------------------------------------------------------------
