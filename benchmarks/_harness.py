@@ -1,0 +1,76 @@
+"""Interleaved A/B timing: a candidate and its baseline, alternating, medians compared."""
+
+from __future__ import annotations
+
+import gc
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Median seconds of the candidate and its baseline over interleaved rounds."""
+
+    name: str
+    candidate: float
+    baseline: float
+    rounds: int
+    items: int
+
+    @property
+    def ratio(self) -> float:
+        """Candidate time over baseline time (below 1.0: the candidate is faster)."""
+        return self.candidate / self.baseline
+
+    def per_item_us(self, seconds: float) -> float:
+        return seconds / self.items * 1e6
+
+    def line(self, candidate_label: str, baseline_label: str) -> str:
+        return (
+            f"{self.name:34} {candidate_label} {self.per_item_us(self.candidate):9.2f} us/item  "
+            f"{baseline_label} {self.per_item_us(self.baseline):9.2f} us/item  "
+            f"ratio {self.ratio:6.2f}  (median of {self.rounds} A/B rounds of {self.items:,})"
+        )
+
+
+def _timed(run: Callable[[], object]) -> float:
+    gc.collect()
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+def interleaved(
+    name: str,
+    candidate: Callable[[], object],
+    baseline: Callable[[], object],
+    *,
+    rounds: int,
+    items: int,
+) -> Comparison:
+    """Time ``candidate`` and ``baseline`` in alternating order (A/B, B/A, ...).
+
+    Alternating the order cancels the drift of a shared machine (another
+    process starting, CPU frequency changes) between the two; the medians
+    discard a round disturbed by it. One warm-up call of each comes first.
+    """
+    candidate()
+    baseline()
+    a: list[float] = []
+    b: list[float] = []
+    for r in range(rounds):
+        if r % 2 == 0:
+            a.append(_timed(candidate))
+            b.append(_timed(baseline))
+        else:
+            b.append(_timed(baseline))
+            a.append(_timed(candidate))
+    return Comparison(
+        name=name,
+        candidate=statistics.median(a),
+        baseline=statistics.median(b),
+        rounds=rounds,
+        items=items,
+    )

@@ -1,0 +1,71 @@
+"""Rules: one call of msme.classify, kur.rate and kur.assess vs a bare dict lookup."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+
+from _data import kur_application_wires
+from _harness import Comparison, interleaved
+
+from koperasi_id import kur, msme
+from koperasi_id.serialization import from_dict
+
+AS_OF = date(2024, 5, 1)
+
+
+def _baseline(n: int) -> Callable[[], object]:
+    # What a hand-written rule table costs: one dict lookup per question.
+    table = {(scheme, access): Decimal(6) for scheme in kur.Scheme for access in range(1, 5)}
+    keys = [(kur.Scheme.MICRO, 1 + i % 4) for i in range(n)]
+
+    def run() -> None:
+        for key in keys:
+            table[key]
+
+    return run
+
+
+def _classify(n: int) -> Callable[[], object]:
+    capitals = [Decimal(1_000_000 * (1 + i % 9_000)) for i in range(n)]
+
+    def run() -> None:
+        for capital in capitals:
+            msme.classify(as_of=AS_OF, capital=capital)
+
+    return run
+
+
+def _rate(n: int) -> Callable[[], object]:
+    accesses = [1 + i % 4 for i in range(n)]
+
+    def run() -> None:
+        for access in accesses:
+            kur.rate(kur.Scheme.MICRO, as_of=AS_OF, access=access)
+
+    return run
+
+
+def _assess(n: int) -> Callable[[], object]:
+    apps = [from_dict(kur.KurApplication, w) for w in kur_application_wires(min(n, 5_000))]
+    apps = (apps * (n // len(apps) + 1))[:n]
+
+    def run() -> None:
+        for app in apps:
+            kur.assess(app)
+
+    return run
+
+
+def run(n: int, rounds: int) -> list[Comparison]:
+    out = []
+    for name, make, calls in (
+        ("rules msme.classify", _classify, n),
+        ("rules kur.rate", _rate, n),
+        ("rules kur.assess", _assess, max(n // 10, 100)),
+    ):
+        comparison = interleaved(name, make(calls), _baseline(calls), rounds=rounds, items=calls)
+        print(comparison.line("rule", "dict lookup"), flush=True)
+        out.append(comparison)
+    return out

@@ -1,0 +1,67 @@
+"""Run every benchmark and print its ratio against a baseline timed in the same process.
+
+    python benchmarks/run.py            # full: 200k records, 1,000,000-row file
+    python benchmarks/run.py --quick    # CI: small sizes, well under two minutes
+    python benchmarks/run.py --only structuring rules
+
+Ratios are candidate / baseline (below 1.0: the library is faster). Nothing
+is asserted: the figures are printed for people to read and record.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bench_rules
+import bench_screening
+import bench_structuring
+
+SUITES = ("structuring", "rules", "screening", "memory")
+FULL = {"structuring": 200_000, "rules": 100_000, "screening": 1_000_000, "small": 100_000}
+QUICK = {"structuring": 40_000, "rules": 20_000, "screening": 50_000, "small": 5_000}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes (CI)")
+    parser.add_argument("--only", nargs="+", choices=SUITES, default=list(SUITES))
+    parser.add_argument("--rounds", type=int, help="A/B rounds (default 10, quick 8)")
+    parser.add_argument("--data-dir", type=Path, help="keep generated files here and reuse them")
+    args = parser.parse_args(argv)
+    sizes = QUICK if args.quick else FULL
+    rounds = args.rounds or (8 if args.quick else 10)
+    workdir = args.data_dir or Path(tempfile.mkdtemp(prefix="koperasi_id_bench_"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    print(
+        f"koperasi_id benchmarks ({'quick' if args.quick else 'full'}), python {sys.version.split()[0]}"
+    )
+    try:
+        if "structuring" in args.only:
+            # 200k records per side in full mode, split over the A/B rounds.
+            per_round = max(sizes["structuring"] // rounds, 1_000)
+            bench_structuring.run(per_round, rounds)
+        if "rules" in args.only:
+            bench_rules.run(sizes["rules"] // rounds, rounds)
+        large_runs = None
+        if "screening" in args.only:
+            screen_rounds = 3 if not args.quick else 1
+            _, large_runs = bench_screening.screening(workdir, sizes["screening"], screen_rounds)
+        if "memory" in args.only:
+            bench_screening.memory(workdir, sizes["screening"], sizes["small"], large_runs)
+    finally:
+        if args.data_dir is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+    print(f"done in {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
