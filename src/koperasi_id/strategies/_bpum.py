@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -113,27 +114,47 @@ def bpum_proposals(
     return st.one_of(_eligible(prog), failing)
 
 
+_APPLICANT_NIKS = niks(born_between=_BORN_BETWEEN)
+_ADDRESSES = street_addresses()
+_NAMES = person_names()
+_PHONES = phone_numbers()
+_LINES = st.sampled_from(LINES_OF_BUSINESS)
+_BOOLEANS = st.booleans()
+
+
 def _eligible(prog: Programme) -> st.SearchStrategy[Proposal]:
-    allowed_kinds = list(prog.allowed_proposers)
-    return niks(born_between=_BORN_BETWEEN).flatmap(
-        lambda nik: st.builds(
-            _proposal,
-            nik=st.just(nik),
-            kk=nomor_kks(province=nik.province_code),
-            name=person_names(),
-            address=street_addresses(),
-            business=st.sampled_from(LINES_OF_BUSINESS),
-            with_kbli=st.booleans(),
-            phone=phone_numbers(),
-            occupation=st.sampled_from(
-                [o for o in Occupation if o not in prog.excluded_occupations]
-            ),
-            previous=st.sets(st.sampled_from(prog.allowed_previous_years or (0,))).map(
-                lambda ys: tuple(sorted(y for y in ys if y))
-            ),
-            proposer=st.sampled_from(allowed_kinds).map(lambda k: _proposer_at(k, nik)),
-            business_elsewhere=st.booleans(),
-        )
+    return _eligible_in(prog.year)
+
+
+@functools.cache
+def _eligible_in(year: int) -> st.SearchStrategy[Proposal]:
+    return _drawn_eligible(programme(year))
+
+
+@st.composite
+def _drawn_eligible(draw: st.DrawFn, prog: Programme) -> Proposal:
+    nik = draw(_APPLICANT_NIKS)
+    line, kbli = draw(_LINES)
+    address = draw(_ADDRESSES)
+    elsewhere = draw(_BOOLEANS)
+    previous = [y for y in prog.allowed_previous_years if draw(_BOOLEANS)]
+    return Proposal(
+        nik=nik,
+        kk=draw(nomor_kks(province=nik.province_code)),
+        name=draw(_NAMES),
+        ktp_address=address,
+        business_address=_market(address) if elsewhere else None,
+        has_sku=elsewhere,
+        line_of_business=line,
+        kbli=Kbli.parse(kbli) if draw(_BOOLEANS) else None,
+        phone=draw(_PHONES),
+        occupation=draw(
+            st.sampled_from([o for o in Occupation if o not in prog.excluded_occupations])
+        ),
+        has_kur=False,
+        has_other_bank_credit=False,
+        previous_bpum_years=tuple(previous),
+        proposer=_proposer_at(draw(st.sampled_from(prog.allowed_proposers)), nik),
     )
 
 
@@ -141,39 +162,6 @@ def _proposer_at(kind: ProposerType, nik: Nik) -> Proposer:
     if kind is ProposerType.PROVINCIAL_OFFICE:
         return Proposer(type=kind, region=RegionCode.parse(nik.province_code))
     return Proposer(type=kind, region=RegionCode.parse(nik.regency_code))
-
-
-def _proposal(
-    *,
-    nik: Nik,
-    kk: object,
-    name: str,
-    address: str,
-    business: tuple[str, str],
-    with_kbli: bool,
-    phone: object,
-    occupation: Occupation,
-    previous: tuple[int, ...],
-    proposer: Proposer,
-    business_elsewhere: bool,
-) -> Proposal:
-    line, kbli = business
-    return Proposal(
-        nik=nik,
-        kk=kk,  # type: ignore[arg-type]
-        name=name,
-        ktp_address=address,
-        business_address=_market(address) if business_elsewhere else None,
-        has_sku=business_elsewhere,
-        line_of_business=line,
-        kbli=Kbli.parse(kbli) if with_kbli else None,
-        phone=phone,  # type: ignore[arg-type]
-        occupation=occupation,
-        has_kur=False,
-        has_other_bank_credit=False,
-        previous_bpum_years=previous,
-        proposer=proposer,
-    )
 
 
 def _market(address: str) -> str:

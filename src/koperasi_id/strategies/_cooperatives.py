@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
 
 from dateutil.relativedelta import relativedelta
 from hypothesis import strategies as st
@@ -31,7 +31,7 @@ from koperasi_id.cooperatives import (
     latest_due_fiscal_year,
     rat_deadline,
 )
-from koperasi_id.identifiers import AHU_FIRST_YEAR, Nik
+from koperasi_id.identifiers import AHU_FIRST_YEAR, Nik, NomorBadanHukum
 from koperasi_id.strategies._common import (
     check_bool_or_none,
     check_date,
@@ -39,8 +39,8 @@ from koperasi_id.strategies._common import (
     person_names,
 )
 from koperasi_id.strategies._identifiers import (
+    draw_adult_nik,
     nibs,
-    niks,
     nomor_badan_hukums,
     nomor_induk_koperasis,
     region_codes,
@@ -106,20 +106,36 @@ _KIND_PREFIX = {
 _STAKEHOLDERS = ("petani", "pekerja", "konsumen", "pemodal", "pengelola", "pemasok")
 _TERM_ORGANS = (Organ.BOARD, Organ.SUPERVISORS)
 _BOARD_SEATS = (BoardPosition.CHAIR, BoardPosition.SECRETARY, BoardPosition.TREASURER)
+_SUPERVISOR_SEATS = (BoardPosition.CHAIR, BoardPosition.MEMBER, BoardPosition.MEMBER)
 
 
 def year_ends() -> st.SearchStrategy[YearEnd]:
     """Fiscal year ends: mostly 31 December, sometimes a quarter end, rarely any other day."""
-    return st.one_of(
-        st.just(_DECEMBER_31),
-        st.sampled_from(_OTHER_YEAR_ENDS),
-        st.builds(YearEnd.of, st.integers(1, 12), st.integers(1, 28)),
-    )
+    return _YEAR_ENDS
 
 
-def _adult_niks(on: date) -> st.SearchStrategy[Nik]:
-    latest = on - relativedelta(years=17)
-    return niks(born_between=(max(latest - relativedelta(years=55), date(1900, 1, 1)), latest))
+@st.composite
+def _adult_niks(draw: st.DrawFn, on: date) -> Nik:
+    return draw_adult_nik(draw, on)
+
+
+_PERSON_NAMES = person_names()
+_YEAR_ENDS = st.one_of(
+    st.just(_DECEMBER_31),
+    st.sampled_from(_OTHER_YEAR_ENDS),
+    st.builds(YearEnd.of, st.integers(1, 12), st.integers(1, 28)),
+)
+_BOOLEANS = st.booleans()
+_ONE_IN_FIVE = st.integers(0, 4)
+
+
+def _distinct_people(draw: st.DrawFn, count: int, on: date) -> list[tuple[Nik, str]]:
+    """``count`` adults with distinct NIKs (a clash is simply drawn again)."""
+    people: dict[str, tuple[Nik, str]] = {}
+    while len(people) < count:
+        nik = draw_adult_nik(draw, on)
+        people.setdefault(str(nik), (nik, draw(_PERSON_NAMES)))
+    return list(people.values())
 
 
 def founders(
@@ -129,15 +145,7 @@ def founders(
     check_bool_or_none("person", person)
     day = check_date("founded_on", founded_on) or date(2015, 1, 1)
     people = st.builds(Founder, name=person_names(), nik=_adult_niks(day))
-    coops = st.builds(
-        Founder,
-        name=_cooperative_names(
-            st.sampled_from(CooperativeKind),
-            st.just(CooperativeForm.PRIMARY),
-            st.just(Principle.CONVENTIONAL),
-        ),
-        legal_entity_number=_numbers_before(day),
-    )
+    coops = st.builds(Founder, name=_MEMBER_COOP_NAMES, legal_entity_number=_numbers_before(day))
     if person is True:
         return people
     if person is False:
@@ -145,7 +153,8 @@ def founders(
     return st.one_of(people, coops)
 
 
-def _numbers_before(day: date) -> st.SearchStrategy[Any]:
+@functools.cache
+def _numbers_before(day: date) -> st.SearchStrategy[NomorBadanHukum]:
     last = min(day.year, LAST_DEED.year)
     return st.integers(max(1945, last - 30), last).flatmap(lambda y: nomor_badan_hukums(year=y))
 
@@ -210,18 +219,17 @@ def rat_records(
 
 
 def _rat(year: int, end: YearEnd, held_by: date | None) -> st.SearchStrategy[RatRecord]:
+    return st.composite(lambda draw: _draw_rat(draw, year, end, held_by))()
+
+
+def _draw_rat(draw: st.DrawFn, year: int, end: YearEnd, held_by: date | None) -> RatRecord:
+    """A RAT held within a year after the fiscal year closed (and by ``held_by``), or missed."""
     closed = end.in_year(year)
-    last = closed + timedelta(days=365)
-    if held_by is not None:
-        last = min(last, held_by)
-    if last <= closed:
-        return st.just(RatRecord(fiscal_year=year, held_on=None))
-    held = st.builds(
-        lambda day, reported: RatRecord(fiscal_year=year, held_on=day, reported=reported),
-        st.dates(closed + timedelta(days=1), last),
-        st.booleans(),
-    )
-    return st.one_of(held, st.just(RatRecord(fiscal_year=year, held_on=None)))
+    span = 365 if held_by is None else min(365, (held_by - closed).days)
+    if span < 1 or not draw(st.integers(0, 5)):
+        return RatRecord(fiscal_year=year, held_on=None)
+    held = closed + timedelta(days=draw(st.integers(1, span)))
+    return RatRecord(fiscal_year=year, held_on=held, reported=draw(_BOOLEANS))
 
 
 def business_activities(*, fiscal_year: int | None = None) -> st.SearchStrategy[BusinessActivity]:
@@ -235,19 +243,20 @@ def business_activities(*, fiscal_year: int | None = None) -> st.SearchStrategy[
 
 
 def _activity(year: int) -> st.SearchStrategy[BusinessActivity]:
-    real = st.builds(
-        BusinessActivity,
-        fiscal_year=st.just(year),
-        has_real_business=st.just(True),
-        turnover=st.none() | st.integers(0, 50_000_000_000).map(Decimal),
+    return st.composite(lambda draw: _draw_activity(draw, year))()
+
+
+_TURNOVERS = st.none() | st.integers(0, 50_000_000_000).map(Decimal)
+_IDLE_TURNOVERS = st.sampled_from((None, Decimal(0)))
+
+
+def _draw_activity(draw: st.DrawFn, year: int) -> BusinessActivity:
+    real = draw(_BOOLEANS)
+    return BusinessActivity(
+        fiscal_year=year,
+        has_real_business=real,
+        turnover=draw(_TURNOVERS if real else _IDLE_TURNOVERS),
     )
-    idle = st.builds(
-        BusinessActivity,
-        fiscal_year=st.just(year),
-        has_real_business=st.just(False),
-        turnover=st.sampled_from((None, Decimal(0))),
-    )
-    return st.one_of(real, idle)
 
 
 def savings_loan_profiles() -> st.SearchStrategy[SavingsLoanProfile]:
@@ -331,7 +340,7 @@ def _cooperative(
     kind = kind or draw(st.sampled_from(CooperativeKind))
     form = form or draw(st.sampled_from(CooperativeForm))
     principle = draw(st.sampled_from(Principle))
-    year_end = draw(year_ends())
+    year_end = draw(_YEAR_ENDS)
     dissolve = False
     if as_of is None:
         deed = draw(st.dates(FIRST_DEED, LAST_DEED - timedelta(days=365)))
@@ -356,26 +365,30 @@ def _cooperative(
 
     rats = draw(_history(year_end, first_year, horizon, as_of, active if not dissolve else None))
     last_year = max([first_year - 1, *(r.fiscal_year for r in rats)])
-    activities = draw(
+    activity_years = draw(
         st.lists(st.integers(first_year, max(first_year, last_year)), unique=True, max_size=5)
-        .map(sorted)
-        .flatmap(lambda years: st.tuples(*(_activity(y) for y in years)))
     )
+    activities = tuple(_draw_activity(draw, y) for y in sorted(activity_years))
     founded_on = draw(
         st.none() | st.integers(0, 365).map(lambda d: max(deed - timedelta(days=d), _UU_25_1992))
     )
     founding = founded_on or deed
     minimum = founder_minimum(form, as_of=founding)
-    founders_ = draw(
-        st.none()
-        | st.lists(
-            founders(person=form is CooperativeForm.PRIMARY, founded_on=founding),
-            min_size=minimum,
-            max_size=minimum + 6,
-            unique_by=lambda f: f.identity,
-        )
-    )
-    terms = draw(_terms(deed, principle))
+    founders_: list[Founder] = []
+    if draw(_BOOLEANS):
+        count = draw(st.integers(minimum, minimum + 6))
+        if form is CooperativeForm.PRIMARY:
+            founders_ = [
+                Founder(name=name, nik=nik) for nik, name in _distinct_people(draw, count, founding)
+            ]
+        else:
+            members: dict[NomorBadanHukum, None] = {}
+            while len(members) < count:
+                members.setdefault(draw(_numbers_before(founding)))
+            founders_ = [
+                Founder(name=draw(_MEMBER_COOP_NAMES), legal_entity_number=n) for n in members
+            ]
+    terms = _draw_terms(draw, deed, principle)
     region = draw(region_codes())
     multi = draw(st.integers(0, 9)) == 0
     groups = draw(
@@ -398,13 +411,13 @@ def _cooperative(
         kind=kind,
         region=region,
         membership_area=draw(st.sampled_from(MembershipArea)),
-        member_count=draw(st.integers(len(founders_ or ()) or 20, 5000)),
+        member_count=draw(st.integers(len(founders_) or 20, 5000)),
         mode=draw(st.sampled_from(BusinessMode)),
         principle=principle,
         nomor_induk=draw(st.none() | nomor_induk_koperasis(province=region.province_code)),
         nib=draw(st.none() | nibs()),
         founded_on=founded_on,
-        founders=tuple(founders_ or ()),
+        founders=tuple(founders_),
         fiscal_year_end=year_end,
         board_terms=terms,
         rat_records=rats,
@@ -431,7 +444,7 @@ def _history(  # noqa: PLR0917 - a composite's arguments are positional
     years = [y for y in range(first_year, horizon.year + 1) if year_end.in_year(y) < horizon]
     if as_of is None or active is None:
         held_by = as_of or horizon
-        records = [draw(_rat(y, year_end, held_by)) for y in years if draw(st.integers(0, 4))]
+        records = [_draw_rat(draw, y, year_end, held_by) for y in years if draw(_ONE_IN_FIVE)]
         return tuple(records)
     latest_due = latest_due_fiscal_year(year_end, as_of=as_of)
     window = [y for y in range(latest_due - 2, latest_due + 1) if y >= first_year]
@@ -446,55 +459,51 @@ def _history(  # noqa: PLR0917 - a composite's arguments are positional
         if year == keep:
             closed = year_end.in_year(year)
             deadline = rat_deadline(year, fiscal_year_end=year_end)
-            held = draw(st.dates(closed + timedelta(days=1), deadline))
+            held = closed + timedelta(days=draw(st.integers(1, (deadline - closed).days)))
             records.append(RatRecord(fiscal_year=year, held_on=held, reported=True))
         elif active is False and year in window:
-            record = draw(st.none() | _unreported(year, year_end, as_of))
-            if record is not None:
-                records.append(record)
-        elif draw(st.integers(0, 4)):
-            records.append(draw(_rat(year, year_end, as_of)))
+            closed = year_end.in_year(year)
+            if draw(_BOOLEANS):
+                held = closed + timedelta(days=draw(st.integers(1, (as_of - closed).days)))
+                records.append(RatRecord(fiscal_year=year, held_on=held, reported=False))
+            elif draw(_BOOLEANS):
+                records.append(RatRecord(fiscal_year=year, held_on=None))
+        elif draw(_ONE_IN_FIVE):
+            records.append(_draw_rat(draw, year, year_end, as_of))
     return tuple(records)
 
 
-def _unreported(year: int, year_end: YearEnd, as_of: date) -> st.SearchStrategy[RatRecord]:
-    closed = year_end.in_year(year)
-    return st.one_of(
-        st.just(RatRecord(fiscal_year=year, held_on=None)),
-        st.dates(closed + timedelta(days=1), max(closed + timedelta(days=1), as_of)).map(
-            lambda day: RatRecord(fiscal_year=year, held_on=day, reported=False)
-        ),
-    )
-
-
-def _terms(deed: date, principle: Principle) -> st.SearchStrategy[tuple[BoardTerm, ...]]:
+def _draw_terms(draw: st.DrawFn, deed: date, principle: Principle) -> tuple[BoardTerm, ...]:
+    """The first pengurus and pengawas (and DPS for a sharia cooperative), seated at the deed."""
+    if not draw(_BOOLEANS):
+        return ()
     organs = list(_TERM_ORGANS)
     if principle is Principle.SHARIA:
         organs.append(Organ.SHARIA_SUPERVISORY_BOARD)
-    return st.one_of(st.just(()), st.tuples(*(_seated_term(o, deed) for o in organs)))
+    terms = []
+    for organ in organs:
+        seats = _BOARD_SEATS if organ is Organ.BOARD else _SUPERVISOR_SEATS
+        people = _distinct_people(draw, len(seats), deed)
+        years = draw(st.integers(3, 5))
+        terms.append(
+            BoardTerm(
+                organ=organ,
+                started_on=deed,
+                ends_on=deed + relativedelta(years=years) - timedelta(days=1),
+                members=tuple(
+                    BoardMember(nik=nik, name=name, position=seat)
+                    for (nik, name), seat in zip(people, seats, strict=True)
+                ),
+            )
+        )
+    return tuple(terms)
 
 
-def _seated_term(organ: Organ, start: date) -> st.SearchStrategy[BoardTerm]:
-    seats = (
-        _BOARD_SEATS
-        if organ is Organ.BOARD
-        else (BoardPosition.CHAIR, BoardPosition.MEMBER, BoardPosition.MEMBER)
-    )
-    return st.builds(
-        lambda people, years: BoardTerm(
-            organ=organ,
-            started_on=start,
-            ends_on=start + relativedelta(years=years) - timedelta(days=1),
-            members=tuple(
-                BoardMember(nik=nik, name=name, position=seat)
-                for (nik, name), seat in zip(people, seats, strict=True)
-            ),
-        ),
-        st.lists(
-            st.tuples(_adult_niks(start), person_names()),
-            min_size=len(seats),
-            max_size=len(seats),
-            unique_by=lambda p: str(p[0]),
-        ),
-        st.integers(3, 5),
-    )
+#: Names of primary cooperatives that found a secondary one.
+_MEMBER_COOP_NAMES = st.builds(
+    _name,
+    st.sampled_from(CooperativeKind),
+    st.just(CooperativeForm.PRIMARY),
+    st.just(Principle.CONVENTIONAL),
+    st.sampled_from(_NAME_WORDS),
+)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+import functools
+from datetime import date, timedelta
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -35,6 +36,7 @@ from koperasi_id.regions import (
 from koperasi_id.strategies._common import check_date_range, check_enum, check_one_of
 
 __all__ = [
+    "draw_adult_nik",
     "kblis",
     "nibs",
     "niks",
@@ -111,15 +113,17 @@ def _provinces(province: str | None) -> st.SearchStrategy[str]:
     return st.just(province) if province is not None else st.sampled_from(_PROVINCES)
 
 
+def _regencies(pp: str | None) -> tuple[str, ...]:
+    """Dotted regency/city codes (``"18.71"``) of ``pp``, or of every province."""
+    provinces = _PROVINCES if pp is None else (pp,)
+    return tuple(f"{p}.{k}" for p in provinces for k in regency_codes_of(p))
+
+
+@functools.cache
 def _districts(province: str | None) -> st.SearchStrategy[str]:
     """``PPKKCC``: a province, a current regency/city of it and a district 01-40."""
-    return _provinces(province).flatmap(
-        lambda pp: st.builds(
-            lambda kk, cc: f"{pp}{kk}{cc:02d}",
-            st.sampled_from(regency_codes_of(pp)),
-            st.integers(1, 40),
-        )
-    )
+    compact = tuple(r.replace(".", "") for r in _regencies(province))
+    return st.builds(lambda r, cc: f"{r}{cc:02d}", st.sampled_from(compact), st.integers(1, 40))
 
 
 def niks(
@@ -142,8 +146,29 @@ def niks(
         if born_between is None
         else check_date_range("born_between", born_between, low=_NIK_DATES[0], high=_NIK_DATES[1])
     )
-    sexes = st.just(wanted) if wanted is not None else st.sampled_from(Sex)
-    return st.builds(_nik, _districts(pp), st.dates(first, last), sexes, st.integers(1, 9999))
+    return _niks(pp, wanted, first, last)
+
+
+@functools.cache
+def _niks(pp: str | None, sex: Sex | None, first: date, last: date) -> st.SearchStrategy[Nik]:
+    sexes = st.just(sex) if sex is not None else st.sampled_from(Sex)
+    return st.builds(_nik, _districts(pp), st.dates(first, last), sexes, _SERIALS)
+
+
+_SERIALS = st.integers(1, 9999)
+_SEXES = st.sampled_from(Sex)
+_DAYS_OF_LIFE = st.integers(0, 55 * 366)
+
+
+def draw_adult_nik(draw: st.DrawFn, on: date, *, min_age: int = 17) -> Nik:
+    """Inside a composite: a NIK of someone at least ``min_age`` on ``on`` (at most 55 years older).
+
+    Draws only shared, prebuilt strategies, so it costs no strategy construction
+    per example (composites that build strategies per draw are slow).
+    """
+    latest = date(on.year - min_age, on.month, 28 if (on.month, on.day) == (2, 29) else on.day)
+    born = max(latest - timedelta(days=draw(_DAYS_OF_LIFE)), _NIK_DATES[0])
+    return _nik(draw(_districts(None)), born, draw(_SEXES), draw(_SERIALS))
 
 
 def _nik(district: str, born: date, sex: Sex, serial: int) -> Nik:
@@ -153,7 +178,11 @@ def _nik(district: str, born: date, sex: Sex, serial: int) -> Nik:
 
 def nomor_kks(*, province: str | None = None) -> st.SearchStrategy[NomorKk]:
     """Family card numbers: district of issue, issue date (2000-2025), serial."""
-    pp = _province_arg(province)
+    return _nomor_kks(_province_arg(province))
+
+
+@functools.cache
+def _nomor_kks(pp: str | None) -> st.SearchStrategy[NomorKk]:
     return st.builds(
         lambda district, issued, serial: NomorKk.parse(
             f"{district}{issued.day:02d}{issued.month:02d}{issued.year % 100:02d}{serial:04d}"
@@ -175,7 +204,11 @@ def npwps(*, form: NpwpKind | str | None = None) -> st.SearchStrategy[Npwp]:
     Luhn digit, tax office and branch), :attr:`NpwpKind.NIK` (a resident's NIK)
     or ``None`` for both.
     """
-    kind = check_enum("form", form, NpwpKind)
+    return _npwps(check_enum("form", form, NpwpKind))
+
+
+@functools.cache
+def _npwps(kind: NpwpKind | None) -> st.SearchStrategy[Npwp]:
     legacy = st.builds(
         _legacy_npwp,
         st.integers(0, 99_999_999).map(lambda n: f"{n:08d}"),
@@ -207,11 +240,14 @@ def nitkus(
 
 def nibs() -> st.SearchStrategy[Nib]:
     """13-digit NIBs (OSS publishes no structure, so any 13 digits; most start with 0, 1 or 9)."""
-    return st.builds(
-        lambda head, rest: Nib.parse(f"{head}{rest:012d}"),
-        st.sampled_from("0912"),
-        st.integers(0, 10**12 - 1),
-    )
+    return _NIBS
+
+
+_NIBS = st.builds(
+    lambda head, rest: Nib.parse(f"{head}{rest:012d}"),
+    st.sampled_from("0912"),
+    st.integers(0, 10**12 - 1),
+)
 
 
 _SECTIONS = tuple(sorted(set(KBLI_2020_DIVISIONS.values())))
@@ -252,13 +288,16 @@ def region_codes(
     (Lampung, DKI Jakarta, Kalimantan Timur/Utara, Papua); districts (01-40)
     and villages (``1xxx`` kelurahan, ``2xxx`` desa) are synthetic below them.
     """
-    depth = check_enum("level", level, RegionLevel) or RegionLevel.REGENCY
-    pp = _province_arg(province)
+    return _region_codes(
+        check_enum("level", level, RegionLevel) or RegionLevel.REGENCY, _province_arg(province)
+    )
+
+
+@functools.cache
+def _region_codes(depth: RegionLevel, pp: str | None) -> st.SearchStrategy[RegionCode]:
     if depth is RegionLevel.PROVINCE:
         return _provinces(pp).map(RegionCode.parse)
-    regencies = _provinces(pp).flatmap(
-        lambda p: st.sampled_from(regency_codes_of(p)).map(lambda k: f"{p}.{k}")
-    )
+    regencies = st.sampled_from(_regencies(pp))
     if depth is RegionLevel.REGENCY:
         return regencies.map(RegionCode.parse)
     districts = st.builds(lambda r, c: f"{r}.{c:02d}", regencies, st.integers(1, 40))
@@ -274,10 +313,14 @@ def region_codes(
 
 def nomor_induk_koperasis(*, province: str | None = None) -> st.SearchStrategy[NomorIndukKoperasi]:
     """16-digit Nomor Induk Koperasi starting with a current regency/city code."""
-    pp = _province_arg(province)
+    return _nomor_induk_koperasis(_province_arg(province))
+
+
+@functools.cache
+def _nomor_induk_koperasis(pp: str | None) -> st.SearchStrategy[NomorIndukKoperasi]:
     return st.builds(
         lambda regency, rest: NomorIndukKoperasi.parse(f"{regency}{rest:012d}"),
-        _provinces(pp).flatmap(lambda p: st.sampled_from(regency_codes_of(p)).map(lambda k: p + k)),
+        st.sampled_from(tuple(r.replace(".", "") for r in _regencies(pp))),
         st.integers(1, 10**12 - 1),
     )
 
@@ -312,6 +355,7 @@ def nomor_badan_hukums(
     return st.one_of(ahu, legacy)
 
 
+@functools.cache
 def _ahu_numbers(year: int | None) -> st.SearchStrategy[NomorBadanHukum]:
     years = st.just(year) if year is not None else st.integers(*_AHU_YEARS)
     return st.builds(
@@ -321,6 +365,7 @@ def _ahu_numbers(year: int | None) -> st.SearchStrategy[NomorBadanHukum]:
     )
 
 
+@functools.cache
 def _legacy_numbers(year: int | None) -> st.SearchStrategy[NomorBadanHukum]:
     years = st.just(year) if year is not None else st.integers(*_LEGACY_YEARS)
     return st.builds(
@@ -335,6 +380,11 @@ def phone_numbers(*, mobile: bool | None = None) -> st.SearchStrategy[PhoneNumbe
     """Indonesian mobile (``08xx``) and fixed-line (area code) numbers."""
     if mobile is not None and type(mobile) is not bool:
         raise InvalidArgument(f"mobile must be True, False or None, got {mobile!r}")
+    return _phone_numbers(mobile)
+
+
+@functools.cache
+def _phone_numbers(mobile: bool | None) -> st.SearchStrategy[PhoneNumber]:
     cell = st.builds(
         lambda prefix, rest, width: PhoneNumber.parse(f"08{prefix}{rest % 10**width:0{width}d}"),
         st.sampled_from(

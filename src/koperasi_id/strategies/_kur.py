@@ -44,7 +44,7 @@ from koperasi_id.strategies._common import (
     check_date,
     check_enum,
 )
-from koperasi_id.strategies._identifiers import nibs, niks, npwps, region_codes
+from koperasi_id.strategies._identifiers import draw_adult_nik, nibs, npwps, region_codes
 
 __all__ = [
     "KUR_FAILURES",
@@ -156,7 +156,7 @@ def _credit(kind: CreditKind) -> st.SearchStrategy[ExistingCredit]:
 
 def _harmless_credits() -> st.SearchStrategy[tuple[ExistingCredit, ...]]:
     """Credits that never fail a check: allowed kinds while current, or closed KUR."""
-    open_ = st.builds(
+    open_: st.SearchStrategy[ExistingCredit] = st.builds(
         lambda kind, jt, share: ExistingCredit(
             kind=kind, plafond=jt * _JT, outstanding=(jt * share // 100) * _JT
         ),
@@ -172,6 +172,30 @@ def _harmless_credits() -> st.SearchStrategy[tuple[ExistingCredit, ...]]:
         st.sampled_from(Scheme),
     )
     return st.lists(open_ | closed_kur, max_size=3).map(tuple)
+
+
+_HARMLESS_CREDITS = _harmless_credits()
+_NPWPS = npwps()
+#: A credit that fails ``kur.existing_credit`` alone: a kind that may not run
+#: alongside KUR, or an allowed kind that is not current (lancar).
+_FAILING_CREDITS = st.one_of(
+    st.builds(
+        lambda kind, jt: ExistingCredit(kind=kind, plafond=jt * _JT, outstanding=jt * _JT),
+        st.sampled_from(_NOT_CONCURRENT),
+        st.integers(1, 300),
+    ),
+    st.builds(
+        lambda kind, grade, jt: ExistingCredit(
+            kind=kind, plafond=jt * _JT, outstanding=jt * _JT, collectibility=grade
+        ),
+        st.sampled_from(_HARMLESS_OPEN),
+        st.sampled_from(_BAD_GRADES),
+        st.integers(1, 300),
+    ),
+)
+_DAYS_IN_BUSINESS = st.integers(0, 20 * 365)
+_SALES = st.integers(0, int(_OMZET_CEILING)).map(Decimal)
+_TOO_MUCH_SALES = st.none() | st.integers(int(_OMZET_CEILING) + 1, 50_000_000_000).map(Decimal)
 
 
 def kur_applications(
@@ -247,30 +271,27 @@ def _failing(
     return st.tuples(dates, schemes).flatmap(lambda ds: _application(ds[0], ds[1], code))
 
 
-def _kur_business(
-    *,
-    started: st.SearchStrategy[date],
-    sales: st.SearchStrategy[Decimal | None],
-    province: str | None,
-) -> st.SearchStrategy[Business]:
-    regions = (
-        region_codes(province=province) if province is not None else st.none() | region_codes()
-    )
-    return started.flatmap(
-        lambda start: st.builds(
-            Business,
-            name=business_names(),
-            owner_nik=niks(
-                born_between=(start - relativedelta(years=60), start - relativedelta(years=18))
-            ),
-            started_on=st.just(start),
-            region=regions,
-            nib=st.none() | nibs(),
-            kbli=st.none() | st.sampled_from([Kbli.parse(k) for _, k in LINES_OF_BUSINESS]),
-            capital=st.none() | st.integers(1, 5_000).map(lambda jt: jt * _JT),
-            annual_sales=sales,
-            workers=st.none() | st.integers(1, 50),
-        )
+_NAMES = business_names()
+_NIBS = st.none() | nibs()
+_KBLIS = st.none() | st.sampled_from([Kbli.parse(k) for _, k in LINES_OF_BUSINESS])
+_CAPITALS = st.none() | st.integers(1, 5_000).map(lambda jt: jt * _JT)
+_WORKERS = st.none() | st.integers(1, 50)
+_ANY_REGION = st.none() | region_codes()
+
+
+def _draw_business(
+    draw: st.DrawFn, *, started: date, sales: Decimal | None, province: str | None
+) -> Business:
+    return Business(
+        name=draw(_NAMES),
+        owner_nik=draw_adult_nik(draw, started, min_age=18),
+        started_on=started,
+        region=draw(region_codes(province=province) if province is not None else _ANY_REGION),
+        nib=draw(_NIBS),
+        kbli=draw(_KBLIS),
+        capital=draw(_CAPITALS),
+        annual_sales=sales,
+        workers=draw(_WORKERS),
     )
 
 
@@ -291,10 +312,10 @@ def _application(draw: st.DrawFn, akad: date, scheme: Scheme, fails: str | None)
     limit = access_limit(scheme, sector, as_of=akad) if rules.access_limits.find(akad) else None
     if limit is not None:
         access = min(access, limit)
-    credits = draw(_harmless_credits())
+    credits = draw(_HARMLESS_CREDITS)
     additional_collateral: bool | None = None
-    started = st.dates(akad - relativedelta(years=20), akad - relativedelta(months=7))
-    sales: st.SearchStrategy[Decimal | None] = _amounts(Decimal(0), _OMZET_CEILING)
+    started = akad - relativedelta(months=7) - timedelta(days=draw(_DAYS_IN_BUSINESS))
+    sales: Decimal | None = draw(_SALES)
     province: str | None = None
     exempt_38a = rules.exemption_38a.find(akad) is not None and draw(st.integers(0, 4)) == 0
     disaster_area = False
@@ -310,26 +331,12 @@ def _application(draw: st.DrawFn, akad: date, scheme: Scheme, fails: str | None)
         plafond = draw(_plafonds(band.floor, min(band.ceiling, ceiling)))
         additional_collateral = True
     elif fails == "kur.business_age":
-        started = st.dates(akad - relativedelta(months=6) + timedelta(days=1), akad)
+        earliest = akad - relativedelta(months=6) + timedelta(days=1)
+        started = earliest + timedelta(days=draw(st.integers(0, (akad - earliest).days)))
         had_training = mentored = group_member = family_business = False
         exempt_38a = False
     elif fails == "kur.existing_credit":
-        bad = st.one_of(
-            st.builds(
-                lambda kind, jt: ExistingCredit(kind=kind, plafond=jt * _JT, outstanding=jt * _JT),
-                st.sampled_from(_NOT_CONCURRENT),
-                st.integers(1, 300),
-            ),
-            st.builds(
-                lambda kind, grade, jt: ExistingCredit(
-                    kind=kind, plafond=jt * _JT, outstanding=jt * _JT, collectibility=grade
-                ),
-                st.sampled_from(_HARMLESS_OPEN),
-                st.sampled_from(_BAD_GRADES),
-                st.integers(1, 300),
-            ),
-        )
-        credits = (*credits, draw(bad))
+        credits = (*credits, draw(_FAILING_CREDITS))
     elif fails == "kur.outstanding_cap":
         cap = rules.outstanding_cap.value_at(akad)
         plafond = draw(in_band)
@@ -352,7 +359,7 @@ def _application(draw: st.DrawFn, akad: date, scheme: Scheme, fails: str | None)
         access = draw(st.integers(limit + 1, limit + 3))
         exempt_38a = False
     elif fails == "kur.omzet":
-        sales = st.none() | _amounts(_OMZET_CEILING + 1, 50 * 1000 * _JT)
+        sales = draw(_TOO_MUCH_SALES)
     elif fails == "kur.exemption_38a":
         exempt_38a = True
     elif fails == "kur.disaster_area":
@@ -389,11 +396,11 @@ def _application(draw: st.DrawFn, akad: date, scheme: Scheme, fails: str | None)
             )
         npwp = None
     elif needs_npwp:
-        npwp = draw(npwps())
+        npwp = draw(_NPWPS)
     else:
-        npwp = draw(st.none() | npwps())
+        npwp = draw(st.none() | _NPWPS)
 
-    business = draw(_kur_business(started=started, sales=sales, province=province))
+    business = _draw_business(draw, started=started, sales=sales, province=province)
     return KurApplication(
         borrower_nik=business.owner_nik,
         npwp=npwp,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 
@@ -9,7 +11,7 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from koperasi_id.identifiers import Kbli, Nik
+from koperasi_id.identifiers import Kbli
 from koperasi_id.law import Regime
 from koperasi_id.msme import SIZE_CRITERIA, Business, BusinessSize, Criterion, SizeCriteria
 from koperasi_id.strategies._common import (
@@ -18,7 +20,7 @@ from koperasi_id.strategies._common import (
     check_date,
     check_enum,
 )
-from koperasi_id.strategies._identifiers import nibs, niks, region_codes
+from koperasi_id.strategies._identifiers import draw_adult_nik, nibs, region_codes
 
 __all__ = ["businesses", "figure_ranges"]
 
@@ -26,7 +28,6 @@ __all__ = ["businesses", "figure_ranges"]
 STARTED_BETWEEN = (date(1990, 1, 1), date(2025, 12, 31))
 #: How far above the medium ceiling a large business's figures are drawn.
 _LARGE_SPAN = Decimal(100_000_000_000)
-_MIN_OWNER_AGE = relativedelta(years=17)
 
 
 def _interval(
@@ -93,34 +94,39 @@ def businesses(
     return sizes.flatmap(lambda s: _business(s, day))
 
 
+_NAMES = business_names()
+_REGIONS = st.none() | region_codes()
+_NIBS = st.none() | nibs()
+_KBLIS = st.none() | st.sampled_from([Kbli.parse(k) for _, k in LINES_OF_BUSINESS])
+_WORKERS = st.none() | st.integers(1, 300)
+
+
+@functools.cache
 def _business(size: BusinessSize, as_of: date | None) -> st.SearchStrategy[Business]:
     ranges = figure_ranges(size, as_of=as_of)
     first, last = STARTED_BETWEEN
     if as_of is not None:
         first, last = min(first, as_of - relativedelta(years=30)), as_of
+    figures = {c.argument: (_amounts(ranges[c]) if c in ranges else st.none()) for c in Criterion}
+    return _drawn_business(st.dates(first, last), figures)
 
-    def figure(criterion: Criterion) -> st.SearchStrategy[Decimal | None]:
-        bounds = ranges.get(criterion)
-        return st.none() if bounds is None else _amounts(bounds)
 
-    return st.dates(first, last).flatmap(
-        lambda started: st.builds(
-            Business,
-            name=business_names(),
-            owner_nik=_owners(started),
-            started_on=st.just(started),
-            region=st.none() | region_codes(),
-            nib=st.none() | nibs(),
-            kbli=st.none() | st.sampled_from([Kbli.parse(k) for _, k in LINES_OF_BUSINESS]),
-            capital=figure(Criterion.CAPITAL),
-            net_assets=figure(Criterion.NET_ASSETS),
-            annual_sales=figure(Criterion.ANNUAL_SALES),
-            workers=st.none() | st.integers(1, 300),
-        )
+@st.composite
+def _drawn_business(
+    draw: st.DrawFn,
+    started_on: st.SearchStrategy[date],
+    figures: Mapping[str, st.SearchStrategy[Decimal | None]],
+) -> Business:
+    started = draw(started_on)
+    return Business(
+        name=draw(_NAMES),
+        owner_nik=draw_adult_nik(draw, started),
+        started_on=started,
+        region=draw(_REGIONS),
+        nib=draw(_NIBS),
+        kbli=draw(_KBLIS),
+        capital=draw(figures["capital"]),
+        net_assets=draw(figures["net_assets"]),
+        annual_sales=draw(figures["annual_sales"]),
+        workers=draw(_WORKERS),
     )
-
-
-def _owners(started: date) -> st.SearchStrategy[Nik]:
-    latest_birth = started - _MIN_OWNER_AGE
-    earliest_birth = latest_birth - relativedelta(years=50)
-    return niks(born_between=(max(earliest_birth, date(1900, 1, 1)), latest_birth))
