@@ -372,6 +372,24 @@ def test_timeline_outside_the_law_raises_and_caller_rules_apply() -> None:
     assert t.decision.months == 6
 
 
+def test_timeline_refuses_a_callers_uu_17_2012_periods() -> None:
+    # R1: like every other cooperative rule, the timeline never applies UU 17/2012.
+    base = DISSOLUTION_PERIODS.regimes[0]
+    annulled = Timeline(
+        "x",
+        [
+            Regime(
+                name="uu-17-2012-pembubaran",
+                valid_from=date(2012, 10, 30),
+                citation=Citation("UU No. 17 Tahun 2012", "Pasal 113"),
+                value=base.value,
+            )
+        ],
+    )
+    with pytest.raises(RuleInputError, match="annulled"):
+        dissolution_timeline(date(2024, 1, 31), rules=annulled)
+
+
 @given(
     st.dates(date(1993, 1, 1), date(2099, 12, 31)),
     st.integers(0, 200),

@@ -455,8 +455,6 @@ class DissolutionPeriods:
     creditor_claims: DissolutionPeriod
 
 
-_UU_25_1992_START = date(1992, 10, 21)
-
 #: R23 periods. One regime since UU 25/1992; Art. 47(2)-(4) is HIGH confidence,
 #: the creditors' 3 months (Art. 49) MEDIUM, so the regime as a whole is MEDIUM.
 DISSOLUTION_PERIODS: Timeline[DissolutionPeriods] = Timeline(
@@ -464,7 +462,7 @@ DISSOLUTION_PERIODS: Timeline[DissolutionPeriods] = Timeline(
     [
         Regime(
             name="uu-25-1992-pasal-47-49",
-            valid_from=_UU_25_1992_START,
+            valid_from=UU_25_1992_FROM,
             citation=Citation("UU 25/1992", "Pasal 47 ayat (2)-(4) dan Pasal 49"),
             confidence=Confidence.MEDIUM,
             value=DissolutionPeriods(
@@ -569,8 +567,9 @@ def dissolution_timeline(
     >>> t.objection_in_time, t.objection_ruling.due_on
     (True, datetime.date(2025, 1, 31))
     """
-    table = DISSOLUTION_PERIODS if rules is None else rules
-    regime = table.at(notice_on)
+    regime: Regime[DissolutionPeriods] = checked(
+        DISSOLUTION_PERIODS if rules is None else rules, notice_on
+    )
     periods = regime.value
     objection = _deadline("cooperative.dissolution.objection_due", notice_on, periods.objection)
     in_time: bool | None = None
