@@ -30,7 +30,7 @@ from koperasi_id.bpum import (
     screen_rows,
     screen_structured,
 )
-from koperasi_id.errors import NoRuleInForceError, ValidationError
+from koperasi_id.errors import NoRuleInForceError, RuleInputError, ValidationError
 from koperasi_id.identifiers import Nik
 from koperasi_id.serialization import from_dict, from_json, to_dict, to_json
 from test_bpum_proposal import proposal_wires  # the local proposal strategy
@@ -299,7 +299,7 @@ def test_summary_wire_format() -> None:
 
 
 def test_merging_other_years_is_refused() -> None:
-    with pytest.raises(ValueError, match="2020"):
+    with pytest.raises(RuleInputError, match="2020"):
         ScreeningSummary(year=2021).merged(ScreeningSummary(year=2020))
 
 

@@ -233,7 +233,7 @@ def test_r3_count_only_and_junk() -> None:
     d = check_founders(CooperativeForm.PRIMARY, 9, as_of=DAY)
     assert d.codes == ("cooperatives.founders_minimum",)
     for junk in (-1, True):
-        with pytest.raises(ValueError, match="count"):
+        with pytest.raises(RuleInputError, match="count"):
             check_founders(CooperativeForm.PRIMARY, junk, as_of=DAY)
     with pytest.raises(NoRuleInForceError):
         check_founders(CooperativeForm.PRIMARY, 20, as_of=date(1990, 1, 1))
@@ -433,9 +433,9 @@ def test_r7_deadline_default_and_articles() -> None:
 
 @pytest.mark.parametrize("junk", [0, -1, True, 2.5, "6"])
 def test_r7_articles_deadline_junk(junk: object) -> None:
-    with pytest.raises(ValueError, match="articles_deadline"):
+    with pytest.raises(RuleInputError, match="articles_deadline"):
         rat_deadline(2023, articles_deadline=junk)  # type: ignore[arg-type]
-    with pytest.raises(ValueError, match="articles_deadline"):
+    with pytest.raises(RuleInputError, match="articles_deadline"):
         check_rat(make(), 2023, as_of=DAY, articles_deadline=junk)  # type: ignore[arg-type]
 
 
@@ -596,8 +596,25 @@ def test_r16_bank_funding_threshold_boundary() -> None:
     # the 40% threshold is configurable
     assert regulator(above, bank_funding_cap=Decimal("0.5")).loop is LoopType.CLOSED
     assert regulator(at_cap, bank_funding_cap=Decimal("0.3")).loop is LoopType.OPEN
-    with pytest.raises(ValueError, match="bank_funding_cap"):
+    with pytest.raises(RuleInputError, match="bank_funding_cap"):
         regulator(at_cap, bank_funding_cap=Decimal("1.5"))
+
+
+@pytest.mark.parametrize("cap", [0.3, "0.3", Decimal("NaN"), Decimal("Infinity"), True])
+def test_r16_bank_funding_cap_must_be_an_exact_fraction(cap: object) -> None:
+    # A float 0.3 is 0.29999999999999998..., so funding of exactly 30% would
+    # wrongly count as above the cap: only Decimal (or int 0/1) is accepted.
+    profile = SavingsLoanProfile(
+        bank_funding=Decimal(300_000_000), unit_assets=Decimal(1_000_000_000)
+    )
+    with pytest.raises(RuleInputError, match="bank_funding_cap"):
+        regulator(profile, bank_funding_cap=cap)
+
+
+def test_r16_bank_funding_cap_accepts_whole_numbers() -> None:
+    profile = SavingsLoanProfile(bank_funding=Decimal(1), unit_assets=Decimal(1))
+    assert regulator(profile, bank_funding_cap=1).loop is LoopType.CLOSED
+    assert regulator(profile, bank_funding_cap=0).loop is LoopType.OPEN
 
 
 def test_r16_threshold_is_medium_confidence() -> None:
@@ -815,13 +832,14 @@ def test_r24_callers_scale() -> None:
     assert d.outcome is HealthGrade.HEALTHY
     assert d.scale_version == "juknis-15-2021-daerah"
     assert not d.warnings
-    with pytest.raises(ValueError, match="rise strictly"):
+    with pytest.raises(ValidationError, match="rise strictly") as err:
         HealthScale(
             version="x",
             healthy_from=Decimal(50),
             fairly_healthy_from=Decimal(60),
             under_supervision_from=Decimal(10),
         )
+    assert err.value.codes == ("cooperatives.health_scale_order",)
 
 
 def test_r24_float_scores_and_junk() -> None:
@@ -906,12 +924,13 @@ def test_health_scale_cutoffs_accept_int_and_refuse_floats() -> None:
         version="v", healthy_from=80, fairly_healthy_from=66, under_supervision_from=51
     )
     assert scale.healthy_from == Decimal(80)
-    with pytest.raises(ValueError, match="cut-off"):
+    with pytest.raises(ValidationError, match="cut-off") as err:
         HealthScale(
             version="v",
             healthy_from=80.0,  # type: ignore[arg-type]
             fairly_healthy_from=66,
             under_supervision_from=51,
         )
+    assert err.value.codes == ("cooperatives.health_scale_cutoff",)
     with pytest.raises(ValueError, match=r"(?i)length"):
         HealthScale(version="", healthy_from=80, fairly_healthy_from=66, under_supervision_from=51)

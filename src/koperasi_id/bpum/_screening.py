@@ -16,7 +16,7 @@ from koperasi_id.bpum._programmes import (
     programme,
 )
 from koperasi_id.bpum._proposal import Proposal
-from koperasi_id.errors import Problem, ValidationError
+from koperasi_id.errors import Problem, RuleInputError, ValidationError
 from koperasi_id.law import Timeline
 from koperasi_id.serialization import from_dict
 
@@ -350,7 +350,10 @@ class ScreeningSummary:
         (for example by a hash of it) when screening in parallel.
         """
         if other.year != self.year:
-            raise ValueError(f"cannot merge a {other.year} summary into a {self.year} one")
+            raise RuleInputError(
+                f"cannot merge a {other.year} summary into a {self.year} one; "
+                "merge summaries of the same budget year"
+            )
         outcomes = dict(self.by_outcome)
         for key, n in other.by_outcome.items():
             outcomes[key] = outcomes.get(key, 0) + n

@@ -18,6 +18,7 @@ from koperasi_id.cooperatives._law import (
 )
 from koperasi_id.cooperatives._model import Founder
 from koperasi_id.decisions import Finding
+from koperasi_id.errors import RuleInputError
 from koperasi_id.law import Citation, Confidence, Regime, Timeline
 
 __all__ = ["FOUNDER_MINIMUMS", "FounderMinimums", "check_founders", "founder_minimum"]
@@ -101,7 +102,7 @@ def check_founders(
     True
     """
     if isinstance(founders, bool) or (isinstance(founders, int) and founders < 0):
-        raise ValueError(f"founders is a list of Founder or a count >= 0, not {founders!r}")
+        raise RuleInputError(f"founders is a list of Founder or a count >= 0, not {founders!r}")
     regime = checked(timeline, as_of)
     minimum: int = regime.value.for_form(form)
     count = founders if isinstance(founders, int) else len(founders)

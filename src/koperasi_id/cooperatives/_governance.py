@@ -92,8 +92,9 @@ def _check_articles_deadline(articles_deadline: object) -> None:
         or not isinstance(articles_deadline, int)
         or articles_deadline < 1
     ):
-        raise ValueError(
-            f"articles_deadline is a whole number of months >= 1, not {articles_deadline!r}"
+        raise RuleInputError(
+            f"articles_deadline is a whole number of months >= 1 (or None for the statutory "
+            f"6), not {articles_deadline!r}"
         )
 
 

@@ -27,9 +27,10 @@ def _cutoff_order(instance: HealthScale, attribute: object, value: Decimal) -> N
         < instance.healthy_from
         <= _HUNDRED
     ):
-        raise ValueError(
+        raise ValidationError.single(
+            "cooperatives.health_scale_order",
             "health scale cut-offs must rise strictly: 0 < under_supervision_from < "
-            "fairly_healthy_from < healthy_from <= 100"
+            "fairly_healthy_from < healthy_from <= 100",
         )
 
 
@@ -38,7 +39,10 @@ def _cutoff(value: Decimal | int) -> Decimal:
         return Decimal(value)
     if isinstance(value, Decimal) and value.is_finite():
         return value
-    raise ValueError(f"a cut-off is an int or a finite Decimal, not {value!r}")
+    raise ValidationError.single(
+        "cooperatives.health_scale_cutoff",
+        f"a cut-off is an int or a finite Decimal, not {value!r}",
+    )
 
 
 @attrs.frozen(kw_only=True)

@@ -26,7 +26,7 @@ from koperasi_id.cooperatives._law import (
     checked,
 )
 from koperasi_id.decisions import Finding, Severity
-from koperasi_id.errors import ValidationError
+from koperasi_id.errors import RuleInputError, ValidationError
 from koperasi_id.law import Citation, Confidence, Regime, Timeline
 from koperasi_id.money import Rounding, format_rupiah, non_negative_rupiah, round_rupiah
 
@@ -66,6 +66,18 @@ def _amount(value: object, name: str, *, allow_negative: bool = False) -> Decima
     if value < 0 and not allow_negative:
         raise ValidationError.single(
             "money.negative", f"{name} must not be negative, got {value}", path=f"$.{name}"
+        )
+    return value
+
+
+def _fraction(value: object) -> Decimal:
+    """An exact share in [0, 1]: a float would move the boundary (0.3 is 0.2999...)."""
+    if type(value) is int:
+        value = Decimal(value)
+    if not isinstance(value, Decimal) or not value.is_finite() or not 0 <= value <= 1:
+        raise RuleInputError(
+            f"bank_funding_cap is a Decimal fraction in [0, 1] such as Decimal('0.4'), "
+            f"not {value!r}"
         )
     return value
 
@@ -180,8 +192,8 @@ def savings_loan_regulator(
     >>> d.loop, d.outcome
     (<LoopType.CLOSED: 'closed_loop'>, <Regulator.REGENCY_CITY_OFFICE: 'dinas_kabupaten_kota'>)
     """
-    if bank_funding_cap is not None and not (Decimal(0) <= bank_funding_cap <= Decimal(1)):
-        raise ValueError(f"bank_funding_cap is a fraction in [0, 1], not {bank_funding_cap}")
+    if bank_funding_cap is not None:
+        bank_funding_cap = _fraction(bank_funding_cap)
     regime = checked(timeline, as_of)
     rules: LoopRules = regime.value
     authority = supervising_level(membership_area, as_of=as_of, timeline=supervision)
