@@ -12,6 +12,7 @@ be out of compliance, and the rule functions say so with findings.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from typing import Self
@@ -472,29 +473,45 @@ class Cooperative:
                 )
             seen.add(key)
 
-    def _check_rats(self, problems: list[Problem]) -> None:
-        deed = self.deed_approved_on
+    def _check_fiscal_years(
+        self, problems: list[Problem], years: Iterable[int], *, field: str, code: str, what: str
+    ) -> None:
+        """One record per fiscal year, none for a year that ended before the deed."""
         first_year = self.first_fiscal_year
         seen: set[int] = set()
-        for i, rat in enumerate(self.rat_records):
-            year = rat.fiscal_year
+        for i, year in enumerate(years):
+            path = f"$.{field}[{i}].fiscal_year"
             if year in seen:
                 problems.append(
                     Problem(
-                        path=f"$.rat_records[{i}].fiscal_year",
-                        code="cooperative.rat_year_repeated",
-                        message=f"fiscal year {year} has more than one RAT record",
+                        path=path,
+                        code=f"cooperative.{code}_year_repeated",
+                        message=f"fiscal year {year} has more than one {what} record",
                     )
                 )
             seen.add(year)
             if year < first_year:
                 problems.append(
                     Problem(
-                        path=f"$.rat_records[{i}].fiscal_year",
-                        code="cooperative.rat_year_before_deed",
-                        message=f"fiscal year {year} ended before the deed was approved on {deed}",
+                        path=path,
+                        code=f"cooperative.{code}_year_before_deed",
+                        message=f"fiscal year {year} ended before the deed was approved on "
+                        f"{self.deed_approved_on}",
                     )
                 )
+
+    def _check_rats(self, problems: list[Problem]) -> None:
+        deed = self.deed_approved_on
+        first_year = self.first_fiscal_year
+        self._check_fiscal_years(
+            problems,
+            (r.fiscal_year for r in self.rat_records),
+            field="rat_records",
+            code="rat",
+            what="RAT",
+        )
+        for i, rat in enumerate(self.rat_records):
+            year = rat.fiscal_year
             held = rat.held_on
             if held is None:
                 continue
@@ -518,28 +535,13 @@ class Cooperative:
                 )
 
     def _check_activities(self, problems: list[Problem]) -> None:
-        seen: set[int] = set()
-        first_year = self.first_fiscal_year
-        for i, activity in enumerate(self.business_activities):
-            year = activity.fiscal_year
-            if year in seen:
-                problems.append(
-                    Problem(
-                        path=f"$.business_activities[{i}].fiscal_year",
-                        code="cooperative.activity_year_repeated",
-                        message=f"fiscal year {year} has more than one business-activity record",
-                    )
-                )
-            seen.add(year)
-            if year < first_year:
-                problems.append(
-                    Problem(
-                        path=f"$.business_activities[{i}].fiscal_year",
-                        code="cooperative.activity_year_before_deed",
-                        message=f"fiscal year {year} ended before the deed was approved on "
-                        f"{self.deed_approved_on}",
-                    )
-                )
+        self._check_fiscal_years(
+            problems,
+            (a.fiscal_year for a in self.business_activities),
+            field="business_activities",
+            code="activity",
+            what="business-activity",
+        )
 
     def _check_status(self, problems: list[Problem]) -> None:
         dissolved = self.legal_status is LegalStatus.DISSOLVED
