@@ -142,9 +142,16 @@ class ActivityDecision(CooperativeDecision[ActivityStatus]):
 
 
 def latest_due_fiscal_year(
-    year_end: YearEnd, *, as_of: date, deadline_rules: Timeline[int] = RAT_DEADLINE
+    year_end: YearEnd,
+    *,
+    as_of: date,
+    deadline_rules: Timeline[int] = RAT_DEADLINE,
+    articles_deadline: int | None = None,
 ) -> int:
-    """The latest fiscal year whose statutory RAT deadline is before ``as_of``.
+    """The latest fiscal year whose RAT deadline is before ``as_of``.
+
+    The deadline is the statutory one unless ``articles_deadline`` (months,
+    from the AD/ART) is shorter.
 
     >>> from koperasi_id.cooperatives import YearEnd
     >>> latest_due_fiscal_year(YearEnd(12, 31), as_of=date(2024, 6, 30))
@@ -153,7 +160,15 @@ def latest_due_fiscal_year(
     2023
     """
     year = as_of.year
-    while rat_deadline(year, fiscal_year_end=year_end, timeline=deadline_rules) >= as_of:
+    while (
+        rat_deadline(
+            year,
+            fiscal_year_end=year_end,
+            articles_deadline=articles_deadline,
+            timeline=deadline_rules,
+        )
+        >= as_of
+    ):
         year -= 1
     return year
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from koperasi_id.cooperatives._activity import latest_due_fiscal_year
 from koperasi_id.cooperatives._founding import check_founders
 from koperasi_id.cooperatives._governance import (
     check_board_terms,
     check_organs,
     check_rat,
-    rat_deadline,
 )
 from koperasi_id.cooperatives._law import CooperativeDecision
 from koperasi_id.cooperatives._model import Cooperative
@@ -42,17 +42,10 @@ def _latest_rat_due(
     >>> _latest_rat_due(c, as_of=date(2022, 6, 30)) is None
     True
     """
-    year = as_of.year
-    while year >= cooperative.first_fiscal_year:
-        deadline = rat_deadline(
-            year,
-            fiscal_year_end=cooperative.fiscal_year_end,
-            articles_deadline=articles_deadline,
-        )
-        if deadline < as_of:
-            return year
-        year -= 1
-    return None
+    year = latest_due_fiscal_year(
+        cooperative.fiscal_year_end, as_of=as_of, articles_deadline=articles_deadline
+    )
+    return year if year >= cooperative.first_fiscal_year else None
 
 
 def governance_review(
