@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from koperasi_id import _hypothesis_plugin
+from koperasi_id import _hypothesis_plugin, bpum, kur
 from koperasi_id import strategies as ks
 from koperasi_id._values import ValueType
 from koperasi_id.bpum import ProposerType, Status
@@ -379,3 +379,20 @@ def test_registering_twice_is_harmless() -> None:
     ks.register_type_strategies()
     ks.register_type_strategies()
     assert isinstance(st.from_type(Sex), st.SearchStrategy)
+
+
+@settings(max_examples=ENTITY_EXAMPLES)
+@given(st.data())
+def test_eligible_false_draws_a_failing_record(data: st.DataObject) -> None:
+    application = data.draw(ks.kur_applications(eligible=False, scheme="kecil"))
+    assert len(kur.assess(application).failed_codes) == 1
+    proposal = data.draw(ks.bpum_proposals(year=2021, eligible=False))
+    assert len(bpum.assess(proposal, year=2021).failed_codes) == 1
+
+
+@settings(max_examples=ENTITY_EXAMPLES)
+@given(st.sampled_from([s for s in Scheme if s is not Scheme.SUPER_MICRO]), st.data())
+def test_npwp_failures_for_every_scheme_that_needs_one(scheme: Scheme, data: st.DataObject) -> None:
+    application = data.draw(ks.kur_applications(fails="kur.npwp_required", scheme=scheme))
+    assert application.npwp is None
+    assert kur.assess(application).failed_codes == ("kur.npwp_required",)

@@ -283,14 +283,6 @@ def savings_loan_profiles() -> st.SearchStrategy[SavingsLoanProfile]:
     )
 
 
-def _cooperative_names(
-    kinds: st.SearchStrategy[CooperativeKind],
-    forms: st.SearchStrategy[CooperativeForm],
-    principles: st.SearchStrategy[Principle],
-) -> st.SearchStrategy[str]:
-    return st.builds(_name, kinds, forms, principles, st.sampled_from(_NAME_WORDS))
-
-
 def _name(kind: CooperativeKind, form: CooperativeForm, principle: Principle, words: str) -> str:
     prefix = _KIND_PREFIX[kind]
     if principle is Principle.SHARIA:

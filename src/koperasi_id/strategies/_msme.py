@@ -12,8 +12,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from koperasi_id.identifiers import Kbli
-from koperasi_id.law import Regime
-from koperasi_id.msme import SIZE_CRITERIA, Business, BusinessSize, Criterion, SizeCriteria
+from koperasi_id.msme import SIZE_CRITERIA, Business, BusinessSize, Criterion, SizeBands
 from koperasi_id.strategies._common import (
     LINES_OF_BUSINESS,
     business_names,
@@ -30,12 +29,7 @@ STARTED_BETWEEN = (date(1990, 1, 1), date(2025, 12, 31))
 _LARGE_SPAN = Decimal(100_000_000_000)
 
 
-def _interval(
-    regime: Regime[SizeCriteria], criterion: Criterion, size: BusinessSize
-) -> tuple[Decimal, Decimal] | None:
-    bands = regime.value.bands_for(criterion)
-    if bands is None:
-        return None
+def _interval(bands: SizeBands, size: BusinessSize) -> tuple[Decimal, Decimal]:
     floor = bands.floor(size)
     ceiling = bands.ceiling(size)
     low = Decimal(0) if floor is None else floor + 1
@@ -56,9 +50,9 @@ def figure_ranges(
     regimes = [SIZE_CRITERIA.at(as_of)] if as_of is not None else list(SIZE_CRITERIA)
     out: dict[Criterion, tuple[Decimal, Decimal]] = {}
     for regime in regimes:
-        for criterion in regime.value.criteria:
-            found = _interval(regime, criterion, size)
-            assert found is not None
+        for bands in regime.value.bands:
+            criterion = bands.criterion
+            found = _interval(bands, size)
             if criterion in out:
                 low, high = out[criterion]
                 found = (max(low, found[0]), min(high, found[1]))
