@@ -26,6 +26,7 @@ from koperasi_id.cooperatives import (
     activity_status,
     latest_due_fiscal_year,
     rat_deadline,
+    summarize,
 )
 from koperasi_id.decisions import Severity
 from koperasi_id.errors import NoRuleInForceError, RuleInputError, ValidationError
@@ -187,6 +188,21 @@ def test_window_years_must_be_a_small_whole_number(bad: object) -> None:
         activity_status(make(), as_of=date(2024, 7, 1), window_years=bad)  # type: ignore[arg-type]
     assert err.value.codes == ("cooperative.activity.window_years",)
     assert err.value.paths == ("$.window_years",)
+
+
+@pytest.mark.parametrize("bad", ["false", 0, 1, "True"])
+def test_unreported_counts_as_missed_must_be_a_bool(bad: object) -> None:
+    # "false" from a form or CSV cell is truthy: it must not silently mean True.
+    with pytest.raises(ValidationError) as err:
+        activity_status(
+            make(),
+            as_of=date(2024, 7, 1),
+            unreported_counts_as_missed=bad,  # type: ignore[arg-type]
+        )
+    assert err.value.codes == ("cooperative.activity.unreported_counts_as_missed",)
+    assert err.value.paths == ("$.unreported_counts_as_missed",)
+    with pytest.raises(ValidationError):
+        summarize([], as_of=date(2024, 7, 1), unreported_counts_as_missed=bad)  # type: ignore[arg-type]
 
 
 def test_activity_rule_validates_its_window() -> None:

@@ -226,6 +226,13 @@ def resolve_rule(
     regime: Regime[ActivityRule] = checked(ACTIVITY_STATUS_RULES if rules is None else rules, as_of)
     rule = regime.value
     window = rule.window_years if window_years is None else check_window_years(window_years)
+    if unreported_counts_as_missed is not None and type(unreported_counts_as_missed) is not bool:
+        raise ValidationError.single(
+            "cooperative.activity.unreported_counts_as_missed",
+            "unreported_counts_as_missed is True, False or None (the regime's default), "
+            f"not {unreported_counts_as_missed!r}",
+            path="$.unreported_counts_as_missed",
+        )
     unreported = (
         rule.unreported_counts_as_missed
         if unreported_counts_as_missed is None
