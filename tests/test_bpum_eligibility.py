@@ -247,6 +247,16 @@ def test_press_reading_of_2021_credit_rule() -> None:
     assert OtherBankCreditRule.REGULATION_TEXT.label
 
 
+@pytest.mark.parametrize("rule", ["semua_kredit_bank", "teks_peraturan", None, True])
+def test_credit_rule_must_be_the_enum(rule: object) -> None:
+    # The wire value "semua_kredit_bank" used to be compared by identity and
+    # silently fell back to the regulation reading: an eligible answer where the
+    # caller asked for the strict one.
+    loan = make(has_other_bank_credit=True)
+    with pytest.raises(RuleInputError, match="OtherBankCreditRule"):
+        assess(loan, year=2021, other_bank_credit_rule=rule)  # type: ignore[arg-type]
+
+
 def test_kur_and_other_credit_are_two_findings() -> None:
     result = assess(make(has_kur=True, has_other_bank_credit=True), year=2020)
     assert result.failed_codes == ("bpum.has_kur", "bpum.other_bank_credit")

@@ -148,6 +148,15 @@ def test_unknown_year_raises_before_reading() -> None:
         screen(records(), year=2022)
 
 
+def test_credit_rule_must_be_the_enum_and_is_checked_before_reading() -> None:
+    def never() -> Iterator[object]:
+        raise AssertionError("read")
+        yield
+
+    with pytest.raises(RuleInputError, match="OtherBankCreditRule"):
+        screen(never(), year=2021, other_bank_credit_rule="semua_kredit_bank")  # type: ignore[arg-type]
+
+
 def test_lenient_ignores_unknown_keys() -> None:
     record = [wire(warna="biru")]
     assert next(screen(record, year=2021)).failed_codes == ("unknown_field",)

@@ -12,6 +12,7 @@ from koperasi_id.bpum._programmes import (
     Criterion,
     OtherBankCreditRule,
     Programme,
+    checked_credit_rule,
     programme_regime,
 )
 from koperasi_id.bpum._proposal import Proposal
@@ -280,6 +281,7 @@ def assess(
     ...        other_bank_credit_rule=OtherBankCreditRule.ANY_BANK_CREDIT_EXCLUDES).eligible
     False
     """
+    other_bank_credit_rule = checked_credit_rule(other_bank_credit_rule)
     regime = programme_regime(year, programmes=programmes)
     prog = regime.value
     findings = []

@@ -48,6 +48,21 @@ class OtherBankCreditRule(enum.Enum):
         return "Setiap kredit bank menggugurkan"
 
 
+def checked_credit_rule(rule: object) -> OtherBankCreditRule:
+    """``rule`` if it is an :class:`OtherBankCreditRule`; a clear error otherwise.
+
+    The wire value (``"semua_kredit_bank"``) is refused rather than guessed at:
+    compared with the members, it would silently mean the regulation reading.
+    """
+    if isinstance(rule, OtherBankCreditRule):
+        return rule
+    choices = ", ".join(f"OtherBankCreditRule.{m.name}" for m in OtherBankCreditRule)
+    raise RuleInputError(
+        f"other_bank_credit_rule is one of {choices}, not {rule!r}; "
+        "OtherBankCreditRule(value) turns a wire value into one"
+    )
+
+
 class Criterion(enum.Enum):
     """The checks of R-BPUM-2 and R-BPUM-6; each is a finding code ``bpum.<value>``."""
 

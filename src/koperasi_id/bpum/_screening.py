@@ -13,6 +13,7 @@ from koperasi_id.bpum._programmes import (
     PROGRAMMES,
     OtherBankCreditRule,
     Programme,
+    checked_credit_rule,
     programme,
 )
 from koperasi_id.bpum._proposal import Proposal
@@ -151,8 +152,9 @@ def screen_structured(
     The engine under :func:`screen` and :func:`~koperasi_id.bpum.screen_rows`,
     for callers with their own parsing. An unknown ``year`` raises at once.
     """
+    rule = checked_credit_rule(other_bank_credit_rule)
     prog = programme(year, programmes=programmes)
-    return _run(items, prog, year=year, rule=other_bank_credit_rule, start=start)
+    return _run(items, prog, year=year, rule=rule, start=start)
 
 
 def _run(
