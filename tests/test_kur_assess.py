@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -516,6 +516,8 @@ def test_loan_first_due_anchor() -> None:
         ({"npwp": "0123"}, "$.npwp", "kur.npwp_type"),
         ({"scheme": "mikro"}, "$.scheme", "kur.scheme_type"),
         ({"existing_credits": ("kpr",)}, "$.existing_credits[0]", "kur.credit_type"),
+        ({"akad_date": datetime(2024, 5, 1, 9)}, "$.akad_date", "kur.date_type"),
+        ({"akad_date": "2024-05-01"}, "$.akad_date", "kur.date_type"),
     ],
 )
 def test_application_invariants(changes: dict[str, Any], path: str, code: str) -> None:
@@ -542,6 +544,10 @@ def test_existing_credit_invariants() -> None:
         ({"annual_rate": D(101)}, "$.annual_rate"),
         ({"annual_rate": 6}, "$.annual_rate"),
         ({"first_due": AKAD}, "$.first_due"),
+        ({"first_due": "2024-06-01"}, "$.first_due"),
+        ({"method": "anuitas"}, "$.method"),
+        ({"rate_convention": "nominal_bulanan"}, "$.rate_convention"),
+        ({"akad_date": datetime(2024, 5, 1, 9)}, "$.akad_date"),
         (
             {"scheme": Scheme.SUPER_MICRO, "method": Method.BULLET, "grace_months": 1},
             "$.grace_months",

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import pytest
@@ -110,11 +111,21 @@ def test_above_every_ceiling_is_not_kur() -> None:
     assert err.value.codes == ("kur.not_kur",)
 
 
-@pytest.mark.parametrize("junk", [0, -1, D(0), D("-0.01"), D("NaN"), D("Infinity")])
-def test_scheme_for_refuses_non_positive(junk: object) -> None:
+@pytest.mark.parametrize(
+    ("junk", "code"),
+    [
+        (0, "kur.plafond_not_positive"),
+        (-1, "kur.plafond_not_positive"),
+        (D(0), "kur.plafond_not_positive"),
+        (D("-0.01"), "kur.plafond_not_positive"),
+        (D("NaN"), "money.not_finite"),
+        (D("Infinity"), "money.not_finite"),
+    ],
+)
+def test_scheme_for_refuses_non_positive(junk: object, code: str) -> None:
     with pytest.raises(ValidationError) as err:
         scheme_for(junk, as_of=MID_2024)  # type: ignore[arg-type]
-    assert err.value.codes == ("kur.plafond_not_positive",)
+    assert err.value.codes == (code,)
 
 
 @pytest.mark.parametrize("junk", [1.5, "100", True, None, [1]])
@@ -447,3 +458,86 @@ def test_every_timeline_has_citations_and_names() -> None:
         for regime in timeline:
             assert regime.citation.instrument
             assert isinstance(regime.confidence, Confidence)
+
+
+# --- wrong argument types are clear errors, never wrong answers ------------------
+
+
+def test_wire_string_purpose_is_refused_not_read_as_investment() -> None:
+    with pytest.raises(ValidationError) as err:
+        max_tenor_months(MICRO, "modal_kerja", as_of=MID_2024)  # type: ignore[arg-type]
+    assert err.value.codes == ("enum",)
+    assert err.value.paths == ("$.purpose",)
+    assert "Purpose('modal_kerja')" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: rate("mikro", as_of=MID_2024),  # type: ignore[arg-type]
+        lambda: rate_decision("mikro", as_of=MID_2024),  # type: ignore[arg-type]
+        lambda: subsidy("mikro", as_of=MID_2024),  # type: ignore[arg-type]
+        lambda: total_rate("mikro", as_of=MID_2024),  # type: ignore[arg-type]
+        lambda: max_tenor_months("mikro", WC, as_of=MID_2024),  # type: ignore[arg-type]
+        lambda: plafond_band("mikro", as_of=MID_2024),  # type: ignore[arg-type]
+        lambda: npwp_required("kecil", D(1), as_of=MID_2024),  # type: ignore[arg-type]
+        lambda: additional_collateral_allowed("pmi", D(1), as_of=MID_2024),  # type: ignore[arg-type]
+        lambda: access_limit("mikro", Sector.TRADE, as_of=MID_2024),  # type: ignore[arg-type]
+    ],
+)
+def test_wire_string_scheme_is_refused(call: Any) -> None:
+    with pytest.raises(ValidationError) as err:
+        call()
+    assert err.value.codes == ("enum",)
+    assert err.value.paths == ("$.scheme",)
+    assert "Scheme." in str(err.value)
+
+
+def test_wire_string_sector_is_refused() -> None:
+    with pytest.raises(ValidationError) as err:
+        access_limit(MICRO, "perdagangan", as_of=MID_2024)  # type: ignore[arg-type]
+    assert err.value.paths == ("$.sector",)
+
+
+@pytest.mark.parametrize("as_of", ["2024-05-01", datetime(2024, 5, 1, 9, 30), None, 20240501])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda d: scheme_for(D(1), as_of=d),
+        lambda d: plafond_band(MICRO, as_of=d),
+        lambda d: rate(MICRO, as_of=d),
+        lambda d: total_rate(MICRO, as_of=d),
+        lambda d: subsidy(MICRO, as_of=d),
+        lambda d: max_tenor_months(MICRO, WC, as_of=d),
+        lambda d: additional_collateral_allowed(MICRO, D(1), as_of=d),
+        lambda d: npwp_required(MICRO, D(1), as_of=d),
+        lambda d: access_limit(MICRO, Sector.TRADE, as_of=d),
+        lambda d: omzet_ceiling(as_of=d),
+    ],
+)
+def test_as_of_must_be_a_date(call: Any, as_of: object) -> None:
+    with pytest.raises(ValidationError) as err:
+        call(as_of)
+    assert err.value.codes == ("type.date",)
+    assert err.value.paths == ("$.as_of",)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda p: npwp_required(SUPER, p, as_of=MID_2024),
+        lambda p: npwp_required(SMALL, p, as_of=MID_2024),
+        lambda p: additional_collateral_allowed(PMI, p, as_of=MID_2024),
+    ],
+)
+def test_plafond_is_checked_on_every_path(call: Any) -> None:
+    with pytest.raises(ValidationError) as err:
+        call(D(-5))
+    assert err.value.codes == ("kur.plafond_not_positive",)
+
+
+def test_plafond_has_at_most_two_decimals() -> None:
+    with pytest.raises(ValidationError) as err:
+        scheme_for(D("10000000.001"), as_of=MID_2024)
+    assert err.value.codes == ("money.too_many_decimals",)
+    assert scheme_for(D("10000000.01"), as_of=MID_2024) is MICRO

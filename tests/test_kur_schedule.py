@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
@@ -170,6 +170,14 @@ def test_schedule_round_trips_through_json() -> None:
         ({"start": None}, "schedule.anchor"),
         ({"first_due": AKAD}, "schedule.anchor"),
         ({"method": Method.BULLET, "grace_months": 1}, "schedule.bullet_grace"),
+        ({"principal": D("1000000.005")}, "money.too_many_decimals"),
+        ({"method": "anuitas"}, "enum"),
+        ({"method": "flat"}, "enum"),
+        ({"rounding": "half_up"}, "enum"),
+        ({"rate_convention": "nominal_bulanan"}, "enum"),
+        ({"start": "2024-05-02"}, "type.date"),
+        ({"start": datetime(2024, 5, 2, 8)}, "type.date"),
+        ({"start": None, "first_due": "2024-06-02"}, "type.date"),
     ],
 )
 def test_junk_inputs(kwargs: dict[str, object], code: str) -> None:
@@ -188,6 +196,20 @@ def test_junk_inputs(kwargs: dict[str, object], code: str) -> None:
 def test_flat_equivalent_refuses_zero_principal() -> None:
     with pytest.raises(ValidationError):
         flat_rate_equivalent(D(0), D(6), 12)
+
+
+@pytest.mark.parametrize("principal", [D(0), D(-1_000_000), -1])
+def test_annuity_payment_refuses_non_positive_principal(principal: Decimal) -> None:
+    with pytest.raises(ValidationError) as err:
+        annuity_payment(principal, D(6), 12)
+    assert err.value.codes == ("schedule.not_positive",)
+
+
+def test_wire_string_rate_convention_is_refused_not_read_as_compounding() -> None:
+    with pytest.raises(ValidationError) as err:
+        monthly_rate(D(6), "nominal_bulanan")  # type: ignore[arg-type]
+    assert err.value.paths == ("$.rate_convention",)
+    assert "RateConvention('nominal_bulanan')" in str(err.value)
 
 
 # --- properties --------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -75,6 +75,23 @@ def _optional_instance(kind: type, code: str) -> Any:
     return check
 
 
+def _date(instance: object, attribute: attrs.Attribute[date], value: date) -> None:
+    # A datetime is a date subclass but does not compare with the regimes' dates.
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise ValidationError.single(
+            "kur.date_type",
+            f"{attribute.name} must be a datetime.date, got {type(value).__name__}",
+            path=f"$.{attribute.name}",
+        )
+
+
+def _optional_date(
+    instance: object, attribute: attrs.Attribute[date | None], value: date | None
+) -> None:
+    if value is not None:
+        _date(instance, attribute, value)  # type: ignore[arg-type]
+
+
 @attrs.frozen(kw_only=True)
 class ExistingCredit:
     """A credit the applicant holds or held, as SLIK or SIKP shows it.
@@ -137,7 +154,7 @@ class KurApplication:
     tenor_months: int = attrs.field(validator=_whole(1))
     purpose: Purpose = attrs.field(validator=_instance(Purpose, "kur.purpose_type"))
     sector: Sector = attrs.field(validator=_instance(Sector, "kur.sector_type"))
-    akad_date: date = attrs.field(validator=_instance(date, "kur.date_type"))
+    akad_date: date = attrs.field(validator=_date)
     access: int = attrs.field(default=1, validator=_whole(1, 1000))
     existing_credits: tuple[ExistingCredit, ...] = ()
     had_training: bool = False
@@ -186,11 +203,16 @@ class KurLoan:
     plafond: Decimal = attrs.field(validator=_positive_rupiah)
     annual_rate: Decimal
     tenor_months: int = attrs.field(validator=_whole(1))
-    akad_date: date = attrs.field(validator=_instance(date, "kur.date_type"))
-    method: Method = Method.ANNUITY
+    akad_date: date = attrs.field(validator=_date)
+    method: Method = attrs.field(
+        default=Method.ANNUITY, validator=_instance(Method, "kur.method_type")
+    )
     grace_months: int = attrs.field(default=0, validator=_whole(0))
-    first_due: date | None = None
-    rate_convention: RateConvention = RateConvention.NOMINAL_MONTHLY
+    first_due: date | None = attrs.field(default=None, validator=_optional_date)
+    rate_convention: RateConvention = attrs.field(
+        default=RateConvention.NOMINAL_MONTHLY,
+        validator=_instance(RateConvention, "kur.rate_convention_type"),
+    )
 
     def __attrs_post_init__(self) -> None:
         rate = self.annual_rate

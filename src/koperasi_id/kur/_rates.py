@@ -9,10 +9,11 @@ import attrs
 
 from koperasi_id.decisions import Decision, Finding
 from koperasi_id.errors import RuleInputError, ValidationError
+from koperasi_id.kur._args import day, member
 from koperasi_id.kur._rules import DEFAULT_RULES, KurRules, PlafondBand
 from koperasi_id.kur._schemes import Purpose, Scheme, Sector
 from koperasi_id.law import RegimeRef
-from koperasi_id.money import format_rupiah
+from koperasi_id.money import format_rupiah, parse_rupiah
 
 __all__ = [
     "RateDecision",
@@ -41,8 +42,8 @@ def _plafond(plafond: object) -> Decimal:
         raise ValidationError.single(
             "kur.plafond_type", f"a plafond is a Decimal amount, got {type(plafond).__name__}"
         )
-    value = Decimal(plafond)
-    if not value.is_finite() or value <= 0:
+    value = parse_rupiah(plafond)  # finite, at most two decimals
+    if value <= 0:
         raise ValidationError.single(
             "kur.plafond_not_positive", f"a KUR plafond must be above zero, got {plafond}"
         )
@@ -88,7 +89,7 @@ def scheme_for(plafond: Decimal | int, *, as_of: date, rules: KurRules | None = 
     koperasi_id.errors.ValidationError: 1 problem: $: Rp500.000.001 is above every KUR ceiling (Rp500.000.000) on 2024-05-01 [kur.not_kur]
     """
     amount = _plafond(plafond)
-    bands = _rules(rules).ceilings.value_at(as_of)
+    bands = _rules(rules).ceilings.value_at(day(as_of, "as_of"))
     for scheme in _BY_AMOUNT:
         if bands[scheme].admits(amount):
             return scheme
@@ -107,7 +108,8 @@ def plafond_band(scheme: Scheme, *, as_of: date, rules: KurRules | None = None) 
     >>> band.floor, band.ceiling
     (Decimal('10000000'), Decimal('50000000'))
     """
-    return _rules(rules).ceilings.value_at(as_of)[scheme]
+    scheme = member(scheme, Scheme, "scheme")
+    return _rules(rules).ceilings.value_at(day(as_of, "as_of"))[scheme]
 
 
 @attrs.frozen(kw_only=True)
@@ -144,6 +146,8 @@ def rate_decision(
     ...
     koperasi_id.errors.RuleInputError: the Pasal 38A exemption (Permenko Perekonomian 12/2025) is not in force on 2024-05-01 ...
     """
+    scheme = member(scheme, Scheme, "scheme")
+    as_of = day(as_of, "as_of")
     kur = _rules(rules)
     k = _access(access)
     regime = kur.rates.at(as_of)
@@ -233,7 +237,8 @@ def total_rate(
     >>> total_rate(Scheme.SPECIAL, as_of=date(2024, 5, 1), plafond=100_000_000)
     Decimal('16')
     """
-    bands = _rules(rules).total_rates.value_at(as_of)[scheme]
+    scheme = member(scheme, Scheme, "scheme")
+    bands = _rules(rules).total_rates.value_at(day(as_of, "as_of"))[scheme]
     if len(bands) > 1 and plafond is None:
         raise RuleInputError(f"the {scheme.label} subsidy depends on the plafond; pass plafond=")
     amount = None if plafond is None else _plafond(plafond)
@@ -297,7 +302,9 @@ def max_tenor_months(
     >>> max_tenor_months(Scheme.MICRO, Purpose.INVESTMENT, as_of=date(2024, 5, 1), extended=True)
     84
     """
-    limit = _rules(rules).tenors.value_at(as_of)[scheme]
+    scheme = member(scheme, Scheme, "scheme")
+    purpose = member(purpose, Purpose, "purpose")
+    limit = _rules(rules).tenors.value_at(day(as_of, "as_of"))[scheme]
     if purpose is Purpose.WORKING_CAPITAL:
         months = limit.working_capital_extended if extended else limit.working_capital
     else:
@@ -320,10 +327,10 @@ def additional_collateral_allowed(
     >>> additional_collateral_allowed(Scheme.SMALL, 100_000_001, as_of=date(2024, 5, 1))
     True
     """
-    rule = _rules(rules).collateral.value_at(as_of)
-    if scheme in rule.no_collateral_schemes:
-        return False
-    return _plafond(plafond) > rule.ceiling
+    scheme = member(scheme, Scheme, "scheme")
+    amount = _plafond(plafond)
+    rule = _rules(rules).collateral.value_at(day(as_of, "as_of"))
+    return scheme not in rule.no_collateral_schemes and amount > rule.ceiling
 
 
 def npwp_required(
@@ -336,10 +343,10 @@ def npwp_required(
     >>> npwp_required(Scheme.MICRO, 50_000_001, as_of=date(2024, 5, 1))
     True
     """
-    rule = _rules(rules).npwp.value_at(as_of)
-    if scheme in rule.always:
-        return True
-    return scheme in rule.above_threshold and _plafond(plafond) > rule.threshold
+    scheme = member(scheme, Scheme, "scheme")
+    amount = _plafond(plafond)
+    rule = _rules(rules).npwp.value_at(day(as_of, "as_of"))
+    return scheme in rule.always or (scheme in rule.above_threshold and amount > rule.threshold)
 
 
 def access_limit(
@@ -359,6 +366,9 @@ def access_limit(
     >>> access_limit(Scheme.MICRO, Sector.TRADE, as_of=date(2026, 1, 1)) is None
     True
     """
+    scheme = member(scheme, Scheme, "scheme")
+    sector = member(sector, Sector, "sector")
+    as_of = day(as_of, "as_of")
     kur = _rules(rules)
     limits = kur.access_limits.value_at(as_of)
     if exempt_38a and "access_limit" in _exemption(kur, as_of):
@@ -375,4 +385,4 @@ def omzet_ceiling(*, as_of: date, rules: KurRules | None = None) -> Decimal:
     >>> omzet_ceiling(as_of=date(2026, 1, 1))
     Decimal('4800000000')
     """
-    return _rules(rules).omzet.value_at(as_of)
+    return _rules(rules).omzet.value_at(day(as_of, "as_of"))

@@ -24,7 +24,8 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from koperasi_id.errors import ValidationError
-from koperasi_id.money import Rounding, round_rupiah
+from koperasi_id.kur._args import day, member
+from koperasi_id.money import Rounding, parse_rupiah, round_rupiah
 
 __all__ = [
     "Instalment",
@@ -92,6 +93,17 @@ def _amount(value: object, field: str) -> Decimal:
     return amount
 
 
+def _principal(value: object) -> Decimal:
+    amount = _amount(value, "principal")
+    try:
+        amount = parse_rupiah(amount)  # at most two decimals (sen)
+    except ValidationError as err:
+        raise err.under("$.principal") from None
+    if amount <= 0:
+        raise _bad("principal", "not_positive", f"principal must be above zero, got {value}")
+    return amount
+
+
 def _rate_percent(value: object) -> Decimal:
     percent = _amount(value, "annual_rate")
     if not Decimal(0) <= percent <= _HUNDRED:
@@ -118,8 +130,9 @@ def monthly_rate(
     >>> round(monthly_rate(Decimal(6), RateConvention.EFFECTIVE_ANNUAL), 8)
     Decimal('0.00486755')
     """
+    convention = member(rate_convention, RateConvention, "rate_convention")
     fraction = _CONTEXT.divide(_rate_percent(annual_rate), _HUNDRED)
-    if rate_convention is RateConvention.NOMINAL_MONTHLY:
+    if convention is RateConvention.NOMINAL_MONTHLY:
         return _CONTEXT.divide(fraction, _TWELVE)
     root = _CONTEXT.power(_CONTEXT.add(1, fraction), _CONTEXT.divide(1, _TWELVE))
     return _CONTEXT.subtract(root, 1)
@@ -144,7 +157,7 @@ def annuity_payment(
     >>> round(annuity_payment(Decimal(10_000_000), Decimal(3), 12), 2)
     Decimal('846936.99')
     """
-    p = _amount(principal, "principal")
+    p = _principal(principal)
     n = _months(months, "months", 1)
     return _annuity(p, monthly_rate(annual_rate, rate_convention), n)
 
@@ -163,9 +176,7 @@ def flat_rate_equivalent(
     >>> round(flat_rate_equivalent(Decimal(50_000_000), Decimal(6), 36), 4)
     Decimal('3.1730')
     """
-    p = _amount(principal, "principal")
-    if p <= 0:
-        raise _bad("principal", "not_positive", f"principal must be above zero, got {principal}")
+    p = _principal(principal)
     payment = annuity_payment(p, annual_rate, months, rate_convention=rate_convention)
     interest = _CONTEXT.subtract(_CONTEXT.multiply(payment, months), p)
     per_year = _CONTEXT.divide(_CONTEXT.multiply(p, months), _TWELVE)
@@ -252,9 +263,7 @@ def schedule(
     >>> flat.instalments[0].principal, flat.instalments[-1].principal, flat.total_principal
     (Decimal('4166667'), Decimal('4166663'), Decimal('50000000'))
     """
-    p = _amount(principal, "principal")
-    if p <= 0:
-        raise _bad("principal", "not_positive", f"principal must be above zero, got {principal}")
+    p = _principal(principal)
     percent = _rate_percent(annual_rate)
     n = _months(months, "months", 1)
     g = _months(grace_months, "grace_months", 0)
@@ -266,6 +275,12 @@ def schedule(
         raise _bad("places", "places", f"places is 0, 1 or 2, got {places!r}")
     if (start is None) == (first_due is None):
         raise _bad("start", "anchor", "give exactly one of start (akad date) or first_due")
+    if start is not None:
+        start = day(start, "start")
+    if first_due is not None:
+        first_due = day(first_due, "first_due")
+    method = member(method, Method, "method")
+    rounding = member(rounding, Rounding, "rounding")
     if method is Method.BULLET and g:
         raise _bad("grace_months", "bullet_grace", "a bullet credit has no grace period")
     m = monthly_rate(percent, rate_convention)

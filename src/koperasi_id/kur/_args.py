@@ -1,0 +1,49 @@
+"""Argument checks for the public KUR functions.
+
+A caller that passes the wire value ``"modal_kerja"`` where a
+:class:`~koperasi_id.kur.Purpose` belongs must get an error that says what to
+pass, never the answer for another member (an ``else`` branch would read it as
+investment).
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+from typing import TypeVar
+
+from koperasi_id.errors import ValidationError
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+def member(value: object, cls: type[E], name: str) -> E:
+    """``value`` if it is a member of ``cls``; a ``ValidationError`` at ``$.name`` otherwise."""
+    if isinstance(value, cls):
+        return value
+    name_of = cls.__name__
+    got = f"got {type(value).__name__} {value!r:.40}"
+    wire = cls._value2member_map_.get(value) if isinstance(value, str) else None
+    if wire is not None:
+        message = (
+            f"{name} must be a {name_of} member, {got}; pass {name_of}.{wire.name} "
+            f"({name_of}({value!r}) converts the wire value)"
+        )
+    else:
+        message = (
+            f"{name} must be a {name_of} member such as {name_of}.{next(iter(cls)).name}, {got}"
+        )
+    raise ValidationError.single("enum", message, path=f"$.{name}")
+
+
+def day(value: object, name: str) -> date:
+    """``value`` if it is a ``datetime.date`` (not a ``datetime``); a ``ValidationError`` otherwise."""
+    if isinstance(value, datetime):
+        message = f"{name} must be a datetime.date, got a datetime; pass its .date()"
+    elif isinstance(value, date):
+        return value
+    else:
+        message = f"{name} must be a datetime.date, got {type(value).__name__}"
+        if isinstance(value, str):
+            message += "; parse text with datetime.date.fromisoformat"
+    raise ValidationError.single("type.date", message, path=f"$.{name}")
