@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -81,6 +81,9 @@ def test_wire_form() -> None:
         ("workers", -3, "msme.workers_not_positive"),
         ("workers", True, "msme.workers_type"),
         ("workers", 2.0, "msme.workers_type"),
+        ("owner_nik", NIK, "msme.owner_nik_type"),
+        ("started_on", "2019-03-01", "msme.date_type"),
+        ("started_on", datetime(2019, 3, 1, 8), "msme.date_type"),
     ],
 )
 def test_invalid_fields_name_their_path(field: str, value: object, code: str) -> None:
@@ -88,6 +91,7 @@ def test_invalid_fields_name_their_path(field: str, value: object, code: str) ->
         _business(**{field: value})
     assert caught.value.codes == (code,)
     assert caught.value.paths == (f"$.{field}",)
+    assert NIK not in str(caught.value)
 
 
 def test_evolve_is_validated_too() -> None:

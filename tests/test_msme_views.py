@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
+import attrs
 import pytest
 
 from koperasi_id.decisions import Decision, Finding
 from koperasi_id.errors import NoRuleInForceError, RuleInputError, ValidationError
 from koperasi_id.identifiers import Nik
-from koperasi_id.law import Citation, Confidence
+from koperasi_id.law import Citation, Confidence, Regime, Timeline
 from koperasi_id.msme import (
     BPS_WORKFORCE_BANDS,
     KUR_2026_OMZET,
     OSS_SCALE,
+    SIZE_CRITERIA,
     Business,
     BusinessSize,
+    OssScaleRule,
     SectorCriteria,
     WorkforceBands,
     WorkforceClass,
@@ -141,6 +144,39 @@ def test_oss_refuses_junk_and_included_land() -> None:
         is_umk_for_oss(1.0, as_of=date(2024, 1, 1))  # type: ignore[arg-type]
     with pytest.raises(RuleInputError, match="land and buildings"):
         is_umk_for_oss(1, as_of=date(2024, 1, 1), excludes_land_and_buildings=False)
+
+
+@pytest.mark.parametrize("as_of", ["2024-01-01", datetime(2024, 1, 1, 9), None])
+def test_oss_and_sector_dates_must_be_dates(as_of: object) -> None:
+    for call in (
+        lambda: oss_scale(1, as_of=as_of),  # type: ignore[arg-type]
+        lambda: is_umk_for_oss(1, as_of=as_of),  # type: ignore[arg-type]
+        lambda: KUR_2026_OMZET.check(1, as_of=as_of),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(ValidationError) as caught:
+            call()
+        assert caught.value.paths == ("$.as_of",)
+
+
+def test_is_umk_for_oss_takes_the_callers_timelines() -> None:
+    strict = Timeline(
+        "custom.oss",
+        [
+            Regime(
+                name="perpres-99-2030",
+                valid_from=date(2021, 2, 2),
+                citation=Citation("Perpres 99/2030"),
+                confidence=Confidence.LOW,
+                value=OssScaleRule(umk_capital_ceiling=Decimal(1_000_000_000)),
+            )
+        ],
+    )
+    assert is_umk_for_oss(1_000_000_001, as_of=date(2024, 1, 1))
+    assert not is_umk_for_oss(1_000_000_001, as_of=date(2024, 1, 1), rules=strict)
+    later = SIZE_CRITERIA.at(date(2024, 1, 1))
+    from_2030 = Timeline("custom.size", [attrs.evolve(later, valid_from=date(2030, 1, 1))])
+    with pytest.raises(NoRuleInForceError, match=r"custom\.size"):
+        is_umk_for_oss(1, as_of=date(2024, 1, 1), size_rules=from_2030)
 
 
 # -- R-MSME-7 / R-KUR-9: sector criteria -----------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 import attrs
@@ -10,6 +10,7 @@ import attrs
 from koperasi_id.errors import ValidationError
 from koperasi_id.identifiers import Kbli, Nib, Nik
 from koperasi_id.money import optional_non_negative_rupiah
+from koperasi_id.msme._workforce import check_workers
 from koperasi_id.regions import RegionCode
 
 __all__ = ["Business"]
@@ -31,19 +32,26 @@ def _non_blank_name(instance: object, attribute: attrs.Attribute[str], value: st
 def _optional_positive_workers(
     instance: object, attribute: attrs.Attribute[int | None], value: int | None
 ) -> None:
-    if value is None:
-        return
-    if isinstance(value, bool) or not isinstance(value, int):
+    if value is not None:
+        check_workers(value)
+
+
+def _nik(instance: object, attribute: attrs.Attribute[Nik], value: Nik) -> None:
+    # A plain string would print the full NIK in every repr and message.
+    if not isinstance(value, Nik):
         raise ValidationError.single(
-            "msme.workers_type",
-            f"workers is a whole number, got {type(value).__name__}",
-            path="$.workers",
+            "msme.owner_nik_type",
+            f"owner_nik must be a Nik, got {type(value).__name__}; pass Nik.parse(text)",
+            path="$.owner_nik",
         )
-    if value < 1:
+
+
+def _started_on(instance: object, attribute: attrs.Attribute[date], value: date) -> None:
+    if isinstance(value, datetime) or not isinstance(value, date):
         raise ValidationError.single(
-            "msme.workers_not_positive",
-            f"a business has at least one worker (the owner), got {value}",
-            path="$.workers",
+            "msme.date_type",
+            f"started_on must be a datetime.date, got {type(value).__name__}",
+            path="$.started_on",
         )
 
 
@@ -70,8 +78,8 @@ class Business:
     """
 
     name: str = attrs.field(validator=_non_blank_name)
-    owner_nik: Nik
-    started_on: date
+    owner_nik: Nik = attrs.field(validator=_nik)
+    started_on: date = attrs.field(validator=_started_on)
     region: RegionCode | None = None
     nib: Nib | None = None
     kbli: Kbli | None = None

@@ -10,7 +10,7 @@ import attrs
 from koperasi_id.decisions import Decision, Finding, Severity
 from koperasi_id.law import Citation, Confidence, Regime, Timeline
 from koperasi_id.money import format_rupiah
-from koperasi_id.msme._classify import classify
+from koperasi_id.msme._classify import _check_date, classify
 from koperasi_id.msme._criteria import PP_7_2021_IN_FORCE, Purpose, SizeCriteria
 from koperasi_id.msme._size import BusinessSize
 
@@ -85,7 +85,7 @@ def oss_scale(
     (False, 'menengah')
     """
     timeline = OSS_SCALE if rules is None else rules
-    regime = timeline.at(as_of)
+    regime = timeline.at(_check_date("as_of", as_of))
     sized = classify(
         as_of=as_of,
         capital=capital,
@@ -130,6 +130,8 @@ def is_umk_for_oss(
     *,
     as_of: date,
     excludes_land_and_buildings: bool = True,
+    rules: Timeline[OssScaleRule] | None = None,
+    size_rules: Timeline[SizeCriteria] | None = None,
 ) -> bool:
     """Whether ``capital`` makes a business UMK (micro or small) in OSS.
 
@@ -143,5 +145,9 @@ def is_umk_for_oss(
     False
     """
     return oss_scale(
-        capital, as_of=as_of, excludes_land_and_buildings=excludes_land_and_buildings
+        capital,
+        as_of=as_of,
+        excludes_land_and_buildings=excludes_land_and_buildings,
+        rules=rules,
+        size_rules=size_rules,
     ).is_umk

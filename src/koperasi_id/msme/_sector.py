@@ -13,7 +13,7 @@ from koperasi_id.errors import Problem, RuleInputError, ValidationError
 from koperasi_id.law import Citation, Confidence, Regime, Timeline
 from koperasi_id.money import format_rupiah
 from koperasi_id.msme._business import Business
-from koperasi_id.msme._classify import _amount
+from koperasi_id.msme._classify import _amount, _check_date
 from koperasi_id.msme._criteria import Criterion
 
 __all__ = ["KUR_2026_OMZET", "AnnualSalesCeiling", "SectorCriteria", "SectorDecision"]
@@ -76,7 +76,7 @@ class AnnualSalesCeiling:
             raise ValidationError(problems)
         if amount is None:
             raise RuleInputError(f"{self.code} needs annual_sales (omzet); got None")
-        regime = self.ceilings.at(as_of)
+        regime = self.ceilings.at(_check_date("as_of", as_of))
         ceiling = regime.value
         within = amount <= ceiling
         shown, limit = format_rupiah(amount), format_rupiah(ceiling)

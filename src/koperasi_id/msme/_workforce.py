@@ -119,6 +119,22 @@ class WorkforceDecision(Decision[WorkforceClass]):
         return False
 
 
+def check_workers(workers: object) -> None:
+    """Refuse a worker count that is not a whole number of at least one (``$.workers``)."""
+    if isinstance(workers, bool) or not isinstance(workers, int):
+        raise ValidationError.single(
+            "msme.workers_type",
+            f"workers is a whole number (int), got {type(workers).__name__}",
+            path="$.workers",
+        )
+    if workers < 1:
+        raise ValidationError.single(
+            "msme.workers_not_positive",
+            f"a business has at least one worker (the owner counts), got {workers}",
+            path="$.workers",
+        )
+
+
 def classify_workforce(
     workers: int, *, bands: WorkforceBands = BPS_WORKFORCE_BANDS
 ) -> WorkforceDecision:
@@ -138,18 +154,7 @@ def classify_workforce(
     ...
     koperasi_id.errors.ValidationError: 1 problem: $.workers: a business has at least one worker (the owner counts), got 0 [msme.workers_not_positive]
     """
-    if isinstance(workers, bool) or not isinstance(workers, int):
-        raise ValidationError.single(
-            "msme.workers_type",
-            f"workers is a whole number (int), got {type(workers).__name__}",
-            path="$.workers",
-        )
-    if workers < 1:
-        raise ValidationError.single(
-            "msme.workers_not_positive",
-            f"a business has at least one worker (the owner counts), got {workers}",
-            path="$.workers",
-        )
+    check_workers(workers)
     found = bands.class_of(workers)
     span = _RANGE_EN[found].format(
         micro=bands.micro_max,
