@@ -934,3 +934,79 @@ def test_health_scale_cutoffs_accept_int_and_refuse_floats() -> None:
     assert err.value.codes == ("cooperatives.health_scale_cutoff",)
     with pytest.raises(ValueError, match=r"(?i)length"):
         HealthScale(version="", healthy_from=80, fairly_healthy_from=66, under_supervision_from=51)
+
+
+# --- arguments: wire values and truthy text are refused, never guessed at ------------
+
+
+def _wire_value_calls() -> list[tuple[str, Any]]:
+    c = make()
+    kdmp_coop = make(name="Koperasi Desa Merah Putih Bentangan", merah_putih=True)
+    area = MembershipArea.WITHIN_REGENCY
+    return [
+        ("Principle", lambda: required_organs("syariah", as_of=DAY)),
+        ("CooperativeForm", lambda: check_founders("primer", 9, as_of=DAY)),
+        ("CooperativeForm", lambda: founder_minimum("sekunder", as_of=DAY)),
+        ("MembershipArea", lambda: supervising_level("lintas_provinsi", as_of=DAY)),
+        (
+            "CooperativeForm",
+            lambda: check_startup_capital(
+                form="primer", membership_area=area, capital=Decimal(1), as_of=DAY
+            ),
+        ),
+        (
+            "MembershipArea",
+            lambda: check_startup_capital(
+                form=CooperativeForm.PRIMARY,
+                membership_area="dalam_kabupaten_kota",
+                capital=Decimal(1),
+                as_of=DAY,
+            ),
+        ),
+        (
+            "MembershipArea",
+            lambda: savings_loan_regulator(
+                SavingsLoanProfile(), membership_area="dalam_kabupaten_kota", as_of=DAY
+            ),
+        ),
+        (
+            "violates_law_or_articles",
+            lambda: coop.dissolution_grounds(c, as_of=DAY, violates_law_or_articles="false"),
+        ),
+        (
+            "survival_not_expected",
+            lambda: coop.dissolution_grounds(c, as_of=DAY, survival_not_expected=1),
+        ),
+        (
+            "unrecorded_year_counts_as_idle",
+            lambda: coop.dissolution_grounds(c, as_of=DAY, unrecorded_year_counts_as_idle="no"),
+        ),
+        (
+            "first_years_only",
+            lambda: coop.dissolution_grounds(c, as_of=DAY, first_years_only="yes"),
+        ),
+        (
+            "approved_by_board_and_supervisors",
+            lambda: check_related_party_lending(
+                related_party_loans=Decimal(1),
+                own_capital=Decimal(100),
+                approved_by_board_and_supervisors="false",
+                as_of=DAY,
+            ),
+        ),
+        (
+            "village_head_chairs_kelurahan",
+            lambda: check_merah_putih(
+                kdmp_coop, as_of=date(2025, 8, 1), village_head_chairs_kelurahan="false"
+            ),
+        ),
+    ]
+
+
+@pytest.mark.parametrize(("named", "call"), _wire_value_calls())
+def test_wire_values_and_truthy_text_are_refused(named: str, call: Any) -> None:
+    # Before: required_organs("syariah") left out the DPS, dissolution_grounds(...,
+    # violates_law_or_articles="false") met the ground, an approval of "false"
+    # passed, and the others failed with AttributeError or KeyError.
+    with pytest.raises(RuleInputError, match=named):
+        call()

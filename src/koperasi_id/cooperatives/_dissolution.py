@@ -25,7 +25,12 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from koperasi_id.cooperatives._enums import LegalStatus, RuleBasis
-from koperasi_id.cooperatives._law import UU_25_1992_FROM, CooperativeDecision, checked
+from koperasi_id.cooperatives._law import (
+    UU_25_1992_FROM,
+    CooperativeDecision,
+    bool_argument,
+    checked,
+)
 from koperasi_id.cooperatives._model import Cooperative
 from koperasi_id.decisions import Finding, Severity
 from koperasi_id.errors import RuleInputError, ValidationError
@@ -268,6 +273,13 @@ def dissolution_grounds(
             f"the deed of {cooperative.name!r} was approved on {cooperative.deed_approved_on}; "
             f"there are no dissolution grounds on {as_of}: ask for a date on or after approval"
         )
+    for name, flag in (
+        ("violates_law_or_articles", violates_law_or_articles),
+        ("survival_not_expected", survival_not_expected),
+        ("unrecorded_year_counts_as_idle", unrecorded_year_counts_as_idle),
+        ("first_years_only", first_years_only),
+    ):
+        bool_argument(flag, name)
     regime: Regime[DissolutionGroundRule] = checked(
         DISSOLUTION_GROUNDS_RULES if rules is None else rules, as_of
     )

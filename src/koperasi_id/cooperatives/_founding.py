@@ -15,6 +15,7 @@ from koperasi_id.cooperatives._law import (
     UU_25_1992_FROM,
     CooperativeDecision,
     checked,
+    enum_argument,
 )
 from koperasi_id.cooperatives._model import Founder
 from koperasi_id.decisions import Finding
@@ -77,6 +78,7 @@ def founder_minimum(
     >>> founder_minimum(CooperativeForm.SECONDARY, as_of=date(2020, 11, 2))
     3
     """
+    form = enum_argument(form, CooperativeForm, "form")
     minimums: FounderMinimums = checked(timeline, as_of).value
     return minimums.for_form(form)
 
@@ -103,6 +105,7 @@ def check_founders(
     """
     if isinstance(founders, bool) or (isinstance(founders, int) and founders < 0):
         raise RuleInputError(f"founders is a list of Founder or a count >= 0, not {founders!r}")
+    form = enum_argument(form, CooperativeForm, "form")
     regime = checked(timeline, as_of)
     minimum: int = regime.value.for_form(form)
     count = founders if isinstance(founders, int) else len(founders)

@@ -24,6 +24,7 @@ from koperasi_id.cooperatives._law import (
     UU_25_1992_FROM,
     CooperativeDecision,
     checked,
+    enum_argument,
 )
 from koperasi_id.cooperatives._model import DECEMBER_31, Cooperative, YearEnd
 from koperasi_id.decisions import Finding, Severity
@@ -280,6 +281,7 @@ def required_organs(
     >>> len(required_organs(Principle.SHARIA, as_of=date(2020, 11, 1)))
     3
     """
+    principle = enum_argument(principle, Principle, "principle")
     rules: OrganRequirements = checked(timeline, as_of).value
     wanted = rules.always | (rules.sharia if principle is Principle.SHARIA else frozenset())
     return tuple(o for o in _ORGAN_ORDER if o in wanted)
@@ -451,7 +453,11 @@ def supervising_level(
     >>> supervising_level(MembershipArea.ACROSS_REGENCIES, as_of=date(2024, 1, 1)).outcome
     <SupervisoryLevel.PROVINCE: 'provinsi'>
     """
-    area = subject.membership_area if isinstance(subject, Cooperative) else subject
+    area = (
+        subject.membership_area
+        if isinstance(subject, Cooperative)
+        else enum_argument(subject, MembershipArea, "subject")
+    )
     regime = checked(timeline, as_of)
     level: SupervisoryLevel = regime.value[area]
     region: str | None = None

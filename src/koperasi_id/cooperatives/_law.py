@@ -6,6 +6,7 @@ it, and every rule refuses a caller's regime that cites it.
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Iterable
 from datetime import date
@@ -30,6 +31,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
 
 #: UU 25/1992 on Perkoperasian, enacted 21 Oct 1992 (LN 1992 No. 116).
 UU_25_1992_FROM = date(1992, 10, 21)
@@ -136,6 +138,27 @@ def checked_or_none(timeline: Timeline[Any], as_of: date) -> Regime[Any] | None:
     if regime is not None:
         reject_annulled((regime,))
     return regime
+
+
+def enum_argument(value: object, cls: type[E], name: str) -> E:
+    """``value`` if it is a member of ``cls``; a :class:`RuleInputError` naming the members.
+
+    A wire value (``"syariah"``) is refused, not guessed at: compared with the
+    members it would silently answer for another case.
+    """
+    if isinstance(value, cls):
+        return value
+    members = ", ".join(f"{cls.__name__}.{m.name}" for m in cls)
+    raise RuleInputError(
+        f"{name} is one of {members}, not {value!r}; {cls.__name__}(value) turns a wire "
+        "value into one"
+    )
+
+
+def bool_argument(value: object, name: str) -> None:
+    """Refuse a non-bool flag: ``"false"`` from a form is truthy and would mean True."""
+    if type(value) is not bool:
+        raise RuleInputError(f"{name} is True or False, not {value!r}")
 
 
 @attrs.frozen(kw_only=True)

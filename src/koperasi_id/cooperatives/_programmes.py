@@ -8,7 +8,12 @@ from datetime import date
 import attrs
 
 from koperasi_id.cooperatives._enums import Organ, RuleBasis
-from koperasi_id.cooperatives._law import CooperativeDecision, checked, checked_or_none
+from koperasi_id.cooperatives._law import (
+    CooperativeDecision,
+    bool_argument,
+    checked,
+    checked_or_none,
+)
 from koperasi_id.cooperatives._model import Cooperative
 from koperasi_id.decisions import Finding, Severity
 from koperasi_id.errors import RuleInputError
@@ -179,6 +184,8 @@ def check_merah_putih(
         raise RuleInputError(
             "check_merah_putih applies to cooperatives flagged merah_putih=True only"
         )
+    if village_head_chairs_kelurahan is not None:
+        bool_argument(village_head_chairs_kelurahan, "village_head_chairs_kelurahan")
     regime = checked(timeline, as_of)
     rules: MerahPutihRules = regime.value
     if village_head_chairs_kelurahan is None:

@@ -23,7 +23,9 @@ from koperasi_id.cooperatives._law import (
     P2SK_FROM,
     UU_25_1992_FROM,
     CooperativeDecision,
+    bool_argument,
     checked,
+    enum_argument,
 )
 from koperasi_id.decisions import Finding, Severity
 from koperasi_id.errors import RuleInputError, ValidationError
@@ -194,6 +196,7 @@ def savings_loan_regulator(
     """
     if bank_funding_cap is not None:
         bank_funding_cap = _fraction(bank_funding_cap)
+    membership_area = enum_argument(membership_area, MembershipArea, "membership_area")
     regime = checked(timeline, as_of)
     rules: LoopRules = regime.value
     authority = supervising_level(membership_area, as_of=as_of, timeline=supervision)
@@ -352,6 +355,8 @@ def check_startup_capital(
     >>> d.outcome, d.minimum
     (False, Decimal('500000000'))
     """
+    form = enum_argument(form, CooperativeForm, "form")
+    membership_area = enum_argument(membership_area, MembershipArea, "membership_area")
     capital = _amount(capital, "capital")
     if largest_contribution is not None:
         largest_contribution = _amount(largest_contribution, "largest_contribution")
@@ -439,6 +444,8 @@ def check_related_party_lending(
     ...     own_capital=Decimal("1000000000"), as_of=date(2024, 1, 1)).outcome
     False
     """
+    if approved_by_board_and_supervisors is not None:
+        bool_argument(approved_by_board_and_supervisors, "approved_by_board_and_supervisors")
     related_party_loans = _amount(related_party_loans, "related_party_loans")
     own_capital = _amount(own_capital, "own_capital", allow_negative=True)
     regime = checked(timeline, as_of)
