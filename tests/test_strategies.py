@@ -25,7 +25,6 @@ from koperasi_id.cooperatives import CooperativeForm, CooperativeKind, Organ, Pr
 from koperasi_id.identifiers import BadanHukumForm, KbliVersion, NpwpKind, Sex
 from koperasi_id.kur import CreditKind, Scheme
 from koperasi_id.regions import RegionLevel, RegionStatus, default_region_table
-from koperasi_id.strategies import _register
 
 ENTITY_EXAMPLES = 50
 VALUE_TYPES = sorted(
@@ -371,8 +370,21 @@ def test_the_plugin_never_raises(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken() -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(_register, "register_type_strategies", broken)
+    monkeypatch.setattr(_hypothesis_plugin, "register_type_strategies", broken)
     _hypothesis_plugin._setup_hypothesis()
+
+
+def test_the_plugin_imports_the_strategies_only_on_first_use() -> None:
+    result = _fresh(
+        "import sys\n"
+        "from hypothesis import strategies as st\n"
+        "assert 'koperasi_id.strategies' not in sys.modules\n"
+        "from koperasi_id.identifiers import Nik\n"
+        "strategy = st.from_type(Nik)\n"
+        "assert isinstance(strategy.example(), Nik)\n"
+        "assert 'koperasi_id.strategies' in sys.modules\n"
+    )
+    assert result.returncode == 0, result.stderr
 
 
 def test_registering_twice_is_harmless() -> None:
