@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -541,3 +542,37 @@ def test_plafond_has_at_most_two_decimals() -> None:
         scheme_for(D("10000000.001"), as_of=MID_2024)
     assert err.value.codes == ("money.too_many_decimals",)
     assert scheme_for(D("10000000.01"), as_of=MID_2024) is MICRO
+
+
+def _years_cited(citation: Citation) -> list[int]:
+    return [int(year) for year in re.findall(r"\d+/(\d{4})", citation.instrument)]
+
+
+@pytest.mark.parametrize(
+    "rules",
+    [
+        DEFAULT_RULES,
+        KurRules.build(tiered_from=date(2023, 9, 1), collateral_100jt_from=date(2022, 1, 1)),
+        KurRules.build(collateral_100jt_from=date(2021, 1, 2), flat_rate_2026=False),
+    ],
+)
+def test_no_regime_cites_an_instrument_younger_than_its_first_day(rules: KurRules) -> None:
+    for field in attrs.fields(KurRules):
+        for regime in getattr(rules, field.name):
+            years = _years_cited(regime.citation)
+            assert all(year <= regime.valid_from.year for year in years), (
+                field.name,
+                regime.name,
+                regime.valid_from,
+                regime.citation.instrument,
+            )
+
+
+def test_collateral_switch_date_stays_in_2021() -> None:
+    with pytest.raises(ValueError, match="dates must satisfy"):
+        KurRules.build(collateral_100jt_from=date(2022, 1, 2))
+    with pytest.raises(ValueError, match="dates must satisfy"):
+        KurRules.build(collateral_100jt_from=date(2020, 12, 31))
+    early = KurRules.build(collateral_100jt_from=date(2021, 1, 2))
+    assert not additional_collateral_allowed(SMALL, 60_000_000, as_of=date(2021, 1, 2), rules=early)
+    assert additional_collateral_allowed(SMALL, 60_000_000, as_of=date(2021, 1, 1), rules=early)

@@ -212,11 +212,11 @@ class KurRules:
         """
         if not (
             date(2022, 1, 1) < tiered_from <= permenko_12_2025_from < permenko_1_2026_from
-            and date(2020, 1, 1) < collateral_100jt_from
+            and date(2021, 1, 1) < collateral_100jt_from <= date(2022, 1, 1)
         ):
             raise ValueError(
                 "dates must satisfy 2022-01-01 < tiered_from <= permenko_12_2025_from "
-                "< permenko_1_2026_from and collateral_100jt_from > 2020-01-01"
+                "< permenko_1_2026_from and 2021-01-01 < collateral_100jt_from <= 2022-01-01"
             )
         return _build(
             tiered_from=tiered_from,
@@ -299,18 +299,35 @@ def _build(
     end_2025 = p1_2026 - _ONE_DAY
     medium, low = Confidence.MEDIUM, Confidence.LOW
 
+    def pandemic_years(value: T, note: str, regime_note: str | None = None) -> list[Regime[T]]:
+        # One regime per year so that a 2020 akad never cites the 2021 amendment.
+        return [
+            _regime(
+                "kur-2020",
+                start_2020,
+                end_2020,
+                Citation(_KUR_2020, note=note),
+                value,
+                medium,
+                regime_note,
+            ),
+            _regime(
+                "kur-2021",
+                start_2021,
+                end_2021,
+                Citation(_KUR_2021, note=note),
+                value,
+                medium,
+                regime_note,
+            ),
+        ]
+
     ceilings: Timeline[Mapping[Scheme, PlafondBand]] = Timeline(
         "kur.ceiling",
         [
-            _regime(
-                "kur-2020-2021",
-                start_2020,
-                end_2021,
-                Citation(
-                    _KUR_2021, note="plafon mikro Rp10–50 jt (okezone 7 Sep 2020, databoks 2021)"
-                ),
+            *pandemic_years(
                 _bands(50, 25, low),
-                medium,
+                "plafon mikro Rp10–50 jt (okezone 7 Sep 2020, databoks 2021)",
                 "Mikro above Rp10 jt to Rp50 jt, Kecil above Rp50 jt; PMI Rp25 jt (LOW).",
             ),
             _regime(
@@ -402,17 +419,18 @@ def _build(
     tenors = Timeline(
         "kur.tenor",
         [
-            _regime(
-                "kur-2020-2021",
-                start_2020,
-                end_2021,
-                Citation(_KUR_2021, note="2020 summary of the KUR rules"),
-                tenor_table(medium),
-                medium,
-            ),
+            *pandemic_years(tenor_table(medium), "2020 summary of the KUR rules"),
             _regime(
                 "permenko-1-2022",
                 start_2022,
+                end_pre_tier,
+                Citation(_P1_2022, note="tenors as restated in Permenko 1/2023 Pasal 22, 26, 35"),
+                tenor_table(Confidence.HIGH),
+                note="super mikro and PMI tenors MEDIUM; khusus extension LOW (as kecil)",
+            ),
+            _regime(
+                "permenko-1-2023",
+                tiered_from,
                 end_2025,
                 Citation(
                     _P1_2023, "Pasal 22, Pasal 26, Pasal 35", note="as amending Permenko 1/2022"
@@ -431,30 +449,54 @@ def _build(
         ],
     )
 
-    collateral = Timeline(
-        "kur.collateral",
-        [
+    no_collateral_50jt, no_collateral_100jt = CollateralRule(50 * _JT), CollateralRule(100 * _JT)
+    collateral_regimes = [
+        _regime(
+            "kur-2020",
+            start_2020,
+            end_2020,
+            Citation(_KUR_2020, note="no agunan tambahan up to Rp50 jt"),
+            no_collateral_50jt,
+            medium,
+        ),
+        _regime(
+            "kur-2021",
+            start_2021,
+            collateral_100jt_from - _ONE_DAY,
+            Citation(_KUR_2021, note="no agunan tambahan up to Rp50 jt"),
+            no_collateral_50jt,
+            medium,
+        ),
+    ]
+    if collateral_100jt_from <= end_2021:
+        collateral_regimes.append(
             _regime(
-                "kur-2020",
-                start_2020,
-                collateral_100jt_from - _ONE_DAY,
-                Citation(_KUR_2020, note="no agunan tambahan up to Rp50 jt"),
-                CollateralRule(50 * _JT),
-                medium,
-            ),
-            _regime(
-                "kur-100jt",
+                "kur-2021-100jt",
                 collateral_100jt_from,
-                None,
-                Citation(
-                    _P1_2023, "Pasal 14 ayat (3)", note="Rp100 jt since the June 2021 decision"
-                ),
-                CollateralRule(100 * _JT),
+                end_2021,
+                Citation(_KUR_2021, note="Rp100 jt after the June 2021 decision (medcom)"),
+                no_collateral_100jt,
                 medium,
-                "Rule HIGH; its first day (parameter collateral_100jt_from) MEDIUM.",
-            ),
-        ],
-    )
+                "First day is the parameter collateral_100jt_from (MEDIUM).",
+            )
+        )
+    collateral_regimes += [
+        _regime(
+            "permenko-1-2022",
+            start_2022,
+            end_pre_tier,
+            Citation(_P1_2022, note="no agunan tambahan up to Rp100 jt"),
+            no_collateral_100jt,
+        ),
+        _regime(
+            "permenko-1-2023",
+            tiered_from,
+            None,
+            Citation(_P1_2023, "Pasal 14 ayat (3)", note="Rp100 jt since the June 2021 decision"),
+            no_collateral_100jt,
+        ),
+    ]
+    collateral = Timeline("kur.collateral", collateral_regimes)
 
     npwp_rule = NpwpRule(
         threshold=50 * _JT,
@@ -524,7 +566,8 @@ def _build(
                 start_2022,
                 None,
                 Citation(
-                    _P1_2023, note="3 months for mikro after training or mentoring (disway.id 2023)"
+                    _P1_2022,
+                    note="as amended; 3 months for mikro after training or mentoring (disway.id 2023)",
                 ),
                 3,
                 medium,
@@ -537,9 +580,10 @@ def _build(
     )
     no_limits: Mapping[Scheme, AccessLimit] = _frozen_map({})
     access_regimes = [
+        *pandemic_years(no_limits, "no repeat-access limit before Permenko 1/2023"),
         _regime(
-            "kur-2020",
-            start_2020,
+            "permenko-1-2022",
+            start_2022,
             end_pre_tier,
             Citation(_P1_2022, note="no repeat-access limit before Permenko 1/2023"),
             no_limits,
