@@ -576,3 +576,27 @@ def test_collateral_switch_date_stays_in_2021() -> None:
     early = KurRules.build(collateral_100jt_from=date(2021, 1, 2))
     assert not additional_collateral_allowed(SMALL, 60_000_000, as_of=date(2021, 1, 2), rules=early)
     assert additional_collateral_allowed(SMALL, 60_000_000, as_of=date(2021, 1, 1), rules=early)
+
+
+@given(
+    scheme=st.sampled_from(list(Scheme)),
+    as_of=st.dates(date(2020, 1, 1), date(2030, 12, 31)),
+    k=st.integers(1, 9),
+    exempt=st.booleans(),
+    disaster=st.booleans(),
+)
+def test_rate_is_the_outcome_of_rate_decision(
+    scheme: Scheme, as_of: date, k: int, exempt: bool, disaster: bool
+) -> None:
+    exempt = exempt and as_of >= date(2025, 1, 1)
+    args = {"as_of": as_of, "access": k, "exempt_38a": exempt, "disaster_area": disaster}
+    decision = rate_decision(scheme, **args)  # type: ignore[arg-type]
+    assert rate(scheme, **args) == decision.outcome  # type: ignore[arg-type]
+    assert decision.finding("kur.rate").details["rate"] == str(decision.outcome)
+    assert ("disaster_rate" in decision.finding("kur.rate").details) == (
+        decision.regimes[-1].name.startswith("bencana")
+    )
+
+
+def test_disaster_cap_last_day_of_2027() -> None:
+    assert rate(MICRO, as_of=date(2027, 12, 31), disaster_area=True) == D(3)

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 import attrs
 
 from koperasi_id.decisions import Decision, Finding
 from koperasi_id.errors import RuleInputError, ValidationError
 from koperasi_id.kur._args import day, member
-from koperasi_id.kur._rules import DEFAULT_RULES, KurRules, PlafondBand
+from koperasi_id.kur._rules import DEFAULT_RULES, DisasterRate, KurRules, PlafondBand, RateTable
 from koperasi_id.kur._schemes import Purpose, Scheme, Sector
-from koperasi_id.law import RegimeRef
+from koperasi_id.law import Regime, RegimeRef
 from koperasi_id.money import format_rupiah, parse_rupiah
 
 __all__ = [
@@ -150,30 +151,25 @@ def rate_decision(
     as_of = day(as_of, "as_of")
     kur = _rules(rules)
     k = _access(access)
-    regime = kur.rates.at(as_of)
-    tiers = regime.value[scheme]
+    found = _borrower_rate(
+        kur, scheme, as_of, k, exempt_38a=exempt_38a, disaster_area=disaster_area
+    )
+    regime, tiers, value = found.regime, found.tiers, found.value
     refs: list[RegimeRef] = [regime.ref]
-    exempt = exempt_38a and "rate_tier" in _exemption(kur, as_of)
-    if exempt and len(tiers) > 1:
+    if found.exempt and len(tiers) > 1:
         refs.append(kur.exemption_38a.at(as_of).ref)
-    tier = 1 if exempt else min(k, len(tiers))
-    value = tiers[tier - 1]
     citation = regime.citation
     details = {
         "scheme": scheme.value,
         "access": str(k),
-        "tier": str(tier),
+        "tier": str(found.tier),
         "rate": str(value),
         "regime": regime.name,
     }
-    if disaster_area:
-        override = kur.disaster_rates.find(as_of)
-        if override is not None and override.value.rate < value:
-            value = override.value.rate
-            citation = override.citation
-            refs.append(override.ref)
-            details["disaster_rate"] = str(value)
-    details["rate"] = str(value)
+    if found.override is not None:
+        citation = found.override.citation
+        refs.append(found.override.ref)
+        details["disaster_rate"] = str(value)
     finding = Finding(
         code="kur.rate",
         passed=True,
@@ -189,8 +185,34 @@ def rate_decision(
         regimes=tuple(refs),
         scheme=scheme,
         access=k,
-        tier_applied=len(tiers) > 1 and not exempt,
+        tier_applied=len(tiers) > 1 and not found.exempt,
     )
+
+
+class _RateParts(NamedTuple):
+    regime: Regime[RateTable]
+    tiers: tuple[Decimal, ...]
+    tier: int
+    exempt: bool
+    override: Regime[DisasterRate] | None
+    value: Decimal
+
+
+def _borrower_rate(
+    kur: KurRules, scheme: Scheme, as_of: date, k: int, *, exempt_38a: bool, disaster_area: bool
+) -> _RateParts:
+    """The rate and how it was found; :func:`rate` needs only the value, so no Finding."""
+    regime = kur.rates.at(as_of)
+    tiers = regime.value[scheme]
+    exempt = exempt_38a and "rate_tier" in _exemption(kur, as_of)
+    tier = 1 if exempt else min(k, len(tiers))
+    value = tiers[tier - 1]
+    override = kur.disaster_rates.find(as_of) if disaster_area else None
+    if override is not None and override.value.rate < value:
+        value = override.value.rate
+    else:
+        override = None
+    return _RateParts(regime, tiers, tier, exempt, override, value)
 
 
 def rate(
@@ -213,14 +235,17 @@ def rate(
     >>> rate(Scheme.MICRO, as_of=date(2026, 3, 1), disaster_area=True)
     Decimal('0')
     """
-    return rate_decision(
+    scheme = member(scheme, Scheme, "scheme")
+    as_of = day(as_of, "as_of")
+    found = _borrower_rate(
+        _rules(rules),
         scheme,
-        as_of=as_of,
-        access=access,
+        as_of,
+        _access(access),
         exempt_38a=exempt_38a,
         disaster_area=disaster_area,
-        rules=rules,
-    ).outcome
+    )
+    return found.value
 
 
 def total_rate(
