@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from decimal import Decimal
 
@@ -37,7 +38,10 @@ class KurAssessment(Decision[bool]):
     access_limit: int | None = None
 
 
+@functools.lru_cache(maxsize=4096)
 def _rp(amount: Decimal) -> str:
+    # Most amounts shown are the same few ceilings; the text depends only on the
+    # value (amounts here are validated, at most two decimals).
     return format_rupiah(amount)
 
 
