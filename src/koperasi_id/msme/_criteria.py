@@ -115,7 +115,7 @@ _POLICY_LABELS = {
 }
 
 
-def _ascending(instance: SizeBands, attribute: attrs.Attribute[Any], value: Decimal) -> None:
+def _ceiling_amount(instance: SizeBands, attribute: attrs.Attribute[Any], value: Decimal) -> None:
     if not isinstance(value, Decimal) or not value.is_finite() or value < 0:
         raise ValueError(f"{attribute.name} must be a finite non-negative Decimal, got {value!r}")
 
@@ -136,9 +136,9 @@ class SizeBands:
     """
 
     criterion: Criterion
-    micro_max: Decimal = attrs.field(validator=_ascending)
-    small_max: Decimal = attrs.field(validator=_ascending)
-    medium_max: Decimal = attrs.field(validator=_ascending)
+    micro_max: Decimal = attrs.field(validator=_ceiling_amount)
+    small_max: Decimal = attrs.field(validator=_ceiling_amount)
+    medium_max: Decimal = attrs.field(validator=_ceiling_amount)
     citation: Citation
 
     def __attrs_post_init__(self) -> None:
@@ -172,13 +172,13 @@ class SizeBands:
         """The ceiling below ``size`` (amounts must exceed it); ``None`` for micro."""
         if size is BusinessSize.MICRO:
             return None
-        return self.ceiling(BusinessSize(_BELOW[size]))
+        return self.ceiling(_BELOW[size])
 
 
 _BELOW = {
-    BusinessSize.SMALL: BusinessSize.MICRO.value,
-    BusinessSize.MEDIUM: BusinessSize.SMALL.value,
-    BusinessSize.LARGE: BusinessSize.MEDIUM.value,
+    BusinessSize.SMALL: BusinessSize.MICRO,
+    BusinessSize.MEDIUM: BusinessSize.SMALL,
+    BusinessSize.LARGE: BusinessSize.MEDIUM,
 }
 
 
