@@ -77,3 +77,41 @@ def test_long_input_message_is_short(cls):
     with pytest.raises(ValidationError) as info:
         cls.parse("7" * 10_000)
     assert len(str(info.value)) < 300
+
+
+# A NIK typed into the wrong field or column (synthetic numbers): no message may
+# carry it, whatever the separators, while short junk is still shown.
+NIK_IN_THE_WRONG_FIELD = [
+    "1871010101900001",
+    "1871010101900001x",
+    "1871 0101 0190 0001 x",
+    "18.7101.010190.0001-A",
+    "AHU-1871010101900001",
+    "AHU-0001234.AH.01.26.TAHUN 1871010101900001",
+    "1871010101900001/BH/XVIII/2010 x",
+    "64141 1871010101900001",
+]
+
+
+def _error_texts(cls, raw):
+    try:
+        cls.parse(raw)
+    except ValidationError as err:
+        return [str(err), *map(str, err.args), *(p.message for p in err.problems)]
+    return []  # some are well-formed numbers of another kind (a 16-digit NIK koperasi)
+
+
+@pytest.mark.parametrize("cls", TYPES, ids=lambda c: c.__name__)
+@pytest.mark.parametrize("raw", NIK_IN_THE_WRONG_FIELD)
+def test_a_nik_in_the_wrong_field_is_never_echoed(cls, raw):
+    for text in _error_texts(cls, raw):
+        assert "1871010101900001" not in "".join(ch for ch in text if ch.isdigit())
+
+
+@pytest.mark.parametrize(
+    ("cls", "raw", "shown"),
+    [(RegionCode, "18.7x", "'18.7x'"), (NomorBadanHukum, "12/XY/2001", "'12/XY/2001'")],
+)
+def test_short_junk_is_still_shown(cls, raw, shown):
+    with pytest.raises(ValidationError, match=shown):
+        cls.parse(raw)

@@ -311,6 +311,35 @@ def _code_problems(pp: str, kk: str | None, cc: str | None, village: str | None)
     return problems
 
 
+#: Twelve or more digits, separators allowed between them: long enough to be a
+#: NIK typed into the wrong field, so messages mask it (personal data, UU 27/2022).
+_LONG_DIGIT_RUN = re.compile(r"[0-9](?:[ .\-\u00a0]?[0-9]){11,}")
+_NOT_DIGIT = re.compile(r"[^0-9]")
+
+
+def _mask_run(match: re.Match[str]) -> str:
+    digits = _NOT_DIGIT.sub("", match.group())
+    return digits[:6] + "*" * (len(digits) - 10) + digits[-4:]
+
+
+def has_long_digit_run(text: str) -> bool:
+    """Whether ``text`` holds a run of 12+ digits (a possible NIK) (private helper)."""
+    return _LONG_DIGIT_RUN.search(text) is not None
+
+
+def masked_excerpt(text: str, limit: int = 40) -> str:
+    """The start of ``text`` as a ``repr`` for an error message, digit runs of 12+ masked.
+
+    >>> masked_excerpt("AHU-1871 0101 0190 0001")  # synthetic NIK in the wrong field
+    "'AHU-187101******0001'"
+    >>> masked_excerpt("18.7x"), masked_excerpt("abcdef", limit=3)
+    ("'18.7x'", "'abc'…")
+    """
+    masked = _LONG_DIGIT_RUN.sub(_mask_run, text)
+    shown = repr(masked[:limit])
+    return shown + "…" if len(masked) > limit else shown
+
+
 def _split_code(raw: object) -> tuple[str, str | None, str | None, str | None]:
     if not isinstance(raw, str):
         raise ValidationError.single(
@@ -329,10 +358,10 @@ def _split_code(raw: object) -> tuple[str, str | None, str | None, str | None]:
                 text[4:6] or None,
                 text[6:10] or None,
             )
-    shown = repr(text[:24]) if len(text) <= 24 else repr(text[:24]) + "…"
     raise ValidationError.single(
         "region.syntax",
-        f"not a Kemendagri region code like '18', '18.71', '18.71.01' or '18.71.01.1001': {shown}",
+        "not a Kemendagri region code like '18', '18.71', '18.71.01' or '18.71.01.1001': "
+        + masked_excerpt(text, 24),
     )
 
 

@@ -13,6 +13,7 @@ from koperasi_id._values import ValueType
 from koperasi_id.errors import Problem, ValidationError
 from koperasi_id.identifiers._common import build, compact_digits, copy_into, fixed_length
 from koperasi_id.law import Citation
+from koperasi_id.regions import masked_excerpt
 
 #: Every business actor has exactly one NIB, issued through OSS.
 NIB_LAW = Citation("PP 28/2025", "Pasal 1 angka 12 dan Pasal 206", note="Perizinan Berusaha")
@@ -176,7 +177,7 @@ class Kbli(ValueType):
             if tagged is None or (version is not None and version is not tagged):
                 raise ValidationError.single(
                     "kbli.version",
-                    f"unknown or conflicting KBLI edition {suffix[:20]!r}; expected one of "
+                    f"unknown or conflicting KBLI edition {masked_excerpt(suffix, 20)}; expected one of "
                     + ", ".join(_VERSIONS_BY_VALUE),
                 )
             version = tagged

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from koperasi_id._values import digits_only
 from koperasi_id.errors import ValidationError
+from koperasi_id.regions import has_long_digit_run
 
 T = TypeVar("T")
 
@@ -22,6 +23,8 @@ def compact_digits(raw: object, *, kind: str, what: str, mask: bool = False) -> 
         raise ValidationError.single(
             f"{kind}.type", f"expected a {what} as a string, got {type(raw).__name__}"
         )
+    # A NIK typed into another identifier's field is never echoed.
+    mask = mask or has_long_digit_run(raw)
     return digits_only(raw, code_prefix=kind, what=what, mask=mask)
 
 

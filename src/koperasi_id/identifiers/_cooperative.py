@@ -19,6 +19,7 @@ from koperasi_id.regions import (
     RegionStatus,
     RegionTable,
     default_region_table,
+    masked_excerpt,
     regency_range_ok,
 )
 
@@ -213,7 +214,7 @@ class NomorBadanHukum(ValueType):
         raise ValidationError.single(
             f"{code}.format",
             "not an AHU number like 'AHU-0001234.AH.01.26.TAHUN 2021' nor a legacy "
-            f"number containing '/BH/': {text[:40]!r}",
+            f"number containing '/BH/': {masked_excerpt(text)}",
         )
 
     @property
@@ -250,7 +251,7 @@ def _check_ahu(
             f"{code}.ahu_format",
             "an AHU number reads 'AHU-0001234.AH.01.26.TAHUN 2021'"
             + ("" if lenient else " (7 digits; lenient=True accepts 4-7)")
-            + f", got {upper[:40]!r}",
+            + f", got {masked_excerpt(upper)}",
         )
     sequence, segment, _, year_text = match.groups()
     year = int(year_text)
@@ -289,7 +290,7 @@ def _check_legacy(text: str) -> None:
     if match is None:
         raise ValidationError.single(
             f"{code}.legacy_format",
-            f"a legacy number reads like '123/BH/XVII/1996' and ends in a year, got {text[:40]!r}",
+            f"a legacy number reads like '123/BH/XVII/1996' and ends in a year, got {masked_excerpt(text)}",
         )
     if int(match.group(1)) not in LEGACY_BH_YEARS:
         raise ValidationError.single(
