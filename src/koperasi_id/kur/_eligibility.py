@@ -88,6 +88,22 @@ def assess(application: KurApplication, *, rules: KurRules | None = None) -> Kur
     does not decide the outcome. Raises
     :class:`~koperasi_id.errors.NoRuleInForceError` if no KUR ceilings or rates
     are known for the date at all.
+
+    >>> from koperasi_id.identifiers import Nik
+    >>> from koperasi_id.kur import Sector
+    >>> from koperasi_id.msme import Business
+    >>> nik = Nik.parse("1871014101900002")
+    >>> warung = Business(name="Warung Bu Sari", owner_nik=nik, started_on=date(2022, 3, 1),
+    ...                   annual_sales=Decimal("600000000"))
+    >>> app = KurApplication(borrower_nik=nik, business=warung, scheme=Scheme.MICRO,
+    ...                      plafond=Decimal(60_000_000), tenor_months=36,
+    ...                      purpose=Purpose.WORKING_CAPITAL, sector=Sector.TRADE,
+    ...                      akad_date=date(2024, 5, 1), access=2)
+    >>> result = assess(app)
+    >>> result.passed, result.failed_codes, result.rate, result.subsidy
+    (False, ('kur.npwp_required',), Decimal('7'), Decimal('9'))
+    >>> print(result.finding("kur.npwp_required").message("en"))
+    An NPWP is required for KUR Mikro with a plafond of Rp60.000.000; none was given.
     """
     kur = DEFAULT_RULES if rules is None else rules
     app = application
