@@ -114,8 +114,8 @@ __all__ = [
     "same_address",
     "screen",
     "screen_rows",
-    "structure_row",
     "screen_structured",
+    "structure_row",
     "transition",
     "withdrawal_deadline",
 ]
