@@ -534,6 +534,10 @@ def test_existing_credit_invariants() -> None:
     with pytest.raises(ValidationError) as err:
         credit(CreditKind.KUR, closed=True, outstanding=D(1))
     assert err.value.paths == ("$.outstanding",)
+    # a wire string would hide the credit from the KUR Mikro outstanding cap
+    with pytest.raises(ValidationError) as err:
+        credit(CreditKind.KUR, scheme="mikro")
+    assert err.value.paths == ("$.scheme",)
 
 
 @pytest.mark.parametrize(

@@ -117,7 +117,9 @@ class ExistingCredit:
     )
     closed: bool = False
     same_lender: bool = False
-    scheme: Scheme | None = None
+    scheme: Scheme | None = attrs.field(
+        default=None, validator=_optional_instance(Scheme, "kur.scheme_type")
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.scheme is not None and self.kind is not CreditKind.KUR:
