@@ -110,7 +110,7 @@ _SUPERVISOR_SEATS = (BoardPosition.CHAIR, BoardPosition.MEMBER, BoardPosition.ME
 
 
 def year_ends() -> st.SearchStrategy[YearEnd]:
-    """Fiscal year ends: mostly 31 December, sometimes a quarter end, rarely any other day."""
+    """Fiscal year ends: 31 December, another quarter end, or any day 1-28 of a month."""
     return _YEAR_ENDS
 
 
@@ -188,18 +188,25 @@ def board_terms(
     )
     day = check_date("started_on", started_on)
     starts = st.just(day) if day is not None else st.dates(FIRST_DEED, LAST_DEED)
-    return st.builds(_term, organs, starts, st.integers(1, 5), st.data())
+    return _term(organs, starts)
 
 
-def _term(organ: Organ, start: date, years: int, data: st.DataObject) -> BoardTerm:
-    members = data.draw(
-        st.lists(board_members(on=start), min_size=1, max_size=5, unique_by=lambda m: str(m.nik))
-    )
+_POSITIONS = st.sampled_from(BoardPosition)
+
+
+@st.composite
+def _term(
+    draw: st.DrawFn, organs: st.SearchStrategy[Organ], starts: st.SearchStrategy[date]
+) -> BoardTerm:
+    start = draw(starts)
+    people = _distinct_people(draw, draw(st.integers(1, 5)), start)
     return BoardTerm(
-        organ=organ,
+        organ=draw(organs),
         started_on=start,
-        ends_on=start + relativedelta(years=years) - timedelta(days=1),
-        members=tuple(members),
+        ends_on=start + relativedelta(years=draw(st.integers(1, 5))) - timedelta(days=1),
+        members=tuple(
+            BoardMember(nik=nik, name=name, position=draw(_POSITIONS)) for nik, name in people
+        ),
     )
 
 

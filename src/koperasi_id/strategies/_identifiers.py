@@ -259,7 +259,7 @@ def kblis(
     """5-digit KBLI codes; KBLI 2020 codes start with a real division (of ``section``, if given).
 
     ``version`` defaults to KBLI 2020; other editions are checked by format
-    only, so any five digits are drawn. ``section`` (``"A"``..``"U"``) needs
+    only, so any five digits are drawn. ``section`` (a letter from ``"A"`` to ``"U"``) needs
     KBLI 2020.
     """
     edition = check_enum("version", version, KbliVersion) or KbliVersion.KBLI_2020

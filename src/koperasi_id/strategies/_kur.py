@@ -7,6 +7,7 @@ finding of :func:`~koperasi_id.kur.assess` still passes.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
@@ -128,29 +129,27 @@ def existing_credits(*, kind: CreditKind | str | None = None) -> st.SearchStrate
     return kinds.flatmap(_credit)
 
 
+@functools.cache
 def _credit(kind: CreditKind) -> st.SearchStrategy[ExistingCredit]:
-    scheme = st.none() | st.sampled_from(Scheme) if kind is CreditKind.KUR else st.none()
-    return st.integers(1, 2_000).flatmap(
-        lambda jt: (
-            st.builds(
-                ExistingCredit,
-                kind=st.just(kind),
-                plafond=st.just(jt * _JT),
-                outstanding=st.integers(0, jt).map(lambda o: o * _JT),
-                collectibility=st.sampled_from(Collectibility),
-                closed=st.just(False),
-                same_lender=st.booleans(),
-                scheme=scheme,
-            )
-            | st.builds(
-                ExistingCredit,
-                kind=st.just(kind),
-                plafond=st.just(jt * _JT),
-                closed=st.just(True),
-                same_lender=st.booleans(),
-                scheme=scheme,
-            )
-        )
+    return _drawn_credit(kind)
+
+
+_GRADES = st.sampled_from(Collectibility)
+_SCHEMES_OR_NONE = st.none() | st.sampled_from(Scheme)
+
+
+@st.composite
+def _drawn_credit(draw: st.DrawFn, kind: CreditKind) -> ExistingCredit:
+    jt = draw(st.integers(1, 2_000))
+    closed = draw(st.booleans())
+    return ExistingCredit(
+        kind=kind,
+        plafond=jt * _JT,
+        outstanding=Decimal(0) if closed else draw(st.integers(0, jt)) * _JT,
+        collectibility=Collectibility.CURRENT if closed else draw(_GRADES),
+        closed=closed,
+        same_lender=draw(st.booleans()),
+        scheme=draw(_SCHEMES_OR_NONE) if kind is CreditKind.KUR else None,
     )
 
 
