@@ -36,7 +36,7 @@ def member(value: object, cls: type[E], name: str) -> E:
     raise ValidationError.single("enum", message, path=f"$.{name}")
 
 
-def day(value: object, name: str) -> date:
+def day(value: object, name: str, *, code: str = "type.date") -> date:
     """``value`` if it is a ``datetime.date`` (not a ``datetime``); a ``ValidationError`` otherwise."""
     if isinstance(value, datetime):
         message = f"{name} must be a datetime.date, got a datetime; pass its .date()"
@@ -46,4 +46,4 @@ def day(value: object, name: str) -> date:
         message = f"{name} must be a datetime.date, got {type(value).__name__}"
         if isinstance(value, str):
             message += "; parse text with datetime.date.fromisoformat"
-    raise ValidationError.single("type.date", message, path=f"$.{name}")
+    raise ValidationError.single(code, message, path=f"$.{name}")

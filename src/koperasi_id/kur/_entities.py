@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -10,6 +10,7 @@ import attrs
 
 from koperasi_id.errors import ValidationError
 from koperasi_id.identifiers import Nik, Npwp
+from koperasi_id.kur._args import day
 from koperasi_id.kur._schedule import Method, RateConvention, Schedule, schedule
 from koperasi_id.kur._schemes import Collectibility, CreditKind, Purpose, Scheme, Sector
 from koperasi_id.money import Rounding, non_negative_rupiah
@@ -77,12 +78,7 @@ def _optional_instance(kind: type, code: str) -> Any:
 
 def _date(instance: object, attribute: attrs.Attribute[date], value: date) -> None:
     # A datetime is a date subclass but does not compare with the regimes' dates.
-    if isinstance(value, datetime) or not isinstance(value, date):
-        raise ValidationError.single(
-            "kur.date_type",
-            f"{attribute.name} must be a datetime.date, got {type(value).__name__}",
-            path=f"$.{attribute.name}",
-        )
+    day(value, attribute.name, code="kur.date_type")
 
 
 def _optional_date(

@@ -46,13 +46,19 @@ def _nik(instance: object, attribute: attrs.Attribute[Nik], value: Nik) -> None:
         )
 
 
-def _started_on(instance: object, attribute: attrs.Attribute[date], value: date) -> None:
+def _check_date(name: str, value: object, code: str = "type.date") -> date:
+    # A datetime is a date subclass but does not compare with the regimes' dates.
     if isinstance(value, datetime) or not isinstance(value, date):
         raise ValidationError.single(
-            "msme.date_type",
-            f"started_on must be a datetime.date, got {type(value).__name__}",
-            path="$.started_on",
+            code,
+            f"{name} must be a datetime.date, got {type(value).__name__}",
+            path=f"$.{name}",
         )
+    return value
+
+
+def _started_on(instance: object, attribute: attrs.Attribute[date], value: date) -> None:
+    _check_date("started_on", value, "msme.date_type")
 
 
 @attrs.frozen(kw_only=True)

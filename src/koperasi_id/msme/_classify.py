@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 import attrs
@@ -12,7 +12,7 @@ from koperasi_id.decisions import Decision, Finding, Severity
 from koperasi_id.errors import Problem, RuleInputError, ValidationError
 from koperasi_id.law import Regime, RegimeRef, Timeline
 from koperasi_id.money import format_rupiah, parse_rupiah
-from koperasi_id.msme._business import Business
+from koperasi_id.msme._business import Business, _check_date
 from koperasi_id.msme._criteria import (
     SIZE_CRITERIA,
     ConflictPolicy,
@@ -77,16 +77,6 @@ class SizeDecision(Decision[BusinessSize]):
     def regime(self) -> RegimeRef:
         """The regime (law) the classification applied."""
         return self.regimes[0]
-
-
-def _check_date(name: str, value: object) -> date:
-    if isinstance(value, datetime) or not isinstance(value, date):
-        raise ValidationError.single(
-            "type.date",
-            f"{name} must be a datetime.date, got {type(value).__name__}",
-            path=f"$.{name}",
-        )
-    return value
 
 
 def _amount(criterion: Criterion, raw: object, problems: list[Problem]) -> Decimal | None:

@@ -10,7 +10,8 @@ import attrs
 from koperasi_id.decisions import Decision, Finding, Severity
 from koperasi_id.law import Citation, Confidence, Regime, Timeline
 from koperasi_id.money import format_rupiah
-from koperasi_id.msme._classify import _check_date, classify
+from koperasi_id.msme._business import _check_date
+from koperasi_id.msme._classify import classify
 from koperasi_id.msme._criteria import PP_7_2021_IN_FORCE, Purpose, SizeCriteria
 from koperasi_id.msme._size import BusinessSize
 

@@ -12,8 +12,8 @@ from koperasi_id.decisions import Decision, Finding
 from koperasi_id.errors import Problem, RuleInputError, ValidationError
 from koperasi_id.law import Citation, Confidence, Regime, Timeline
 from koperasi_id.money import format_rupiah
-from koperasi_id.msme._business import Business
-from koperasi_id.msme._classify import _amount, _check_date
+from koperasi_id.msme._business import Business, _check_date
+from koperasi_id.msme._classify import _amount
 from koperasi_id.msme._criteria import Criterion
 
 __all__ = ["KUR_2026_OMZET", "AnnualSalesCeiling", "SectorCriteria", "SectorDecision"]
