@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
             bench_rules.run(sizes["rules"] // rounds, rounds)
         large_runs = None
         if "screening" in args.only:
-            screen_rounds = 3 if not args.quick else 1
+            screen_rounds = 3
             _, large_runs = bench_screening.screening(workdir, sizes["screening"], screen_rounds)
         if "memory" in args.only:
             bench_screening.memory(workdir, sizes["screening"], sizes["small"], large_runs)
