@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from koperasi_id.errors import NoRuleInForceError
+from koperasi_id.errors import NoRuleInForceError, RuleInputError
 from koperasi_id.law import Citation, Confidence, Regime, RegimeRef, Timeline
 
 C = Citation("PP 7/2021", "Pasal 35")
@@ -82,6 +82,13 @@ def test_empty_and_inverted_rejected() -> None:
         Timeline("t", [])
     with pytest.raises(ValueError, match="before valid_from"):
         regime("bad", date(2020, 1, 2), date(2020, 1, 1))
+
+
+@pytest.mark.parametrize("bad", [datetime(2021, 2, 2, 9, 0), "2021-02-02", 20210202, None])
+def test_as_of_must_be_a_date(bad: object) -> None:
+    with pytest.raises(RuleInputError, match=r"as_of must be a datetime\.date") as info:
+        TABLE.at(bad)  # type: ignore[arg-type]
+    assert ("pass its .date()" in str(info.value)) == isinstance(bad, datetime)
 
 
 def test_extended_adds_and_keeps_original() -> None:

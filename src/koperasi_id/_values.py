@@ -16,7 +16,7 @@ from typing import ClassVar, Self
 
 from koperasi_id.errors import Problem, ValidationError
 
-__all__ = ["ValueType", "digits_only"]
+__all__ = ["ValueType", "digits_only", "has_long_digit_run", "masked_excerpt"]
 
 # Separators people type or paste inside identifiers: spaces (incl. NBSP and
 # narrow NBSP), dots, dashes (ASCII and Unicode), slashes are *not* included
@@ -27,8 +27,33 @@ _ASCII_DIGITS = re.compile(r"[0-9]+")
 MAX_RAW_LENGTH = 64
 
 
-def _shown(raw: str) -> str:
-    return raw if len(raw) <= 24 else raw[:24] + "…"
+#: Twelve or more digits, separators allowed between them: long enough to be a
+#: NIK typed into the wrong field, so messages mask it (personal data, UU 27/2022).
+_LONG_DIGIT_RUN = re.compile(r"[0-9](?:[ .\-\u00a0]?[0-9]){11,}")
+_NOT_DIGIT = re.compile(r"[^0-9]")
+
+
+def _mask_run(match: re.Match[str]) -> str:
+    digits = _NOT_DIGIT.sub("", match.group())
+    return digits[:6] + "*" * (len(digits) - 10) + digits[-4:]
+
+
+def has_long_digit_run(text: str) -> bool:
+    """Whether ``text`` holds a run of 12+ digits (a possible NIK)."""
+    return _LONG_DIGIT_RUN.search(text) is not None
+
+
+def masked_excerpt(text: str, limit: int = 40) -> str:
+    """The start of ``text`` as a ``repr`` for an error message, digit runs of 12+ masked.
+
+    >>> masked_excerpt("AHU-1871 0101 0190 0001")  # synthetic NIK in the wrong field
+    "'AHU-187101******0001'"
+    >>> masked_excerpt("18.7x"), masked_excerpt("abcdef", limit=3)
+    ("'18.7x'", "'abc'…")
+    """
+    masked = _LONG_DIGIT_RUN.sub(_mask_run, text)
+    shown = repr(masked[:limit])
+    return shown + "…" if len(masked) > limit else shown
 
 
 def digits_only(raw: object, *, code_prefix: str, what: str, mask: bool = False) -> str:
@@ -59,7 +84,7 @@ def digits_only(raw: object, *, code_prefix: str, what: str, mask: bool = False)
     if not compact:
         raise ValidationError.single(f"{code_prefix}.empty", f"the {what} is empty")
     if not _ASCII_DIGITS.fullmatch(compact):
-        shown = "" if mask else f" {_shown(text)!r}"
+        shown = "" if mask else f" {masked_excerpt(text, 24)}"
         raise ValidationError.single(
             f"{code_prefix}.characters",
             f"a {what} may contain only the ASCII digits 0-9 (and spaces, dots or dashes "

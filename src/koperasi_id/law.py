@@ -32,12 +32,12 @@ import bisect
 import enum
 import itertools
 from collections.abc import Iterable, Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, Generic, TypeVar
 
 import attrs
 
-from koperasi_id.errors import NoRuleInForceError
+from koperasi_id.errors import NoRuleInForceError, RuleInputError
 
 __all__ = ["Citation", "Confidence", "Regime", "RegimeRef", "Timeline"]
 
@@ -200,7 +200,16 @@ class Timeline(Generic[T]):
         return tuple((r.valid_from, r.valid_to) for r in self._regimes)
 
     def find(self, as_of: date) -> Regime[T] | None:
-        """The regime in force on ``as_of``, or ``None``."""
+        """The regime in force on ``as_of``, or ``None``.
+
+        ``as_of`` must be a :class:`datetime.date` (not a datetime, not a string):
+        a rule is asked about a day.
+        """
+        if type(as_of) is not date:
+            raise RuleInputError(
+                f"{self.name}: as_of must be a datetime.date, got {type(as_of).__name__}"
+                + (" (pass its .date())" if isinstance(as_of, datetime) else "")
+            )
         i = bisect.bisect_right(self._starts, as_of) - 1
         if i < 0:
             return None

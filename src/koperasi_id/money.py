@@ -29,6 +29,7 @@ from decimal import Decimal
 
 import attrs
 
+from koperasi_id._values import masked_excerpt
 from koperasi_id.errors import ValidationError
 
 __all__ = [
@@ -119,10 +120,9 @@ def parse_rupiah(raw: object) -> Decimal:
             sign = "-" if (m.group(1) or m.group(2)) else ""
             frac = f".{m.group(4)}" if m.group(4) else ""
             return _checked(Decimal(f"{sign}{digits}{frac}"), raw)
-        shown = raw if len(raw) <= 40 else raw[:40] + "…"
         raise _bad(
             "syntax",
-            f"not a rupiah amount: {shown!r} (use digits with an optional '.' decimal part, "
+            f"not a rupiah amount: {masked_excerpt(raw)} (use digits with an optional '.' decimal part, "
             "like '1234567.89', or the display form 'Rp1.234.567,89')",
         )
     raise _bad("type", f"expected an amount as str, int or Decimal, got {type(raw).__name__}")

@@ -52,7 +52,7 @@ from typing import Self, TypeVar
 
 import attrs
 
-from koperasi_id._values import ValueType
+from koperasi_id._values import ValueType, masked_excerpt
 from koperasi_id.errors import Problem, ValidationError
 from koperasi_id.law import Citation, Confidence
 
@@ -309,35 +309,6 @@ def _code_problems(pp: str, kk: str | None, cc: str | None, village: str | None)
             )
         )
     return problems
-
-
-#: Twelve or more digits, separators allowed between them: long enough to be a
-#: NIK typed into the wrong field, so messages mask it (personal data, UU 27/2022).
-_LONG_DIGIT_RUN = re.compile(r"[0-9](?:[ .\-\u00a0]?[0-9]){11,}")
-_NOT_DIGIT = re.compile(r"[^0-9]")
-
-
-def _mask_run(match: re.Match[str]) -> str:
-    digits = _NOT_DIGIT.sub("", match.group())
-    return digits[:6] + "*" * (len(digits) - 10) + digits[-4:]
-
-
-def has_long_digit_run(text: str) -> bool:
-    """Whether ``text`` holds a run of 12+ digits (a possible NIK) (private helper)."""
-    return _LONG_DIGIT_RUN.search(text) is not None
-
-
-def masked_excerpt(text: str, limit: int = 40) -> str:
-    """The start of ``text`` as a ``repr`` for an error message, digit runs of 12+ masked.
-
-    >>> masked_excerpt("AHU-1871 0101 0190 0001")  # synthetic NIK in the wrong field
-    "'AHU-187101******0001'"
-    >>> masked_excerpt("18.7x"), masked_excerpt("abcdef", limit=3)
-    ("'18.7x'", "'abc'…")
-    """
-    masked = _LONG_DIGIT_RUN.sub(_mask_run, text)
-    shown = repr(masked[:limit])
-    return shown + "…" if len(masked) > limit else shown
 
 
 def _split_code(raw: object) -> tuple[str, str | None, str | None, str | None]:

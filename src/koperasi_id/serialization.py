@@ -51,7 +51,7 @@ from cattrs.errors import (
     IterableValidationError,
 )
 
-from koperasi_id._values import ValueType
+from koperasi_id._values import ValueType, masked_excerpt
 from koperasi_id.errors import Problem, ValidationError, join_path
 
 __all__ = [
@@ -81,6 +81,12 @@ def _type_name(t: object) -> str:
     return getattr(t, "__name__", None) or repr(t)
 
 
+def _excerpt(value: object) -> str:
+    # Values echoed in messages are cut short and any 12+ digit run (a NIK in
+    # the wrong field) is masked: messages end up in logs and output files.
+    return masked_excerpt(value if isinstance(value, str) else repr(value))
+
+
 def _fail(code: str, message: str) -> ValidationError:
     return ValidationError.single(code, message)
 
@@ -101,13 +107,17 @@ def _structure_int(value: object, _: type) -> int:
         return value
     if isinstance(value, bool):
         raise _fail("type.int", "expected a whole number, got a boolean")
-    raise _fail("type.int", f"expected a whole number, got {type(value).__name__} {value!r:.40}")
+    raise _fail(
+        "type.int", f"expected a whole number, got {type(value).__name__} {_excerpt(value)}"
+    )
 
 
 def _structure_bool(value: object, _: type) -> bool:
     if type(value) is bool:
         return value
-    raise _fail("type.bool", f"expected true or false, got {type(value).__name__} {value!r:.40}")
+    raise _fail(
+        "type.bool", f"expected true or false, got {type(value).__name__} {_excerpt(value)}"
+    )
 
 
 def _structure_decimal(value: object, _: type) -> Decimal:
@@ -118,7 +128,7 @@ def _structure_decimal(value: object, _: type) -> Decimal:
             return Decimal(value)
         raise _fail(
             "type.decimal",
-            f"expected a decimal string like '1234567.89', got {value[:40]!r}",
+            f"expected a decimal string like '1234567.89', got {_excerpt(value)}",
         )
     if kind is int:
         assert isinstance(value, int)
@@ -143,8 +153,8 @@ def _structure_date(value: object, _: type) -> date:
             try:
                 return date.fromisoformat(value)
             except ValueError:
-                raise _fail("type.date", f"{value!r} is not a real calendar date") from None
-        raise _fail("type.date", f"expected an ISO date 'YYYY-MM-DD', got {value[:40]!r}")
+                raise _fail("type.date", f"{_excerpt(value)} is not a real calendar date") from None
+        raise _fail("type.date", f"expected an ISO date 'YYYY-MM-DD', got {_excerpt(value)}")
     if type(value) is date:
         assert isinstance(value, date)
         return value
@@ -165,7 +175,7 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
             member: enum.Enum = by_value[value]
             return member
         except (KeyError, TypeError):
-            shown = repr(value)[:40]
+            shown = _excerpt(value)
             raise _fail(
                 "enum", f"{shown} is not a {cls.__name__}; expected one of {allowed}"
             ) from None

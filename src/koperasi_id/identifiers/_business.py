@@ -9,11 +9,10 @@ from typing import Self
 
 import attrs
 
-from koperasi_id._values import ValueType
+from koperasi_id._values import ValueType, masked_excerpt
 from koperasi_id.errors import Problem, ValidationError
 from koperasi_id.identifiers._common import build, compact_digits, copy_into, fixed_length
 from koperasi_id.law import Citation
-from koperasi_id.regions import masked_excerpt
 
 #: Every business actor has exactly one NIB, issued through OSS.
 NIB_LAW = Citation("PP 28/2025", "Pasal 1 angka 12 dan Pasal 206", note="Perizinan Berusaha")

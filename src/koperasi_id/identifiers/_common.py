@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
-from koperasi_id._values import digits_only
+from koperasi_id._values import digits_only, has_long_digit_run
 from koperasi_id.errors import ValidationError
-from koperasi_id.regions import has_long_digit_run
 
 T = TypeVar("T")
 

@@ -10,7 +10,7 @@ from typing import Self
 
 import attrs
 
-from koperasi_id._values import ValueType
+from koperasi_id._values import ValueType, masked_excerpt
 from koperasi_id.errors import Problem, ValidationError
 from koperasi_id.identifiers._common import build, compact_digits, copy_into
 from koperasi_id.law import Citation
@@ -19,7 +19,6 @@ from koperasi_id.regions import (
     RegionStatus,
     RegionTable,
     default_region_table,
-    masked_excerpt,
     regency_range_ok,
 )
 
