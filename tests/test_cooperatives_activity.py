@@ -107,7 +107,7 @@ def test_last_year_of_the_window_counts_once_due() -> None:
 def test_rat_held_on_its_deadline_day_is_on_time() -> None:
     coop = make(rat(2023, date(2024, 6, 30)))
     found = activity_status(coop, as_of=date(2024, 7, 1)).finding(
-        "cooperative.activity.rat_counted"
+        "cooperatives.activity.rat_counted"
     )
     assert found.details["late"] == "false"
     assert found.details["deadline"] == "2024-06-30"
@@ -117,7 +117,7 @@ def test_late_rat_still_counts_and_says_so() -> None:
     coop = make(rat(2022, date(2023, 7, 1)))
     decision = activity_status(coop, as_of=date(2024, 7, 1))
     assert decision.is_active
-    found = decision.finding("cooperative.activity.rat_counted")
+    found = decision.finding("cooperatives.activity.rat_counted")
     assert found.details["late"] == "true"
     assert "terlambat" in found.message_id
     assert "(late)" in found.message_en
@@ -131,7 +131,7 @@ def test_early_rat_for_a_year_not_yet_due_counts() -> None:
     assert decision.counted == (2024,)
     assert decision.missed == (2021, 2022, 2023)
     assert decision.is_active
-    assert "sebelum jatuh tempo" in decision.finding("cooperative.activity.rat_counted").message_id
+    assert "sebelum jatuh tempo" in decision.finding("cooperatives.activity.rat_counted").message_id
 
 
 def test_rat_held_after_as_of_is_not_seen() -> None:
@@ -143,7 +143,7 @@ def test_rat_held_after_as_of_is_not_seen() -> None:
     later = make(rat(2022, date(2024, 5, 1)))
     seen_before = activity_status(later, as_of=date(2024, 4, 30))
     assert seen_before.missed == (2020, 2021, 2022)
-    assert seen_before.finding("cooperative.activity.rat_missed").severity is Severity.WARNING
+    assert seen_before.finding("cooperatives.activity.rat_missed").severity is Severity.WARNING
 
 
 def test_window_for_a_june_fiscal_year() -> None:
@@ -174,19 +174,19 @@ def test_held_but_unreported_counts_as_missed_by_default() -> None:
     default = activity_status(coop, as_of=date(2024, 7, 1))
     assert default.status is ActivityStatus.INACTIVE
     assert default.unreported_counts_as_missed is True
-    unreported = default.finding("cooperative.activity.rat_unreported")
+    unreported = default.finding("cooperatives.activity.rat_unreported")
     assert not unreported.passed
     assert unreported.details["fiscal_year"] == "2022"
     lenient = activity_status(coop, as_of=date(2024, 7, 1), unreported_counts_as_missed=False)
     assert lenient.is_active
-    assert "not reported" in lenient.finding("cooperative.activity.rat_counted").message_en
+    assert "not reported" in lenient.finding("cooperatives.activity.rat_counted").message_en
 
 
 @pytest.mark.parametrize("bad", [0, 11, -3, True, "3", 2.0])
 def test_window_years_must_be_a_small_whole_number(bad: object) -> None:
     with pytest.raises(ValidationError) as err:
         activity_status(make(), as_of=date(2024, 7, 1), window_years=bad)  # type: ignore[arg-type]
-    assert err.value.codes == ("cooperative.activity.window_years",)
+    assert err.value.codes == ("cooperatives.activity.window_years",)
     assert err.value.paths == ("$.window_years",)
 
 
@@ -199,7 +199,7 @@ def test_unreported_counts_as_missed_must_be_a_bool(bad: object) -> None:
             as_of=date(2024, 7, 1),
             unreported_counts_as_missed=bad,  # type: ignore[arg-type]
         )
-    assert err.value.codes == ("cooperative.activity.unreported_counts_as_missed",)
+    assert err.value.codes == ("cooperatives.activity.unreported_counts_as_missed",)
     assert err.value.paths == ("$.unreported_counts_as_missed",)
     with pytest.raises(ValidationError):
         summarize([], as_of=date(2024, 7, 1), unreported_counts_as_missed=bad)  # type: ignore[arg-type]
@@ -292,7 +292,7 @@ def test_young_cooperative_is_active_until_it_can_have_missed_the_whole_window()
     assert decision.window == (2023, 2024)
     assert decision.missed == (2023, 2024)
     assert decision.is_active
-    info = decision.finding("cooperative.activity.window_incomplete")
+    info = decision.finding("cooperatives.activity.window_incomplete")
     assert info.severity is Severity.INFO
     assert info.details == {"window_years": "3", "due_years": "2"}
 
@@ -302,7 +302,7 @@ def test_cooperative_with_a_full_window_of_misses_is_inactive() -> None:
     decision = activity_status(coop, as_of=date(2025, 7, 1))
     assert decision.window == (2022, 2023, 2024)
     assert not decision.is_active
-    assert "cooperative.activity.window_incomplete" not in decision.codes
+    assert "cooperatives.activity.window_incomplete" not in decision.codes
 
 
 def test_brand_new_cooperative_has_an_empty_window() -> None:
@@ -330,7 +330,7 @@ def test_dissolved_cooperative_is_inactive_with_its_legal_status() -> None:
     assert before.legal_status is LegalStatus.LEGAL_ENTITY
     assert on_the_day.status is ActivityStatus.INACTIVE
     assert on_the_day.legal_status is LegalStatus.DISSOLVED
-    assert on_the_day.failed_codes == ("cooperative.activity.dissolved",)
+    assert on_the_day.failed_codes == ("cooperatives.activity.dissolved",)
     assert on_the_day.window == ()
 
 
@@ -338,7 +338,7 @@ def test_inactivity_never_changes_legal_status() -> None:
     decision = activity_status(make(), as_of=date(2024, 7, 1))
     assert decision.status is ActivityStatus.INACTIVE
     assert decision.legal_status is LegalStatus.LEGAL_ENTITY
-    note = decision.finding("cooperative.activity.legal_status_unchanged")
+    note = decision.finding("cooperatives.activity.legal_status_unchanged")
     assert note.passed
     assert note.severity is Severity.INFO
 
@@ -353,7 +353,7 @@ def test_decision_passes_exactly_when_active() -> None:
     assert active.passed
     assert active.failed_codes == ()
     assert not inactive.passed
-    assert inactive.failed_codes == ("cooperative.activity.rat_in_window",)
+    assert inactive.failed_codes == ("cooperatives.activity.rat_in_window",)
     assert active.rule == "R21"
     assert active.regimes[0].confidence is Confidence.MEDIUM
 
@@ -368,7 +368,7 @@ def test_explanation_names_the_years() -> None:
     assert "No RAT for fiscal year 2022 was held by 2024-07-01 (deadline 2023-06-30)" in text
     assert "Window of 3 fiscal years (2021, 2022, 2023): counted RATs 2021" in text
     assert "Jendela 3 tahun buku (2021, 2022, 2023)" in decision.explain("id")
-    window = decision.finding("cooperative.activity.rat_in_window")
+    window = decision.finding("cooperatives.activity.rat_in_window")
     assert window.details["missed"] == "2022, 2023"
 
 

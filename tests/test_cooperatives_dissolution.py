@@ -61,7 +61,7 @@ def make(
     return Cooperative(**fields)
 
 
-NO_BUSINESS = "cooperative.dissolution.tidak_berkegiatan_usaha_nyata"
+NO_BUSINESS = "cooperatives.dissolution.tidak_berkegiatan_usaha_nyata"
 
 
 # --- ground (d): no real business for two consecutive years -------------------------
@@ -122,13 +122,13 @@ def test_unrecorded_years_are_unknown_unless_asked() -> None:
     coop = make(business(2016, True))
     default = dissolution_grounds(coop, as_of=date(2019, 1, 1))
     assert default.grounds == ()
-    warning = default.finding("cooperative.dissolution.unrecorded_years")
+    warning = default.finding("cooperatives.dissolution.unrecorded_years")
     assert warning.severity is Severity.WARNING
     assert warning.details == {"unrecorded": "2017, 2018"}
     assert default.passed  # a warning does not decide
     strict = dissolution_grounds(coop, as_of=date(2019, 1, 1), unrecorded_year_counts_as_idle=True)
     assert strict.idle_fiscal_years == (2017, 2018)
-    assert "cooperative.dissolution.unrecorded_years" not in strict.codes
+    assert "cooperatives.dissolution.unrecorded_years" not in strict.codes
 
 
 def test_narrow_reading_looks_at_the_first_two_years_only() -> None:
@@ -182,12 +182,12 @@ def test_court_rulings_count_once_final() -> None:
     before = dissolution_grounds(coop, as_of=date(2024, 5, 9), bankruptcy_ruling_final_on=final)
     on_the_day = dissolution_grounds(coop, as_of=final, bankruptcy_ruling_final_on=final)
     assert before.grounds == ()
-    assert "2024-05-10" in before.finding("cooperative.dissolution.pailit").message_en
+    assert "2024-05-10" in before.finding("cooperatives.dissolution.pailit").message_en
     assert on_the_day.grounds == (DissolutionGround.BANKRUPT,)
     public = dissolution_grounds(coop, as_of=final, public_order_ruling_final_on=final)
     assert public.grounds == (DissolutionGround.AGAINST_PUBLIC_ORDER,)
     assert public.finding(
-        "cooperative.dissolution.bertentangan_ketertiban_umum_kesusilaan"
+        "cooperatives.dissolution.bertentangan_ketertiban_umum_kesusilaan"
     ).details == {"final_on": "2024-05-10"}
 
 
@@ -200,8 +200,8 @@ def test_facts_the_ministry_establishes() -> None:
         DissolutionGround.SURVIVAL_NOT_EXPECTED,
     )
     assert decision.failed_codes == (
-        "cooperative.dissolution.tidak_memenuhi_uu_atau_anggaran_dasar",
-        "cooperative.dissolution.kelangsungan_hidup_tidak_dapat_diharapkan",
+        "cooperatives.dissolution.tidak_memenuhi_uu_atau_anggaran_dasar",
+        "cooperatives.dissolution.kelangsungan_hidup_tidak_dapat_diharapkan",
     )
     assert "ministry found" in decision.explain("en")
 
@@ -212,7 +212,7 @@ def test_no_grounds_passes_and_says_who_decides() -> None:
     assert decision.passed
     assert not decision.may_be_proposed
     assert decision.legal_status is LegalStatus.LEGAL_ENTITY
-    info = decision.finding("cooperative.dissolution.ministry_decides")
+    info = decision.finding("cooperatives.dissolution.ministry_decides")
     assert info.severity is Severity.INFO
     assert "Inactivity by itself is not a ground" in info.message_en
     assert decision.rule == "R22"
@@ -224,7 +224,7 @@ def test_already_dissolved() -> None:
     decision = dissolution_grounds(coop, as_of=date(2020, 2, 1))
     assert decision.grounds == ()
     assert decision.legal_status is LegalStatus.DISSOLVED
-    assert decision.codes == ("cooperative.dissolution.already_dissolved",)
+    assert decision.codes == ("cooperatives.dissolution.already_dissolved",)
     before = dissolution_grounds(coop, as_of=date(2020, 1, 31), violates_law_or_articles=True)
     assert before.grounds == (DissolutionGround.VIOLATES_LAW_OR_ARTICLES,)
 
@@ -272,8 +272,8 @@ def test_plain_timeline() -> None:
     assert t.creditor_claims is None
     assert t.objection_in_time is None
     assert [d.code for d in t.deadlines] == [
-        "cooperative.dissolution.objection_due",
-        "cooperative.dissolution.decision_due",
+        "cooperatives.dissolution.objection_due",
+        "cooperatives.dissolution.decision_due",
     ]
     assert t.decision.citation == Citation("UU 25/1992", "Pasal 47 ayat (2)-(4)")
     assert t.decision.confidence is Confidence.HIGH

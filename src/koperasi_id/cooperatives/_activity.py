@@ -58,7 +58,7 @@ def check_window_years(value: object, *, path: str = "$.window_years") -> int:
     """``value`` if it is a whole number of fiscal years from 1 to 10."""
     if type(value) is not int or not 1 <= value <= MAX_WINDOW_YEARS:
         raise ValidationError.single(
-            "cooperative.activity.window_years",
+            "cooperatives.activity.window_years",
             f"window_years is a whole number of fiscal years from 1 to {MAX_WINDOW_YEARS} "
             f"(practice uses 2 or 3), not {value!r}",
             path=path,
@@ -228,7 +228,7 @@ def resolve_rule(
     window = rule.window_years if window_years is None else check_window_years(window_years)
     if unreported_counts_as_missed is not None and type(unreported_counts_as_missed) is not bool:
         raise ValidationError.single(
-            "cooperative.activity.unreported_counts_as_missed",
+            "cooperatives.activity.unreported_counts_as_missed",
             "unreported_counts_as_missed is True, False or None (the regime's default), "
             f"not {unreported_counts_as_missed!r}",
             path="$.unreported_counts_as_missed",
@@ -346,7 +346,7 @@ def _details(**values: object) -> Mapping[str, str]:
 
 def _dissolved_finding(cooperative: Cooperative) -> Finding:
     return Finding(
-        code="cooperative.activity.dissolved",
+        code="cooperatives.activity.dissolved",
         passed=False,
         message_id=f"Koperasi telah dibubarkan pada {cooperative.dissolved_on}; badan hukumnya "
         "berakhir sehingga tidak dihitung aktif.",
@@ -387,7 +387,7 @@ def _findings(
             unreported_note_en = "" if rat.reported else ", not reported"
             out.append(
                 Finding(
-                    code="cooperative.activity.rat_counted",
+                    code="cooperatives.activity.rat_counted",
                     passed=True,
                     message_id=f"RAT tahun buku {year} dilaksanakan {held_on}{when_id}"
                     f"{unreported_note_id}; dihitung.",
@@ -406,7 +406,7 @@ def _findings(
         elif held_on is None:
             out.append(
                 Finding(
-                    code="cooperative.activity.rat_missed",
+                    code="cooperatives.activity.rat_missed",
                     passed=False,
                     severity=Severity.WARNING,
                     message_id=f"RAT tahun buku {year} tidak dilaksanakan sampai {as_of} "
@@ -420,7 +420,7 @@ def _findings(
         else:
             out.append(
                 Finding(
-                    code="cooperative.activity.rat_unreported",
+                    code="cooperatives.activity.rat_unreported",
                     passed=False,
                     severity=Severity.WARNING,
                     message_id=f"RAT tahun buku {year} dilaksanakan {held_on} tetapi tidak "
@@ -435,7 +435,7 @@ def _findings(
     if len(found.window) < window_years:
         out.append(
             Finding(
-                code="cooperative.activity.window_incomplete",
+                code="cooperatives.activity.window_incomplete",
                 passed=True,
                 severity=Severity.INFO,
                 message_id=f"Baru {len(found.window)} tahun buku jatuh tempo RAT sejak akta "
@@ -451,7 +451,7 @@ def _findings(
     active = found.status is ActivityStatus.ACTIVE
     out.append(
         Finding(
-            code="cooperative.activity.rat_in_window",
+            code="cooperatives.activity.rat_in_window",
             passed=active,
             message_id=(
                 f"Jendela {window_years} tahun buku ({window_text}): RAT yang dihitung "
@@ -473,7 +473,7 @@ def _findings(
     if not active:
         out.append(
             Finding(
-                code="cooperative.activity.legal_status_unchanged",
+                code="cooperatives.activity.legal_status_unchanged",
                 passed=True,
                 severity=Severity.INFO,
                 message_id="Status tidak aktif tidak mengubah status badan hukum; hanya "

@@ -162,7 +162,7 @@ def _ground_finding(
     ground: DissolutionGround, met: bool, message_id: str, message_en: str, **details: object
 ) -> Finding:
     return Finding(
-        code=f"cooperative.dissolution.{ground.value}",
+        code=f"cooperatives.dissolution.{ground.value}",
         passed=not met,
         message_id=message_id,
         message_en=message_en,
@@ -289,7 +289,7 @@ def dissolution_grounds(
             as_of=as_of,
             findings=(
                 Finding(
-                    code="cooperative.dissolution.already_dissolved",
+                    code="cooperatives.dissolution.already_dissolved",
                     passed=False,
                     severity=Severity.WARNING,
                     message_id=f"Koperasi telah dibubarkan pada {cooperative.dissolved_on}.",
@@ -377,7 +377,7 @@ def dissolution_grounds(
     if unrecorded and not unrecorded_year_counts_as_idle:
         findings.append(
             Finding(
-                code="cooperative.dissolution.unrecorded_years",
+                code="cooperatives.dissolution.unrecorded_years",
                 passed=False,
                 severity=Severity.WARNING,
                 message_id=f"Tidak ada catatan kegiatan usaha untuk tahun buku "
@@ -390,7 +390,7 @@ def dissolution_grounds(
         )
     findings.append(
         Finding(
-            code="cooperative.dissolution.ministry_decides",
+            code="cooperatives.dissolution.ministry_decides",
             passed=True,
             severity=Severity.INFO,
             message_id="Hanya Menteri yang memutuskan pembubaran; dinas daerah hanya dapat "
@@ -583,20 +583,20 @@ def dissolution_timeline(
         DISSOLUTION_PERIODS if rules is None else rules, notice_on
     )
     periods = regime.value
-    objection = _deadline("cooperative.dissolution.objection_due", notice_on, periods.objection)
+    objection = _deadline("cooperatives.dissolution.objection_due", notice_on, periods.objection)
     in_time: bool | None = None
     ruling: Deadline | None = None
     if objection_received_on is not None:
         if objection_received_on < notice_on:
             raise ValidationError.single(
-                "cooperative.dissolution.objection_before_notice",
+                "cooperatives.dissolution.objection_before_notice",
                 f"the objection ({objection_received_on}) cannot precede the notice ({notice_on})",
                 path="$.objection_received_on",
             )
         in_time = objection.is_met_by(objection_received_on)
         if in_time:
             ruling = _deadline(
-                "cooperative.dissolution.objection_ruling_due",
+                "cooperatives.dissolution.objection_ruling_due",
                 objection_received_on,
                 periods.objection_ruling,
             )
@@ -604,19 +604,19 @@ def dissolution_timeline(
     if creditors_notified_on is not None:
         if creditors_notified_on < notice_on:
             raise ValidationError.single(
-                "cooperative.dissolution.creditors_before_notice",
+                "cooperatives.dissolution.creditors_before_notice",
                 f"creditors are notified of a dissolution ({creditors_notified_on}), "
                 f"which cannot precede its notice ({notice_on})",
                 path="$.creditors_notified_on",
             )
         claims = _deadline(
-            "cooperative.dissolution.creditor_claims_due",
+            "cooperatives.dissolution.creditor_claims_due",
             creditors_notified_on,
             periods.creditor_claims,
         )
     return DissolutionTimeline(
         notice_on=notice_on,
-        decision=_deadline("cooperative.dissolution.decision_due", notice_on, periods.decision),
+        decision=_deadline("cooperatives.dissolution.decision_due", notice_on, periods.decision),
         objection=objection,
         objection_received_on=objection_received_on,
         objection_in_time=in_time,
