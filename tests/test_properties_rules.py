@@ -9,7 +9,7 @@ test says fewer (60 for cooperative rules, which draw whole histories).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -101,6 +101,18 @@ def test_classify_workforce_is_cited(workers: int) -> None:
 @given(rupiah(0, 20_000_000_000), days_in(msme.OSS_SCALE))
 def test_oss_scale_is_cited(capital: Decimal, as_of: date) -> None:
     assert_cited(msme.oss_scale(capital, as_of=as_of))
+
+
+@given(days_in(msme.KUR_2026_OMZET.ceilings), st.data())
+def test_sector_criteria_assess_drawn_businesses_with_citations(
+    as_of: date, data: st.DataObject
+) -> None:
+    business = data.draw(businesses(as_of=as_of))
+    decision = msme.KUR_2026_OMZET.assess(business, as_of=as_of)
+    assert_cited(decision)
+    assert decision.outcome is (
+        business.annual_sales <= msme.KUR_2026_OMZET.ceilings.value_at(as_of)
+    )
 
 
 # --- kur ------------------------------------------------------------------------
@@ -220,6 +232,17 @@ def test_cooperative_rules_are_cited_for_any_cooperative(
     assert_cited(
         cooperatives.supervising_level(coop, as_of=_on_or_after_deed(coop, data, supervision_from))
     )
+
+
+@given(st.dates(date(1995, 1, 1), LAST_DAY), st.none() | st.integers(0, 400), st.booleans())
+def test_dissolution_timeline_is_cited(notice_on: date, late: int | None, notified: bool) -> None:
+    objection = None if late is None else notice_on + timedelta(days=late)
+    creditors = notice_on + timedelta(days=30) if notified else None
+    timeline = cooperatives.dissolution_timeline(
+        notice_on, objection_received_on=objection, creditors_notified_on=creditors
+    )
+    assert timeline.deadlines
+    assert all(d.citation.instrument for d in timeline.deadlines)
 
 
 @given(st.integers(0, 100).map(Decimal), days_in(cooperatives.HEALTH_SCALES))
