@@ -9,9 +9,9 @@ rather than filtering, and checks its keyword arguments when it is called
 in the middle of a test run).
 
 Needs the optional extra: ``pip install 'koperasi-id[hypothesis]'``. With it
-installed, the ``hypothesis`` entry point calls
-:func:`register_type_strategies`, so ``st.from_type(KurApplication)`` works
-with no import of this module.
+installed, the ``hypothesis`` entry point registers every public type (as
+:func:`register_type_strategies` does), so ``st.from_type(KurApplication)``
+works with no import of this module.
 
 Value types: :func:`niks`, :func:`nomor_kks`, :func:`npwps`, :func:`nitkus`,
 :func:`nibs`, :func:`kblis`, :func:`region_codes`,
@@ -22,8 +22,10 @@ Entities: :func:`businesses`, :func:`cooperatives` (and :func:`founders`,
 :func:`business_activities`, :func:`savings_loan_profiles`),
 :func:`kur_applications`, :func:`existing_credits`, :func:`kur_loans`,
 :func:`bpum_proposals`, :func:`proposers`, :func:`disbursement_records`.
-Wire format: each entity strategy ``xs`` has ``x_dicts`` with the same
-arguments, drawing ``to_dict(x)``; :func:`wire_dicts` maps any strategy.
+Wire format: :func:`business_dicts`, :func:`cooperative_dicts`,
+:func:`kur_application_dicts`, :func:`kur_loan_dicts` and
+:func:`bpum_proposal_dicts` take the arguments of their entity strategy and
+draw ``to_dict(x)``; :func:`wire_dicts` maps any strategy.
 
 >>> from datetime import date
 >>> from hypothesis import given, settings

@@ -153,7 +153,7 @@ def founders(
     return st.one_of(people, coops)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=512)  # keyed by dates: bounded
 def _numbers_before(day: date) -> st.SearchStrategy[NomorBadanHukum]:
     last = min(day.year, LAST_DEED.year)
     return st.integers(max(1945, last - 30), last).flatmap(lambda y: nomor_badan_hukums(year=y))

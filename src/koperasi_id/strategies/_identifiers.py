@@ -149,7 +149,7 @@ def niks(
     return _niks(pp, wanted, first, last)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=512)  # keyed by dates: bounded
 def _niks(pp: str | None, sex: Sex | None, first: date, last: date) -> st.SearchStrategy[Nik]:
     sexes = st.just(sex) if sex is not None else st.sampled_from(Sex)
     return st.builds(_nik, _districts(pp), st.dates(first, last), sexes, _SERIALS)

@@ -206,14 +206,19 @@ def kur_applications(
 ) -> st.SearchStrategy[KurApplication]:
     """Valid :class:`~koperasi_id.kur.KurApplication` records, eligible or failing one check.
 
-    ``eligible=True``: :func:`~koperasi_id.kur.assess` finds it eligible.
+    ``eligible=True``: :func:`~koperasi_id.kur.assess` (under
+    :data:`~koperasi_id.kur.DEFAULT_RULES`) finds it eligible.
     ``fails="kur.tenor"`` (any code in :data:`KUR_FAILURES`): exactly that
-    check fails and every other passes. ``eligible=False`` draws the failing
-    check too. With neither, both kinds are drawn. ``as_of`` fixes the akad
-    date (default: drawn from 2022-2027, within the dates the check exists);
-    ``scheme`` fixes the KUR scheme. Arguments that cannot be met together
-    (``fails="kur.omzet"`` before 2026, ``fails="kur.access_limit"`` for a
-    scheme without limits) are refused when the strategy is built.
+    check fails and every other passes. ``eligible=False``: a failing
+    application, the failed check drawn from those possible for ``as_of`` and
+    ``scheme``. With neither, eligible and failing ones are mixed. ``as_of``
+    fixes the akad date (default: drawn from 2022-2027, inside the dates
+    where the check exists); ``scheme`` fixes the KUR scheme. Arguments that
+    cannot be met together (``fails="kur.omzet"`` before 2026,
+    ``fails="kur.access_limit"`` for a scheme without limits) are refused when
+    the strategy is built. Plafonds are multiples of Rp100.000; the borrower
+    owns the business, which started at least 7 months before the akad (at
+    most 6 for a ``kur.business_age`` failure).
     """
     want = check_bool_or_none("eligible", eligible)
     day = check_date("as_of", as_of)

@@ -95,7 +95,7 @@ _KBLIS = st.none() | st.sampled_from([Kbli.parse(k) for _, k in LINES_OF_BUSINES
 _WORKERS = st.none() | st.integers(1, 300)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=512)  # keyed by dates: bounded
 def _business(size: BusinessSize, as_of: date | None) -> st.SearchStrategy[Business]:
     ranges = figure_ranges(size, as_of=as_of)
     first, last = STARTED_BETWEEN
