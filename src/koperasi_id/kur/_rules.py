@@ -19,6 +19,7 @@ import attrs
 
 from koperasi_id.kur._schemes import CreditKind, Scheme
 from koperasi_id.law import Citation, Confidence, Regime, Timeline
+from koperasi_id.msme import KUR_2026_OMZET
 
 __all__ = [
     "COLLATERAL_100JT_FROM",
@@ -718,7 +719,8 @@ def _build(
                 p1_2026,
                 None,
                 Citation(_P1_2026, "Pasal 3 ayat (3)", note="omzet ≤ Rp4,8 M; DDTC, ortax"),
-                Decimal(4_800_000_000),
+                # The ceiling is stated once, in msme's Pasal 36 sector-criteria example.
+                KUR_2026_OMZET.ceilings.regimes[0].value,
                 note="Content HIGH; first day (parameter permenko_1_2026_from) MEDIUM.",
             )
         ],
