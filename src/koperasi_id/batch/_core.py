@@ -33,7 +33,9 @@ Record = Mapping[str, Any] | ValidationError
 _REGULATION_TEXT = bpum.OtherBankCreditRule.REGULATION_TEXT
 
 
-def _structured(records: Iterable[object], lenient: bool) -> Iterator[bpum._screening.Structured]:
+def _structured(
+    records: Iterable[object], lenient: bool
+) -> Iterator[bpum.Proposal | ValidationError]:
     for record in records:
         if isinstance(record, ValidationError | bpum.Proposal):
             yield record
