@@ -48,6 +48,7 @@ step "pytest (tests, doctests, docs examples, coverage)" \
 step "docs build (warnings are errors)" \
   sphinx-build -q -W --keep-going -b html docs docs/_build/html
 step "examples" examples
+step "benchmarks (quick; ratios are printed, never asserted)" python benchmarks/run.py --quick
 step "without hypothesis" without_hypothesis
 
 if [ ${#failed[@]} -ne 0 ]; then
