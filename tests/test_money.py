@@ -34,6 +34,8 @@ amounts = st.decimals(
         ("-5", Decimal(-5)),
         (" 42 ", Decimal(42)),
         (Decimal("1.10"), Decimal("1.10")),
+        (Decimal("1.23456E+3"), Decimal("1234.56")),
+        (Decimal("5E+8"), Decimal("500000000")),
         ("Rp1.234.567,89", Decimal("1234567.89")),
         ("Rp 1.200.000", Decimal(1_200_000)),
         ("Rp.500", Decimal(500)),
@@ -63,6 +65,9 @@ def test_parse_accepts(raw: object, expected: Decimal) -> None:
         ("inf", "money.syntax"),
         ("1.234", "money.too_many_decimals"),
         (Decimal("0.001"), "money.too_many_decimals"),
+        (Decimal("1.000"), "money.too_many_decimals"),
+        (Decimal("1.234567E+3"), "money.too_many_decimals"),
+        (Decimal("1E-7"), "money.too_many_decimals"),
         ("1e5", "money.syntax"),
         ("1,5", "money.syntax"),
         ("", "money.syntax"),
@@ -190,3 +195,10 @@ def test_validators_report_field_paths() -> None:
         _Account(balance=5)  # type: ignore[arg-type]
     assert info.value.codes == ("money.type",)
     assert _Account(balance=Decimal(0)).limit is None
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False))
+def test_decimal_places_rule_matches_the_exponent(value: Decimal) -> None:
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    assert is_valid_rupiah(value) == (exponent >= -2)

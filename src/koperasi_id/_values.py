@@ -96,7 +96,8 @@ def digits_only(raw: object, *, code_prefix: str, what: str, mask: bool = False)
 class ValueType:
     """Base of the library's immutable value types.
 
-    Subclasses implement :meth:`parse` and ``__str__``; they get
+    Subclasses implement :meth:`parse` and ``__str__``; ``parse`` must be a
+    pure function of its input (the converter caches recent results). They get
     :meth:`is_valid`, :meth:`display` and converter support for free.
     ``warnings`` holds problems that do not make the value invalid (a retired
     region code, a checksum accepted in lenient mode).

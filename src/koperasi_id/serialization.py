@@ -32,6 +32,7 @@ already built and to every one built later.
 from __future__ import annotations
 
 import enum
+import functools
 import json
 import re
 import threading
@@ -183,10 +184,30 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
     return structure_enum
 
 
+#: Recent parses kept per value type. Registries repeat the same region codes,
+#: KBLI codes and (borrower = owner) NIKs on every record, and a value type is
+#: immutable with ``parse`` a pure function of its input.
+VALUE_CACHE_SIZE = 4096
+
+
+_text_parsers: dict[type, Callable[[str], ValueType]] = {}
+
+
+def _text_parser(cls: type[ValueType]) -> Callable[[str], ValueType]:
+    # One cache per class, shared by every hook and converter built for it.
+    parser = _text_parsers.get(cls)
+    if parser is None:
+        parser = _text_parsers[cls] = functools.lru_cache(maxsize=VALUE_CACHE_SIZE)(cls.parse)
+    return parser
+
+
 def _value_type_hook(cls: type[ValueType]) -> Callable[[object, type], ValueType]:
     parse = cls.parse
+    parse_text = _text_parser(cls)
 
     def structure_value(value: object, _: type) -> ValueType:
+        if type(value) is str:
+            return parse_text(value)
         if type(value) is cls:
             assert isinstance(value, ValueType)
             return value
