@@ -524,3 +524,32 @@ def test_proposal_from_row_returns_a_dict_or_a_validation_error(row_: dict[Any, 
         assert all(p.path.startswith("$") for p in problems)
     else:
         assert {k.strip().lstrip("\ufeff").strip().lower() for k in row_} >= REQUIRED_COLUMNS
+
+
+@given(st.lists(st.integers(min_value=1, max_value=10**16 - 1), max_size=3000))
+def test_first_seen_index_behaves_like_a_dict(keys: list[int]) -> None:
+    from koperasi_id.bpum._screening import _FirstSeen  # noqa: PLC0415 - private helper
+
+    compact, reference = _FirstSeen(), {}
+    for number, key in enumerate(keys):
+        assert compact.setdefault(key, number) == reference.setdefault(key, number)
+
+
+def test_first_seen_index_survives_clustered_keys() -> None:
+    from koperasi_id.bpum._screening import _FirstSeen  # noqa: PLC0415 - private helper
+
+    # Synthetic NIKs that all end in serial 0001: only the higher digits differ.
+    keys = [1871010101000001 + 10_000 * i for i in range(5000)]
+    index = _FirstSeen()
+    assert [index.setdefault(k, n) for n, k in enumerate(keys)] == list(range(5000))
+    assert [index.setdefault(k, -1) for k in keys] == list(range(5000))
+
+
+def test_screen_numbered_uses_the_callers_numbers() -> None:
+    from koperasi_id.bpum import screen_numbered  # noqa: PLC0415
+
+    first = from_dict(Proposal, wire())
+    results = list(screen_numbered([(12, first), (40, first)], year=2021))
+    assert [r.index for r in results] == [12, 40]
+    assert results[1].duplicate_of == 12
+    assert "data ke-12" in results[1].messages[0]

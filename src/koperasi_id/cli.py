@@ -11,7 +11,6 @@ Run ``koperasi-id --help`` or see the CLI page of the docs.
 from __future__ import annotations
 
 import argparse
-import collections
 import contextlib
 import json
 import os
@@ -359,34 +358,26 @@ def _cmd_bpum_screen(args: argparse.Namespace) -> int:
     with open_records(args.file, _in_format(args)) as reader, _output(args.out) as out:
         _warn(reader.warnings, reader.path)
         progress = Progress(reader)
-        lines: collections.deque[int] = collections.deque()
 
-        def structured() -> Iterator[Any]:
+        def numbered() -> Iterator[tuple[int, Any]]:
             for record in reader:
                 progress.tick()
-                lines.append(record.line)
-                yield _structure_proposal(record, lenient=args.lenient)
+                yield record.line, _structure_proposal(record, lenient=args.lenient)
 
         writer = RecordWriter(out, fmt, columns=_SCREEN_COLUMNS)
-        line_of_index: dict[int, int] = {}
-        for result in bpum.screen_structured(structured(), **options):
-            line = lines.popleft()
+        # Results carry line numbers (index and duplicate_of), so memory does not
+        # grow with the file beyond the NIK index that duplicate detection needs.
+        for result in bpum.screen_numbered(numbered(), **options):
             summary.add(result)
-            if result.duplicate_of is not None or result.outcome is bpum.ScreeningOutcome.DUPLICATE:
-                pass
-            line_of_index[result.index] = line
-            dup_line = (
-                line_of_index.get(result.duplicate_of) if result.duplicate_of is not None else None
-            )
             writer.write(
                 {
-                    "line": line,
+                    "line": result.index,
                     "nik": result.nik or "",
                     "hasil": result.outcome.value,
                     "jumlah_bantuan": str(result.amount),
                     "kode_alasan": list(result.failed_codes),
                     "alasan": list(result.messages),
-                    "duplikat_baris": dup_line,
+                    "duplikat_baris": result.duplicate_of,
                 }
             )
         writer.close()

@@ -72,6 +72,7 @@ from koperasi_id.bpum._screening import (
     ScreeningResult,
     ScreeningSummary,
     screen,
+    screen_numbered,
     screen_structured,
 )
 
@@ -113,6 +114,7 @@ __all__ = [
     "proposal_to_row",
     "same_address",
     "screen",
+    "screen_numbered",
     "screen_rows",
     "screen_structured",
     "structure_row",
