@@ -526,13 +526,19 @@ def test_proposal_from_row_returns_a_dict_or_a_validation_error(row_: dict[Any, 
         assert {k.strip().lstrip("\ufeff").strip().lower() for k in row_} >= REQUIRED_COLUMNS
 
 
-@given(st.lists(st.integers(min_value=1, max_value=10**16 - 1), max_size=3000))
-def test_first_seen_index_behaves_like_a_dict(keys: list[int]) -> None:
+@given(
+    st.lists(st.integers(min_value=1, max_value=10**16 - 1), max_size=3000),
+    st.sampled_from([5, 2000, 1 << 17]),
+)
+def test_first_seen_index_behaves_like_a_dict(keys: list[int], limit: int) -> None:
     from koperasi_id.bpum._screening import _FirstSeen  # noqa: PLC0415 - private helper
 
-    compact, reference = _FirstSeen(), {}
-    for number, key in enumerate(keys):
-        assert compact.setdefault(key, number) == reference.setdefault(key, number)
+    compact, reference = _FirstSeen(limit=limit), {}
+    try:
+        for number, key in enumerate(keys * 2):  # every key twice: the second is a repeat
+            assert compact.setdefault(key, number) == reference.setdefault(key, number)
+    finally:
+        compact.close()
 
 
 def test_first_seen_index_survives_clustered_keys() -> None:
@@ -553,3 +559,18 @@ def test_screen_numbered_uses_the_callers_numbers() -> None:
     assert [r.index for r in results] == [12, 40]
     assert results[1].duplicate_of == 12
     assert "data ke-12" in results[1].messages[0]
+
+
+def test_spilling_the_nik_index_to_disk_changes_no_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pathlib  # noqa: PLC0415
+
+    import koperasi_id.bpum._screening as screening  # noqa: PLC0415
+
+    sample = pathlib.Path(__file__).parent.parent / "examples" / "data" / "bpum_usulan_2021.csv"
+    with sample.open(encoding="utf-8", newline="") as handle:
+        rows = list(itertools.islice(csv.DictReader(handle), 3000))
+    in_memory = list(screen_rows(rows, year=2021))
+    monkeypatch.setattr(screening, "IN_MEMORY_NIKS", 10)
+    spilled = list(screen_rows(rows, year=2021))
+    assert spilled == in_memory
+    assert sum(r.outcome is ScreeningOutcome.DUPLICATE for r in spilled) > 10

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import sqlite3
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
@@ -186,17 +187,27 @@ def screen_numbered(
 _GOLDEN = 0x9E3779B97F4A7C15  # Fibonacci hashing: spreads keys that share their low digits
 
 
-class _FirstSeen:
-    """NIK → number of its first valid record, in 16 bytes a slot.
+#: Distinct NIKs the duplicate check keeps in memory (4 MiB of table); past
+#: that it moves them to a private temporary SQLite file, so screening a
+#: national file runs in the same memory as a district's.
+IN_MEMORY_NIKS = 1 << 17
 
-    A dict of strings costs about 150 bytes a NIK, which dominates the memory of
-    screening a national file; NIKs are 16-digit numbers, so they fit an
-    open-addressing table of two machine-integer arrays.
+
+class _FirstSeen:
+    """NIK → number of its first valid record, the state of the duplicate check.
+
+    NIKs are 16-digit numbers, so they fit an open-addressing table of two
+    machine-integer arrays (16 bytes a slot, where a dict of strings costs
+    about 150 bytes a NIK). Past ``limit`` NIKs the table moves to a private,
+    temporary on-disk SQLite database (standard library; deleted on close):
+    exact, and memory stays flat however long the file is.
     """
 
-    __slots__ = ("_keys", "_mask", "_size", "_values")
+    __slots__ = ("_db", "_keys", "_limit", "_mask", "_size", "_values")
 
-    def __init__(self) -> None:
+    def __init__(self, *, limit: int | None = None) -> None:
+        self._limit = IN_MEMORY_NIKS if limit is None else limit
+        self._db: sqlite3.Connection | None = None
         self._allocate(1 << 10)
         self._size = 0
 
@@ -207,6 +218,8 @@ class _FirstSeen:
 
     def setdefault(self, key: int, value: int) -> int:
         """The number stored for ``key``; stores ``value`` first if there is none."""
+        if self._db is not None:
+            return self._db_setdefault(self._db, key, value)
         keys, mask = self._keys, self._mask
         slot = (key * _GOLDEN >> 64) & mask
         while True:
@@ -219,7 +232,9 @@ class _FirstSeen:
         keys[slot] = key
         self._values[slot] = value
         self._size += 1
-        if 3 * self._size > 2 * (mask + 1):
+        if self._size > self._limit:
+            self._spill()
+        elif 3 * self._size > 2 * (mask + 1):
             self._grow()
         return value
 
@@ -235,6 +250,32 @@ class _FirstSeen:
                 keys[slot] = key
                 values[slot] = value
 
+    def _spill(self) -> None:
+        db = sqlite3.connect("")  # "": a private temporary file, removed on close
+        db.executescript(
+            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-2048;"
+            "CREATE TABLE seen (nik INTEGER PRIMARY KEY, first INTEGER NOT NULL);"
+        )
+        db.executemany(
+            "INSERT INTO seen VALUES (?, ?)",
+            ((k, v) for k, v in zip(self._keys, self._values, strict=True) if k),
+        )
+        self._db = db
+        self._allocate(1)
+
+    @staticmethod
+    def _db_setdefault(db: sqlite3.Connection, key: int, value: int) -> int:
+        if db.execute("INSERT OR IGNORE INTO seen VALUES (?, ?)", (key, value)).rowcount:
+            return value
+        row = db.execute("SELECT first FROM seen WHERE nik = ?", (key,)).fetchone()
+        return int(row[0])
+
+    def close(self) -> None:
+        """Drop the temporary database, if there is one."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
 
 def _run(
     items: Iterable[tuple[int, object]],
@@ -244,6 +285,20 @@ def _run(
     rule: OtherBankCreditRule,
 ) -> Iterator[ScreeningResult]:
     first_seen = _FirstSeen()
+    try:
+        yield from _screen(items, prog, year=year, rule=rule, first_seen=first_seen)
+    finally:
+        first_seen.close()
+
+
+def _screen(
+    items: Iterable[tuple[int, object]],
+    prog: Programme,
+    *,
+    year: int,
+    rule: OtherBankCreditRule,
+    first_seen: _FirstSeen,
+) -> Iterator[ScreeningResult]:
     checks = plan(prog)
     for index, item in items:
         if isinstance(item, ValidationError):
