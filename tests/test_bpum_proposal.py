@@ -322,3 +322,11 @@ def test_round_trip_dict_and_json(data: dict[str, Any]) -> None:
     assert from_json(Proposal, to_json(p)) == p
     assert isinstance(p.nik, Nik)
     assert to_dict(p)["phone"].startswith("+628")
+
+
+@given(st.text(max_size=60))
+def test_address_key_ignores_exactly_what_is_not_alphanumeric(text: str) -> None:
+    from koperasi_id.bpum._proposal import _address_key  # noqa: PLC0415 - private helper
+
+    by_character = " ".join("".join(c if c.isalnum() else " " for c in text.casefold()).split())
+    assert _address_key(text) == by_character

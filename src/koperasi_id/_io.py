@@ -205,17 +205,24 @@ class RecordReader:
                         message=f"the row has {len(cells)} cells but the header has {width} columns",
                     )
                 )
-            data: dict[str, str | None] = {}
-            for i, name in enumerate(header):
-                value = cells[i] if i < len(cells) else None
-                if value is not None and _has_surrogates(value):
-                    problems.append(
-                        Problem(
-                            path=f"$.{name}", code="encoding", message="the cell is not valid UTF-8"
+            if _has_surrogates("".join(cells)):  # rare: then find the cells at fault
+                data: dict[str, str | None] = {}
+                for i, name in enumerate(header):
+                    value = cells[i] if i < len(cells) else None
+                    if value is not None and _has_surrogates(value):
+                        problems.append(
+                            Problem(
+                                path=f"$.{name}",
+                                code="encoding",
+                                message="the cell is not valid UTF-8",
+                            )
                         )
-                    )
-                    value = None
-                data[name] = value
+                        value = None
+                    data[name] = value
+            elif len(cells) >= width:
+                data = dict(zip(header, cells, strict=False))
+            else:
+                data = dict(zip(header, [*cells, *([None] * (width - len(cells)))], strict=True))
             yield InputRecord(line=line, data=data, problems=tuple(problems))
 
     def _jsonl_records(self) -> Iterator[InputRecord]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from typing import Any
 
 import attrs
@@ -268,8 +269,11 @@ class Proposal:
         )
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def _address_key(text: str) -> str:
-    return " ".join("".join(c if c.isalnum() else " " for c in text.casefold()).split())
+    return " ".join(_NOT_ALNUM.sub(" ", text.casefold()).split())
 
 
 def same_address(a: str, b: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -63,6 +64,11 @@ _PATH_ENDS = (".", "[")
 def _column_key(key: object) -> str | None:
     if not isinstance(key, str):
         return None
+    return _normal_column(key)
+
+
+@functools.lru_cache(maxsize=256)  # a file has one header: the same few keys on every row
+def _normal_column(key: str) -> str:
     return key.strip().lstrip("\ufeff").strip().lower()
 
 
