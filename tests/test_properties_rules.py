@@ -289,3 +289,13 @@ def test_related_party_lending_is_cited(loans: Decimal, capital: Decimal, as_of:
             related_party_loans=loans, own_capital=capital, as_of=as_of
         )
     )
+
+
+@settings(max_examples=50)
+@given(kur_applications(fails="kur.business_age", as_of=date(2022, 2, 28)))
+def test_business_age_failures_respect_month_end_counting(application: kur.KurApplication) -> None:
+    # Six months from 29, 30 or 31 August end on 28 February (clamped), so a
+    # business started then is old enough on 2022-02-28; a failing draw must
+    # start on 1 September or later.
+    assert application.business.started_on >= date(2021, 9, 1)
+    assert kur.assess(application).failed_codes == ("kur.business_age",)

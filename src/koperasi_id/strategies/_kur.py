@@ -334,7 +334,12 @@ def _application(draw: st.DrawFn, akad: date, scheme: Scheme, fails: str | None)
         plafond = draw(_plafonds(band.floor, min(band.ceiling, ceiling)))
         additional_collateral = True
     elif fails == "kur.business_age":
+        # The first start date that is under six months old at akad, counted as
+        # the rule counts (start + 6 months, clamped to the month's end): from
+        # 29-31 August, six months end on 28 February.
         earliest = akad - relativedelta(months=6) + timedelta(days=1)
+        while earliest + relativedelta(months=6) <= akad:
+            earliest += timedelta(days=1)
         started = earliest + timedelta(days=draw(st.integers(0, (akad - earliest).days)))
         had_training = mentored = group_member = family_business = False
         exempt_38a = False
