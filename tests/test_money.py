@@ -202,3 +202,57 @@ def test_decimal_places_rule_matches_the_exponent(value: Decimal) -> None:
     exponent = value.as_tuple().exponent
     assert isinstance(exponent, int)
     assert is_valid_rupiah(value) == (exponent >= -2)
+
+
+# --- review: amounts beyond 28 digits, signs of zero, junk for format ----------
+
+
+@pytest.mark.parametrize(
+    ("amount", "text"),
+    [
+        (Decimal("9" * 40), "Rp" + ".".join(["9"] + ["999"] * 13)),
+        (Decimal("-" + "9" * 30 + ".99"), "-Rp" + ".".join(["999"] * 10) + ",99"),
+    ],
+)
+def test_format_is_exact_beyond_the_default_precision(amount: Decimal, text: str) -> None:
+    assert format_rupiah(amount) == text
+    assert parse_rupiah(text) == amount
+
+
+def test_round_is_exact_beyond_the_default_precision() -> None:
+    huge = Decimal("12345678901234567890123456789.555")
+    assert round_rupiah(huge, places=2) == Decimal("12345678901234567890123456789.56")
+    assert round_rupiah(-huge) == Decimal("-12345678901234567890123456790")
+    assert round_rupiah(Decimal("1E+40")) == Decimal(10**40)
+
+
+@given(st.integers(min_value=-(10**60), max_value=10**60))
+def test_any_integer_formats_and_parses_back(n: int) -> None:
+    assert parse_rupiah(format_rupiah(Decimal(n))) == n
+
+
+@pytest.mark.parametrize(
+    ("amount", "places", "text"),
+    [
+        (Decimal("-0.4"), 0, "Rp0"),
+        (Decimal("-0.004"), 2, "Rp0,00"),
+        (Decimal("-0.5"), 0, "-Rp1"),
+        (Decimal("-0"), None, "Rp0"),
+    ],
+)
+def test_an_amount_that_rounds_to_zero_has_no_sign(
+    amount: Decimal, places: int | None, text: str
+) -> None:
+    assert format_rupiah(amount, places=places) == text
+
+
+def test_format_accepts_int_and_refuses_junk_with_a_validation_error() -> None:
+    assert format_rupiah(2_400_000) == "Rp2.400.000"
+    for junk, code in [(1.5, "money.type"), (True, "money.type"), ("5", "money.type")]:
+        with pytest.raises(ValidationError) as info:
+            format_rupiah(junk)  # type: ignore[arg-type]
+        assert info.value.codes == (code,)
+    for places in (None, 2):
+        with pytest.raises(ValidationError) as info:
+            format_rupiah(Decimal("NaN"), places=places)
+        assert info.value.codes == ("money.not_finite",)

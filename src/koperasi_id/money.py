@@ -158,28 +158,43 @@ def round_rupiah(
     if places < 0:
         raise ValueError("places must be 0 or more")
     quantum = _ONE.scaleb(-places)
-    return amount.quantize(quantum, rounding=rounding.value)
+    # quantize() fails with InvalidOperation once the result needs more digits
+    # than the context's precision (28 by default), so give it what it needs.
+    digits = (amount.adjusted() + places + 2) if amount.is_finite() and amount else 0
+    context = decimal.Context(prec=max(decimal.getcontext().prec, digits))
+    return amount.quantize(quantum, rounding=rounding.value, context=context)
 
 
-def format_rupiah(amount: Decimal, *, places: int | None = None) -> str:
+def format_rupiah(amount: Decimal | int, *, places: int | None = None) -> str:
     """Indonesian display form: ``Rp1.234.567`` or ``Rp1.234.567,89``.
 
     Whole amounts print without decimals unless ``places`` asks for them;
-    amounts with sen print two places. Negative amounts print ``-Rp…``.
+    amounts with sen print two places. Negative amounts print ``-Rp…``;
+    an amount that rounds to zero prints without a sign.
 
-    >>> format_rupiah(Decimal("1200000")), format_rupiah(Decimal("0.5"))
-    ('Rp1.200.000', 'Rp0,50')
-    >>> format_rupiah(Decimal("5"), places=2)
-    'Rp5,00'
+    >>> format_rupiah(Decimal("1200000")), format_rupiah(Decimal("0.5")), format_rupiah(7500)
+    ('Rp1.200.000', 'Rp0,50', 'Rp7.500')
+    >>> format_rupiah(Decimal("5"), places=2), format_rupiah(Decimal("-0.4"), places=0)
+    ('Rp5,00', 'Rp0')
     """
-    value = _checked(amount, amount) if places is None else amount
+    if isinstance(amount, int) and not isinstance(amount, bool):
+        amount = Decimal(amount)
+    if not isinstance(amount, Decimal):
+        raise _bad("type", f"expected a Decimal or int amount, got {type(amount).__name__}")
     if places is None:
+        value = _checked(amount, amount)
         places = 0 if value == value.to_integral_value() else MAX_DECIMAL_PLACES
-    q = round_rupiah(abs(value), Rounding.HALF_UP, places=places)
+    elif amount.is_finite():
+        value = amount
+    else:
+        raise _bad("not_finite", f"an amount must be a finite number, not {amount!r}")
+    # copy_abs() is exact; abs() would round to the context's 28 digits.
+    q = round_rupiah(value.copy_abs(), Rounding.HALF_UP, places=places)
     whole, _, frac = f"{q:f}".partition(".")
     grouped = f"{int(whole):,}".replace(",", ".")
     text = f"Rp{grouped}" + (f",{frac}" if frac else "")
-    return f"-{text}" if value < 0 else text
+    # The sign follows what is printed: "-Rp0" would claim a debt of nothing.
+    return f"-{text}" if value < 0 and q else text
 
 
 # attrs field validators for entities: they raise the library's ValidationError
