@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from koperasi_id._names import FAMILY_NAMES, GIVEN_NAMES  # shared with the strategies
 from koperasi_id.bpum import PROPOSAL_COLUMNS
 from koperasi_id.cooperatives import Cooperative
 from koperasi_id.rows import flatten
@@ -52,73 +53,6 @@ LAMPUNG = {
     "18.72": 2,  # Kota Metro
 }
 
-GIVEN = [
-    "Siti",
-    "Nurhaliza",
-    "Ahmad",
-    "Budi",
-    "Dewi",
-    "Rina",
-    "Agus",
-    "Sri",
-    "Wahyuni",
-    "Joko",
-    "Eko",
-    "Hendra",
-    "Yuni",
-    "Putri",
-    "Ratna",
-    "Slamet",
-    "Bambang",
-    "Suparman",
-    "Nur",
-    "Aisyah",
-    "Fitri",
-    "Rahmat",
-    "Hidayat",
-    "Indah",
-    "Lestari",
-    "Made",
-    "Ketut",
-    "Wayan",
-    "Andi",
-    "Rizky",
-    "Dimas",
-    "Ayu",
-    "Kartika",
-    "Yusuf",
-    "Ismail",
-    "Lina",
-    "Marlina",
-    "Teguh",
-    "Santoso",
-    "Anisa",
-    "Bayu",
-    "Citra",
-]
-FAMILY = [
-    "Saputra",
-    "Wijaya",
-    "Susanto",
-    "Pratama",
-    "Kusuma",
-    "Hasibuan",
-    "Siregar",
-    "Nasution",
-    "Sembiring",
-    "Simanjuntak",
-    "Gultom",
-    "Harahap",
-    "Rangkuti",
-    "Lubis",
-    "Purba",
-    "Tanjung",
-    "Syahputra",
-    "Hakim",
-    "Setiawan",
-    "Gunawan",
-    "Hartono",
-]
 COOP_WORDS = [
     "Maju Bersama",
     "Sejahtera",
@@ -178,8 +112,8 @@ def synthetic_nik(rng: random.Random, region: str, *, born: date, female: bool, 
 def person_name(rng: random.Random) -> str:
     """A plausible Indonesian name."""
     if rng.random() < 0.3:
-        return rng.choice(GIVEN)
-    return f"{rng.choice(GIVEN)} {rng.choice(FAMILY)}"
+        return rng.choice(GIVEN_NAMES)
+    return f"{rng.choice(GIVEN_NAMES)} {rng.choice(FAMILY_NAMES)}"
 
 
 def _weighted(rng: random.Random, table: Iterable[tuple[str, int]]) -> str:
@@ -272,13 +206,13 @@ def _proposal_row(rng: random.Random, serial: int) -> dict[str, str]:
         ],
         weights=[40, 30, 10, 5, 5, 5, 2, 1, 1, 0.5, 0.5],
     )[0]
-    address = f"Jl. {rng.choice(FAMILY)} No. {rng.randint(1, 200)}"
+    address = f"Jl. {rng.choice(FAMILY_NAMES)} No. {rng.randint(1, 200)}"
     return {
         "nik": nik,
         "kk": kk,
         "nama": person_name(rng),
         "alamat_ktp": address,
-        "alamat_usaha": address if rng.random() < 0.7 else f"Pasar {rng.choice(FAMILY)}",
+        "alamat_usaha": address if rng.random() < 0.7 else f"Pasar {rng.choice(FAMILY_NAMES)}",
         "ada_sku": "ya" if rng.random() < 0.8 else "tidak",
         "bidang_usaha": business,
         "kbli": kbli if rng.random() < 0.6 else "",
