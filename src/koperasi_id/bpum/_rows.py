@@ -105,11 +105,10 @@ def _convert(row: Mapping[Any, Any]) -> tuple[dict[str, Any], list[Problem]]:
             )
             continue
         spec = _COLUMNS.get(column)
-        path = f"$.{column}"
         if spec is None:
             problems.append(
                 Problem(
-                    path=path,
+                    path=f"$.{column}",
                     code="row.unknown_column",
                     message=f"unknown column {column[:40]!r}; known columns: "
                     + ", ".join(PROPOSAL_COLUMNS),
@@ -122,7 +121,9 @@ def _convert(row: Mapping[Any, Any]) -> tuple[dict[str, Any], list[Problem]]:
         elif isinstance(raw_value, str):
             value = raw_value.strip()
         else:
-            problems.append(Problem(path=path, code="type.str", message="a CSV cell must be text"))
+            problems.append(
+                Problem(path=f"$.{column}", code="type.str", message="a CSV cell must be text")
+            )
             continue
         wire_path, kind, required = spec
         if not value and not required:
@@ -138,7 +139,7 @@ def _convert(row: Mapping[Any, Any]) -> tuple[dict[str, Any], list[Problem]]:
             else:
                 problems.append(
                     Problem(
-                        path=path,
+                        path=f"$.{column}",
                         code="row.bool",
                         message=f"expected ya, tidak, true or false, got {value[:20]!r}",
                     )
@@ -148,7 +149,7 @@ def _convert(row: Mapping[Any, Any]) -> tuple[dict[str, Any], list[Problem]]:
             if years is None:
                 problems.append(
                     Problem(
-                        path=path,
+                        path=f"$.{column}",
                         code="row.years",
                         message="expected four-digit years separated by '|', such as 2020|2021",
                     )
