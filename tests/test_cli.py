@@ -437,3 +437,104 @@ def test_bad_usage_exits_2_with_a_message(args: list[str]) -> None:
 def test_version_and_help() -> None:
     assert run("--version").stdout.startswith("koperasi-id ")
     assert "Exit codes" in run("--help").stdout
+
+
+# --- review: outputs that would destroy the input, late failures, usage ----------
+
+
+def test_out_naming_the_input_is_refused_and_the_input_kept(tmp_path: Path) -> None:
+    path = tmp_path / "usulan.csv"
+    path.write_text(proposals_csv([GOOD_ROW] * 300), encoding="utf-8")
+    before = path.read_bytes()
+    link = tmp_path / "link.csv"
+    link.symlink_to(path)
+    for extra in (
+        ["--out", str(path)],
+        ["--out", str(link)],
+        ["--summary-json", str(path)],
+        ["--out", str(tmp_path / "o.csv"), "--summary-json", str(tmp_path / "o.csv")],
+    ):
+        result = run("bpum", "screen", path, "--year", "2021", *extra)
+        no_traceback(result)
+        assert result.returncode == 2, extra
+        assert "choose" in result.stderr.lower()
+        assert path.read_bytes() == before
+    result = run("validate", "--type", "bpum-proposal", path, "--out", path)
+    assert result.returncode == 2
+    assert path.read_bytes() == before
+
+
+def test_unwritable_summary_fails_before_the_output_is_written(tmp_path: Path) -> None:
+    path = tmp_path / "usulan.csv"
+    path.write_text(proposals_csv([GOOD_ROW]), encoding="utf-8")
+    out = tmp_path / "hasil.csv"
+    result = run(
+        "bpum", "screen", path, "--year", "2021", "--out", out,
+        "--summary-json", tmp_path / "missing-dir" / "s.json",
+    )  # fmt: skip
+    no_traceback(result)
+    assert result.returncode == 1
+    assert "cannot write" in result.stderr
+    assert not out.exists()
+
+
+def test_summary_json_holds_the_counts(tmp_path: Path) -> None:
+    path = tmp_path / "usulan.csv"
+    path.write_text(proposals_csv([GOOD_ROW, GOOD_ROW]), encoding="utf-8")
+    summary = tmp_path / "s.json"
+    result = run("bpum", "screen", path, "--year", "2021", "--summary-json", summary)
+    assert result.returncode == 0
+    assert result.stderr == ""
+    data = json.loads(summary.read_text(encoding="utf-8"))
+    assert data["total"] == 2
+    assert data["by_outcome"]["layak"] == 1
+    assert data["by_outcome"]["ganda"] == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (["msme", "classify", "--capital", "1", "--as-of", "2024-05-01", "--purpose", "x"], "choose"),
+        (["kur", "simulate", "--plafond", "1000000", "--months", "6", "--akad", "2024-05-01",
+          "--rate", "0.125%x"], "percentage"),
+        (["kur", "simulate", "--plafond", "1000000", "--months", "6", "--akad", "2024-05-01",
+          "--rate", "101"], "0 to 100"),
+        (["kur", "simulate", "--plafond", "1000000", "--months", "6", "--akad", "1990-05-01"],
+         "choose a date"),
+        (["kur", "simulate", "--plafond", "9" * 40, "--months", "6", "--akad", "2024-05-01"],
+         "ceiling"),
+    ],
+)  # fmt: skip
+def test_more_bad_usage_says_what_to_do(args: list[str], hint: str) -> None:
+    result = run(*args)
+    no_traceback(result)
+    assert result.returncode == 2
+    assert hint in result.stderr
+    assert "Timeline" not in result.stderr  # Python advice means nothing on the command line
+
+
+def test_rate_takes_more_than_two_decimals_and_a_percent_sign() -> None:
+    for rate in ("6.125", "6.125%"):
+        result = run(
+            "kur", "simulate", "--plafond", "10000000", "--months", "12",
+            "--akad", "2024-05-01", "--rate", rate,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        assert "rate 6.125% per year" in result.stdout
+
+
+def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
+    path = tmp_path / "usulan.csv"
+    path.write_text(proposals_csv([GOOD_ROW] * 20000), encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "koperasi_id", "bpum", "screen", str(path), "--year", "2021"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None
+    proc.stdout.readline()
+    proc.stdout.close()  # what `| head -1` does
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0
+    assert b"Traceback" not in err
+    assert b"BrokenPipe" not in err

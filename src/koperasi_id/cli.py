@@ -2,8 +2,10 @@
 
 Exit codes: ``0`` the job ran (even when rows were ineligible or invalid: they
 are reported, never dropped); ``1`` an input file could not be read at all
-(missing, empty, not UTF-8 in its header, duplicate columns); ``2`` bad usage
-(unknown option, bad date or amount on the command line).
+(missing, empty, not UTF-8 in its header, duplicate columns) or an output file
+could not be written; ``2`` bad usage (unknown option, bad date or amount on
+the command line, a date no rule covers, an output that would overwrite the
+input).
 
 Run ``koperasi-id --help`` or see the CLI page of the docs.
 """
@@ -14,6 +16,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from datetime import date
@@ -30,7 +33,7 @@ from koperasi_id._io import (
     RecordWriter,
     open_records,
 )
-from koperasi_id.errors import KoperasiIdError, Problem, ValidationError
+from koperasi_id.errors import KoperasiIdError, NoRuleInForceError, Problem, ValidationError
 from koperasi_id.money import format_rupiah, parse_rupiah
 from koperasi_id.rows import unflatten
 from koperasi_id.serialization import from_dict, to_dict
@@ -69,6 +72,19 @@ def _amount(text: str) -> Decimal:
         raise argparse.ArgumentTypeError(err.problems[0].message) from None
 
 
+_PERCENT = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
+def _percent(text: str) -> Decimal:
+    value = text.strip().removesuffix("%").strip()
+    if not _PERCENT.fullmatch(value) or Decimal(value) > 100:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a percentage; write the yearly rate as a number from 0 to 100, "
+            "e.g. 6 or 6.5"
+        )
+    return Decimal(value)
+
+
 def _positive_int(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
@@ -82,6 +98,20 @@ def _non_negative_int(text: str) -> int:
 
 
 # --- shared plumbing ---------------------------------------------------------------
+
+
+def _refuse_overwriting(out: str | None, source: str, *, what: str = "--out") -> None:
+    # Opening the output truncates it; if it is the input, the rows not yet
+    # read are lost and the output has fewer rows than the input had.
+    if out in (None, "-"):
+        return
+    assert out is not None
+    with contextlib.suppress(OSError):
+        if Path(out).exists() and os.path.samefile(out, source):
+            raise _UsageError(
+                f"{what} {out} is the input file; writing it would destroy the input. "
+                "Choose another output file"
+            )
 
 
 @contextlib.contextmanager
@@ -304,6 +334,7 @@ def _structure_proposal(record: InputRecord, *, lenient: bool) -> Any:
 def _cmd_validate(args: argparse.Namespace) -> int:
     cls = ENTITY_TYPES[args.type]
     invalid = total = 0
+    _refuse_overwriting(args.out, args.file)
     with open_records(args.file, _in_format(args)) as reader, _output(args.out) as out:
         _warn(reader.warnings, reader.path)
         progress = Progress(reader)
@@ -355,6 +386,32 @@ def _cmd_bpum_screen(args: argparse.Namespace) -> int:
     if rule is not None:
         options["other_bank_credit_rule"] = rule
     bpum.amount(args.year)  # an unknown year is a usage error before any file is read
+    _refuse_overwriting(args.out, args.file)
+    _refuse_overwriting(args.summary_json, args.file, what="--summary-json")
+    if (
+        args.summary_json not in (None, "-")
+        and args.out not in (None, "-")
+        and os.path.abspath(args.summary_json) == os.path.abspath(args.out)
+    ):
+        raise _UsageError("--summary-json and --out name the same file; choose two files")
+    with contextlib.ExitStack() as files:
+        # The summary file is opened first, so an unwritable path fails before
+        # the screening runs rather than after it.
+        summary_out = files.enter_context(_output(args.summary_json)) if args.summary_json else None
+        _screen_file(args, fmt, summary, options)
+        if summary_out is not None:
+            summary_out.write(json.dumps(to_dict(summary), ensure_ascii=False, indent=2) + "\n")
+    if summary_out is None:
+        _print_screen_summary(summary, sys.stderr)
+    return EXIT_OK
+
+
+def _screen_file(
+    args: argparse.Namespace,
+    fmt: FileFormat,
+    summary: Any,
+    options: dict[str, Any],
+) -> None:
     with open_records(args.file, _in_format(args)) as reader, _output(args.out) as out:
         _warn(reader.warnings, reader.path)
         progress = Progress(reader)
@@ -382,13 +439,6 @@ def _cmd_bpum_screen(args: argparse.Namespace) -> int:
             )
         writer.close()
         progress.done()
-    summary_data = to_dict(summary)
-    if args.summary_json:
-        with _output(args.summary_json) as handle:
-            handle.write(json.dumps(summary_data, ensure_ascii=False, indent=2) + "\n")
-    else:
-        _print_screen_summary(summary, sys.stderr)
-    return EXIT_OK
 
 
 def _print_screen_summary(summary: Any, stream: IO[str]) -> None:
@@ -470,7 +520,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="koperasi-id",
         description="Indonesian cooperative, MSME, KUR and BPUM rules on your files.",
         epilog="Exit codes: 0 done (invalid or ineligible rows are reported, not fatal); "
-        "1 an input file could not be read; 2 bad usage.",
+        "1 an input file could not be read or an output file written; 2 bad usage.",
     )
     parser.add_argument("--version", action="version", version=f"koperasi-id {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -569,7 +619,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sim.add_argument(
         "--rate",
-        type=_amount,
+        type=_percent,
         metavar="PERCENT",
         help="override the rate in force (percent per year)",
     )
@@ -591,7 +641,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     figure.add_argument("--annual-sales", type=_amount, metavar="N", help="hasil penjualan tahunan")
     cls.add_argument("--as-of", type=_date, required=True, metavar="DATE")
-    cls.add_argument("--purpose", help="PP 7/2021 Pasal 35 purpose (see the docs)")
+    cls.add_argument(
+        "--purpose",
+        choices=[p.value for p in msme.Purpose],
+        help="PP 7/2021 Pasal 35 purpose (see the docs)",
+    )
     cls.add_argument("--started-on", type=_date, metavar="DATE", help="business start date")
     cls.add_argument("--json", action="store_true", help="print the decision as JSON")
     cls.add_argument("--lang", choices=["id", "en"], default="id", help="language of the findings")
@@ -627,6 +681,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as err:
         print(f"koperasi-id: error: {err}", file=sys.stderr)
         return EXIT_INPUT
+    except NoRuleInForceError as err:
+        # The library's message advises passing a Timeline, which the command cannot do.
+        spans = ", ".join(f"{a}..{b or 'open'}" for a, b in err.covered)
+        print(
+            f"koperasi-id: error: no {err.table} rule in force on {err.as_of.isoformat()}; "
+            f"the library knows it for {spans or 'no dates'}: choose a date in one of these",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     except (KoperasiIdError, _UsageError) as err:
         print(f"koperasi-id: error: {err}", file=sys.stderr)
         return EXIT_USAGE
