@@ -280,3 +280,26 @@ def test_junk_fields_only_ever_raise_our_validation_error(data: object) -> None:
     else:
         return
     assert all(p.code and p.message for p in problems)
+
+
+@attrs.frozen(kw_only=True)
+class _Unsupported:
+    either: int | str = 0
+
+
+@attrs.frozen(kw_only=True)
+class _HoldsUnsupported:
+    items: tuple[_Unsupported, ...] = ()
+
+
+@pytest.mark.parametrize(
+    ("cls", "data"),
+    [(_Unsupported, {"either": 1}), (_HoldsUnsupported, {"items": [{"either": 1}]})],
+)
+def test_a_type_without_hooks_is_a_programming_error_not_invalid_data(
+    cls: type, data: dict[str, object]
+) -> None:
+    # As a ValidationError it would mark every record of a batch invalid.
+    with pytest.raises(TypeError, match="register_hooks") as info:
+        from_dict(cls, data)
+    assert not isinstance(info.value, ValidationError)

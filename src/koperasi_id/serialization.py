@@ -50,6 +50,7 @@ from cattrs.errors import (
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
+    StructureHandlerNotFoundError,
 )
 
 from koperasi_id._values import ValueType, masked_excerpt
@@ -394,6 +395,14 @@ def problems_from_exception(exc: BaseException, path: str = "$") -> list[Problem
 
 
 def _problem_at(exc: BaseException, path: str, expected: object) -> list[Problem]:
+    if isinstance(exc, StructureHandlerNotFoundError):
+        # The class, not the data, is at fault: reporting it as invalid data
+        # would mark every record of a batch invalid and hide the bug.
+        raise TypeError(
+            f"cannot structure {_type_name(exc.type_)}: the converter has no hook "
+            "for it; use X | None, tuple[X, ...], an attrs class, an enum or a ValueType, "
+            "or add hooks with register_hooks()"
+        ) from None
     if isinstance(exc, ValidationError | ClassValidationError | IterableValidationError):
         return problems_from_exception(exc, path)
     if isinstance(exc, ForbiddenExtraKeysError):
