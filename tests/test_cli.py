@@ -538,3 +538,23 @@ def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
     assert proc.returncode == 0
     assert b"Traceback" not in err
     assert b"BrokenPipe" not in err
+
+
+def test_validate_names_the_column_of_a_sparse_list_item(tmp_path: Path) -> None:
+    with REGISTRY.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        header = list(reader.fieldnames or [])
+        row = next(reader)
+    for i in range(3):
+        for field in ("fiscal_year", "held_on", "reported"):
+            row[f"rat_records[{i}].{field}"] = ""
+    row["rat_records[3].fiscal_year"] = "tahun lalu"
+    path = tmp_path / "koperasi.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header, lineterminator="\n")
+        writer.writeheader()
+        writer.writerow(row)
+    result = run("validate", "--type", "cooperative", path)
+    no_traceback(result)
+    assert "line 2: $.rat_records[3].fiscal_year:" in result.stdout
+    assert "rat_records[0]" not in result.stdout

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from koperasi_id._io import FileFormat, InputError, Progress, RecordWriter, open_records
 from koperasi_id.errors import Problem, ValidationError
 from koperasi_id.identifiers import Nik
-from koperasi_id.rows import columns, flatten, unflatten
+from koperasi_id.rows import columns, flatten, structure, unflatten
 from koperasi_id.serialization import from_dict, to_dict
 
 
@@ -290,3 +290,60 @@ def test_progress_is_silent_off_a_terminal(
         progress.done()
         assert reader.bytes_read >= 0
     assert capsys.readouterr().err == ""
+
+
+# --- review: problems name the columns, even when a list is renumbered ----------
+
+
+@attrs.frozen(kw_only=True)
+class Board:
+    term: int
+    rats: tuple[Rat, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Federation:
+    name: str
+    boards: tuple[Board, ...] = ()
+
+
+def test_structure_reports_sparse_list_items_under_their_column_names() -> None:
+    row = {
+        "name": "K",
+        "members": "1",
+        "rats[0].fiscal_year": "2019",
+        "rats[1].fiscal_year": "",
+        "rats[5].fiscal_year": "20x0",
+        "rats[5].reported": "mungkin",
+    }
+    with pytest.raises(ValidationError) as info:
+        structure(Coop, row)
+    assert info.value.paths == ("$.rats[5].fiscal_year", "$.rats[5].reported")
+    # unflatten itself still renumbers: the wire format has no holes
+    assert len(unflatten(Coop, row)["rats"]) == 2
+
+
+def test_structure_maps_nested_renumbered_lists_and_keeps_unknown_columns() -> None:
+    row = {
+        "name": "F",
+        "boards[3].term": "2",
+        "boards[3].rats[7].fiscal_year": "x",
+        "boards[3].rats[2].fiscal_year": "2020",
+        "boards[3].colour": "red",
+    }
+    with pytest.raises(ValidationError) as info:
+        structure(Federation, row)
+    assert info.value.paths == ("$.boards[3].colour", "$.boards[3].rats[7].fiscal_year")
+    assert structure(
+        Federation, {**row, "boards[3].rats[7].fiscal_year": "2021"}, lenient=True
+    ) == (
+        Federation(
+            name="F",
+            boards=(Board(term=2, rats=(Rat(fiscal_year=2020), Rat(fiscal_year=2021))),),
+        )
+    )
+
+
+def test_structure_builds_the_entity() -> None:
+    coop = structure(Coop, {"name": "K", "members": "3", "rats[2].fiscal_year": "2020"})
+    assert coop == Coop(name="K", members=3, rats=(Rat(fiscal_year=2020),))

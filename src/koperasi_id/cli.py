@@ -24,7 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any, TextIO
 
-from koperasi_id import __version__, bpum, cooperatives, kur, msme
+from koperasi_id import __version__, bpum, cooperatives, kur, msme, rows
 from koperasi_id._io import (
     FileFormat,
     InputError,
@@ -35,7 +35,6 @@ from koperasi_id._io import (
 )
 from koperasi_id.errors import KoperasiIdError, NoRuleInForceError, Problem, ValidationError
 from koperasi_id.money import format_rupiah, parse_rupiah
-from koperasi_id.rows import unflatten
 from koperasi_id.serialization import from_dict, to_dict
 
 __all__ = ["main"]
@@ -138,16 +137,13 @@ def _out_format(args: argparse.Namespace, default: FileFormat = FileFormat.CSV) 
 
 def _structure(cls: type, record: InputRecord, *, lenient: bool) -> Any:
     """The entity for one input record, or a ValidationError with every problem."""
-    problems = list(record.problems)
-    data: Any = record.data
-    if record.flat and not problems:
-        data = unflatten(cls, record.data, problems=problems)
-        if lenient:
-            problems = [p for p in problems if p.code != "unknown_column"]
-    if problems:
-        return ValidationError(problems)
+    if record.problems:
+        return ValidationError(record.problems)
     try:
-        return from_dict(cls, data, lenient=lenient)
+        if record.flat:
+            # Problems name the CSV columns, even when empty item groups renumber a list.
+            return rows.structure(cls, record.data, lenient=lenient)
+        return from_dict(cls, record.data, lenient=lenient)
     except ValidationError as err:
         return err
 

@@ -37,15 +37,18 @@ import types
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Any, Union, get_args, get_origin
+from typing import Any, TypeVar, Union, get_args, get_origin
 
 import attrs
 
 from koperasi_id._values import ValueType
 from koperasi_id.errors import Problem, ValidationError
 from koperasi_id.money import parse_rupiah
+from koperasi_id.serialization import from_dict
 
-__all__ = ["LIST_SEPARATOR", "columns", "flatten", "unflatten"]
+__all__ = ["LIST_SEPARATOR", "columns", "flatten", "structure", "unflatten"]
+
+T = TypeVar("T")
 
 #: Separator of simple list items inside one cell.
 LIST_SEPARATOR = "|"
@@ -129,16 +132,66 @@ def unflatten(
 
     Columns that name no field of ``cls`` are appended to ``problems`` (when
     given) as ``unknown_column``; without a list they raise ValidationError.
+    Groups of indexed columns that are all empty are left out, so the list
+    is renumbered (``rat_records[2]`` may become item 0); :func:`structure`
+    reports problems under the column names instead.
     """
     collect: list[Problem] = [] if problems is None else problems
-    data = _unflatten(cls, row.items(), "", collect)
+    data = _unflatten(cls, row.items(), "", collect, compact_prefix="", positions=None)
     if problems is None and collect:
         raise ValidationError(collect)
     return data
 
 
+def structure(cls: type[T], row: Mapping[str, str | None], *, lenient: bool = False) -> T:
+    """The entity ``cls`` from a flat row, or a ValidationError whose paths name the columns.
+
+    ``lenient`` ignores unknown columns (and keys). Every problem is reported
+    at once: unknown columns and bad values alike.
+
+    >>> from koperasi_id.cooperatives import Cooperative
+    >>> structure(Cooperative, {"name": "KSP Maju", "rat_records[3].fiscal_year": "2020x"})
+    Traceback (most recent call last):
+    ...
+    koperasi_id.errors.ValidationError: ... $.rat_records[3].fiscal_year: expected a whole number...
+    """
+    problems: list[Problem] = []
+    positions: dict[str, str] = {}
+    data = _unflatten(cls, row.items(), "", problems, compact_prefix="", positions=positions)
+    if lenient:
+        problems = [p for p in problems if p.code != "unknown_column"]
+    try:
+        entity = from_dict(cls, data, lenient=lenient)
+    except ValidationError as err:
+        problems.extend(attrs.evolve(p, path=_column_path(p.path, positions)) for p in err.problems)
+    else:
+        if not problems:
+            return entity
+    raise ValidationError(problems)
+
+
+def _column_path(path: str, positions: Mapping[str, str]) -> str:
+    # The longest renumbered list item that contains the path: nested lists
+    # map their whole prefix at once.
+    best = ""
+    for compact in positions:
+        if (
+            len(compact) > len(best)
+            and path.startswith(compact)
+            and path[len(compact) : len(compact) + 1] in ("", ".", "[")
+        ):
+            best = compact
+    return positions[best] + path[len(best) :] if best else path
+
+
 def _unflatten(
-    cls: type, items: Iterable[tuple[str, str | None]], prefix: str, problems: list[Problem]
+    cls: type,
+    items: Iterable[tuple[str, str | None]],
+    prefix: str,
+    problems: list[Problem],
+    *,
+    compact_prefix: str,
+    positions: dict[str, str] | None,
 ) -> dict[str, Any]:
     shapes = _fields(cls)
     data: dict[str, Any] = {}
@@ -178,14 +231,35 @@ def _unflatten(
             )
     for name, sub in nested.items():
         if any(v not in (None, "") for _, v in sub):
-            data[name] = _unflatten(shapes[name].target, sub, f"{prefix}{name}.", problems)
+            data[name] = _unflatten(
+                shapes[name].target,
+                sub,
+                f"{prefix}{name}.",
+                problems,
+                compact_prefix=f"{compact_prefix}{name}.",
+                positions=positions,
+            )
     for name, by_index in indexed.items():
         target = shapes[name].target
-        data[name] = [
-            _unflatten(target, by_index[i], f"{prefix}{name}[{i}].", problems)
-            for i in sorted(by_index)
-            if any(v not in (None, "") for _, v in by_index[i])
-        ]
+        kept: list[dict[str, Any]] = []
+        for i in sorted(by_index):
+            if not any(v not in (None, "") for _, v in by_index[i]):
+                continue
+            column = f"{prefix}{name}[{i}]"
+            compact = f"{compact_prefix}{name}[{len(kept)}]"
+            if positions is not None and column != compact:
+                positions[f"$.{compact}"] = f"$.{column}"
+            kept.append(
+                _unflatten(
+                    target,
+                    by_index[i],
+                    f"{column}.",
+                    problems,
+                    compact_prefix=f"{compact}.",
+                    positions=positions,
+                )
+            )
+        data[name] = kept
     return data
 
 
