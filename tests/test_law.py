@@ -215,3 +215,12 @@ def test_override_wins_exactly_on_its_span(
             before, after = table.find(day), patched.find(day)
             assert (before is None) == (after is None)
             assert getattr(before, "value", None) == getattr(after, "value", None)
+
+
+class _FakeDate(date):
+    """What a test clock (freezegun and the like) hands out: a date subclass."""
+
+
+def test_a_date_subclass_is_a_day() -> None:
+    assert TABLE.at(_FakeDate(2021, 2, 2)).name == "pp-7-2021"
+    assert TABLE.at(_FakeDate(2021, 2, 1)).name == "uu-20-2008"

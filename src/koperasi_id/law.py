@@ -203,9 +203,10 @@ class Timeline(Generic[T]):
         """The regime in force on ``as_of``, or ``None``.
 
         ``as_of`` must be a :class:`datetime.date` (not a datetime, not a string):
-        a rule is asked about a day.
+        a rule is asked about a day. Subclasses of ``date`` (a test clock's fake
+        date) are days too.
         """
-        if type(as_of) is not date:
+        if type(as_of) is not date and (isinstance(as_of, datetime) or not isinstance(as_of, date)):
             raise RuleInputError(
                 f"{self.name}: as_of must be a datetime.date, got {type(as_of).__name__}"
                 + (" (pass its .date())" if isinstance(as_of, datetime) else "")
