@@ -347,3 +347,45 @@ def test_structure_maps_nested_renumbered_lists_and_keeps_unknown_columns() -> N
 def test_structure_builds_the_entity() -> None:
     coop = structure(Coop, {"name": "K", "members": "3", "rats[2].fiscal_year": "2020"})
     assert coop == Coop(name="K", members=3, rats=(Rat(fiscal_year=2020),))
+
+
+# --- review: the awkward CSV and JSON Lines files people actually send ---------
+
+
+def test_a_stray_quote_that_swallows_rows_is_flagged(tmp_path: Path) -> None:
+    path = write(tmp_path, "q.csv", b'a,b,c\n1,"x,3\n4,5,6\n7,8,9\n10,11,12"\n13,14,15\n')
+    with open_records(path) as reader:
+        records = list(reader)
+    assert [r.line for r in records] == [5, 6]
+    assert [p.code for p in records[0].problems] == ["csv.quote"]
+    assert "line 2" in records[0].problems[0].message
+    assert "line 5" in records[0].problems[0].message
+    assert records[1].problems == ()
+
+
+def test_quoted_multi_line_cells_crlf_bom_and_semicolons(tmp_path: Path) -> None:
+    content = '\ufeffnama;alamat\r\n"Siti";"Jl. Kartini 5,\r\nRT 01, RW 02"\r\n\r\nBudi;Jl. Ahmad Yani\r\n'
+    path = write(tmp_path, "m.csv", content.encode("utf-8"))
+    with open_records(path) as reader:
+        records = list(reader)
+        assert reader.delimiter == ";"
+        assert reader.header == ("nama", "alamat")
+    assert [(r.line, r.problems) for r in records] == [(3, ()), (5, ())]
+    assert records[0].data["alamat"] == "Jl. Kartini 5,\r\nRT 01, RW 02"
+
+
+def test_jsonl_with_a_bom_and_crlf(tmp_path: Path) -> None:
+    path = write(tmp_path, "b.jsonl", b'\xef\xbb\xbf{"a": 1}\r\n\r\n{"a": 2.5}\r\n')
+    with open_records(path) as reader:
+        records = list(reader)
+    assert [(r.line, dict(r.data), r.problems) for r in records] == [
+        (1, {"a": 1}, ()),
+        (3, {"a": Decimal("2.5")}, ()),
+    ]
+
+
+def test_header_cells_are_trimmed(tmp_path: Path) -> None:
+    path = write(tmp_path, "s.csv", b" nama , umur \nSiti,40\n")
+    with open_records(path) as reader:
+        (record,) = list(reader)
+    assert dict(record.data) == {"nama": "Siti", "umur": "40"}

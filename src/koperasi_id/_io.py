@@ -85,6 +85,19 @@ def _has_surrogates(text: str) -> bool:
     return False
 
 
+def _swallowed_rows(cells: Sequence[str], delimiter: str, width: int) -> bool:
+    # A stray opening quote makes the csv module read on, across line ends,
+    # to the next quote: whole rows end up inside one cell. A multi-line
+    # address does not hold a line with (nearly) a row's worth of delimiters.
+    enough = max(width - 1, 2)
+    for cell in cells:
+        if "\n" in cell or "\r" in cell:
+            for part in cell.splitlines():
+                if part.count(delimiter) >= enough:
+                    return True
+    return False
+
+
 class RecordReader:
     """Iterate the records of one file, streaming. Use :func:`open_records`."""
 
@@ -180,23 +193,37 @@ class RecordReader:
         reader = csv.reader(self._text, delimiter=self.delimiter)
         header = self.header
         width = len(header)
+        last_line = self._header_lines
         while True:
             try:
                 cells = next(reader)
             except StopIteration:
                 return
             except csv.Error as exc:
+                last_line = reader.line_num + self._header_lines
                 yield InputRecord(
-                    line=reader.line_num + self._header_lines,
+                    line=last_line,
                     data={},
                     problems=(Problem(path="$", code="csv", message=f"unreadable CSV row: {exc}"),),
                 )
                 continue
             if not cells or (len(cells) == 1 and not cells[0].strip()):
+                last_line = reader.line_num + self._header_lines
                 continue  # blank line: not a record
             # csv counts the lines it read itself; the header (and blank lines above it) came first.
             line = reader.line_num + self._header_lines
+            first_line, last_line = last_line + 1, line
             problems: list[Problem] = []
+            if line > first_line and _swallowed_rows(cells, self.delimiter, width):
+                problems.append(
+                    Problem(
+                        path="$",
+                        code="csv.quote",
+                        message=f"a quote opened on line {first_line} closes only on line "
+                        f"{line}, so the rows between were read as one cell; "
+                        f"check the quotes on line {first_line}",
+                    )
+                )
             if len(cells) > width:
                 problems.append(
                     Problem(
