@@ -389,3 +389,20 @@ def test_header_cells_are_trimmed(tmp_path: Path) -> None:
     with open_records(path) as reader:
         (record,) = list(reader)
     assert dict(record.data) == {"nama": "Siti", "umur": "40"}
+
+
+def test_a_nul_byte_is_an_encoding_problem_of_its_cell(tmp_path: Path) -> None:
+    path = write(tmp_path, "n.csv", b"nama,umur\nSi\x00ti,40\nBudi,41\n")
+    with open_records(path) as reader:
+        first, second = list(reader)
+    assert [(p.path, p.code) for p in first.problems] == [("$.nama", "encoding")]
+    assert "NUL" in first.problems[0].message
+    assert dict(first.data) == {"nama": None, "umur": "40"}
+    assert second.problems == ()
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_utf16_file_is_named_as_such(tmp_path: Path, encoding: str) -> None:
+    path = write(tmp_path, "u.csv", "nama,umur\nSiti,40\n".encode(encoding))
+    with pytest.raises(InputError, match=r"UTF-16.*CSV UTF-8"):
+        open_records(path)

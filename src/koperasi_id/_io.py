@@ -166,9 +166,14 @@ class RecordReader:
         csv.field_size_limit(MAX_FIELD_BYTES)
         header = next(csv.reader([first], delimiter=self.delimiter))
         self.header = tuple(h.strip() for h in header)
-        if _has_surrogates(first):
+        if _has_surrogates(first) or "\x00" in first:
+            # NUL bytes between ASCII letters, or an FF FE / FE FF start: UTF-16,
+            # which Excel writes as "Unicode Text".
+            utf16 = "\x00" in first or first.startswith(("\udcff\udcfe", "\udcfe\udcff"))
             raise InputError(
-                f"{self.path}: the header row is not valid UTF-8; save the file as UTF-8"
+                f"{self.path}: the header row is not valid UTF-8"
+                + ("; the file looks like UTF-16 (Excel's 'Unicode Text')" if utf16 else "")
+                + "; save the file as 'CSV UTF-8'"
             )
         duplicates = sorted({h for h in self.header if self.header.count(h) > 1})
         if duplicates:
@@ -232,7 +237,8 @@ class RecordReader:
                         message=f"the row has {len(cells)} cells but the header has {width} columns",
                     )
                 )
-            if _has_surrogates("".join(cells)):  # rare: then find the cells at fault
+            joined = "".join(cells)
+            if "\x00" in joined or _has_surrogates(joined):  # rare: find the cells at fault
                 data: dict[str, str | None] = {}
                 for i, name in enumerate(header):
                     value = cells[i] if i < len(cells) else None
@@ -242,6 +248,15 @@ class RecordReader:
                                 path=f"$.{name}",
                                 code="encoding",
                                 message="the cell is not valid UTF-8",
+                            )
+                        )
+                        value = None
+                    elif value is not None and "\x00" in value:
+                        problems.append(
+                            Problem(
+                                path=f"$.{name}",
+                                code="encoding",
+                                message="the cell holds a NUL byte (binary data, not text)",
                             )
                         )
                         value = None
