@@ -303,3 +303,30 @@ def test_a_type_without_hooks_is_a_programming_error_not_invalid_data(
     with pytest.raises(TypeError, match="register_hooks") as info:
         from_dict(cls, data)
     assert not isinstance(info.value, ValidationError)
+
+
+@attrs.frozen(kw_only=True)
+class _Coded:
+    code: str = attrs.field(validator=attrs.validators.in_(["a", "b"]))
+
+
+@attrs.frozen(kw_only=True)
+class _Checked:
+    coded: _Coded | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.coded is None:
+            raise ValueError("no code for 1871010101900001")
+
+
+def test_plain_validator_errors_name_the_field_and_mask_niks() -> None:
+    with pytest.raises(ValidationError) as info:
+        from_dict(_Checked, {"coded": {"code": "1871010101900001"}})
+    (problem,) = info.value.problems
+    assert problem.path == "$.coded.code"
+    assert "1871010101900001" not in problem.message
+    assert "187101******0001" in problem.message
+    assert "Attribute(" not in problem.message
+    with pytest.raises(ValidationError) as info:
+        from_dict(_Checked, {})
+    assert "1871010101900001" not in str(info.value)

@@ -16,7 +16,13 @@ from typing import ClassVar, Self
 
 from koperasi_id.errors import Problem, ValidationError
 
-__all__ = ["ValueType", "digits_only", "has_long_digit_run", "masked_excerpt"]
+__all__ = [
+    "ValueType",
+    "digits_only",
+    "has_long_digit_run",
+    "mask_long_digit_runs",
+    "masked_excerpt",
+]
 
 # Separators people type or paste inside identifiers: spaces (incl. NBSP and
 # narrow NBSP), dots, dashes (ASCII and Unicode), slashes are *not* included
@@ -38,6 +44,15 @@ def _mask_run(match: re.Match[str]) -> str:
     return digits[:6] + "*" * (len(digits) - 10) + digits[-4:]
 
 
+def mask_long_digit_runs(text: str) -> str:
+    """``text`` with every run of 12+ digits (a possible NIK) masked, whole.
+
+    >>> mask_long_digit_runs("got '1871010101900001'")
+    "got '187101******0001'"
+    """
+    return _LONG_DIGIT_RUN.sub(_mask_run, text)
+
+
 def has_long_digit_run(text: str) -> bool:
     """Whether ``text`` holds a run of 12+ digits (a possible NIK)."""
     return _LONG_DIGIT_RUN.search(text) is not None
@@ -51,7 +66,7 @@ def masked_excerpt(text: str, limit: int = 40) -> str:
     >>> masked_excerpt("18.7x"), masked_excerpt("abcdef", limit=3)
     ("'18.7x'", "'abc'…")
     """
-    masked = _LONG_DIGIT_RUN.sub(_mask_run, text)
+    masked = mask_long_digit_runs(text)
     shown = repr(masked[:limit])
     return shown + "…" if len(masked) > limit else shown
 

@@ -53,7 +53,7 @@ from cattrs.errors import (
     StructureHandlerNotFoundError,
 )
 
-from koperasi_id._values import ValueType, masked_excerpt
+from koperasi_id._values import ValueType, mask_long_digit_runs, masked_excerpt
 from koperasi_id.errors import Problem, ValidationError, join_path
 
 __all__ = [
@@ -412,8 +412,17 @@ def _problem_at(exc: BaseException, path: str, expected: object) -> list[Problem
     if isinstance(exc, InvalidOperation):
         return [Problem(path=path, code="type.decimal", message="not a decimal number")]
     kind = _type_name(expected) if expected is not None else "value"
-    detail = str(exc) or type(exc).__name__
-    return [Problem(path=path, code="invalid", message=f"invalid {kind}: {detail}")]
+    args = exc.args
+    if len(args) >= 2 and isinstance(args[0], str) and isinstance(args[1], attrs.Attribute):
+        # attrs' own validators raise (message, attribute, ...): the message is
+        # the useful part, and the attribute says which field is at fault.
+        path = join_path(path, f"$.{args[1].name}")
+        detail = args[0]
+    else:
+        detail = str(exc) or type(exc).__name__
+    # The value is often quoted in the detail; it may be a NIK.
+    message = f"invalid {kind}: {mask_long_digit_runs(detail)}"
+    return [Problem(path=path, code="invalid", message=message)]
 
 
 # --- public API -------------------------------------------------------------
