@@ -130,3 +130,23 @@ def test_options_and_errors(tmp_path: Path) -> None:
     with path.open(encoding="utf-8", newline="") as handle:
         expected = [to_dict(r) for r in bpum.screen_rows(csv.DictReader(handle), year=2021)]
     assert got == expected
+
+
+def test_semicolons_bom_and_crlf_as_the_command_line_reads_them(tmp_path: Path) -> None:
+    head = SAMPLE.read_text(encoding="utf-8").splitlines()[:400]
+    rows = list(csv.reader(head))
+    path = tmp_path / "usulan.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle, delimiter=";", lineterminator="\r\n").writerows(rows)
+    got = screen_file(path, year=2021, blocksize=5_000, start=2).compute(scheduler="sync")
+    from koperasi_id._io import open_records  # noqa: PLC0415
+
+    with open_records(path) as reader:
+        assert reader.delimiter == ";"
+        expected = [
+            to_dict(r)
+            for r in bpum.screen_rows((dict(rec.data) for rec in reader), year=2021, start=2)
+        ]
+    assert len(got) == len(expected) == 399
+    assert got == expected
+    assert sum(r["outcome"] == "layak" for r in got) > 100

@@ -30,6 +30,7 @@ __all__ = [
     "InputRecord",
     "RecordReader",
     "RecordWriter",
+    "detect_delimiter",
     "open_records",
 ]
 
@@ -98,6 +99,17 @@ def _swallowed_rows(cells: Sequence[str], delimiter: str, width: int) -> bool:
     return False
 
 
+def detect_delimiter(header_line: str) -> str:
+    """The delimiter of a CSV file from its header line: the commonest of ``,`` ``;`` tab.
+
+    >>> detect_delimiter("nik;nama;alamat_ktp"), detect_delimiter("nik"), detect_delimiter("a\\tb")
+    (';', ',', '\\t')
+    """
+    counts = {d: header_line.count(d) for d in _DELIMITERS}
+    found = max(_DELIMITERS, key=lambda d: counts[d])
+    return found if counts[found] else ","
+
+
 class RecordReader:
     """Iterate the records of one file, streaming. Use :func:`open_records`."""
 
@@ -159,10 +171,7 @@ class RecordReader:
             self._header_lines += 1
         if not first:
             raise InputError(f"{self.path}: no header row found; the file has only blank lines")
-        counts = {d: first.count(d) for d in _DELIMITERS}
-        self.delimiter = max(_DELIMITERS, key=lambda d: counts[d])
-        if counts[self.delimiter] == 0:
-            self.delimiter = ","
+        self.delimiter = detect_delimiter(first)
         csv.field_size_limit(MAX_FIELD_BYTES)
         header = next(csv.reader([first], delimiter=self.delimiter))
         self.header = tuple(h.strip() for h in header)

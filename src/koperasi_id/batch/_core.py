@@ -199,13 +199,15 @@ def read_jsonl_lines(lines: Iterable[str]) -> Iterator[Record]:
             )
 
 
-def read_csv_lines(lines: Iterable[str]) -> Iterator[list[str]]:
+def read_csv_lines(lines: Iterable[str], *, delimiter: str = ",") -> Iterator[list[str]]:
     """Split CSV lines into cell lists, skipping blank lines as :class:`csv.DictReader` does.
 
     >>> list(read_csv_lines(['a,"b, c"\\n', '\\n', 'd\\n']))
     [['a', 'b, c'], ['d']]
+    >>> list(read_csv_lines(['a;b,c\\n'], delimiter=";"))
+    [['a', 'b,c']]
     """
-    for row in csv.reader(lines):
+    for row in csv.reader(lines, delimiter=delimiter):
         if row:
             yield row
 

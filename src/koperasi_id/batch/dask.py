@@ -17,8 +17,9 @@ messages are the library's own). Only the duplicated NIKs travel between
 workers; no converter is shipped.
 
 Limits: a CSV cell must not contain a line break (blocks split at line ends;
-use JSON Lines for such data); a CSV file has one header line; ``start``
-numbers the records (not the lines) from the first data record.
+use JSON Lines for such data); a CSV file has one header line, whose
+delimiter (``,``, ``;`` or tab) is detected as the command line detects it;
+``start`` numbers the records (not the lines) from the first data record.
 
 >>> from koperasi_id.batch.dask import screen_file  # doctest: +SKIP
 >>> bag = screen_file("usulan.csv", year=2021, blocksize="32MiB", start=2)  # doctest: +SKIP
@@ -36,6 +37,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from koperasi_id import bpum
+from koperasi_id._io import detect_delimiter
 from koperasi_id.batch._core import (
     Record,
     ResultDict,
@@ -56,10 +58,12 @@ _Keys = list[str | None]
 _Screened = tuple[list[ResultDict], _Keys]
 
 
-def _records(lines: Sequence[str], header: Sequence[str] | None, first_block: bool) -> list[Any]:
+def _records(
+    lines: Sequence[str], header: Sequence[str] | None, first_block: bool, delimiter: str
+) -> list[Any]:
     if header is None:
         return list(read_jsonl_lines(lines))
-    rows = read_csv_lines(lines)
+    rows = read_csv_lines(lines, delimiter=delimiter)
     if first_block:
         next(rows, None)
     return list(rows)
@@ -71,8 +75,9 @@ def _screen_block(
     header: Sequence[str] | None,
     first_block: bool,
     options: dict[str, Any],
+    delimiter: str = ",",
 ) -> _Screened:
-    records = _records(lines, header, first_block)
+    records = _records(lines, header, first_block, delimiter)
     local = {**options, "start": 0}  # block-local positions; offsets come later
     if header is None:
         results = screen_records(records, **local)
@@ -120,6 +125,7 @@ def _finish_block(
     header: Sequence[str] | None,
     first_block: bool,
     options: dict[str, Any],
+    delimiter: str = ",",
 ) -> list[ResultDict]:
     results, keys = block
     offsets, duplicated = plan
@@ -131,7 +137,7 @@ def _finish_block(
         first = duplicated.get(key) if key is not None else None
         if first is not None and first != index:
             if records is None:
-                records = _records(lines, header, first_block)
+                records = _records(lines, header, first_block, delimiter)
             out.append(
                 as_duplicate(
                     records[position],
@@ -148,12 +154,14 @@ def _finish_block(
     return out
 
 
-def _csv_header(path: str) -> list[str]:
+def _csv_header(path: str) -> tuple[list[str], str]:
+    """The header and the delimiter, detected as the command line does."""
     fsspec: Any = importlib.import_module("fsspec")  # installed with dask; untyped
 
     with fsspec.open(path, "rt", encoding="utf-8", newline="") as handle:
         first = handle.readline()
-    return next(csv.reader([first]), [])
+    delimiter = detect_delimiter(first)
+    return next(csv.reader([first], delimiter=delimiter), []), delimiter
 
 
 def screen_file(
@@ -184,7 +192,7 @@ def screen_file(
     kind = fmt or ("csv" if text_path.lower().endswith(".csv") else "jsonl")
     if kind not in {"csv", "jsonl"}:
         raise ValueError(f"fmt is 'csv' or 'jsonl', got {fmt!r}")
-    header = _csv_header(text_path) if kind == "csv" else None
+    header, delimiter = _csv_header(text_path) if kind == "csv" else (None, ",")
     options: dict[str, Any] = {
         "year": year,
         "start": start,
@@ -194,7 +202,9 @@ def screen_file(
 
     parts = bags.read_text(text_path, blocksize=blocksize, encoding="utf-8").to_delayed()
     screened = [
-        delayed(_screen_block)(part, header=header, first_block=i == 0, options=options)
+        delayed(_screen_block)(
+            part, header=header, first_block=i == 0, options=options, delimiter=delimiter
+        )
         for i, part in enumerate(parts)
     ]
     seen = [delayed(_first_seen)(block) for block in screened]
@@ -203,7 +213,14 @@ def screen_file(
     # re-reads only the (rare) rows that turn out to be duplicates.
     finished = [
         delayed(_finish_block)(
-            part, block, plan, i, header=header, first_block=i == 0, options=options
+            part,
+            block,
+            plan,
+            i,
+            header=header,
+            first_block=i == 0,
+            options=options,
+            delimiter=delimiter,
         )
         for i, (part, block) in enumerate(zip(parts, screened, strict=True))
     ]
