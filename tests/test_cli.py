@@ -421,6 +421,8 @@ def test_msme_classify_wrong_regime_criterion_says_what_to_use() -> None:
         ["msme", "classify", "--as-of", "2024-05-01"],
         ["kur", "simulate", "--plafond", "1", "--months", "0", "--akad", "2024-05-01"],
         ["kur", "simulate", "--plafond", "1", "--months", "6", "--akad", "01/05/2024"],
+        ["msme", "classify", "--capital", "1", "--as-of", "2021-W41-2"],
+        ["msme", "classify", "--capital", "1", "--as-of", "2021-02-30"],
         ["bpum", "screen", "x.csv", "--year", "2019"],
         ["cooperatives", "status", "x.csv"],
         ["nonsense"],

@@ -51,9 +51,16 @@ class _UsageError(Exception):
 # --- argument types -----------------------------------------------------------
 
 
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _date(text: str) -> date:
+    # fromisoformat alone would also take week dates ("2021-W41-2") and compact
+    # forms; a report date is written the one way the docs show.
+    if not _ISO_DAY.fullmatch(text):
+        return _reject_date(text)
     try:
-        return date.fromisoformat(text) if len(text) == 10 else _reject_date(text)
+        return date.fromisoformat(text)
     except ValueError:
         return _reject_date(text)
 
