@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import doctest
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import koperasi_id
@@ -47,3 +49,17 @@ def test_version_matches_pyproject() -> None:
 
 def test_changelog_has_an_unreleased_section() -> None:
     assert "## Unreleased" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+
+
+def test_sample_data_is_what_its_script_makes(tmp_path: Path) -> None:
+    # The sample files are promised deterministic (fixed seed): regenerating
+    # them must give the committed bytes, so they never drift from the script.
+    subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "make_sample_data.py"), "--out", str(tmp_path)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    for name in ("koperasi_lampung.csv", "bpum_usulan_2021.csv"):
+        committed = (ROOT / "examples" / "data" / name).read_bytes()
+        assert (tmp_path / name).read_bytes() == committed, f"regenerate examples/data/{name}"
