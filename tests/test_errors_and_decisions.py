@@ -160,3 +160,8 @@ def attrs_evolve_details(f: Finding) -> Finding:
 
 def test_enum_outcome_is_shown_by_value() -> None:
     assert Decision(outcome=Severity.INFO).explain().startswith("Hasil: informasi")
+
+
+def test_explain_refuses_an_unknown_language_even_without_findings() -> None:
+    with pytest.raises(ValueError, match="'id' or 'en'"):
+        Decision(outcome=True).explain("fr")  # type: ignore[arg-type]

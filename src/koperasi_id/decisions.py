@@ -141,6 +141,8 @@ class Decision(Generic[T]):
 
     def explain(self, lang: Language = "id") -> str:
         """A plain-text explanation, one line per finding."""
+        if lang not in ("id", "en"):
+            raise ValueError(f"language must be 'id' or 'en', not {lang!r}")
         when = (
             f" ({'per' if lang == 'id' else 'as of'} {self.as_of.isoformat()})"
             if self.as_of
