@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import koperasi_id
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,3 +65,17 @@ def test_sample_data_is_what_its_script_makes(tmp_path: Path) -> None:
     for name in ("koperasi_lampung.csv", "bpum_usulan_2021.csv"):
         committed = (ROOT / "examples" / "data" / name).read_bytes()
         assert (tmp_path / name).read_bytes() == committed, f"regenerate examples/data/{name}"
+
+
+def test_readme_main_job_output_is_what_the_command_prints(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from koperasi_id.cli import main  # noqa: PLC0415 - the CLI imports every domain
+
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split("## Two commands", 1)[1]
+    command = _readme_commands()[0].split("koperasi-id ", 1)[1].split()
+    shown = section.split("```text\n", 1)[1].split("```", 1)[0]
+    assert main(command) == 0
+    printed = capsys.readouterr().out
+    checker = doctest.OutputChecker()
+    assert checker.check_output(shown, printed, doctest.ELLIPSIS), printed
