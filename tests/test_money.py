@@ -42,6 +42,8 @@ amounts = st.decimals(
         ("-Rp1.234", Decimal(-1234)),
         ("Rp-1.234", Decimal(-1234)),
         ("Rp1234567", Decimal(1234567)),
+        ("Rp 50.000,-", Decimal(50_000)),
+        ("Rp1.500.000,\u2013", Decimal(1_500_000)),
     ],
 )
 def test_parse_accepts(raw: object, expected: Decimal) -> None:

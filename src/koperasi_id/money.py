@@ -49,7 +49,10 @@ MAX_DECIMAL_PLACES = 2
 
 _PLAIN = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 # "Rp1.234.567,89", "Rp 1.234.567", "-Rp1.234", "Rp1234567": dots group thousands.
-_DISPLAY = re.compile(r"(-)?\s*Rp\.?\s*(-)?\s*([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,([0-9]+))?")
+# "Rp50.000,-" (the dash for "no sen") is how invoices and forms write it.
+_DISPLAY = re.compile(
+    r"(-)?\s*Rp\.?\s*(-)?\s*([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,([0-9]+)|,[-\u2013\u2014])?"
+)
 _ONE = Decimal(1)
 
 
@@ -94,7 +97,8 @@ def parse_rupiah(raw: object) -> Decimal:
     """Parse an amount from ``int``, ``Decimal`` or ``str``.
 
     Strings are either plain decimals (``"1234567.89"``, the wire format) or
-    the Indonesian display form with an ``Rp`` prefix (``"Rp1.234.567,89"``).
+    the Indonesian display form with an ``Rp`` prefix (``"Rp1.234.567,89"``,
+    also ``"Rp50.000,-"``).
     Floats and booleans are refused: a float cannot hold most sen amounts
     exactly, and ``True`` is not an amount. At most two decimal places.
 
