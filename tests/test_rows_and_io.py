@@ -406,3 +406,19 @@ def test_a_utf16_file_is_named_as_such(tmp_path: Path, encoding: str) -> None:
     path = write(tmp_path, "u.csv", "nama,umur\nSiti,40\n".encode(encoding))
     with pytest.raises(InputError, match=r"UTF-16.*CSV UTF-8"):
         open_records(path)
+
+
+@pytest.mark.parametrize("ambiguous", ["t", "T", "f"])
+def test_ambiguous_one_letter_booleans_are_left_for_the_converter_to_refuse(
+    ambiguous: str,
+) -> None:
+    row = {
+        "name": "K",
+        "members": "1",
+        "rats[0].fiscal_year": "2020",
+        "rats[0].reported": ambiguous,
+    }
+    assert unflatten(Coop, row)["rats"] == [{"fiscal_year": 2020, "reported": ambiguous}]
+    with pytest.raises(ValidationError) as info:
+        structure(Coop, row)
+    assert info.value.paths == ("$.rats[0].reported",)

@@ -55,7 +55,9 @@ LIST_SEPARATOR = "|"
 
 _INT = re.compile(r"-?[0-9]+")
 _TRUE = frozenset({"true", "ya", "y", "yes", "1"})
-_FALSE = frozenset({"false", "tidak", "t", "no", "n", "0"})
+# Not "t": it is "tidak" on Indonesian forms (Y/T) but "true" in database
+# exports (t/f); a guess would silently invert one of them, so it is an error.
+_FALSE = frozenset({"false", "tidak", "no", "n", "0"})
 _COLUMN = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[([0-9]+)\])?(?:\.(.+))?")
 
 
