@@ -422,3 +422,13 @@ def test_ambiguous_one_letter_booleans_are_left_for_the_converter_to_refuse(
     with pytest.raises(ValidationError) as info:
         structure(Coop, row)
     assert info.value.paths == ("$.rats[0].reported",)
+
+
+@pytest.mark.parametrize("fmt", list(FileFormat))
+def test_writers_print_decimals_without_exponents(fmt: FileFormat) -> None:
+    out = io.StringIO()
+    writer = RecordWriter(out, fmt, columns=["a"])
+    writer.write({"a": Decimal("5E+8")})
+    writer.close()
+    assert "500000000" in out.getvalue()
+    assert "E+8" not in out.getvalue()

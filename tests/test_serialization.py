@@ -330,3 +330,26 @@ def test_plain_validator_errors_name_the_field_and_mask_niks() -> None:
     with pytest.raises(ValidationError) as info:
         from_dict(_Checked, {})
     assert "1871010101900001" not in str(info.value)
+
+
+@attrs.frozen(kw_only=True)
+class _Amount:
+    value: Decimal
+
+
+@pytest.mark.parametrize("text", ["5E+8", "1E-7", "-1.5E+3", "0E+2"])
+def test_decimals_in_exponent_form_survive_the_round_trip(text: str) -> None:
+    entity = _Amount(value=Decimal(text))
+    wire = to_dict(entity)
+    assert "E" not in wire["value"]
+    assert from_dict(_Amount, wire) == entity
+    assert from_json(_Amount, to_json(entity)) == entity
+
+
+@given(
+    st.decimals(
+        min_value=Decimal("-1e40"), max_value=Decimal("1e40"), allow_nan=False, allow_infinity=False
+    )
+)
+def test_every_finite_decimal_survives_the_round_trip(value: Decimal) -> None:
+    assert from_dict(_Amount, to_dict(_Amount(value=value))).value == value

@@ -23,6 +23,7 @@ from typing import IO, Any, TextIO
 import attrs
 
 from koperasi_id.errors import KoperasiIdError, Problem
+from koperasi_id.serialization import decimal_text
 
 __all__ = [
     "FileFormat",
@@ -335,7 +336,7 @@ def open_records(path: str | os.PathLike[str], fmt: FileFormat | None = None) ->
 
 def _json_default(value: object) -> Any:
     if isinstance(value, Decimal):
-        return str(value)
+        return decimal_text(value)
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
@@ -386,6 +387,8 @@ def _cell_text(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, list | tuple):
         return "|".join(_cell_text(v) for v in value)
+    if isinstance(value, Decimal):
+        return decimal_text(value)
     return str(value)
 
 

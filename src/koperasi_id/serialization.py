@@ -58,6 +58,7 @@ from koperasi_id.errors import Problem, ValidationError, join_path
 
 __all__ = [
     "ValueType",
+    "decimal_text",
     "default_converter",
     "from_dict",
     "from_json",
@@ -146,6 +147,19 @@ def _structure_decimal(value: object, _: type) -> Decimal:
             f"a float cannot hold money exactly; send the amount as a string such as '{value!r}'",
         )
     raise _fail("type.decimal", f"expected a decimal string, got {kind.__name__}")
+
+
+def decimal_text(value: Decimal) -> str:
+    """A Decimal as the wire writes it: plain digits, never exponent notation.
+
+    ``str()`` gives ``'5E+8'`` for some values, which the strict structure
+    hook (rightly) refuses, so a value would not survive its own round trip.
+
+    >>> decimal_text(Decimal("5E+8")), decimal_text(Decimal("1E-7")), decimal_text(Decimal("12.50"))
+    ('500000000', '0.0000001', '12.50')
+    """
+    text = str(value)
+    return text if "E" not in text else f"{value:f}"
 
 
 def _structure_date(value: object, _: type) -> date:
@@ -295,7 +309,7 @@ def make_converter(*, forbid_extra_keys: bool = True) -> cattrs.Converter:
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(Decimal, _structure_decimal)
-    conv.register_unstructure_hook(Decimal, str)
+    conv.register_unstructure_hook(Decimal, decimal_text)
     conv.register_structure_hook(date, _structure_date)
     conv.register_unstructure_hook(date, date.isoformat)
     conv.register_structure_hook_factory(
