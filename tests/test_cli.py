@@ -455,6 +455,8 @@ def test_out_naming_the_input_is_refused_and_the_input_kept(tmp_path: Path) -> N
         ["--out", str(link)],
         ["--summary-json", str(path)],
         ["--out", str(tmp_path / "o.csv"), "--summary-json", str(tmp_path / "o.csv")],
+        ["--summary-json", "-"],
+        ["--out", "-", "--summary-json", "-"],
     ):
         result = run("bpum", "screen", path, "--year", "2021", *extra)
         no_traceback(result)

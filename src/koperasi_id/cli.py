@@ -391,12 +391,15 @@ def _cmd_bpum_screen(args: argparse.Namespace) -> int:
     bpum.amount(args.year)  # an unknown year is a usage error before any file is read
     _refuse_overwriting(args.out, args.file)
     _refuse_overwriting(args.summary_json, args.file, what="--summary-json")
-    if (
-        args.summary_json not in (None, "-")
-        and args.out not in (None, "-")
-        and os.path.abspath(args.summary_json) == os.path.abspath(args.out)
+    if args.summary_json is not None and (
+        os.path.abspath(args.summary_json) == os.path.abspath(args.out)
+        if args.out not in (None, "-") and args.summary_json != "-"
+        else args.summary_json == "-" and args.out in (None, "-")
     ):
-        raise _UsageError("--summary-json and --out name the same file; choose two files")
+        raise _UsageError(
+            "--summary-json and --out name the same file (standard output when --out is "
+            "not given); choose two files"
+        )
     with contextlib.ExitStack() as files:
         # The summary file is opened first, so an unwritable path fails before
         # the screening runs rather than after it.
