@@ -178,3 +178,7 @@ def test_runs_in_worker_processes_without_shipping_a_converter() -> None:
     assert got == batch.screen_records(MIXED[:4], year=2021) + batch.screen_records(
         MIXED[4:], year=2021, start=4
     )
+
+
+def test_read_jsonl_lines_skips_a_byte_order_mark() -> None:
+    assert list(batch.read_jsonl_lines(['\ufeff{"a": 1}\n'])) == [{"a": 1}]

@@ -150,3 +150,13 @@ def test_semicolons_bom_and_crlf_as_the_command_line_reads_them(tmp_path: Path) 
     assert len(got) == len(expected) == 399
     assert got == expected
     assert sum(r["outcome"] == "layak" for r in got) > 100
+
+
+def test_jsonl_with_a_bom_as_the_command_line_reads_it(
+    tmp_path: Path, jsonl: tuple[Path, list[dict[str, Any]]]
+) -> None:
+    source, records = jsonl
+    path = tmp_path / "bom.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + source.read_bytes())
+    got = screen_file(path, year=2021, blocksize=BLOCK).compute(scheduler="sync")
+    assert got == [to_dict(r) for r in bpum.screen(records, year=2021)]

@@ -186,6 +186,10 @@ def read_jsonl_lines(lines: Iterable[str]) -> Iterator[Record]:
     for line in lines:
         if not line.strip():
             continue
+        # A file saved "with BOM" starts its first line with U+FEFF, which
+        # json.loads refuses; the command line reads such files as utf-8-sig.
+        if line.startswith("\ufeff"):
+            line = line[1:]  # noqa: PLW2901
         try:
             value = json.loads(line, parse_float=Decimal)
         except ValueError as exc:
