@@ -282,6 +282,9 @@ def test_extra_cells_are_an_error_row(tmp_path: Path) -> None:
         "layak",
     ]
     assert "cells" in rows[0]["alasan"]
+    # the same code as bpum.screen_rows and the batch functions give, and its Indonesian text
+    assert rows[0]["kode_alasan"] == "row.extra_cells"
+    assert "jumlah sel melebihi jumlah kolom" in rows[0]["alasan"]
 
 
 def test_duplicate_header_is_a_clear_error(tmp_path: Path) -> None:

@@ -243,7 +243,7 @@ class RecordReader:
                 problems.append(
                     Problem(
                         path="$",
-                        code="extra_cells",
+                        code="row.extra_cells",
                         message=f"the row has {len(cells)} cells but the header has {width} columns",
                     )
                 )
