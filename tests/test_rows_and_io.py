@@ -432,3 +432,30 @@ def test_writers_print_decimals_without_exponents(fmt: FileFormat) -> None:
     writer.close()
     assert "500000000" in out.getvalue()
     assert "E+8" not in out.getvalue()
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_on_a_terminal_counts_and_clears_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    path = write(tmp_path, "a.csv", b"a\n" + b"1\n" * 25_000)
+    with open_records(path) as reader:
+        small = Progress(reader)  # under the default 5 MB: silent
+        progress = Progress(reader, min_bytes=0)
+        for _ in reader:
+            small.tick()
+            progress.tick()
+        progress.done()
+        small.done()
+    text = terminal.getvalue()
+    assert "\r10,000 records (" in text
+    assert "\r20,000 records (" in text
+    assert "25,000" not in text  # redrawn every 10,000 only
+    assert text.endswith("\r" + " " * 40 + "\r")
+    assert text.count("\r10,000") == 1  # the small file's indicator stayed off
