@@ -565,3 +565,17 @@ def test_validate_names_the_column_of_a_sparse_list_item(tmp_path: Path) -> None
     no_traceback(result)
     assert "line 2: $.rat_records[3].fiscal_year:" in result.stdout
     assert "rat_records[0]" not in result.stdout
+
+
+def test_a_file_of_another_kind_is_named_once_up_front() -> None:
+    result = run(
+        "cooperatives", "status", PROPOSALS, "--as-of", "2021-10-12", "--show-invalid", "0"
+    )  # fmt: skip
+    no_traceback(result)
+    assert result.returncode == 0
+    assert result.stderr.count("no column of the header names a field of Cooperative") == 1
+    assert "expected columns such as name, legal_entity_numbers" in result.stderr
+    result = run("validate", "--type", "kur-application", REGISTRY)
+    assert "names a field of KurApplication" in result.stderr
+    result = run("validate", "--type", "cooperative", REGISTRY)
+    assert "warning" not in result.stderr

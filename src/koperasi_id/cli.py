@@ -164,6 +164,22 @@ def _warn(reader_warnings: Sequence[str], path: Path) -> None:
         print(f"koperasi-id: warning: {path}: {warning}", file=sys.stderr)
 
 
+def _warn_if_foreign(header: Sequence[str], cls: type, path: Path) -> None:
+    # A file of another kind makes every row invalid, each listing every
+    # column; one line up front says what is wrong.
+    if not header:
+        return
+    known = rows.columns(cls, list_items=1)
+    fields = {c.split(".", 1)[0].split("[", 1)[0] for c in known}
+    if not any(h.split(".", 1)[0].split("[", 1)[0] in fields for h in header):
+        print(
+            f"koperasi-id: warning: {path}: no column of the header names a field of "
+            f"{cls.__name__} (expected columns such as {', '.join(known[:4])}); "
+            "is this the right file and --type?",
+            file=sys.stderr,
+        )
+
+
 # --- msme classify ---------------------------------------------------------------
 
 
@@ -340,6 +356,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     _refuse_overwriting(args.out, args.file)
     with open_records(args.file, _in_format(args)) as reader, _output(args.out) as out:
         _warn(reader.warnings, reader.path)
+        if args.type != "bpum-proposal":  # its Indonesian columns are checked by bpum
+            _warn_if_foreign(reader.header, cls, reader.path)
         progress = Progress(reader)
         for record in reader:
             progress.tick()
@@ -469,6 +487,7 @@ def _cmd_cooperatives_status(args: argparse.Namespace) -> int:
     invalid = 0
     with open_records(args.file, _in_format(args)) as reader:
         _warn(reader.warnings, reader.path)
+        _warn_if_foreign(reader.header, cooperatives.Cooperative, reader.path)
         progress = Progress(reader)
         for record in reader:
             progress.tick()
