@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from datetime import date
@@ -459,3 +460,19 @@ def test_progress_on_a_terminal_counts_and_clears_its_line(
     assert "25,000" not in text  # redrawn every 10,000 only
     assert text.endswith("\r" + " " * 40 + "\r")
     assert text.count("\r10,000") == 1  # the small file's indicator stayed off
+
+
+def test_a_cell_beyond_the_field_limit_is_an_error_row_and_reading_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    limit = csv.field_size_limit()
+    monkeypatch.setattr("koperasi_id._io.MAX_FIELD_BYTES", 100)
+    path = write(tmp_path, "big.csv", b"a,b\n1," + b"x" * 500 + b"\n2,3\n")
+    try:
+        with open_records(path) as reader:
+            records = list(reader)
+    finally:
+        csv.field_size_limit(limit)
+    assert [r.line for r in records] == [2, 3]
+    assert [p.code for p in records[0].problems] == ["csv"]
+    assert dict(records[1].data) == {"a": "2", "b": "3"}
