@@ -353,3 +353,15 @@ def test_decimals_in_exponent_form_survive_the_round_trip(text: str) -> None:
 )
 def test_every_finite_decimal_survives_the_round_trip(value: Decimal) -> None:
     assert from_dict(_Amount, to_dict(_Amount(value=value))).value == value
+
+
+def test_python_values_pass_through_as_they_are() -> None:
+    member = Member(name="Siti", code=Code("0001"), joined=date(2021, 3, 1), savings=Decimal(5))
+    data = {"name": "Siti", "code": Code("0001"), "joined": date(2021, 3, 1), "savings": 5}
+    assert from_dict(Member, data) == member
+    coop = from_dict(Coop, {"name": "K", "kind": Kind.SAVINGS, "members": [data]})
+    assert coop.kind is Kind.SAVINGS
+    assert coop.members == (member,)
+    with pytest.raises(ValidationError) as info:
+        from_dict(Member, {**data, "savings": Decimal("NaN")})
+    assert info.value.codes == ("type.decimal",)
