@@ -27,6 +27,7 @@ from koperasi_id.bpum import (
     proposal_from_row,
     proposal_to_row,
     screen,
+    screen_numbered,
     screen_rows,
     screen_structured,
 )
@@ -574,3 +575,12 @@ def test_spilling_the_nik_index_to_disk_changes_no_result(monkeypatch: pytest.Mo
     spilled = list(screen_rows(rows, year=2021))
     assert spilled == in_memory
     assert sum(r.outcome is ScreeningOutcome.DUPLICATE for r in spilled) > 10
+
+
+def test_read_problems_have_indonesian_reasons() -> None:
+    from koperasi_id.errors import Problem  # noqa: PLC0415
+
+    codes = ["encoding", "csv", "csv.quote", "json", "row.extra_cells"]
+    errors = [(n, ValidationError([Problem(code=c, message="x")])) for n, c in enumerate(codes)]
+    for result in screen_numbered(errors, year=2021):
+        assert ": tidak valid [" not in result.messages[0], result.messages[0]
