@@ -118,6 +118,21 @@ def test_overridden_open_ended_replaces_the_future() -> None:
     assert patched.regimes[-2].valid_to == date(2025, 12, 31)
 
 
+def test_derived_timelines_keep_the_no_gap_promise() -> None:
+    assert TABLE.overridden(regime("patch", date(2010, 1, 1), date(2010, 12, 31))).contiguous
+    closed = Timeline("t", [regime("a", date(2020, 1, 1), date(2020, 12, 31))], contiguous=True)
+    assert closed.extended(regime("b", date(2021, 1, 1), None)).contiguous
+    with pytest.raises(ValueError, match="gap"):
+        closed.extended(regime("c", date(2021, 1, 2), None))
+    with pytest.raises(ValueError, match="gap"):
+        TABLE.overridden(regime("early", date(2000, 1, 1), date(2000, 12, 31)))
+    assert (
+        not Timeline("t", [regime("a", date(2020, 1, 1), None)])
+        .overridden(regime("b", date(2021, 1, 1), None))
+        .contiguous
+    )
+
+
 def test_overridden_swallows_covered_regime() -> None:
     patched = TABLE.overridden(regime("all", date(2000, 1, 1), None, 3))
     assert [r.name for r in patched] == ["all"]
@@ -200,7 +215,9 @@ def test_every_day_in_span_has_exactly_the_right_regime(
 def test_override_wins_exactly_on_its_span(
     generated: tuple[Timeline[int], list[date]], start: date, length: int
 ) -> None:
-    table, _ = generated
+    contiguous, _ = generated
+    # A patch may lie apart from the table, leaving a gap a contiguous table refuses.
+    table = Timeline(contiguous.name, contiguous.regimes)
     patch = regime("patch", start, start + timedelta(days=length), -1)
     patched = table.overridden(patch)
     for day in (

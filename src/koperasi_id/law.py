@@ -156,7 +156,7 @@ class Timeline(Generic[T]):
     Nothing is edited in place.
     """
 
-    __slots__ = ("_ends", "_regimes", "_starts", "name")
+    __slots__ = ("_ends", "_regimes", "_starts", "contiguous", "name")
 
     def __init__(self, name: str, regimes: Iterable[Regime[T]], *, contiguous: bool = False):
         ordered = sorted(regimes, key=lambda r: r.valid_from)
@@ -175,6 +175,7 @@ class Timeline(Generic[T]):
                     f"and {after.name!r} (from {after.valid_from})"
                 )
         self.name = name
+        self.contiguous = contiguous
         self._regimes: tuple[Regime[T], ...] = tuple(ordered)
         self._starts = [r.valid_from for r in ordered]
         self._ends = [r.valid_to for r in ordered]
@@ -235,8 +236,9 @@ class Timeline(Generic[T]):
         return self.at(as_of).value
 
     def extended(self, *regimes: Regime[T]) -> Timeline[T]:
-        """A new timeline with ``regimes`` added; overlaps are still errors."""
-        return Timeline(self.name, (*self._regimes, *regimes))
+        """A new timeline with ``regimes`` added; overlaps (and, for a contiguous
+        timeline, gaps) are still errors."""
+        return Timeline(self.name, (*self._regimes, *regimes), contiguous=self.contiguous)
 
     def overridden(self, regime: Regime[T]) -> Timeline[T]:
         """A new timeline in which ``regime`` wins over its whole span.
@@ -262,4 +264,4 @@ class Timeline(Generic[T]):
                 kept.append(attrs.evolve(old, valid_to=regime.valid_from - _ONE_DAY))
             if regime.valid_to is not None and old_end > regime.valid_to:
                 kept.append(attrs.evolve(old, valid_from=regime.valid_to + _ONE_DAY))
-        return Timeline(self.name, kept)
+        return Timeline(self.name, kept, contiguous=self.contiguous)
