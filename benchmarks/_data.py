@@ -15,6 +15,7 @@ sys.path.insert(0, str(ROOT / "examples"))
 
 import make_sample_data as sample  # noqa: E402
 
+from koperasi_id._names import FAMILY_NAMES  # noqa: E402
 from koperasi_id.bpum import PROPOSAL_COLUMNS, proposal_from_row  # noqa: E402
 
 SEED = 20211012
@@ -91,7 +92,7 @@ def kur_application_wires(count: int, seed: int = SEED) -> list[dict[str, Any]]:
                 "borrower_nik": nik,
                 "npwp": None,
                 "business": {
-                    "name": f"Usaha {rng.choice(sample.FAMILY)} {i}",
+                    "name": f"Usaha {rng.choice(FAMILY_NAMES)} {i}",
                     "owner_nik": nik,
                     "started_on": (
                         date(2015, 1, 1) + timedelta(days=rng.randrange(0, 2500))
