@@ -68,10 +68,11 @@ def test_sample_data_is_what_its_script_makes(tmp_path: Path) -> None:
 
 
 def test_readme_main_job_output_is_what_the_command_prints(
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from koperasi_id.cli import main  # noqa: PLC0415 - the CLI imports every domain
 
+    monkeypatch.chdir(ROOT)  # the README's command runs from the clone's root
     section = (ROOT / "README.md").read_text(encoding="utf-8").split("## Two commands", 1)[1]
     command = _readme_commands()[0].split("koperasi-id ", 1)[1].split()
     shown = section.split("```text\n", 1)[1].split("```", 1)[0]
