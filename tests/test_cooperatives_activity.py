@@ -274,7 +274,7 @@ def test_deadline_rules_move_the_window() -> None:
     three_months = RAT_DEADLINE.overridden(
         attrs.evolve(RAT_DEADLINE.regimes[0], name="ad-3-months", value=3)
     )
-    assert rat_deadline(2023, timeline=three_months) == date(2024, 3, 31)
+    assert rat_deadline(2023, rules=three_months) == date(2024, 3, 31)
     coop = make(rat(2020, date(2021, 3, 1)))
     default = activity_status(coop, as_of=date(2024, 4, 1))
     stricter = activity_status(coop, as_of=date(2024, 4, 1), deadline_rules=three_months)

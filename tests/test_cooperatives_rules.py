@@ -155,13 +155,13 @@ def test_r1_a_callers_uu_17_2012_regime_is_refused(instrument: str) -> None:
             CooperativeForm.PRIMARY,
             25,
             as_of=date(2013, 1, 1),
-            timeline=FOUNDER_MINIMUMS.overridden(annulled),
+            rules=FOUNDER_MINIMUMS.overridden(annulled),
         )
     with pytest.raises(RuleInputError):
         founder_minimum(
             CooperativeForm.PRIMARY,
             as_of=date(2013, 1, 1),
-            timeline=FOUNDER_MINIMUMS.overridden(annulled),
+            rules=FOUNDER_MINIMUMS.overridden(annulled),
         )
 
 
@@ -503,8 +503,8 @@ def test_r7_callers_timeline() -> None:
             value=4,
         )
     )
-    assert rat_deadline(2027, timeline=shorter) == date(2028, 4, 30)
-    assert rat_deadline(2026, timeline=shorter) == date(2027, 6, 30)
+    assert rat_deadline(2027, rules=shorter) == date(2028, 4, 30)
+    assert rat_deadline(2026, rules=shorter) == date(2027, 6, 30)
 
 
 # --- R11: board terms ------------------------------------------------------------

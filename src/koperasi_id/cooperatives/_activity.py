@@ -165,7 +165,7 @@ def latest_due_fiscal_year(
             year,
             fiscal_year_end=year_end,
             articles_deadline=articles_deadline,
-            timeline=deadline_rules,
+            rules=deadline_rules,
         )
         >= as_of
     ):
@@ -372,7 +372,7 @@ def _findings(
     year_end = cooperative.fiscal_year_end
     for year in (*found.window, *(y for y in found.counted if y > latest_due)):
         rat = cooperative.rat_for(year)
-        deadline = rat_deadline(year, fiscal_year_end=year_end, timeline=deadlines)
+        deadline = rat_deadline(year, fiscal_year_end=year_end, rules=deadlines)
         held_on = rat.held_on if rat is not None else None
         if held_on is not None and held_on > as_of:
             held_on = None  # not yet held on the date asked about

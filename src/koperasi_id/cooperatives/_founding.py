@@ -67,7 +67,7 @@ def founder_minimum(
     form: CooperativeForm,
     *,
     as_of: date,
-    timeline: Timeline[FounderMinimums] = FOUNDER_MINIMUMS,
+    rules: Timeline[FounderMinimums] = FOUNDER_MINIMUMS,
 ) -> int:
     """The minimum number of founders for ``form`` on the founding date ``as_of``.
 
@@ -79,7 +79,7 @@ def founder_minimum(
     3
     """
     form = enum_argument(form, CooperativeForm, "form")
-    minimums: FounderMinimums = checked(timeline, as_of).value
+    minimums: FounderMinimums = checked(rules, as_of).value
     return minimums.for_form(form)
 
 
@@ -88,7 +88,7 @@ def check_founders(
     founders: Sequence[Founder] | int,
     *,
     as_of: date,
-    timeline: Timeline[FounderMinimums] = FOUNDER_MINIMUMS,
+    rules: Timeline[FounderMinimums] = FOUNDER_MINIMUMS,
 ) -> CooperativeDecision[bool]:
     """Check the founders of a cooperative founded on ``as_of`` (R3).
 
@@ -106,7 +106,7 @@ def check_founders(
     if isinstance(founders, bool) or (isinstance(founders, int) and founders < 0):
         raise RuleInputError(f"founders is a list of Founder or a count >= 0, not {founders!r}")
     form = enum_argument(form, CooperativeForm, "form")
-    regime = checked(timeline, as_of)
+    regime = checked(rules, as_of)
     minimum: int = regime.value.for_form(form)
     count = founders if isinstance(founders, int) else len(founders)
     primary = form is CooperativeForm.PRIMARY

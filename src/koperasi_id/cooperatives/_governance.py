@@ -104,7 +104,7 @@ def rat_deadline(
     *,
     fiscal_year_end: YearEnd = DECEMBER_31,
     articles_deadline: int | None = None,
-    timeline: Timeline[int] = RAT_DEADLINE,
+    rules: Timeline[int] = RAT_DEADLINE,
 ) -> date:
     """Last day to hold the RAT for ``fiscal_year`` (the year in which it ends) (R7).
 
@@ -124,7 +124,7 @@ def rat_deadline(
     """
     _check_articles_deadline(articles_deadline)
     year_end = fiscal_year_end.in_year(fiscal_year)
-    months: int = checked(timeline, year_end).value
+    months: int = checked(rules, year_end).value
     if articles_deadline is not None:
         months = min(months, articles_deadline)
     return add_months(year_end, months, month_end=fiscal_year_end.is_month_end)
@@ -144,7 +144,7 @@ def check_rat(
     *,
     as_of: date,
     articles_deadline: int | None = None,
-    timeline: Timeline[int] = RAT_DEADLINE,
+    rules: Timeline[int] = RAT_DEADLINE,
 ) -> RatDecision:
     """Check the RAT of ``fiscal_year`` as known on ``as_of`` (R7).
 
@@ -163,7 +163,7 @@ def check_rat(
             f"{cooperative.first_fiscal_year}"
         )
     year_end = cooperative.fiscal_year_end.in_year(fiscal_year)
-    regime = checked(timeline, year_end)
+    regime = checked(rules, year_end)
     months: int = regime.value
     if articles_deadline is not None:
         months = min(months, articles_deadline)
@@ -272,7 +272,7 @@ def required_organs(
     principle: Principle,
     *,
     as_of: date,
-    timeline: Timeline[OrganRequirements] = ORGAN_REQUIREMENTS,
+    rules: Timeline[OrganRequirements] = ORGAN_REQUIREMENTS,
 ) -> tuple[Organ, ...]:
     """The organs a cooperative of ``principle`` must have on ``as_of`` (R4).
 
@@ -282,8 +282,8 @@ def required_organs(
     3
     """
     principle = enum_argument(principle, Principle, "principle")
-    rules: OrganRequirements = checked(timeline, as_of).value
-    wanted = rules.always | (rules.sharia if principle is Principle.SHARIA else frozenset())
+    spec: OrganRequirements = checked(rules, as_of).value
+    wanted = spec.always | (spec.sharia if principle is Principle.SHARIA else frozenset())
     return tuple(o for o in _ORGAN_ORDER if o in wanted)
 
 
@@ -291,7 +291,7 @@ def check_organs(
     cooperative: Cooperative,
     *,
     as_of: date,
-    timeline: Timeline[OrganRequirements] = ORGAN_REQUIREMENTS,
+    rules: Timeline[OrganRequirements] = ORGAN_REQUIREMENTS,
 ) -> CooperativeDecision[bool]:
     """Check that every required organ exists on ``as_of`` (R4).
 
@@ -303,9 +303,9 @@ def check_organs(
         raise RuleInputError(
             f"as_of {as_of} is before the deed was approved ({cooperative.deed_approved_on})"
         )
-    regime = checked(timeline, as_of)
-    rules: OrganRequirements = regime.value
-    wanted = rules.always | (rules.sharia if cooperative.is_sharia else frozenset())
+    regime = checked(rules, as_of)
+    spec: OrganRequirements = regime.value
+    wanted = spec.always | (spec.sharia if cooperative.is_sharia else frozenset())
     findings = []
     for organ in _ORGAN_ORDER:
         if organ not in wanted:
@@ -354,7 +354,7 @@ def check_board_terms(
     *,
     as_of: date,
     organs: tuple[Organ, ...] = (Organ.BOARD,),
-    timeline: Timeline[int] = BOARD_TERM_LIMIT,
+    rules: Timeline[int] = BOARD_TERM_LIMIT,
 ) -> CooperativeDecision[bool]:
     """Check board terms begun by ``as_of`` (R11).
 
@@ -364,7 +364,7 @@ def check_board_terms(
     Everyone on a pengurus or pengawas term running on ``as_of`` must be a
     member (Pasal 29 ayat (1), Pasal 38 ayat (1)).
     """
-    regime = checked(timeline, as_of)
+    regime = checked(rules, as_of)
     years: int = regime.value
     begun = [(i, t) for i, t in enumerate(cooperative.board_terms) if t.started_on <= as_of]
     too_long = [
@@ -443,7 +443,7 @@ def supervising_level(
     subject: Cooperative | MembershipArea,
     *,
     as_of: date,
-    timeline: Timeline[dict[MembershipArea, SupervisoryLevel]] = SUPERVISION,
+    rules: Timeline[dict[MembershipArea, SupervisoryLevel]] = SUPERVISION,
 ) -> SupervisionDecision:
     """Which government level supervises, from the membership area (R17).
 
@@ -458,7 +458,7 @@ def supervising_level(
         if isinstance(subject, Cooperative)
         else enum_argument(subject, MembershipArea, "subject")
     )
-    regime = checked(timeline, as_of)
+    regime = checked(rules, as_of)
     level: SupervisoryLevel = regime.value[area]
     region: str | None = None
     if isinstance(subject, Cooperative):

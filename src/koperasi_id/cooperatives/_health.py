@@ -139,7 +139,7 @@ def health_grade(
     *,
     as_of: date,
     scale: HealthScale | None = None,
-    timeline: Timeline[HealthScale] = HEALTH_SCALES,
+    rules: Timeline[HealthScale] = HEALTH_SCALES,
 ) -> HealthDecision:
     """The health grade of a final assessment ``score`` in [0, 100] (R24).
 
@@ -156,7 +156,7 @@ def health_grade(
     value = _score(score)
     if not Decimal(0) <= value <= _HUNDRED:
         raise ValidationError.single("health.score_range", f"score {value} is outside 0-100")
-    regime = checked(timeline, as_of)
+    regime = checked(rules, as_of)
     used: HealthScale = regime.value if scale is None else scale
     grade = used.grade(value)
     citation = regime.citation if scale is None else Citation(used.version, note="caller's scale")

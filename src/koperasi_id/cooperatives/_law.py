@@ -88,7 +88,7 @@ _ANNULLED = re.compile(
 )
 
 
-def governing_law(*, as_of: date, timeline: Timeline[LawVersion] = GOVERNING_LAW) -> LawVersion:
+def governing_law(*, as_of: date, rules: Timeline[LawVersion] = GOVERNING_LAW) -> LawVersion:
     """The version of UU 25/1992 in force on ``as_of`` (R2); never UU 17/2012 (R1).
 
     >>> governing_law(as_of=date(2013, 6, 1))
@@ -96,7 +96,7 @@ def governing_law(*, as_of: date, timeline: Timeline[LawVersion] = GOVERNING_LAW
     >>> governing_law(as_of=date(2020, 11, 2)).label
     'UU 25/1992 sebagaimana diubah UU Cipta Kerja'
     """
-    version: LawVersion = checked(timeline, as_of).value
+    version: LawVersion = checked(rules, as_of).value
     return version
 
 

@@ -93,7 +93,7 @@ def check_multi_stakeholder(
     cooperative: Cooperative,
     *,
     as_of: date,
-    timeline: Timeline[MultiStakeholderRules] = MULTI_STAKEHOLDER_RULES,
+    rules: Timeline[MultiStakeholderRules] = MULTI_STAKEHOLDER_RULES,
 ) -> CooperativeDecision[bool]:
     """Check a cooperative flagged ``multi_stakeholder`` (Koperasi Multi Pihak, R5).
 
@@ -115,9 +115,9 @@ def check_multi_stakeholder(
         return CooperativeDecision(
             outcome=True, as_of=as_of, findings=(info,), rule="R5", basis=RuleBasis.REGULATION
         )
-    regime = checked_or_none(timeline, as_of)
+    regime = checked_or_none(rules, as_of)
     if regime is None:
-        first = timeline.regimes[0]
+        first = rules.regimes[0]
         finding = Finding(
             code="cooperatives.multi_pihak_recognised",
             passed=False,
@@ -129,16 +129,16 @@ def check_multi_stakeholder(
         return CooperativeDecision(
             outcome=False, as_of=as_of, findings=(finding,), rule="R5", basis=RuleBasis.REGULATION
         )
-    rules: MultiStakeholderRules = regime.value
+    spec: MultiStakeholderRules = regime.value
     groups = {_normalised(g) for g in cooperative.stakeholder_groups if g.strip()}
-    has_phrase = _normalised(rules.name_phrase) in _normalised(cooperative.name)
+    has_phrase = _normalised(spec.name_phrase) in _normalised(cooperative.name)
     findings = (
         Finding(
             code="cooperatives.multi_pihak_groups",
-            passed=len(groups) >= rules.minimum_groups,
-            message_id=f"{len(groups)} kelompok pihak anggota; minimum {rules.minimum_groups}.",
+            passed=len(groups) >= spec.minimum_groups,
+            message_id=f"{len(groups)} kelompok pihak anggota; minimum {spec.minimum_groups}.",
             message_en=f"{len(groups)} member-stakeholder groups; at least "
-            f"{rules.minimum_groups} required.",
+            f"{spec.minimum_groups} required.",
             citation=regime.citation,
             details={"groups": str(len(groups))},
         ),
@@ -146,9 +146,9 @@ def check_multi_stakeholder(
             code="cooperatives.multi_pihak_name",
             passed=has_phrase,
             message_id=f"Nama koperasi {'memuat' if has_phrase else 'tidak memuat'} frasa "
-            f"{rules.name_phrase!r}.",
+            f"{spec.name_phrase!r}.",
             message_en=f"The name {'contains' if has_phrase else 'lacks'} the phrase "
-            f"{rules.name_phrase!r}.",
+            f"{spec.name_phrase!r}.",
             citation=regime.citation,
         ),
     )
@@ -168,7 +168,7 @@ def check_merah_putih(
     *,
     as_of: date,
     village_head_chairs_kelurahan: bool | None = None,
-    timeline: Timeline[MerahPutihRules] = MERAH_PUTIH_RULES,
+    rules: Timeline[MerahPutihRules] = MERAH_PUTIH_RULES,
 ) -> CooperativeDecision[bool]:
     """Check the programme rules of a Koperasi Desa/Kelurahan Merah Putih (R6).
 
@@ -186,10 +186,10 @@ def check_merah_putih(
         )
     if village_head_chairs_kelurahan is not None:
         bool_argument(village_head_chairs_kelurahan, "village_head_chairs_kelurahan")
-    regime = checked(timeline, as_of)
-    rules: MerahPutihRules = regime.value
+    regime = checked(rules, as_of)
+    spec: MerahPutihRules = regime.value
     if village_head_chairs_kelurahan is None:
-        village_head_chairs_kelurahan = rules.village_head_chairs_kelurahan
+        village_head_chairs_kelurahan = spec.village_head_chairs_kelurahan
     citation = regime.citation
     name_match = _MERAH_PUTIH_NAME.fullmatch(_normalised(cooperative.name))
     is_kelurahan = name_match is not None and name_match.group(1) == "kelurahan"

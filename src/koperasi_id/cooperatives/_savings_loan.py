@@ -174,7 +174,7 @@ def savings_loan_regulator(
     membership_area: MembershipArea,
     as_of: date,
     bank_funding_cap: Decimal | None = None,
-    timeline: Timeline[LoopRules] = LOOP_RULES,
+    rules: Timeline[LoopRules] = LOOP_RULES,
     supervision: Timeline[dict[MembershipArea, SupervisoryLevel]] = SUPERVISION,
 ) -> SavingsLoanDecision:
     """Open or closed loop, and who licenses and supervises (R16).
@@ -197,11 +197,11 @@ def savings_loan_regulator(
     if bank_funding_cap is not None:
         bank_funding_cap = _fraction(bank_funding_cap)
     membership_area = enum_argument(membership_area, MembershipArea, "membership_area")
-    regime = checked(timeline, as_of)
-    rules: LoopRules = regime.value
-    authority = supervising_level(membership_area, as_of=as_of, timeline=supervision)
+    regime = checked(rules, as_of)
+    spec: LoopRules = regime.value
+    authority = supervising_level(membership_area, as_of=as_of, rules=supervision)
     office = _OFFICE_BY_LEVEL[authority.outcome]
-    if rules.bank_funding_cap is None:
+    if spec.bank_funding_cap is None:
         finding = Finding(
             code="cooperatives.savings_loan_no_loop_split",
             passed=True,
@@ -220,7 +220,7 @@ def savings_loan_regulator(
             rule="R16",
             loop=None,
         )
-    cap = rules.bank_funding_cap if bank_funding_cap is None else bank_funding_cap
+    cap = spec.bank_funding_cap if bank_funding_cap is None else bank_funding_cap
     p = profile
     share = p.bank_funding / p.unit_assets if p.unit_assets > 0 else Decimal(0)
     criteria = (
@@ -339,7 +339,7 @@ def check_startup_capital(
     capital: Decimal,
     largest_contribution: Decimal | None = None,
     as_of: date,
-    timeline: Timeline[StartupCapitalRules] = STARTUP_CAPITAL,
+    rules: Timeline[StartupCapitalRules] = STARTUP_CAPITAL,
 ) -> CapitalDecision:
     """Start-up capital (modal usaha awal) of a KSP/KSPPS (R18).
 
@@ -366,9 +366,9 @@ def check_startup_capital(
                 "the largest contribution cannot exceed the total capital",
                 path="$.largest_contribution",
             )
-    regime = checked(timeline, as_of)
-    rules: StartupCapitalRules = regime.value
-    minimum = rules.minimums[(form, membership_area)]
+    regime = checked(rules, as_of)
+    spec: StartupCapitalRules = regime.value
+    minimum = spec.minimums[(form, membership_area)]
     findings = [
         Finding(
             code="cooperatives.startup_capital_minimum",
@@ -382,7 +382,7 @@ def check_startup_capital(
         )
     ]
     if largest_contribution is not None:
-        cap = rules.share_caps[form]
+        cap = spec.share_caps[form]
         limit = capital * cap
         findings.append(
             Finding(
@@ -432,7 +432,7 @@ def check_related_party_lending(
     own_capital: Decimal,
     approved_by_board_and_supervisors: bool | None = None,
     as_of: date,
-    timeline: Timeline[Decimal] = RELATED_PARTY_LENDING,
+    rules: Timeline[Decimal] = RELATED_PARTY_LENDING,
 ) -> CooperativeDecision[bool]:
     """Loans to related parties (pengurus, pengawas, affiliated cooperatives) (R19).
 
@@ -448,7 +448,7 @@ def check_related_party_lending(
         bool_argument(approved_by_board_and_supervisors, "approved_by_board_and_supervisors")
     related_party_loans = _amount(related_party_loans, "related_party_loans")
     own_capital = _amount(own_capital, "own_capital", allow_negative=True)
-    regime = checked(timeline, as_of)
+    regime = checked(rules, as_of)
     cap: Decimal = regime.value
     limit = max(own_capital, Decimal(0)) * cap
     shown = format_rupiah(round_rupiah(limit, Rounding.DOWN, places=2))
