@@ -134,12 +134,12 @@ def test_caller_supplied_programme() -> None:
             value=mine,
         )
     )
-    assert amount(2024, programmes=extended) == Decimal("600000")
-    result = assess(make(previous_bpum_years=[2020]), year=2024, programmes=extended)
+    assert amount(2024, rules=extended) == Decimal("600000")
+    result = assess(make(previous_bpum_years=[2020]), year=2024, rules=extended)
     assert result.amount == Decimal("600000")
     assert result.regimes[0].name == "bpum-2024"
     # the copied 2021 criteria allow only 2020 as an earlier grant
-    barred = assess(make(previous_bpum_years=[2021]), year=2024, programmes=extended)
+    barred = assess(make(previous_bpum_years=[2021]), year=2024, rules=extended)
     assert barred.failed_codes == ("bpum.previous_bpum",)
     assert barred.amount == 0
     with pytest.raises(NoRuleInForceError):

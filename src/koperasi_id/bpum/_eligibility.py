@@ -253,14 +253,14 @@ def assess(
     *,
     year: int,
     other_bank_credit_rule: OtherBankCreditRule = OtherBankCreditRule.REGULATION_TEXT,
-    programmes: Timeline[Programme] = PROGRAMMES,
+    rules: Timeline[Programme] = PROGRAMMES,
 ) -> BpumAssessment:
     """Check ``proposal`` against every criterion of the ``year`` programme.
 
     One finding per criterion of that year, in a fixed order, each citing its
     article. ``other_bank_credit_rule`` settles the 2021 conflict between the
     regulation text (the default: only KUR excludes) and the press (any bank
-    credit excludes); its finding records the reading used. ``programmes``
+    credit excludes); its finding records the reading used. ``rules``
     lets a caller apply a programme the library does not ship.
 
     >>> from koperasi_id.serialization import from_dict
@@ -282,7 +282,7 @@ def assess(
     False
     """
     other_bank_credit_rule = checked_credit_rule(other_bank_credit_rule)
-    regime = programme_regime(year, programmes=programmes)
+    regime = programme_regime(year, rules=rules)
     prog = regime.value
     findings = []
     problems = []

@@ -125,7 +125,7 @@ class Programme:
 
     ``criteria`` maps each check made that year to the article that requires
     it; a check absent from the mapping is not made. Build your own (with
-    :func:`attrs.evolve`) and pass it in a Timeline as ``programmes=`` to apply
+    :func:`attrs.evolve`) and pass it in a Timeline as ``rules=`` to apply
     a programme the library does not ship.
     """
 
@@ -248,18 +248,16 @@ PROGRAMMES: Timeline[Programme] = Timeline(
 )
 
 
-def programme_years(programmes: Timeline[Programme] = PROGRAMMES) -> tuple[int, ...]:
+def programme_years(rules: Timeline[Programme] = PROGRAMMES) -> tuple[int, ...]:
     """The budget years that had a BPUM programme.
 
     >>> programme_years()
     (2020, 2021)
     """
-    return tuple(r.value.year for r in programmes)
+    return tuple(r.value.year for r in rules)
 
 
-def programme_regime(
-    year: int, *, programmes: Timeline[Programme] = PROGRAMMES
-) -> Regime[Programme]:
+def programme_regime(year: int, *, rules: Timeline[Programme] = PROGRAMMES) -> Regime[Programme]:
     """The regime of the ``year`` programme; an error naming the years that exist.
 
     >>> programme_regime(2021).citation
@@ -267,29 +265,29 @@ def programme_regime(
     """
     if type(year) is not int or not 1 <= year <= 9999:
         raise RuleInputError(f"a BPUM budget year is a whole number such as 2021, got {year!r}")
-    for regime in programmes:
+    for regime in rules:
         if regime.value.year == year:
             return regime
-    years = ", ".join(str(y) for y in programme_years(programmes))
+    years = ", ".join(str(y) for y in programme_years(rules))
     raise NoRuleInForceError(
-        programmes.name,
+        rules.name,
         date(year, 1, 1),
-        covered=programmes.spans,
+        covered=rules.spans,
         hint=f"BPUM ran only in budget years {years} (BT-PKLWN 2022 is a different "
-        "programme); pass programmes= to apply one the library does not know",
+        "programme); pass rules= to apply one the library does not know",
     )
 
 
-def programme(year: int, *, programmes: Timeline[Programme] = PROGRAMMES) -> Programme:
+def programme(year: int, *, rules: Timeline[Programme] = PROGRAMMES) -> Programme:
     """The BPUM programme of budget ``year``.
 
     >>> programme(2021).allowed_previous_years
     (2020,)
     """
-    return programme_regime(year, programmes=programmes).value
+    return programme_regime(year, rules=rules).value
 
 
-def amount(year: int, *, programmes: Timeline[Programme] = PROGRAMMES) -> Decimal:
+def amount(year: int, *, rules: Timeline[Programme] = PROGRAMMES) -> Decimal:
     """The aid per recipient in budget ``year`` (R-BPUM-1), in rupiah.
 
     >>> amount(2020), amount(2021)
@@ -299,4 +297,4 @@ def amount(year: int, *, programmes: Timeline[Programme] = PROGRAMMES) -> Decima
     ...
     koperasi_id.errors.NoRuleInForceError: no bpum.programme rule in force on 2022-01-01 (covered: 2020-01-01..2020-12-31, 2021-01-01..2021-12-31); BPUM ran only in budget years 2020, 2021 ...
     """
-    return programme(year, programmes=programmes).amount
+    return programme(year, rules=rules).amount

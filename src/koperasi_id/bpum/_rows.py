@@ -277,7 +277,7 @@ def screen_rows(
     *,
     year: int,
     other_bank_credit_rule: OtherBankCreditRule = OtherBankCreditRule.REGULATION_TEXT,
-    programmes: Timeline[Programme] = PROGRAMMES,
+    rules: Timeline[Programme] = PROGRAMMES,
     start: int = 0,
     lenient: bool = False,
 ) -> Iterator[ScreeningResult]:
@@ -302,6 +302,6 @@ def screen_rows(
         (structure_row(row, lenient=lenient) for row in rows),
         year=year,
         other_bank_credit_rule=other_bank_credit_rule,
-        programmes=programmes,
+        rules=rules,
         start=start,
     )

@@ -151,7 +151,7 @@ def screen_structured(
     *,
     year: int,
     other_bank_credit_rule: OtherBankCreditRule = OtherBankCreditRule.REGULATION_TEXT,
-    programmes: Timeline[Programme] = PROGRAMMES,
+    rules: Timeline[Programme] = PROGRAMMES,
     start: int = 0,
 ) -> Iterator[ScreeningResult]:
     """Screen records that are already proposals or the errors that stopped them.
@@ -160,7 +160,7 @@ def screen_structured(
     for callers with their own parsing. An unknown ``year`` raises at once.
     """
     rule = checked_credit_rule(other_bank_credit_rule)
-    prog = programme(year, programmes=programmes)
+    prog = programme(year, rules=rules)
     return _run(enumerate(items, start), prog, year=year, rule=rule)
 
 
@@ -169,7 +169,7 @@ def screen_numbered(
     *,
     year: int,
     other_bank_credit_rule: OtherBankCreditRule = OtherBankCreditRule.REGULATION_TEXT,
-    programmes: Timeline[Programme] = PROGRAMMES,
+    rules: Timeline[Programme] = PROGRAMMES,
 ) -> Iterator[ScreeningResult]:
     """:func:`screen_structured` for records that carry their own numbers.
 
@@ -184,7 +184,7 @@ def screen_numbered(
     [7, 9]
     """
     rule = checked_credit_rule(other_bank_credit_rule)
-    prog = programme(year, programmes=programmes)
+    prog = programme(year, rules=rules)
     return _run(items, prog, year=year, rule=rule)
 
 
@@ -363,7 +363,7 @@ def screen(
     *,
     year: int,
     other_bank_credit_rule: OtherBankCreditRule = OtherBankCreditRule.REGULATION_TEXT,
-    programmes: Timeline[Programme] = PROGRAMMES,
+    rules: Timeline[Programme] = PROGRAMMES,
     start: int = 0,
     lenient: bool = False,
 ) -> Iterator[ScreeningResult]:
@@ -406,7 +406,7 @@ def screen(
         _structure(parse, records),
         year=year,
         other_bank_credit_rule=other_bank_credit_rule,
-        programmes=programmes,
+        rules=rules,
         start=start,
     )
 
