@@ -562,7 +562,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--as-of", type=_date, required=True, metavar="DATE", help="report date, YYYY-MM-DD"
     )
     status.add_argument(
-        "--by", choices=["region", "kind", "form"], default="region", help="group rows by"
+        "--by", choices=cooperatives.DIMENSIONS, default="region", help="group rows by"
     )
     status.add_argument(
         "--window-years",
@@ -592,7 +592,9 @@ def build_parser() -> argparse.ArgumentParser:
     screen.add_argument(
         "file", help="proposal file: CSV with the documented columns, or JSON Lines"
     )
-    screen.add_argument("--year", type=int, required=True, choices=[2020, 2021], help="budget year")
+    screen.add_argument(
+        "--year", type=int, required=True, choices=bpum.programme_years(), help="budget year"
+    )
     screen.add_argument(
         "--out", metavar="FILE", help="write results here (default: standard output)"
     )
@@ -627,7 +629,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sim.add_argument(
         "--scheme",
-        choices=["super_mikro", "mikro", "kecil", "khusus", "pmi"],
+        choices=[s.value for s in kur.Scheme],
         help="default: by plafond",
     )
     sim.add_argument(
@@ -637,7 +639,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="how many times the borrower has had KUR (1 = first)",
     )
-    sim.add_argument("--purpose", choices=["modal_kerja", "investasi"], default="modal_kerja")
+    sim.add_argument(
+        "--purpose",
+        choices=[p.value for p in kur.Purpose],
+        default=kur.Purpose.WORKING_CAPITAL.value,
+    )
     sim.add_argument("--method", choices=list(_METHODS), default="annuity", help="repayment method")
     sim.add_argument(
         "--grace", type=_non_negative_int, default=0, metavar="N", help="interest-only months"
