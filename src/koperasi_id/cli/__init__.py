@@ -1,0 +1,100 @@
+"""The ``koperasi-id`` command: the library's main jobs on files.
+
+Exit codes: ``0`` the job ran (even when rows were ineligible or invalid: they
+are reported, never dropped); ``1`` an input file could not be read at all
+(missing, empty, not UTF-8 in its header, duplicate columns) or an output file
+could not be written; ``2`` bad usage (unknown option, bad date or amount on
+the command line, a date no rule covers, an output that would overwrite the
+input).
+
+Each subcommand group is one module of this package with ``add_parser`` (its
+arguments) and ``run`` (the job). Declaring them imports no domain module, so
+``koperasi-id --help`` starts fast; ``run`` imports what its job needs.
+
+Run ``koperasi-id --help`` or see the CLI page of the docs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+from koperasi_id import __version__
+from koperasi_id.cli._common import EXIT_INPUT, EXIT_OK, EXIT_USAGE, UsageError
+
+__all__ = ["main"]
+
+#: The subcommand modules of this package, in the order ``--help`` lists them.
+#: A new subcommand is a module with ``add_parser`` and ``run``, and one line here.
+COMMANDS: tuple[str, ...] = (
+    "cooperatives",
+    "bpum",
+    "kur",
+    "msme",
+    "validate",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for the docs and tests)."""
+    parser = argparse.ArgumentParser(
+        prog="koperasi-id",
+        description="Indonesian cooperative, MSME, KUR and BPUM rules on your files.",
+        epilog="Exit codes: 0 done (invalid or ineligible rows are reported, not fatal); "
+        "1 an input file could not be read or an output file written; 2 bad usage.",
+    )
+    parser.add_argument("--version", action="version", version=f"koperasi-id {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in COMMANDS:
+        importlib.import_module(f"{__name__}.{name}").add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except UsageError as err:
+        print(f"koperasi-id: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # `koperasi-id ... | head`: the reader left; that is not an error.
+        # Point stdout at devnull so the interpreter's final flush does not complain.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("koperasi-id: interrupted", file=sys.stderr)
+        return 130
+    except ValueError as err:  # the library's errors are ValueErrors; others propagate
+        return _library_error(err)
+    return code
+
+
+def _library_error(err: ValueError) -> int:
+    # Imported here: by now the job has loaded them, and --help never needs them.
+    from koperasi_id._io import InputError
+    from koperasi_id.errors import KoperasiIdError, NoRuleInForceError
+
+    if isinstance(err, InputError):
+        print(f"koperasi-id: error: {err}", file=sys.stderr)
+        return EXIT_INPUT
+    if isinstance(err, NoRuleInForceError):
+        # The library's message advises passing a Timeline, which the command cannot do.
+        spans = ", ".join(f"{a}..{b or 'open'}" for a, b in err.covered)
+        print(
+            f"koperasi-id: error: no {err.table} rule in force on {err.as_of.isoformat()}; "
+            f"the library knows it for {spans or 'no dates'}: choose a date in one of these",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    if isinstance(err, KoperasiIdError):
+        print(f"koperasi-id: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    raise err

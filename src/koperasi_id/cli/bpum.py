@@ -1,0 +1,174 @@
+"""``koperasi-id bpum screen``: one result row per BPUM proposal, and a summary."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import sys
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import IO, TYPE_CHECKING, Any
+
+from koperasi_id.cli._common import (
+    EXIT_OK,
+    UsageError,
+    add_input_options,
+    in_format,
+    lazy_choices,
+    out_format,
+    output,
+    refuse_overwriting,
+    structure_proposal,
+    warn,
+)
+
+if TYPE_CHECKING:
+    from koperasi_id._io import FileFormat
+
+_SCREEN_COLUMNS = [
+    "line",
+    "nik",
+    "hasil",
+    "jumlah_bantuan",
+    "kode_alasan",
+    "alasan",
+    "duplikat_baris",
+]
+
+
+def _years() -> tuple[int, ...]:
+    from koperasi_id import bpum
+
+    return bpum.programme_years()
+
+
+def _other_bank_credit_rules() -> list[str]:
+    from koperasi_id import bpum
+
+    return [rule.value for rule in bpum.OtherBankCreditRule]
+
+
+def add_parser(subparsers: Any) -> None:
+    """Declare ``bpum screen`` and its arguments."""
+    bp = subparsers.add_parser("bpum", help="BPUM aid proposals")
+    bp_sub = bp.add_subparsers(dest="action", required=True, metavar="ACTION")
+    screen = bp_sub.add_parser(
+        "screen", help="screen a proposal file: one result row per input row"
+    )
+    screen.add_argument(
+        "file", help="proposal file: CSV with the documented columns, or JSON Lines"
+    )
+    year = screen.add_argument("--year", type=int, required=True, help="budget year")
+    lazy_choices(year, _years)
+    screen.add_argument(
+        "--out", metavar="FILE", help="write results here (default: standard output)"
+    )
+    screen.add_argument(
+        "--format",
+        choices=["csv", "jsonl", "json"],
+        help="output format (default from --out, else csv)",
+    )
+    screen.add_argument(
+        "--summary-json", metavar="FILE", help="write the summary as JSON here instead of stderr"
+    )
+    rule = screen.add_argument(
+        "--other-bank-credit",
+        help="2021 only: whether a non-KUR bank credit excludes the applicant "
+        "(default: teks_peraturan, the regulation text: it does not)",
+    )
+    lazy_choices(rule, _other_bank_credit_rules)
+    add_input_options(screen)
+    screen.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Screen the file, write one row per record, and report the summary."""
+    from koperasi_id import bpum
+    from koperasi_id.serialization import to_dict
+
+    fmt = out_format(args)
+    summary = bpum.ScreeningSummary(year=args.year)
+    rule = bpum.OtherBankCreditRule(args.other_bank_credit) if args.other_bank_credit else None
+    options: dict[str, Any] = {"year": args.year}
+    if rule is not None:
+        options["other_bank_credit_rule"] = rule
+    bpum.amount(args.year)  # an unknown year is a usage error before any file is read
+    refuse_overwriting(args.out, args.file)
+    refuse_overwriting(args.summary_json, args.file, what="--summary-json")
+    if args.summary_json is not None and (
+        os.path.abspath(args.summary_json) == os.path.abspath(args.out)
+        if args.out not in (None, "-") and args.summary_json != "-"
+        else args.summary_json == "-" and args.out in (None, "-")
+    ):
+        raise UsageError(
+            "--summary-json and --out name the same file (standard output when --out is "
+            "not given); choose two files"
+        )
+    with contextlib.ExitStack() as files:
+        # The summary file is opened first, so an unwritable path fails before
+        # the screening runs rather than after it.
+        summary_out = files.enter_context(output(args.summary_json)) if args.summary_json else None
+        _screen_file(args, fmt, summary, options)
+        if summary_out is not None:
+            summary_out.write(json.dumps(to_dict(summary), ensure_ascii=False, indent=2) + "\n")
+    if summary_out is None:
+        _print_screen_summary(summary, sys.stderr)
+    return EXIT_OK
+
+
+def _screen_file(
+    args: argparse.Namespace,
+    fmt: FileFormat,
+    summary: Any,
+    options: dict[str, Any],
+) -> None:
+    from koperasi_id import bpum
+    from koperasi_id._io import Progress, RecordWriter, open_records
+
+    with open_records(args.file, in_format(args)) as reader, output(args.out) as out:
+        warn(reader.warnings, reader.path)
+        progress = Progress(reader)
+
+        def numbered() -> Iterator[tuple[int, Any]]:
+            for record in reader:
+                progress.tick()
+                yield record.line, structure_proposal(record, lenient=args.lenient)
+
+        writer = RecordWriter(out, fmt, columns=_SCREEN_COLUMNS)
+        # Results carry line numbers (index and duplicate_of), so memory does not
+        # grow with the file beyond the NIK index that duplicate detection needs.
+        for result in bpum.screen_numbered(numbered(), **options):
+            summary.add(result)
+            writer.write(
+                {
+                    "line": result.index,
+                    "nik": result.nik or "",
+                    "hasil": result.outcome.value,
+                    "jumlah_bantuan": str(result.amount),
+                    "kode_alasan": list(result.failed_codes),
+                    "alasan": list(result.messages),
+                    "duplikat_baris": result.duplicate_of,
+                }
+            )
+        writer.close()
+        progress.done()
+
+
+def _print_screen_summary(summary: Any, stream: IO[str]) -> None:
+    from koperasi_id.money import format_rupiah
+    from koperasi_id.serialization import to_dict
+
+    data = to_dict(summary)
+    print(f"BPUM {data.get('year')}: {data.get('total', '?')} records", file=stream)
+    for outcome, count in (data.get("by_outcome") or {}).items():
+        print(f"  {outcome:12} {count:>8}", file=stream)
+    reasons = data.get("by_reason") or {}
+    if reasons:
+        print("  reasons:", file=stream)
+        for code, count in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])):
+            print(f"    {code:40} {count:>8}", file=stream)
+    amount = data.get("eligible_amount")
+    if amount is not None:
+        print(f"  total aid of the eligible: {format_rupiah(Decimal(amount))}", file=stream)

@@ -1,0 +1,199 @@
+"""``koperasi-id kur simulate``: the instalment schedule and checks of a KUR loan."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from koperasi_id.cli._common import (
+    EXIT_OK,
+    amount_arg,
+    date_arg,
+    lazy_choices,
+    non_negative_int,
+    percent_arg,
+    positive_int,
+)
+
+if TYPE_CHECKING:
+    from koperasi_id import kur
+
+# English names (as in the docs) and the Indonesian wire values both work.
+_METHOD_NAMES = {"annuity": "ANNUITY", "flat": "FLAT", "bullet": "BULLET"}
+
+
+def _methods() -> dict[str, kur.Method]:
+    from koperasi_id import kur
+
+    return {
+        **{name: kur.Method[member] for name, member in _METHOD_NAMES.items()},
+        **{m.value: m for m in kur.Method},
+    }
+
+
+def _schemes() -> list[str]:
+    from koperasi_id import kur
+
+    return [s.value for s in kur.Scheme]
+
+
+def _purposes() -> list[str]:
+    from koperasi_id import kur
+
+    return [p.value for p in kur.Purpose]
+
+
+def add_parser(subparsers: Any) -> None:
+    """Declare ``kur simulate`` and its arguments."""
+    k = subparsers.add_parser("kur", help="KUR loans")
+    k_sub = k.add_subparsers(dest="action", required=True, metavar="ACTION")
+    sim = k_sub.add_parser("simulate", help="instalment schedule and checks of a KUR loan")
+    sim.add_argument(
+        "--plafond", type=amount_arg, required=True, metavar="N", help="loan amount in rupiah"
+    )
+    sim.add_argument(
+        "--months", type=positive_int, required=True, metavar="N", help="tenor in months"
+    )
+    sim.add_argument(
+        "--akad", type=date_arg, required=True, metavar="DATE", help="agreement date, YYYY-MM-DD"
+    )
+    lazy_choices(sim.add_argument("--scheme", help="default: by plafond"), _schemes)
+    sim.add_argument(
+        "--access",
+        type=positive_int,
+        default=1,
+        metavar="N",
+        help="how many times the borrower has had KUR (1 = first)",
+    )
+    # No default here: the default purpose is the library's, read when the command runs.
+    lazy_choices(sim.add_argument("--purpose"), _purposes)
+    lazy_choices(sim.add_argument("--method", default="annuity", help="repayment method"), _methods)
+    sim.add_argument(
+        "--grace", type=non_negative_int, default=0, metavar="N", help="interest-only months"
+    )
+    sim.add_argument(
+        "--rate",
+        type=percent_arg,
+        metavar="PERCENT",
+        help="override the rate in force (percent per year)",
+    )
+    sim.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    sim.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Simulate the loan and print its schedule and checks."""
+    from koperasi_id import kur
+    from koperasi_id._io import FileFormat, RecordWriter
+    from koperasi_id.money import format_rupiah
+    from koperasi_id.serialization import to_dict
+
+    akad: date = args.akad
+    scheme = kur.Scheme(args.scheme) if args.scheme else kur.scheme_for(args.plafond, as_of=akad)
+    purpose = kur.Purpose(args.purpose) if args.purpose else kur.Purpose.WORKING_CAPITAL
+    annual_rate = (
+        args.rate if args.rate is not None else kur.rate(scheme, as_of=akad, access=args.access)
+    )
+    plan = kur.schedule(
+        args.plafond,
+        annual_rate,
+        args.months,
+        start=akad,
+        method=_methods()[args.method],
+        grace_months=args.grace,
+    )
+    checks = _checks(scheme, purpose, args)
+    if args.format == "json":
+        body = {"scheme": scheme.value, "checks": checks, "schedule": to_dict(plan)}
+        body["totals"] = {
+            "principal": str(plan.total_principal),
+            "interest": str(plan.total_interest),
+            "payment": str(plan.total_payment),
+            "flat_rate_equivalent": str(round(plan.flat_rate_equivalent, 4)),
+        }
+        print(json.dumps(body, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if args.format == "csv":
+        writer = RecordWriter(
+            sys.stdout,
+            FileFormat.CSV,
+            columns=["number", "due_date", "principal", "interest", "payment", "balance"],
+        )
+        for row in plan.instalments:
+            writer.write(to_dict(row))
+        writer.close()
+        return EXIT_OK
+    print(
+        f"{scheme.label}: plafond {format_rupiah(plan.principal)}, {plan.months} months, "
+        f"rate {annual_rate}% per year ({plan.method.label}), akad {akad.isoformat()}"
+    )
+    print()
+    print(
+        f"{'no':>3}  {'due':10}  {'principal':>15}  {'interest':>13}  {'payment':>15}  {'balance':>15}"
+    )
+    for i in plan.instalments:
+        print(
+            f"{i.number:>3}  {i.due_date.isoformat():10}  {format_rupiah(i.principal):>15}  "
+            f"{format_rupiah(i.interest):>13}  {format_rupiah(i.payment):>15}  "
+            f"{format_rupiah(i.balance):>15}"
+        )
+    print(
+        f"{'':>3}  {'total':10}  {format_rupiah(plan.total_principal):>15}  "
+        f"{format_rupiah(plan.total_interest):>13}  {format_rupiah(plan.total_payment):>15}"
+    )
+    print(f"Flat-rate equivalent: {round(plan.flat_rate_equivalent, 2)}% per year")
+    print()
+    print("Checks:")
+    for check in checks:
+        mark = "ok  " if check["passed"] else "FAIL"
+        print(f"  [{mark}] {check['code']}: {check['message']}")
+    return EXIT_OK
+
+
+def _checks(
+    scheme: kur.Scheme, purpose: kur.Purpose, args: argparse.Namespace
+) -> list[dict[str, Any]]:
+    from koperasi_id import kur
+    from koperasi_id.money import format_rupiah
+
+    akad: date = args.akad
+    checks: list[dict[str, Any]] = []
+    band = kur.plafond_band(scheme, as_of=akad)
+    fits = band.admits(args.plafond)
+    checks.append(
+        {
+            "code": "kur.scheme_ceiling",
+            "passed": bool(fits),
+            "message": f"plafond {format_rupiah(args.plafond)} within the {scheme.label} band",
+        }
+    )
+    limit = kur.max_tenor_months(scheme, purpose, as_of=akad)
+    checks.append(
+        {
+            "code": "kur.tenor",
+            "passed": args.months <= limit,
+            "message": f"{args.months} months against a maximum of {limit} for {purpose.label}",
+        }
+    )
+    collateral = kur.additional_collateral_allowed(scheme, args.plafond, as_of=akad)
+    checks.append(
+        {
+            "code": "kur.collateral",
+            "passed": True,
+            "message": "additional collateral may be asked"
+            if collateral
+            else "no additional collateral may be asked (only the financed business)",
+        }
+    )
+    needs_npwp = kur.npwp_required(scheme, args.plafond, as_of=akad)
+    checks.append(
+        {
+            "code": "kur.npwp_required",
+            "passed": True,
+            "message": "an NPWP is required" if needs_npwp else "no NPWP is required",
+        }
+    )
+    return checks
