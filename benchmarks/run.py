@@ -21,9 +21,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_rules
 import bench_screening
+import bench_startup
 import bench_structuring
 
-SUITES = ("structuring", "rules", "screening", "memory")
+SUITES = ("structuring", "rules", "screening", "memory", "startup")
 FULL = {"structuring": 200_000, "rules": 100_000, "screening": 1_000_000, "small": 100_000}
 QUICK = {"structuring": 40_000, "rules": 20_000, "screening": 50_000, "small": 5_000}
 
@@ -56,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
             _, large_runs = bench_screening.screening(workdir, sizes["screening"], screen_rounds)
         if "memory" in args.only:
             bench_screening.memory(workdir, sizes["screening"], sizes["small"], large_runs)
+        if "startup" in args.only:
+            bench_startup.run(rounds)
     finally:
         if args.data_dir is None:
             shutil.rmtree(workdir, ignore_errors=True)
