@@ -27,19 +27,26 @@ examples() {
   return $rc
 }
 
-# The library must import and its non-property tests must pass without the
-# optional `hypothesis` extra: a second, minimal environment proves it.
-without_hypothesis() {
-  local env=.venv-nohyp
+# The library must import and its tests must pass with the *declared minimum*
+# version of every runtime dependency and without the optional `hypothesis`
+# extra: a second, minimal environment proves both (property tests skip there).
+# A floor in pyproject.toml that lies fails here.
+minimum_versions_without_hypothesis() {
+  local env=.venv-min constraints=.venv-min/constraints.txt
   [ -x "$env/bin/python" ] || python -m venv "$env" || return 1
-  "$env/bin/python" -m pip install -q --disable-pip-version-check . pytest || return 1
+  python scripts/min_constraints.py >"$constraints" || return 1
+  "$env/bin/python" -m pip install -q --disable-pip-version-check -c "$constraints" \
+    . pytest pytest-xdist || return 1
   # Same version number, new code: make pip replace a copy left by an earlier run.
   "$env/bin/python" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps . || return 1
   if "$env/bin/python" -c "import hypothesis" 2>/dev/null; then
     echo "hypothesis leaked into the minimal environment"; return 1
   fi
+  "$env/bin/python" -m pip freeze --disable-pip-version-check | grep -iE '^(attrs|cattrs|python-dateutil)=='
   "$env/bin/python" -c "import koperasi_id, koperasi_id.law, koperasi_id.money, koperasi_id.serialization, koperasi_id.decisions, koperasi_id.errors" || return 1
-  (cd tests && "../$env/bin/python" -m pytest -q -p no:cacheprovider -o addopts="" -o testpaths="" --rootdir=. .)
+  # From tests/ so that the installed package, not src/, is what gets imported.
+  (cd tests && "../$env/bin/python" -m pytest -q -p no:cacheprovider -n 2 -W error \
+    -o addopts="" -o testpaths="" -o xfail_strict=true --rootdir=. .)
 }
 
 step "ruff format" ruff format --check src tests docs examples benchmarks scripts
@@ -51,7 +58,7 @@ step "docs build (warnings are errors)" \
   sphinx-build -q -W --keep-going -b html docs docs/_build/html
 step "examples" examples
 step "benchmarks (quick; ratios are printed, never asserted)" python benchmarks/run.py --quick
-step "without hypothesis" without_hypothesis
+step "minimum dependency versions, without hypothesis" minimum_versions_without_hypothesis
 
 if [ ${#failed[@]} -ne 0 ]; then
   printf '\nFAILED steps: %s\n' "${failed[*]}"

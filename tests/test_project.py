@@ -80,3 +80,27 @@ def test_readme_main_job_output_is_what_the_command_prints(
     printed = capsys.readouterr().out
     checker = doctest.OutputChecker()
     assert checker.check_output(shown, printed, doctest.ELLIPSIS), printed
+
+
+def test_min_constraints_pin_every_runtime_dependency_to_its_floor(tmp_path: Path) -> None:
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text(
+        '[project]\ndependencies = ["attrs>=24.3", "python-dateutil[x] >= 2.7 ; os_name != \'z\'"]\n',
+        encoding="utf-8",
+    )
+    script = ROOT / "scripts" / "min_constraints.py"
+    done = subprocess.run(
+        [sys.executable, str(script), str(pyproject)], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["attrs==24.3", "python-dateutil==2.7"]
+
+
+def test_min_constraints_refuse_a_dependency_without_a_floor(tmp_path: Path) -> None:
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[project]\ndependencies = ["attrs<30"]\n', encoding="utf-8")
+    script = ROOT / "scripts" / "min_constraints.py"
+    done = subprocess.run(
+        [sys.executable, str(script), str(pyproject)], check=False, capture_output=True, text=True
+    )
+    assert done.returncode != 0
+    assert "declares no >= floor" in done.stderr
