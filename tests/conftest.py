@@ -12,7 +12,12 @@ is optional), test modules that use it are not collected; the rest run.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 try:
     from hypothesis import HealthCheck, settings
@@ -33,3 +38,25 @@ else:
     )
     settings.register_profile("dev", max_examples=50, deadline=None)
     settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+CliRun = Callable[..., "subprocess.CompletedProcess[str]"]
+
+
+@pytest.fixture
+def cli() -> CliRun:
+    """Run ``python -m koperasi_id ARGS`` as a user does; fails the test on a traceback."""
+
+    def run(*args: str | Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        result = subprocess.run(
+            [sys.executable, "-m", "koperasi_id", *map(str, args)],
+            capture_output=True,
+            text=True,
+            input=stdin,
+            timeout=300,
+            check=False,
+        )
+        assert "Traceback" not in result.stderr, result.stderr
+        return result
+
+    return run

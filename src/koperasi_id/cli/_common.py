@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
-    from koperasi_id._io import FileFormat, InputRecord
+    from koperasi_id._io import FileFormat, InputRecord, RecordReader
     from koperasi_id.errors import Problem
 
 EXIT_OK = 0
@@ -29,6 +29,41 @@ EXIT_USAGE = 2
 
 class UsageError(Exception):
     """A command-line value that argparse accepted but the job cannot use."""
+
+
+# --- language -------------------------------------------------------------------
+
+#: The languages of ``--lang``; Indonesian first, the default for the offices that use the CLI.
+LANGUAGES = ("id", "en")
+
+
+def add_lang_option(p: argparse.ArgumentParser) -> None:
+    """``--lang id|en``: the language of labels, summaries, findings and the CLI's own messages."""
+    p.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default="id",
+        help="language of labels, summaries and findings (default: id, Indonesian)",
+    )
+
+
+def tr(lang: str, id_text: str, en_text: str) -> str:
+    """``id_text`` or ``en_text``, by ``--lang``."""
+    return en_text if lang == "en" else id_text
+
+
+def mask(text: str) -> str:
+    """Text that came from input, made safe to print; the one masking call of the CLI."""
+    from koperasi_id._values import mask_long_digit_runs
+
+    return mask_long_digit_runs(text)
+
+
+def shown_name(name: str) -> str:
+    """A column or key name from the input, quoted and masked, for a message."""
+    from koperasi_id._values import masked_excerpt
+
+    return masked_excerpt(name)
 
 
 # --- argument types -----------------------------------------------------------
@@ -247,20 +282,205 @@ def warn(reader_warnings: Sequence[str], path: Path) -> None:
         print(f"koperasi-id: warning: {path}: {warning}", file=sys.stderr)
 
 
-def warn_if_foreign(header: Sequence[str], cls: type, path: Path) -> None:
-    """Say once, up front, when no column of the header names a field of ``cls``."""
-    from koperasi_id import rows
+def percent_text(value: Decimal | None) -> str:
+    """A percentage for a report line; ``-`` when there is none (nothing to divide by)."""
+    return "-" if value is None else f"{value}%"
 
-    # A file of another kind makes every row invalid, each listing every
-    # column; one line up front says what is wrong.
-    if not header:
+
+# --- the wrong file ----------------------------------------------------------------
+
+#: A CSV header naming fewer than this share of the required columns is the wrong file.
+WRONG_FILE_SHARE = Decimal("0.5")
+_FOUND_SHOWN = 8
+
+
+def top_level_column(column: str) -> str:
+    """The field a flat column fills: ``business.annual_sales`` and ``rat_records[0].held_on``
+    fill ``business`` and ``rat_records``."""
+    return column.split(".", 1)[0].split("[", 1)[0].strip().lower()
+
+
+def required_fields(cls: type) -> list[str]:
+    """The fields of attrs class ``cls`` that have no default: a record must give them."""
+    import attrs
+
+    return [f.name for f in attrs.fields(cls) if f.default is attrs.NOTHING]
+
+
+def check_header(
+    reader: RecordReader,
+    required: Sequence[str],
+    *,
+    what: str,
+    lang: str,
+    key: Callable[[str], str] = top_level_column,
+    hint: str = "",
+) -> None:
+    """Refuse (exit 1) a CSV file whose header names fewer than half of ``required``.
+
+    Such a file is another kind of file (or read with the wrong delimiter):
+    every row would be invalid. A file missing a few required columns is
+    still read, and each row reports what it lacks.
+    """
+    from koperasi_id._io import FileFormat, InputError
+
+    if reader.format is not FileFormat.CSV or not reader.header or not required:
         return
-    known = rows.columns(cls, list_items=1)
-    fields = {c.split(".", 1)[0].split("[", 1)[0] for c in known}
-    if not any(h.split(".", 1)[0].split("[", 1)[0] in fields for h in header):
-        print(
-            f"koperasi-id: warning: {path}: no column of the header names a field of "
-            f"{cls.__name__} (expected columns such as {', '.join(known[:4])}); "
-            "is this the right file and --type?",
-            file=sys.stderr,
+    found = {key(h) for h in reader.header}
+    present = [c for c in required if c in found]
+    if len(present) >= WRONG_FILE_SHARE * len(required):
+        return
+    shown = ", ".join(shown_name(h) for h in reader.header[:_FOUND_SHOWN])
+    if len(reader.header) > _FOUND_SHOWN:
+        shown += tr(
+            lang,
+            f" dan {len(reader.header) - _FOUND_SHOWN} lagi",
+            f" and {len(reader.header) - _FOUND_SHOWN} more",
         )
+    expected = ", ".join(required)
+    raise InputError(
+        tr(
+            lang,
+            f"{reader.path}: ini bukan berkas {what}: header-nya memuat {len(present)} dari "
+            f"{len(required)} kolom wajib (diharapkan: {expected}; ditemukan: {shown}). "
+            f"Periksa berkasnya{hint}",
+            f"{reader.path}: this is not a {what} file: its header has {len(present)} of the "
+            f"{len(required)} required columns (expected: {expected}; found: {shown}). "
+            f"Check the file{hint}",
+        )
+    )
+
+
+# --- warnings --------------------------------------------------------------------
+
+_LINES_SHOWN = 5
+
+
+# Types that hold no value with warnings; grown with every enum and plain class met.
+_LEAVES: set[type] = {str, int, bool, float, Decimal, date, type(None)}
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def value_warnings(value: object) -> list[Problem]:
+    """The warnings of every value inside an entity (a retired or unknown region code...)."""
+    from koperasi_id._values import ValueType
+
+    found: list[Problem] = []
+    _collect(value, ValueType, found)
+    return found
+
+
+def _plain(annotation: object) -> bool:
+    # A field typed str, int, date, an enum... (or a union or tuple of them)
+    # never holds a value with warnings, so the walk skips it.
+    import enum
+    import types
+    import typing
+
+    if isinstance(annotation, type):
+        return annotation in _LEAVES or issubclass(annotation, enum.Enum)
+    origin = typing.get_origin(annotation)
+    if origin in (types.UnionType, typing.Union, tuple, list, frozenset, typing.Literal):
+        args = typing.get_args(annotation)
+        return origin is typing.Literal or all(a is Ellipsis or _plain(a) for a in args)
+    return False
+
+
+def _fields_with_values(kind: type) -> tuple[str, ...]:
+    import attrs
+
+    if not attrs.has(kind):
+        return ()
+    try:
+        fields = attrs.fields(attrs.resolve_types(kind))
+    except (NameError, TypeError):  # an annotation that cannot be resolved: walk every field
+        return tuple(f.name for f in attrs.fields(kind))
+    return tuple(f.name for f in fields if not _plain(f.type))
+
+
+def _collect(value: object, value_type: type, found: list[Problem]) -> None:
+    # Runs once per record of a file: a plain loop over cached field names,
+    # no generators, so a million-row screening pays about a microsecond a row.
+    kind = type(value)
+    if kind in _LEAVES:
+        return
+    if isinstance(value, value_type):
+        found.extend(value.warnings)  # type: ignore[attr-defined]
+        return
+    if kind is tuple or kind is list:
+        for item in value:  # type: ignore[attr-defined]
+            _collect(item, value_type, found)
+        return
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = _fields_with_values(kind)
+        if not names:
+            _LEAVES.add(kind)
+            return
+        _FIELDS[kind] = names
+    leaves = _LEAVES
+    for name in names:
+        inner = getattr(value, name)
+        if type(inner) not in leaves:
+            _collect(inner, value_type, found)
+
+
+class WarningTally:
+    """Warnings of a file's records, counted by kind, with the first lines of each."""
+
+    def __init__(self) -> None:
+        self._kinds: dict[str, tuple[list[int], str]] = {}
+        self._counts: dict[str, int] = {}
+
+    def add_entity(self, entity: object, line: int) -> None:
+        """Count the warnings of the values inside ``entity`` (record at ``line``)."""
+        found = value_warnings(entity)
+        if not found:
+            return
+        seen: set[str] = set()
+        for problem in found:
+            if problem.code not in seen:  # one count per record and kind
+                seen.add(problem.code)
+                self.add(problem.code, problem.message, line)
+
+    def add(self, code: str, message: str, line: int) -> None:
+        """Count one record at ``line`` with a warning ``code``."""
+        count = self._counts.get(code, 0)
+        self._counts[code] = count + 1
+        if count == 0:
+            self._kinds[code] = ([line], message)
+        elif count < _LINES_SHOWN:
+            self._kinds[code][0].append(line)
+
+    def __bool__(self) -> bool:
+        return bool(self._counts)
+
+    def as_json(self) -> list[dict[str, Any]]:
+        """One entry per kind: code, count, the first lines and the first message."""
+        return [
+            {
+                "code": code,
+                "count": self._counts[code],
+                "lines": lines,
+                "message": mask(message),
+            }
+            for code, (lines, message) in sorted(self._kinds.items())
+        ]
+
+    def print(self, path: Path | str, lang: str) -> None:
+        """One line per kind on standard error."""
+        for kind in self.as_json():
+            count = kind["count"]
+            lines = ", ".join(str(n) for n in kind["lines"])
+            if count > len(kind["lines"]):
+                lines += ", …"
+            where = tr(
+                lang,
+                f"{count} rekaman (baris {lines})",
+                f"{count} record{'s' if count != 1 else ''} (line{'s' if count != 1 else ''} "
+                f"{lines})",
+            )
+            print(
+                f"koperasi-id: warning: {path}: {kind['code']}: {where}: {kind['message']}",
+                file=sys.stderr,
+            )

@@ -9,23 +9,27 @@ import os
 import sys
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, TextIO
 
 from koperasi_id.cli._common import (
     EXIT_OK,
     UsageError,
+    WarningTally,
     add_input_options,
+    add_lang_option,
+    check_header,
     in_format,
     lazy_choices,
     out_format,
     output,
     refuse_overwriting,
     structure_proposal,
+    tr,
     warn,
 )
 
 if TYPE_CHECKING:
-    from koperasi_id._io import FileFormat
+    from koperasi_id._io import FileFormat, RecordReader
 
 _SCREEN_COLUMNS = [
     "line",
@@ -80,12 +84,14 @@ def add_parser(subparsers: Any) -> None:
     )
     lazy_choices(rule, _other_bank_credit_rules)
     add_input_options(screen)
+    add_lang_option(screen)
     screen.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Screen the file, write one row per record, and report the summary."""
     from koperasi_id import bpum
+    from koperasi_id._io import open_records
     from koperasi_id.serialization import to_dict
 
     fmt = out_format(args)
@@ -106,69 +112,91 @@ def run(args: argparse.Namespace) -> int:
             "--summary-json and --out name the same file (standard output when --out is "
             "not given); choose two files"
         )
+    lang = args.lang
+    tally = WarningTally()
     with contextlib.ExitStack() as files:
-        # The summary file is opened first, so an unwritable path fails before
-        # the screening runs rather than after it.
+        reader = files.enter_context(open_records(args.file, in_format(args)))
+        warn(reader.warnings, reader.path)
+        check_header(
+            reader,
+            [c for c in bpum.PROPOSAL_COLUMNS if c in bpum.REQUIRED_COLUMNS],
+            what=tr(lang, "usulan BPUM", "BPUM proposal"),
+            lang=lang,
+        )
+        # The summary file is opened before the output, so an unwritable path
+        # fails before the screening runs rather than after it.
         summary_out = files.enter_context(output(args.summary_json)) if args.summary_json else None
-        _screen_file(args, fmt, summary, options)
+        out = files.enter_context(output(args.out))
+        _screen_file(args, reader, out, fmt, summary=summary, options=options, tally=tally)
         if summary_out is not None:
-            summary_out.write(json.dumps(to_dict(summary), ensure_ascii=False, indent=2) + "\n")
+            body = to_dict(summary)
+            body["warnings"] = tally.as_json()
+            summary_out.write(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
+    tally.print(reader.path, lang)
     if summary_out is None:
-        _print_screen_summary(summary, sys.stderr)
+        _print_screen_summary(summary, sys.stderr, lang)
     return EXIT_OK
 
 
 def _screen_file(
     args: argparse.Namespace,
+    reader: RecordReader,
+    out: TextIO,
     fmt: FileFormat,
+    *,
     summary: Any,
     options: dict[str, Any],
+    tally: WarningTally,
 ) -> None:
     from koperasi_id import bpum
-    from koperasi_id._io import Progress, RecordWriter, open_records
+    from koperasi_id._io import Progress, RecordWriter
+    from koperasi_id.errors import ValidationError
 
-    with open_records(args.file, in_format(args)) as reader, output(args.out) as out:
-        warn(reader.warnings, reader.path)
-        progress = Progress(reader)
+    progress = Progress(reader)
 
-        def numbered() -> Iterator[tuple[int, Any]]:
-            for record in reader:
-                progress.tick()
-                yield record.line, structure_proposal(record, lenient=args.lenient)
+    def numbered() -> Iterator[tuple[int, Any]]:
+        for record in reader:
+            progress.tick()
+            proposal = structure_proposal(record, lenient=args.lenient)
+            if not isinstance(proposal, ValidationError):
+                tally.add_entity(proposal, record.line)
+            yield record.line, proposal
 
-        writer = RecordWriter(out, fmt, columns=_SCREEN_COLUMNS)
-        # Results carry line numbers (index and duplicate_of), so memory does not
-        # grow with the file beyond the NIK index that duplicate detection needs.
-        for result in bpum.screen_numbered(numbered(), **options):
-            summary.add(result)
-            writer.write(
-                {
-                    "line": result.index,
-                    "nik": result.nik or "",
-                    "hasil": result.outcome.value,
-                    "jumlah_bantuan": str(result.amount),
-                    "kode_alasan": list(result.failed_codes),
-                    "alasan": list(result.messages),
-                    "duplikat_baris": result.duplicate_of,
-                }
-            )
-        writer.close()
-        progress.done()
+    writer = RecordWriter(out, fmt, columns=_SCREEN_COLUMNS)
+    # Results carry line numbers (index and duplicate_of), so memory does not
+    # grow with the file beyond the NIK index that duplicate detection needs.
+    for result in bpum.screen_numbered(numbered(), **options):
+        summary.add(result)
+        writer.write(
+            {
+                "line": result.index,
+                "nik": result.nik or "",
+                "hasil": result.outcome.value,
+                "jumlah_bantuan": str(result.amount),
+                "kode_alasan": list(result.failed_codes),
+                "alasan": list(result.messages),
+                "duplikat_baris": result.duplicate_of,
+            }
+        )
+    writer.close()
+    progress.done()
 
 
-def _print_screen_summary(summary: Any, stream: IO[str]) -> None:
+def _print_screen_summary(summary: Any, stream: IO[str], lang: str) -> None:
     from koperasi_id.money import format_rupiah
     from koperasi_id.serialization import to_dict
 
     data = to_dict(summary)
-    print(f"BPUM {data.get('year')}: {data.get('total', '?')} records", file=stream)
+    total = data.get("total", "?")
+    print(f"BPUM {data.get('year')}: {total} {tr(lang, 'rekaman', 'records')}", file=stream)
     for outcome, count in (data.get("by_outcome") or {}).items():
         print(f"  {outcome:12} {count:>8}", file=stream)
     reasons = data.get("by_reason") or {}
     if reasons:
-        print("  reasons:", file=stream)
+        print(f"  {tr(lang, 'alasan', 'reasons')}:", file=stream)
         for code, count in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])):
             print(f"    {code:40} {count:>8}", file=stream)
     amount = data.get("eligible_amount")
     if amount is not None:
-        print(f"  total aid of the eligible: {format_rupiah(Decimal(amount))}", file=stream)
+        label = tr(lang, "jumlah bantuan yang layak", "total aid of the eligible")
+        print(f"  {label}: {format_rupiah(Decimal(amount))}", file=stream)

@@ -5,21 +5,29 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from koperasi_id.cli._common import (
     EXIT_OK,
+    WarningTally,
     add_input_options,
+    add_lang_option,
+    check_header,
     date_arg,
     in_format,
     lazy_choices,
     non_negative_int,
+    percent_text,
     positive_int,
     problem_text,
+    required_fields,
     structure,
+    tr,
     warn,
-    warn_if_foreign,
 )
+
+if TYPE_CHECKING:
+    from koperasi_id.cooperatives import RegistrySummary
 
 
 def _dimensions() -> tuple[str, ...]:
@@ -60,6 +68,7 @@ def add_parser(subparsers: Any) -> None:
         help="list the first N invalid records",
     )
     add_input_options(status)
+    add_lang_option(status)
     status.set_defaults(run=run)
 
 
@@ -73,10 +82,17 @@ def run(args: argparse.Namespace) -> int:
     counter = cooperatives.RegistryCounter(
         as_of=args.as_of, by=args.by, window_years=args.window_years
     )
+    lang = args.lang
     invalid = 0
+    tally = WarningTally()
     with open_records(args.file, in_format(args)) as reader:
         warn(reader.warnings, reader.path)
-        warn_if_foreign(reader.header, cooperatives.Cooperative, reader.path)
+        check_header(
+            reader,
+            required_fields(cooperatives.Cooperative),
+            what=tr(lang, "registri koperasi", "cooperative registry"),
+            lang=lang,
+        )
         progress = Progress(reader)
         for record in reader:
             progress.tick()
@@ -87,16 +103,26 @@ def run(args: argparse.Namespace) -> int:
                 if invalid <= args.show_invalid:
                     for p in result.problems:
                         print(
-                            f"koperasi-id: line {record.line}: {problem_text(p)}", file=sys.stderr
+                            f"koperasi-id: {tr(lang, 'baris', 'line')} {record.line}: "
+                            f"{problem_text(p)}",
+                            file=sys.stderr,
                         )
                 continue
+            tally.add_entity(result, record.line)
             counter.add(result)
         progress.done()
     summary = counter.summary()
+    tally.print(reader.path, lang)
     if invalid:
+        command = f"`koperasi-id validate --type cooperative {args.file}`"
         print(
-            f"koperasi-id: {invalid} invalid record(s) were not counted; "
-            f"`koperasi-id validate --type cooperative {args.file}` lists them all",
+            tr(
+                lang,
+                f"koperasi-id: {invalid} rekaman tidak valid tidak dihitung; {command} "
+                "mencantumkan semuanya",
+                f"koperasi-id: {invalid} invalid record(s) were not counted; {command} "
+                "lists them all",
+            ),
             file=sys.stderr,
         )
     if args.json:
@@ -110,6 +136,8 @@ def run(args: argparse.Namespace) -> int:
         for group in summary.breakdown(args.by).groups:
             writer.write(to_dict(group))
         writer.close()
+    elif lang == "en":
+        _print_english(summary, args)
     else:
         print(
             f"Koperasi per {args.as_of.isoformat()} (RAT window {summary.window_years} tahun buku)"
@@ -117,9 +145,36 @@ def run(args: argparse.Namespace) -> int:
         print(summary.table(args.by))
         print(
             f"\n{summary.rows} baris: {summary.registered} terdaftar, {summary.active} aktif "
-            f"({summary.active_percent}%), {summary.inactive} tidak aktif, "
+            f"({percent_text(summary.active_percent)}), {summary.inactive} tidak aktif, "
             f"{summary.dissolved} dibubarkan, {summary.not_yet_established} belum berdiri, "
             f"{summary.invalid} tidak valid"
         )
         print(f"Dasar: {summary.regime.citation}")
     return EXIT_OK
+
+
+def _print_english(summary: RegistrySummary, args: argparse.Namespace) -> None:
+    # The library's table speaks Indonesian (the registry's own language); the
+    # English report lays the same groups out under English headings.
+    print(
+        f"Cooperatives on {args.as_of.isoformat()} (RAT window {summary.window_years} fiscal years)"
+    )
+    rows = [
+        (g.label, g.registered, g.active, g.inactive, g.active_percent)
+        for g in summary.breakdown(args.by).groups
+    ]
+    rows.append(
+        ("Total", summary.registered, summary.active, summary.inactive, summary.active_percent)
+    )
+    width = max(len(r[0]) for r in rows)
+    print(f"{'':<{width}}  {'registered':>10}  {'active':>7}  {'inactive':>8}  {'% active':>8}")
+    for label, registered, active, inactive, pct in rows:
+        shown = "-" if pct is None else str(pct)
+        print(f"{label:<{width}}  {registered:>10}  {active:>7}  {inactive:>8}  {shown:>8}")
+    print(
+        f"\n{summary.rows} rows: {summary.registered} registered, {summary.active} active "
+        f"({percent_text(summary.active_percent)}), {summary.inactive} inactive, "
+        f"{summary.dissolved} dissolved, {summary.not_yet_established} not yet established, "
+        f"{summary.invalid} invalid"
+    )
+    print(f"Basis: {summary.regime.citation}")

@@ -10,12 +10,14 @@ from typing import TYPE_CHECKING, Any
 
 from koperasi_id.cli._common import (
     EXIT_OK,
+    add_lang_option,
     amount_arg,
     date_arg,
     lazy_choices,
     non_negative_int,
     percent_arg,
     positive_int,
+    tr,
 )
 
 if TYPE_CHECKING:
@@ -81,6 +83,7 @@ def add_parser(subparsers: Any) -> None:
         help="override the rate in force (percent per year)",
     )
     sim.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    add_lang_option(sim)
     sim.set_defaults(run=run)
 
 
@@ -126,31 +129,53 @@ def run(args: argparse.Namespace) -> int:
             writer.write(to_dict(row))
         writer.close()
         return EXIT_OK
+    lang = args.lang
     print(
-        f"{scheme.label}: plafond {format_rupiah(plan.principal)}, {plan.months} months, "
-        f"rate {annual_rate}% per year ({plan.method.label}), akad {akad.isoformat()}"
+        tr(
+            lang,
+            f"{scheme.label}: plafond {format_rupiah(plan.principal)}, {plan.months} bulan, "
+            f"bunga {annual_rate}% per tahun ({plan.method.label}), akad {akad.isoformat()}",
+            f"{scheme.label}: plafond {format_rupiah(plan.principal)}, {plan.months} months, "
+            f"rate {annual_rate}% per year ({plan.method.label}), akad {akad.isoformat()}",
+        )
     )
     print()
+    no, due, principal, interest, payment, balance, total = _COLUMNS[lang]
+    due_width = max(10, len(due))
     print(
-        f"{'no':>3}  {'due':10}  {'principal':>15}  {'interest':>13}  {'payment':>15}  {'balance':>15}"
+        f"{no:>3}  {due:{due_width}}  {principal:>15}  {interest:>13}  {payment:>15}  {balance:>15}"
     )
     for i in plan.instalments:
         print(
-            f"{i.number:>3}  {i.due_date.isoformat():10}  {format_rupiah(i.principal):>15}  "
-            f"{format_rupiah(i.interest):>13}  {format_rupiah(i.payment):>15}  "
-            f"{format_rupiah(i.balance):>15}"
+            f"{i.number:>3}  {i.due_date.isoformat():{due_width}}  "
+            f"{format_rupiah(i.principal):>15}  {format_rupiah(i.interest):>13}  "
+            f"{format_rupiah(i.payment):>15}  {format_rupiah(i.balance):>15}"
         )
     print(
-        f"{'':>3}  {'total':10}  {format_rupiah(plan.total_principal):>15}  "
+        f"{'':>3}  {total:{due_width}}  {format_rupiah(plan.total_principal):>15}  "
         f"{format_rupiah(plan.total_interest):>13}  {format_rupiah(plan.total_payment):>15}"
     )
-    print(f"Flat-rate equivalent: {round(plan.flat_rate_equivalent, 2)}% per year")
+    flat = round(plan.flat_rate_equivalent, 2)
+    print(
+        tr(
+            lang,
+            f"Setara bunga flat: {flat}% per tahun",
+            f"Flat-rate equivalent: {flat}% per year",
+        )
+    )
     print()
-    print("Checks:")
+    print(tr(lang, "Pemeriksaan:", "Checks:"))
     for check in checks:
-        mark = "ok  " if check["passed"] else "FAIL"
+        mark = tr(lang, "ok   ", "ok  ") if check["passed"] else tr(lang, "GAGAL", "FAIL")
         print(f"  [{mark}] {check['code']}: {check['message']}")
     return EXIT_OK
+
+
+# Column headings of the schedule table, by language.
+_COLUMNS = {
+    "id": ("ke", "jatuh tempo", "pokok", "bunga", "angsuran", "sisa pokok", "jumlah"),
+    "en": ("no", "due", "principal", "interest", "payment", "balance", "total"),
+}
 
 
 def _checks(
@@ -160,6 +185,7 @@ def _checks(
     from koperasi_id.money import format_rupiah
 
     akad: date = args.akad
+    lang = args.lang
     checks: list[dict[str, Any]] = []
     band = kur.plafond_band(scheme, as_of=akad)
     fits = band.admits(args.plafond)
@@ -167,7 +193,11 @@ def _checks(
         {
             "code": "kur.scheme_ceiling",
             "passed": bool(fits),
-            "message": f"plafond {format_rupiah(args.plafond)} within the {scheme.label} band",
+            "message": tr(
+                lang,
+                f"plafond {format_rupiah(args.plafond)} dalam rentang {scheme.label}",
+                f"plafond {format_rupiah(args.plafond)} within the {scheme.label} band",
+            ),
         }
     )
     limit = kur.max_tenor_months(scheme, purpose, as_of=akad)
@@ -175,7 +205,11 @@ def _checks(
         {
             "code": "kur.tenor",
             "passed": args.months <= limit,
-            "message": f"{args.months} months against a maximum of {limit} for {purpose.label}",
+            "message": tr(
+                lang,
+                f"{args.months} bulan, paling lama {limit} untuk {purpose.label}",
+                f"{args.months} months against a maximum of {limit} for {purpose.label}",
+            ),
         }
     )
     collateral = kur.additional_collateral_allowed(scheme, args.plafond, as_of=akad)
@@ -183,9 +217,17 @@ def _checks(
         {
             "code": "kur.collateral",
             "passed": True,
-            "message": "additional collateral may be asked"
+            "message": tr(
+                lang,
+                "agunan tambahan boleh diminta",
+                "additional collateral may be asked",
+            )
             if collateral
-            else "no additional collateral may be asked (only the financed business)",
+            else tr(
+                lang,
+                "agunan tambahan tidak boleh diminta (hanya usaha yang dibiayai)",
+                "no additional collateral may be asked (only the financed business)",
+            ),
         }
     )
     needs_npwp = kur.npwp_required(scheme, args.plafond, as_of=akad)
@@ -193,7 +235,9 @@ def _checks(
         {
             "code": "kur.npwp_required",
             "passed": True,
-            "message": "an NPWP is required" if needs_npwp else "no NPWP is required",
+            "message": tr(lang, "NPWP wajib", "an NPWP is required")
+            if needs_npwp
+            else tr(lang, "NPWP tidak wajib", "no NPWP is required"),
         }
     )
     return checks

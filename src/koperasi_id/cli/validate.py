@@ -5,20 +5,27 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from koperasi_id.cli._common import (
     EXIT_OK,
+    WarningTally,
     add_input_options,
+    add_lang_option,
+    check_header,
     in_format,
     output,
     problem_text,
     refuse_overwriting,
+    required_fields,
     structure,
     structure_proposal,
+    tr,
     warn,
-    warn_if_foreign,
 )
+
+if TYPE_CHECKING:
+    from koperasi_id._io import RecordReader
 
 #: Record types by their command-line name: (module, class), imported when the command runs.
 ENTITY_TYPES: dict[str, tuple[str, str]] = {
@@ -48,42 +55,80 @@ def add_parser(subparsers: Any) -> None:
     )
     val.add_argument("--format", choices=["text", "jsonl"], default="text")
     add_input_options(val)
+    add_lang_option(val)
     val.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Read the file and report every invalid record."""
-    from koperasi_id._io import Progress, open_records
+    from koperasi_id._io import open_records
+
+    lang = args.lang
+    cls = entity_type(args.type)
+    tally = WarningTally()
+    refuse_overwriting(args.out, args.file)
+    with open_records(args.file, in_format(args)) as reader:
+        warn(reader.warnings, reader.path)
+        check_header(
+            reader,
+            required_columns(args.type),
+            what=args.type,
+            lang=lang,
+            hint=tr(lang, " dan --type", " and --type"),
+        )
+        with output(args.out) as out:
+            invalid, total = _report(args, cls, reader, out, tally)
+    tally.print(reader.path, lang)
+    print(
+        tr(
+            lang,
+            f"{total} rekaman, {total - invalid} valid, {invalid} tidak valid",
+            f"{total} records, {total - invalid} valid, {invalid} invalid",
+        ),
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def required_columns(type_name: str) -> list[str]:
+    """The columns a CSV file of ``type_name`` records must have (top-level fields)."""
+    if type_name == "bpum-proposal":  # its own Indonesian columns
+        from koperasi_id import bpum
+
+        return [c for c in bpum.PROPOSAL_COLUMNS if c in bpum.REQUIRED_COLUMNS]
+    return required_fields(entity_type(type_name))
+
+
+def _report(
+    args: argparse.Namespace, cls: type, reader: RecordReader, out: TextIO, tally: WarningTally
+) -> tuple[int, int]:
+    from koperasi_id._io import Progress
     from koperasi_id.errors import ValidationError
 
-    cls = entity_type(args.type)
     invalid = total = 0
-    refuse_overwriting(args.out, args.file)
-    with open_records(args.file, in_format(args)) as reader, output(args.out) as out:
-        warn(reader.warnings, reader.path)
-        if args.type != "bpum-proposal":  # its Indonesian columns are checked by bpum
-            warn_if_foreign(reader.header, cls, reader.path)
-        progress = Progress(reader)
-        for record in reader:
-            progress.tick()
-            total += 1
-            if args.type == "bpum-proposal":
-                result = structure_proposal(record, lenient=args.lenient)
-            else:
-                result = structure(cls, record, lenient=args.lenient)
-            if isinstance(result, ValidationError):
-                invalid += 1
-                for p in result.problems:
-                    if args.format == "jsonl":
-                        row = {
-                            "line": record.line,
-                            "path": p.path,
-                            "code": p.code,
-                            "message": p.message,
-                        }
-                        out.write(json.dumps(row, ensure_ascii=False) + "\n")
-                    else:
-                        out.write(f"line {record.line}: {problem_text(p)}\n")
-        progress.done()
-    print(f"{total} records, {total - invalid} valid, {invalid} invalid", file=sys.stderr)
-    return EXIT_OK
+    line_word = tr(args.lang, "baris", "line")
+    progress = Progress(reader)
+    for record in reader:
+        progress.tick()
+        total += 1
+        if args.type == "bpum-proposal":
+            result = structure_proposal(record, lenient=args.lenient)
+        else:
+            result = structure(cls, record, lenient=args.lenient)
+        if isinstance(result, ValidationError):
+            invalid += 1
+            for p in result.problems:
+                if args.format == "jsonl":
+                    row = {
+                        "line": record.line,
+                        "path": p.path,
+                        "code": p.code,
+                        "message": p.message,
+                    }
+                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
+                else:
+                    out.write(f"{line_word} {record.line}: {problem_text(p)}\n")
+        else:
+            tally.add_entity(result, record.line)
+    progress.done()
+    return invalid, total
