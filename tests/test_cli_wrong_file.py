@@ -108,3 +108,28 @@ def test_no_registered_cooperative_prints_a_dash_not_none(cli: Run, tmp_path: Pa
         assert result.returncode == 0
         assert expected in result.stdout
         assert "None" not in result.stdout
+
+
+def test_a_file_without_a_header_row_is_named_as_such(cli: Run, tmp_path: Path) -> None:
+    # The first record taken for the header would be lost and its NIK echoed.
+    # Every cell distinct, so the reader's duplicate-column check does not come first.
+    rows = [
+        "1871010101900001,1871010101100001,Siti Aminah,Jl. Kartini 5,Jl. Mawar 1,ya,warung,"
+        "47111,081234567890,pedagang,tidak,false,2020,dinas_kabupaten_kota,18.71,true"
+    ]
+    src = tmp_path / "tanpa_header.csv"
+    src.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = cli("bpum", "screen", src, "--year", "2021", "--lang", "en")
+    assert result.returncode == 1
+    assert "does the file lack a header row?" in result.stderr
+    nik = rows[0].split(",", 1)[0]
+    assert nik not in result.stderr
+    assert f"'{nik[:6]}******{nik[-4:]}'" in result.stderr
+    assert result.stdout == ""
+
+
+def test_a_header_with_few_digits_gets_no_such_hint(cli: Run, tmp_path: Path) -> None:
+    src = _csv(tmp_path / "lain.csv", ["kolom2021", "nama_lengkap", "alamat"])
+    result = cli("bpum", "screen", src, "--year", "2021", "--lang", "en")
+    assert result.returncode == 1
+    assert "header row" not in result.stderr

@@ -307,6 +307,14 @@ def required_fields(cls: type) -> list[str]:
     return [f.name for f in attrs.fields(cls) if f.default is attrs.NOTHING]
 
 
+_DATA_DIGITS = 6
+
+
+def _looks_like_data(cell: str) -> bool:
+    # Column names hold few digits; an identifier, a date or an amount holds many.
+    return sum(ch.isdigit() for ch in cell) >= _DATA_DIGITS
+
+
 def check_header(
     reader: RecordReader,
     required: Sequence[str],
@@ -338,6 +346,12 @@ def check_header(
             f" and {len(reader.header) - _FOUND_SHOWN} more",
         )
     expected = ", ".join(required)
+    if any(_looks_like_data(h) for h in reader.header):
+        hint += tr(
+            lang,
+            "; baris pertama tampak seperti data: apakah berkas ini tanpa baris header?",
+            "; the first row looks like data: does the file lack a header row?",
+        )
     raise InputError(
         tr(
             lang,
