@@ -18,6 +18,7 @@ rate changes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
@@ -241,20 +242,35 @@ def schedule(
     >>> s.instalments[1].payment, s.instalments[2].payment, s.instalments[2].interest
     (Decimal('1032797'), Decimal('1004954'), Decimal('0'))
     """
-    if scheme is None:
-        return _schedule.schedule(
-            principal,
-            annual_rate,
-            months,
-            start=start,
-            first_due=first_due,
-            method=method,
-            grace_months=grace_months,
-            rounding=rounding,
-            rate_convention=rate_convention,
-            places=places,
+    rate_for: Callable[[date, date], Decimal] | None = None
+    if scheme is not None:
+        rate_for = _owed_rates(
+            member(scheme, Scheme, "scheme"), start, akad_date, annual_rate, collectibility, rules
         )
-    scheme = member(scheme, Scheme, "scheme")
+    return _schedule.schedule(
+        principal,
+        annual_rate,
+        months,
+        start=start,
+        first_due=first_due,
+        method=method,
+        grace_months=grace_months,
+        rounding=rounding,
+        rate_convention=rate_convention,
+        places=places,
+        rate_for=rate_for,
+    )
+
+
+def _owed_rates(  # noqa: PLR0917 - private helper of schedule
+    scheme: Scheme,
+    start: date | None,
+    akad_date: date | None,
+    annual_rate: Decimal | int,
+    collectibility: Collectibility,
+    rules: KurRules | None,
+) -> Callable[[date, date], Decimal]:
+    """The rate of each period of a loan of ``scheme`` signed on the akad date."""
     akad = akad_date if akad_date is not None else start
     if akad is None:
         raise ValidationError.single(
@@ -275,16 +291,4 @@ def schedule(
             rules=rules,
         )
 
-    return _schedule.schedule(
-        principal,
-        annual_rate,
-        months,
-        start=start,
-        first_due=first_due,
-        method=method,
-        grace_months=grace_months,
-        rounding=rounding,
-        rate_convention=rate_convention,
-        places=places,
-        rate_for=rate_for,
-    )
+    return rate_for
