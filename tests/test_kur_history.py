@@ -108,7 +108,8 @@ def test_relaunch_day_is_a_parameter() -> None:
         (date(2020, 8, 31), 10_000_000, SUPER),
         (date(2020, 8, 31), 10_000_001, MICRO),
         (date(2021, 12, 31), 50_000_001, SMALL),
-        # Permenko 1/2022: mikro to Rp100 jt (CNBC 4 Sep 2023 restates it).
+        # Permenko 1/2022: mikro Rp10–100 jt for 2022 (Komite Kebijakan 29 Dec 2021,
+        # kompas via kontan 30 Dec 2021; CNBC 4 Sep 2023 restates it).
         (date(2022, 1, 1), 50_000_001, MICRO),
         (date(2022, 1, 1), 100_000_001, SMALL),
     ],
@@ -147,8 +148,13 @@ def test_tki_ceiling_before_2020() -> None:
         (PMI, date(2020, 1, 1), D(14)),
         # Super mikro regular subsidy 13 points (okezone 7 Sep 2020).
         (SUPER, date(2020, 8, 31), D(13)),
-        # Mikro 16.5 total in 2022 with the borrower at 3 + 13.5 subsidised (tempo 13 Jul 2022).
-        (MICRO, date(2022, 12, 31), D("10.5")),
+        # 2021 unchanged; 2022 cut by 1 (super mikro) and 0.5 (mikro, PMI) points:
+        # Komite Kebijakan 29 Dec 2021 (kompas via kontan 30 Dec 2021).
+        (MICRO, date(2021, 12, 31), D("10.5")),
+        (MICRO, date(2022, 1, 1), D(10)),
+        (SUPER, date(2022, 1, 1), D(12)),
+        (PMI, date(2022, 12, 31), D("13.5")),
+        (SMALL, date(2022, 12, 31), D("5.5")),
     ],
 )
 def test_regular_subsidy_history(scheme: Scheme, as_of: date, expected: Decimal) -> None:

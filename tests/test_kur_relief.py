@@ -149,13 +149,15 @@ def test_rate_components_show_the_relief_as_its_own_part() -> None:
     assert c.total_rate == D("16.5")
     assert c.relief is not None
     assert c.relief.citation.instrument.startswith("Permenko Perekonomian 6/2020")
-    # 2022: borrower 3 + relief 3 + regular 10.5 = 16.5 (tempo 13 Jul 2022: "13,5 persen
-    # lainnya disubsidi").
+    # 2022: borrower 3 + relief 3 + regular 10 = 16 (regular cut by 0.5 for 2022,
+    # kompas via kontan 30 Dec 2021).
     later = rate_components(MICRO, akad_date=date(2022, 3, 1), period_start=date(2022, 8, 1))
-    assert (later.borrower_rate, later.relief_subsidy + later.regular_subsidy) == (
+    assert (later.borrower_rate, later.relief_subsidy, later.regular_subsidy) == (
         D(3),
-        D("13.5"),
+        D(3),
+        D(10),
     )
+    assert later.total_rate == D(16)
     none = rate_components(MICRO, akad_date=AKAD_2020, period_start=date(2020, 2, 10))
     assert none.relief is None
     assert none.relief_subsidy == D(0)

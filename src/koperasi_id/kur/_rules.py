@@ -513,8 +513,9 @@ def _build(
                 end_2025,
                 Citation(_P1_2022, note="as amended by Permenko 1/2023 and 12/2025"),
                 _bands(100, 100, medium),
-                note="Mikro to Rp100 jt from Permenko 1/2022 (CNBC 4 Sep 2023 restates it; "
-                "the 2021 sources still say Rp50 jt): the switch on 1 Jan 2022 is MEDIUM. "
+                note="Mikro from Rp10-50 jt to Rp10-100 jt for 2022: Komite Kebijakan "
+                "29 Dec 2021 (kompas via kontan 30 Dec 2021), Permenko 1/2022, CNBC 4 Sep "
+                "2023 (HIGH); the first day, 1 Jan 2022, is MEDIUM. "
                 "PMI Rp100 jt from Permenko 1/2022 ('peningkatan plafon PMI'): MEDIUM.",
             ),
             _regime(
@@ -994,17 +995,30 @@ def _build(
                     ),
                     _totals("16.5", "11.5", "20", super_micro="19"),
                     medium,
-                    "Super mikro 13 points: okezone 7 Sep 2020. Mikro total 16.5 still in "
-                    "2022: tempo 13 Jul 2022. The amending KMKs were not seen; values assumed "
-                    "unchanged (LOW for PMI after its ceiling rose in 2022). KUR khusus is not "
-                    "encoded. The pandemic extra subsidy is its own component "
-                    "(kur.pandemic_relief).",
+                    "Super mikro 13 points: okezone 7 Sep 2020. The amending KMKs were not "
+                    "seen; 2021 values assumed as 2020. KUR khusus is not encoded. The "
+                    "pandemic extra subsidy is its own component (kur.pandemic_relief).",
                 )
                 for name, start, end, instrument in (
                     ("kmk-436-2020", super_micro_from, end_2020, _KMK_2020),
                     ("kmk-96-2021", start_2021, end_2021, _KMK_2021),
-                    ("kmk-91-2022", start_2022, end_pre_tier, _KMK_2022),
                 )
+            ),
+            _regime(
+                "kmk-91-2022",
+                start_2022,
+                end_pre_tier,
+                Citation(
+                    _KMK_2022,
+                    note="super mikro 12, mikro 10, kecil 5.5, PMI 13.5 points on 6 %",
+                ),
+                _totals("16", "11.5", "19.5", super_micro="18"),
+                medium,
+                "Komite Kebijakan decision of 29 Dec 2021 (kompas via kontan 30 Dec 2021): "
+                "2022 subsidy cut by 1 point for super mikro and 0.5 for mikro and PMI; the "
+                "totals equal KMK 317/2023's first-access totals. tempo (13 Jul 2022) "
+                "quotes a 16.5 % mikro total (13.5 subsidised on a 3 % borrower rate): the "
+                "official decision is preferred.",
             ),
             _regime(
                 "kmk-317-2023",
