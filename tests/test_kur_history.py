@@ -79,6 +79,18 @@ def test_super_mikro_first_day_is_a_parameter() -> None:
         KurRules.build(super_micro_from=date(2021, 1, 1))
 
 
+def test_kmk_317_first_day_is_a_parameter() -> None:
+    late = KurRules.build(kmk_317_from=date(2023, 9, 1))
+    with pytest.raises(NoRuleInForceError):
+        subsidy(MICRO, as_of=date(2023, 8, 31), rules=late)
+    assert subsidy(MICRO, as_of=date(2023, 9, 1), rules=late) == D(10)
+    # With a later tiered regime the 2022 table runs on until KMK 317/2023.
+    both = KurRules.build(tiered_from=date(2023, 9, 1), kmk_317_from=date(2023, 9, 1))
+    assert subsidy(MICRO, as_of=date(2023, 8, 31), rules=both) == D(10)
+    with pytest.raises(ValueError, match="kmk_317_from"):
+        KurRules.build(kmk_317_from=date(2022, 12, 31))
+
+
 def test_relaunch_day_is_a_parameter() -> None:
     august = KurRules.build(kur_relaunch=date(2015, 8, 12))
     with pytest.raises(NoRuleInForceError):
@@ -163,11 +175,12 @@ def test_regular_subsidy_history(scheme: Scheme, as_of: date, expected: Decimal)
 
 
 def test_subsidy_gaps_are_no_rule() -> None:
-    # KMK 1355/KMK.05/2015 (2016) was not seen; Jan–Aug 2023 waited for KMK 317/2023.
+    # KMK 1355/KMK.05/2015 (2016) was not seen; KMK 317/2023 covers akad from
+    # 27 Jan 2023 only.
     with pytest.raises(NoRuleInForceError, match=r"kur\.subsidy"):
         subsidy(MICRO, as_of=date(2016, 6, 1))
     with pytest.raises(NoRuleInForceError, match=r"kur\.subsidy"):
-        subsidy(MICRO, as_of=date(2023, 1, 1))
+        subsidy(MICRO, as_of=date(2023, 1, 26))
     with pytest.raises(NoRuleInForceError, match=r"kur\.subsidy\[super_mikro\]"):
         subsidy(SUPER, as_of=date(2020, 8, 30))
     with pytest.raises(NoRuleInForceError, match=r"kur\.subsidy\[khusus\]"):

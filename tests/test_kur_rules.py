@@ -317,9 +317,12 @@ def test_subsidy_matches_kmk_317_table() -> None:
 
 
 def test_subsidy_regime_edges() -> None:
+    # KMK 317/2023 (set 1 Sep 2023) covers akad signed from 27 Jan 2023 (bisnis.com
+    # 4 Sep 2023, quoting the KMK); 1-26 Jan 2023 has no subsidy table.
     with pytest.raises(NoRuleInForceError):
-        subsidy(MICRO, as_of=date(2023, 8, 31))
-    assert subsidy(MICRO, as_of=date(2023, 9, 1)) == D(10)
+        subsidy(MICRO, as_of=date(2023, 1, 26))
+    assert subsidy(MICRO, as_of=date(2023, 1, 27)) == D(10)
+    assert subsidy(MICRO, as_of=date(2023, 1, 27), access=2) == D(9)
     assert subsidy(MICRO, as_of=date(2025, 12, 31)) == D(10)
     with pytest.raises(NoRuleInForceError):
         subsidy(MICRO, as_of=date(2026, 1, 1))

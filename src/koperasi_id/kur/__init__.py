@@ -47,6 +47,7 @@ from koperasi_id.kur._relief import (
 from koperasi_id.kur._rules import (
     COLLATERAL_100JT_FROM,
     DEFAULT_RULES,
+    KMK_317_FROM,
     KUR_RELAUNCH,
     PERMENKO_1_2026_FROM,
     PERMENKO_12_2025_FROM,
@@ -79,6 +80,7 @@ from koperasi_id.money import Rounding
 __all__ = [
     "COLLATERAL_100JT_FROM",
     "DEFAULT_RULES",
+    "KMK_317_FROM",
     "KUR_RELAUNCH",
     "PERMENKO_1_2026_FROM",
     "PERMENKO_12_2025_FROM",

@@ -327,10 +327,10 @@ def subsidy(
     ['10', '9', '8', '7']
     >>> subsidy(Scheme.SMALL, as_of=date(2024, 5, 1), access=4)
     Decimal('2.5')
-    >>> subsidy(Scheme.MICRO, as_of=date(2023, 8, 31))
+    >>> subsidy(Scheme.MICRO, as_of=date(2023, 1, 26))
     Traceback (most recent call last):
     ...
-    koperasi_id.errors.NoRuleInForceError: no kur.subsidy rule in force on 2023-08-31 ...
+    koperasi_id.errors.NoRuleInForceError: no kur.subsidy rule in force on 2023-01-26 ...
     """
     total = total_rate(scheme, as_of=as_of, plafond=plafond, rules=rules)
     borrower = rate(

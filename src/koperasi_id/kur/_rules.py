@@ -25,6 +25,7 @@ from koperasi_id.msme import KUR_2026_OMZET
 __all__ = [
     "COLLATERAL_100JT_FROM",
     "DEFAULT_RULES",
+    "KMK_317_FROM",
     "KUR_RELAUNCH",
     "PERMENKO_1_2026_FROM",
     "PERMENKO_12_2025_FROM",
@@ -60,13 +61,18 @@ KUR_RELAUNCH = date(2015, 7, 1)
 SUPER_MICRO_FROM = date(2020, 8, 31)
 #: First akad date of the Permenko 1/2023 regime (tiered rates, access limits,
 #: super mikro 3 %). MEDIUM: the Permenko was published about Feb–Mar 2023 and
-#: KMK 317/2023 pays subsidy only from 2023-09-01; the Komite Kebijakan KUR
-#: decided on 28 Nov 2022 that the 2023 terms apply to KUR 2023, so the
-#: library applies them to every 2023 agreement.
+#: KMK 317/2023 (set 1 Sep 2023) pays its subsidy for akad from 27 Jan 2023
+#: (KMK_317_FROM); the Komite Kebijakan KUR decided on 28 Nov 2022 that the
+#: 2023 terms apply to KUR 2023, so the library applies them to every 2023
+#: agreement.
 TIERED_REGIME_FROM = date(2023, 1, 1)
 #: First akad date on which the no-additional-collateral ceiling is Rp100 jt
 #: (MEDIUM: presidential decision reported on 15 Jun 2021; day not found).
 COLLATERAL_100JT_FROM = date(2021, 7, 1)
+#: First akad date under KMK 317/2023's subsidy table. HIGH: the KMK, set on
+#: 1 Sep 2023, applies to "penyaluran KUR yang akad kredit/pembiayaannya
+#: ditandatangani mulai tanggal 27 Januari 2023" (bisnis.com, 4 Sep 2023).
+KMK_317_FROM = date(2023, 1, 27)
 #: First day of Permenko 12/2025 (Pasal 38A, Rp20 jt ultra-micro cap). LOW:
 #: the enactment date was not found; the earliest date consistent with the
 #: instrument's year is used so that an explicit Pasal 38A claim is honoured.
@@ -274,6 +280,7 @@ class KurRules:
         kur_relaunch: date = KUR_RELAUNCH,
         super_micro_from: date = SUPER_MICRO_FROM,
         relief_basis: ReliefBasis = ReliefBasis.DUE_DATE,
+        kmk_317_from: date = KMK_317_FROM,
     ) -> KurRules:
         """The library's KUR law with the uncertain dates and choices as parameters.
 
@@ -292,11 +299,13 @@ class KurRules:
             and date(2021, 1, 1) < collateral_100jt_from <= date(2022, 1, 1)
             and date(2015, 1, 1) <= kur_relaunch <= date(2015, 12, 31)
             and date(2020, 1, 1) < super_micro_from <= date(2020, 12, 31)
+            and date(2023, 1, 1) <= kmk_317_from < permenko_1_2026_from
         ):
             raise ValueError(
                 "dates must satisfy 2022-01-01 < tiered_from <= permenko_12_2025_from "
                 "< permenko_1_2026_from, 2021-01-01 < collateral_100jt_from <= 2022-01-01, "
-                "kur_relaunch in 2015 and 2020-01-01 < super_micro_from <= 2020-12-31"
+                "kur_relaunch in 2015, 2020-01-01 < super_micro_from <= 2020-12-31 and "
+                "2023-01-01 <= kmk_317_from < permenko_1_2026_from"
             )
         if not isinstance(relief_basis, ReliefBasis):
             raise ValueError(f"relief_basis is a ReliefBasis, not {relief_basis!r}")
@@ -309,6 +318,7 @@ class KurRules:
             relaunch=kur_relaunch,
             super_micro_from=super_micro_from,
             relief_basis=relief_basis,
+            kmk_317_from=kmk_317_from,
         )
 
 
@@ -418,6 +428,7 @@ def _build(
     relaunch: date,
     super_micro_from: date,
     relief_basis: ReliefBasis,
+    kmk_317_from: date,
 ) -> KurRules:
     start_2020, end_2020 = date(2020, 1, 1), date(2020, 12, 31)
     before_super_micro = super_micro_from - _ONE_DAY
@@ -1007,7 +1018,7 @@ def _build(
             _regime(
                 "kmk-91-2022",
                 start_2022,
-                end_pre_tier,
+                min(end_pre_tier, kmk_317_from - _ONE_DAY),
                 Citation(
                     _KMK_2022,
                     note="super mikro 12, mikro 10, kecil 5.5, PMI 13.5 points on 6 %",
@@ -1022,11 +1033,18 @@ def _build(
             ),
             _regime(
                 "kmk-317-2023",
-                date(2023, 9, 1),
+                kmk_317_from,
                 end_2025,
-                Citation(_KMK_317, note="subsidy + borrower rate = total received by the lender"),
+                Citation(
+                    _KMK_317,
+                    "Diktum",
+                    note="set 1 Sep 2023; for akad signed from 27 Jan 2023",
+                ),
                 total_rates,
-                note="Ends with the 2025 tiers; 2026 subsidy rates unknown (open question 3).",
+                note="Subsidy + borrower rate = total received by the lender. The KMK applies "
+                "to agreements signed from 27 Jan 2023 (bisnis.com 4 Sep 2023, quoting it); "
+                "first day: parameter kmk_317_from. Ends with the 2025 tiers; 2026 subsidy "
+                "rates unknown (open question 3).",
             ),
         ],
     )
