@@ -120,7 +120,18 @@ def test_proposal_windows() -> None:
     assert w2021.contains(w2021.opens)
     assert not w2021.contains(date(2021, 3, 16))
     assert programme(2020).window.confidence is Confidence.LOW
-    assert programme(2020).window.opens == date(2020, 8, 24)
+
+
+def test_2020_proposals_predate_the_launch() -> None:
+    # First batch proposals dated 28 Jul 2020 (aspek.id); the President launched
+    # BPUM on 24 Aug 2020. Permenkop UKM 6/2020 sets no calendar date of its own.
+    p2020 = programme(2020)
+    assert p2020.window.opens == date(2020, 7, 28)
+    assert p2020.window.contains(date(2020, 7, 28))
+    assert not p2020.window.contains(date(2020, 7, 27))
+    assert p2020.window.contains(date(2020, 8, 23))
+    assert p2020.launched == date(2020, 8, 24)
+    assert programme(2021).launched is None
 
 
 def test_caller_supplied_programme() -> None:

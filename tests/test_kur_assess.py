@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from koperasi_id.decisions import Severity
@@ -122,9 +122,18 @@ def test_assessment_serialises() -> None:
     assert [f["code"] for f in data["findings"]] == list(ALL_CODES)
 
 
-def test_no_kur_before_2020() -> None:
-    with pytest.raises(NoRuleInForceError):
-        assess(application(akad_date=date(2019, 12, 31)))
+def test_no_kur_before_the_2015_relaunch() -> None:
+    with pytest.raises(NoRuleInForceError, match="2015-06-30"):
+        assess(application(akad_date=date(2015, 6, 30)))
+
+
+def test_super_micro_application_before_permenko_15_2020_is_no_rule() -> None:
+    with pytest.raises(NoRuleInForceError, match=r"kur\.ceiling\[super_mikro\]"):
+        assess(
+            application(
+                scheme=Scheme.SUPER_MICRO, plafond=D(5_000_000), akad_date=date(2020, 8, 30)
+            )
+        )
 
 
 # --- scheme ceiling -------------------------------------------------------------
@@ -662,6 +671,8 @@ def test_application_round_trips(app: KurApplication) -> None:
 
 @given(applications)
 def test_assess_always_answers_with_every_check(app: KurApplication) -> None:
+    # Super mikro did not exist before Permenko 15/2020: that is no rule, not a "no".
+    assume(app.scheme is not Scheme.SUPER_MICRO or app.akad_date >= date(2020, 8, 31))
     result = assess(app)
     assert set(ALL_CODES) <= set(result.codes)
     assert result.outcome == (not result.failures)

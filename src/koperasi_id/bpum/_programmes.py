@@ -141,6 +141,8 @@ class Programme:
     other_bank_credit_excludes: bool
     #: The identity document the criteria name ("NIK" in 2020, "e-KTP" in 2021).
     identity_document: str = "NIK"
+    #: The public launch, a fact of its own: it is not when proposals opened.
+    launched: date | None = None
     note: str | None = None
 
     def citation(self, criterion: Criterion) -> Citation:
@@ -191,17 +193,25 @@ BPUM_2020 = Programme(
     year=2020,
     amount=Decimal("2400000"),
     window=ProposalWindow(
-        opens=date(2020, 8, 24),
+        opens=date(2020, 7, 28),
         closes=date(2020, 12, 31),
         confidence=Confidence.LOW,
-        note="opened with the launch on 24 Aug 2020; closed when 12,000,000 proposals were "
-        "reached, at the latest at the end of the budget year (inference)",
+        note="Permenkop UKM 6/2020 sets no calendar date for proposals: they run from its "
+        "entry into force (date not found). The first batch used proposals dated "
+        "28 Jul 2020 (aspek.id), before the launch (24 Aug 2020) and before the Kemenkop "
+        "data-collection letter 367/SM/VIII/2020 of 4 Aug 2020 (republika 28 Dec 2020), "
+        "so the window opens on that earliest evidenced day. Closed when 12,000,000 "
+        "proposals were reached, at the latest at the end of the budget year (inference; "
+        "data collection was extended by letter 491/SM/X/2020 of 6 Oct 2020, kompas "
+        "29 Oct 2020 reports registration open until the end of November 2020)",
     ),
     criteria=_CRITERIA_2020,
     allowed_proposers=_ALL_PROPOSERS,
     allowed_previous_years=(),
     other_bank_credit_excludes=True,
-    note="Rp2.400.000 once per recipient; target 12,000,000 recipients, budget Rp28,8 T",
+    launched=date(2020, 8, 24),
+    note="Rp2.400.000 once per recipient; target 12,000,000 recipients, budget Rp28,8 T; "
+    "launched by the President on 24 Aug 2020",
 )
 
 BPUM_2021 = Programme(
@@ -233,7 +243,8 @@ PROGRAMMES: Timeline[Programme] = Timeline(
             citation=Citation(_PERMENKOP_2020, "Pasal 3 ayat (1)", "Rp2.400.000"),
             confidence=Confidence.HIGH,
             value=BPUM_2020,
-            note="Permenkop UKM 6/2020 and Juklak BPUM No. 98/2020; launched 24 Aug 2020",
+            note="Permenkop UKM 6/2020 and Juklak BPUM No. 98/2020; proposals from 28 Jul 2020 "
+            "(LOW), launched 24 Aug 2020 (HIGH)",
         ),
         Regime(
             name="bpum-2021",
@@ -283,6 +294,9 @@ def programme(year: int, *, rules: Timeline[Programme] = PROGRAMMES) -> Programm
 
     >>> programme(2021).allowed_previous_years
     (2020,)
+    >>> p = programme(2020)
+    >>> p.window.opens, p.launched
+    (datetime.date(2020, 7, 28), datetime.date(2020, 8, 24))
     """
     return programme_regime(year, rules=rules).value
 

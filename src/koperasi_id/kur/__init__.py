@@ -37,11 +37,21 @@ from koperasi_id.kur._rates import (
     subsidy,
     total_rate,
 )
+from koperasi_id.kur._relief import (
+    RateComponents,
+    borrower_rate,
+    rate_components,
+    relief_regime,
+    schedule,
+)
 from koperasi_id.kur._rules import (
     COLLATERAL_100JT_FROM,
     DEFAULT_RULES,
+    KMK_317_FROM,
+    KUR_RELAUNCH,
     PERMENKO_1_2026_FROM,
     PERMENKO_12_2025_FROM,
+    SUPER_MICRO_FROM,
     TIERED_REGIME_FROM,
     AccessLimit,
     BusinessAgeRule,
@@ -50,7 +60,9 @@ from koperasi_id.kur._rules import (
     ExistingCreditRule,
     KurRules,
     NpwpRule,
+    PandemicRelief,
     PlafondBand,
+    ReliefBasis,
     TenorLimit,
 )
 from koperasi_id.kur._schedule import (
@@ -61,7 +73,6 @@ from koperasi_id.kur._schedule import (
     annuity_payment,
     flat_rate_equivalent,
     monthly_rate,
-    schedule,
 )
 from koperasi_id.kur._schemes import Collectibility, CreditKind, Purpose, Scheme, Sector
 from koperasi_id.money import Rounding
@@ -69,8 +80,11 @@ from koperasi_id.money import Rounding
 __all__ = [
     "COLLATERAL_100JT_FROM",
     "DEFAULT_RULES",
+    "KMK_317_FROM",
+    "KUR_RELAUNCH",
     "PERMENKO_1_2026_FROM",
     "PERMENKO_12_2025_FROM",
+    "SUPER_MICRO_FROM",
     "TIERED_REGIME_FROM",
     "AccessLimit",
     "BusinessAgeRule",
@@ -87,10 +101,13 @@ __all__ = [
     "KurRules",
     "Method",
     "NpwpRule",
+    "PandemicRelief",
     "PlafondBand",
     "Purpose",
+    "RateComponents",
     "RateConvention",
     "RateDecision",
+    "ReliefBasis",
     "Rounding",
     "Schedule",
     "Scheme",
@@ -100,6 +117,7 @@ __all__ = [
     "additional_collateral_allowed",
     "annuity_payment",
     "assess",
+    "borrower_rate",
     "flat_rate_equivalent",
     "max_tenor_months",
     "monthly_rate",
@@ -108,7 +126,9 @@ __all__ = [
     "originate",
     "plafond_band",
     "rate",
+    "rate_components",
     "rate_decision",
+    "relief_regime",
     "schedule",
     "scheme_for",
     "subsidy",

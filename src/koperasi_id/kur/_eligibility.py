@@ -12,7 +12,7 @@ from dateutil.relativedelta import relativedelta
 from koperasi_id.decisions import Decision, Finding, Severity
 from koperasi_id.errors import Problem, RuleInputError, ValidationError
 from koperasi_id.kur._entities import ExistingCredit, KurApplication, KurLoan
-from koperasi_id.kur._rates import access_limit, max_tenor_months, rate_decision
+from koperasi_id.kur._rates import access_limit, max_tenor_months, plafond_band, rate_decision
 from koperasi_id.kur._rules import DEFAULT_RULES, ExistingCreditRule, KurRules
 from koperasi_id.kur._schedule import Method
 from koperasi_id.kur._schemes import Collectibility, CreditKind, Purpose, Scheme
@@ -87,7 +87,8 @@ def assess(application: KurApplication, *, rules: KurRules | None = None) -> Kur
     library does not know for the date is a failed ``WARNING`` finding, which
     does not decide the outcome. Raises
     :class:`~koperasi_id.errors.NoRuleInForceError` if no KUR ceilings or rates
-    are known for the date at all.
+    are known for the date at all, or if the scheme did not exist yet (super mikro
+    before Permenko 15/2020).
 
     >>> from koperasi_id.identifiers import Nik
     >>> from koperasi_id.kur import Sector
@@ -155,8 +156,9 @@ def assess(application: KurApplication, *, rules: KurRules | None = None) -> Kur
     rate_finding = decision.findings[0]
     subsidy_value: Decimal | None = None
     totals = kur.total_rates.find(as_of)
-    if totals is not None:
-        bands = totals.value[app.scheme]
+    # A pre-2023 subsidy table may not know the scheme (KUR khusus): no subsidy shown.
+    bands = None if totals is None else totals.value.get(app.scheme)
+    if totals is not None and bands is not None:
         total = next(t for ceiling, t in bands if ceiling is None or app.plafond <= ceiling)
         subsidy_value = total - borrower_rate
         refs.append(totals.ref)
@@ -292,7 +294,7 @@ def assess(application: KurApplication, *, rules: KurRules | None = None) -> Kur
 def _scheme_ceiling(app: KurApplication, kur: KurRules, refs: list[RegimeRef]) -> Finding:
     regime = kur.ceilings.at(app.akad_date)
     refs.append(regime.ref)
-    band = regime.value[app.scheme]
+    band = plafond_band(app.scheme, as_of=app.akad_date, rules=kur)  # scheme not yet: raises
     ok = band.admits(app.plafond)
     span = f"{_rp(band.floor)} < plafon ≤ {_rp(band.ceiling)}"
     span_en = f"{_rp(band.floor)} < plafond ≤ {_rp(band.ceiling)}"

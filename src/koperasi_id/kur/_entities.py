@@ -11,7 +11,9 @@ import attrs
 from koperasi_id.errors import ValidationError
 from koperasi_id.identifiers import Nik, Npwp
 from koperasi_id.kur._args import day
-from koperasi_id.kur._schedule import Method, RateConvention, Schedule, schedule
+from koperasi_id.kur._relief import schedule
+from koperasi_id.kur._rules import KurRules
+from koperasi_id.kur._schedule import Method, RateConvention, Schedule
 from koperasi_id.kur._schemes import Collectibility, CreditKind, Purpose, Scheme, Sector
 from koperasi_id.money import Rounding, non_negative_rupiah
 from koperasi_id.msme import Business
@@ -243,8 +245,23 @@ class KurLoan:
                 path="$.first_due",
             )
 
-    def schedule(self, *, rounding: Rounding = Rounding.HALF_UP, places: int = 0) -> Schedule:
-        """The instalment schedule of this loan."""
+    def schedule(
+        self,
+        *,
+        rounding: Rounding = Rounding.HALF_UP,
+        places: int = 0,
+        relief: bool = True,
+        collectibility: Collectibility = Collectibility.CURRENT,
+        rules: KurRules | None = None,
+    ) -> Schedule:
+        """The instalments this loan's borrower owed.
+
+        With ``relief`` (the default) each period is charged
+        :func:`~koperasi_id.kur.borrower_rate`: the pandemic relief of
+        2020–2022 where it applied to the loan (debtor in ``collectibility``),
+        the agreed rate otherwise, the annuity re-amortised at each change.
+        ``relief=False`` gives the schedule at the agreed rate throughout.
+        """
         anchor: dict[str, date] = (
             {"first_due": self.first_due}
             if self.first_due is not None
@@ -259,5 +276,9 @@ class KurLoan:
             rounding=rounding,
             rate_convention=self.rate_convention,
             places=places,
+            scheme=self.scheme if relief else None,
+            akad_date=self.akad_date,
+            collectibility=collectibility,
+            rules=rules,
             **anchor,
         )

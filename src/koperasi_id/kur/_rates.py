@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import attrs
 
 from koperasi_id.decisions import Decision, Finding
-from koperasi_id.errors import RuleInputError, ValidationError
+from koperasi_id.errors import NoRuleInForceError, RuleInputError, ValidationError
 from koperasi_id.kur._args import day, member
 from koperasi_id.kur._rules import DEFAULT_RULES, DisasterRate, KurRules, PlafondBand, RateTable
 from koperasi_id.kur._schemes import Purpose, Scheme, Sector
@@ -32,6 +33,25 @@ __all__ = [
 ]
 
 _BY_AMOUNT = (Scheme.SUPER_MICRO, Scheme.MICRO, Scheme.SMALL)
+V = TypeVar("V")
+
+
+def _of_scheme(table: Mapping[Scheme, V], scheme: Scheme, table_name: str, as_of: date) -> V:
+    """``table[scheme]``; a scheme the regime does not know is no rule in force.
+
+    Super mikro began in 2020, KUR khusus in 2018; a pre-2023 subsidy is known
+    only for some schemes. Asking about them earlier is the same situation as
+    asking before the relaunch, so the same error answers it.
+    """
+    try:
+        return table[scheme]
+    except KeyError:
+        known = ", ".join(sorted(s.value for s in table))
+        raise NoRuleInForceError(
+            f"{table_name}[{scheme.value}]",
+            as_of,
+            hint=f"the regime in force then knows only {known}",
+        ) from None
 
 
 def _rules(rules: KurRules | None) -> KurRules:
@@ -92,7 +112,7 @@ def scheme_for(plafond: Decimal | int, *, as_of: date, rules: KurRules | None = 
     amount = _plafond(plafond)
     bands = _rules(rules).ceilings.value_at(day(as_of, "as_of"))
     for scheme in _BY_AMOUNT:
-        if bands[scheme].admits(amount):
+        if scheme in bands and bands[scheme].admits(amount):
             return scheme
     top = max(band.ceiling for band in bands.values())
     raise ValidationError.single(
@@ -108,9 +128,17 @@ def plafond_band(scheme: Scheme, *, as_of: date, rules: KurRules | None = None) 
     >>> band = plafond_band(Scheme.MICRO, as_of=date(2021, 12, 31))
     >>> band.floor, band.ceiling
     (Decimal('10000000'), Decimal('50000000'))
+    >>> plafond_band(Scheme.MICRO, as_of=date(2019, 6, 1)).ceiling
+    Decimal('25000000')
+    >>> plafond_band(Scheme.SUPER_MICRO, as_of=date(2020, 8, 30))
+    Traceback (most recent call last):
+    ...
+    koperasi_id.errors.NoRuleInForceError: no kur.ceiling[super_mikro] rule in force on 2020-08-30; the regime in force then knows only kecil, khusus, mikro, pmi
     """
     scheme = member(scheme, Scheme, "scheme")
-    return _rules(rules).ceilings.value_at(day(as_of, "as_of"))[scheme]
+    as_of = day(as_of, "as_of")
+    timeline = _rules(rules).ceilings
+    return _of_scheme(timeline.value_at(as_of), scheme, timeline.name, as_of)
 
 
 @attrs.frozen(kw_only=True)
@@ -203,7 +231,7 @@ def _borrower_rate(
 ) -> _RateParts:
     """The rate and how it was found; :func:`rate` needs only the value, so no Finding."""
     regime = kur.rates.at(as_of)
-    tiers = regime.value[scheme]
+    tiers = _of_scheme(regime.value, scheme, kur.rates.name, as_of)
     exempt = exempt_38a and "rate_tier" in _exemption(kur, as_of)
     tier = 1 if exempt else min(k, len(tiers))
     value = tiers[tier - 1]
@@ -228,8 +256,10 @@ def rate(
 
     >>> [str(rate(Scheme.MICRO, as_of=date(2024, 5, 1), access=k)) for k in (1, 2, 3, 4, 5)]
     ['6', '7', '8', '9', '9']
-    >>> rate(Scheme.SUPER_MICRO, as_of=date(2020, 12, 31)), rate(Scheme.SUPER_MICRO, as_of=date(2021, 1, 1))
-    (Decimal('0'), Decimal('6'))
+    >>> rate(Scheme.MICRO, as_of=date(2015, 7, 1)), rate(Scheme.MICRO, as_of=date(2019, 12, 31))
+    (Decimal('12'), Decimal('7'))
+    >>> rate(Scheme.SUPER_MICRO, as_of=date(2020, 12, 31))
+    Decimal('6')
     >>> rate(Scheme.MICRO, as_of=date(2026, 3, 1), access=3)
     Decimal('6')
     >>> rate(Scheme.MICRO, as_of=date(2026, 3, 1), disaster_area=True)
@@ -261,9 +291,13 @@ def total_rate(
 
     >>> total_rate(Scheme.SPECIAL, as_of=date(2024, 5, 1), plafond=100_000_000)
     Decimal('16')
+    >>> total_rate(Scheme.MICRO, as_of=date(2020, 5, 1))
+    Decimal('16.5')
     """
     scheme = member(scheme, Scheme, "scheme")
-    bands = _rules(rules).total_rates.value_at(day(as_of, "as_of"))[scheme]
+    as_of = day(as_of, "as_of")
+    timeline = _rules(rules).total_rates
+    bands = _of_scheme(timeline.value_at(as_of), scheme, timeline.name, as_of)
     if len(bands) > 1 and plafond is None:
         raise RuleInputError(f"the {scheme.label} subsidy depends on the plafond; pass plafond=")
     amount = None if plafond is None else _plafond(plafond)
@@ -293,10 +327,10 @@ def subsidy(
     ['10', '9', '8', '7']
     >>> subsidy(Scheme.SMALL, as_of=date(2024, 5, 1), access=4)
     Decimal('2.5')
-    >>> subsidy(Scheme.MICRO, as_of=date(2023, 8, 31))
+    >>> subsidy(Scheme.MICRO, as_of=date(2023, 1, 26))
     Traceback (most recent call last):
     ...
-    koperasi_id.errors.NoRuleInForceError: no kur.subsidy rule in force on 2023-08-31 ...
+    koperasi_id.errors.NoRuleInForceError: no kur.subsidy rule in force on 2023-01-26 ...
     """
     total = total_rate(scheme, as_of=as_of, plafond=plafond, rules=rules)
     borrower = rate(
@@ -329,7 +363,9 @@ def max_tenor_months(
     """
     scheme = member(scheme, Scheme, "scheme")
     purpose = member(purpose, Purpose, "purpose")
-    limit = _rules(rules).tenors.value_at(day(as_of, "as_of"))[scheme]
+    as_of = day(as_of, "as_of")
+    timeline = _rules(rules).tenors
+    limit = _of_scheme(timeline.value_at(as_of), scheme, timeline.name, as_of)
     if purpose is Purpose.WORKING_CAPITAL:
         months = limit.working_capital_extended if extended else limit.working_capital
     else:

@@ -11,12 +11,23 @@ convention turns the annual rate into the monthly rate for every method.
 ``places`` (0: whole rupiah) with the named :class:`~koperasi_id.money.Rounding`;
 the last instalment takes whatever principal is left, so the principal repaid
 always equals the plafond exactly.
+
+**A rate that changes mid-loan.** ``rate_for`` gives the annual rate of each
+instalment period (the pandemic interest relief of 2020–2022 is one such
+change). An annuity is then **re-amortised** whenever the rate changes: the
+balance left is spread over the months left at the new rate, P·r / (1 −
+(1 + r)^−n) with P the balance and n the instalments still to pay. This is how
+Indonesian banks recompute a floating-rate annuity when its rate moves (a KPR
+after its fixed period: "cicilan dihitung berdasarkan nilai pinjaman yang
+tersisa", idea.grid.id; Bank Sumut's KPR simulation recomputes the instalment
+on the remaining principal at month 13). The tenor never changes.
 """
 
 from __future__ import annotations
 
 import decimal
 import enum
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
@@ -208,6 +219,9 @@ class Schedule:
     rate_convention: RateConvention
     places: int
     instalments: tuple[Instalment, ...]
+    #: The annual rate (percent) charged for each month of the tenor, in order;
+    #: for an annuity or flat credit month *k* is instalment *k*'s period.
+    period_rates: tuple[Decimal, ...] = ()
 
     @property
     def total_principal(self) -> Decimal:
@@ -243,6 +257,7 @@ def schedule(
     rounding: Rounding = Rounding.HALF_UP,
     rate_convention: RateConvention = RateConvention.NOMINAL_MONTHLY,
     places: int = 0,
+    rate_for: Callable[[date, date], Decimal] | None = None,
 ) -> Schedule:
     """The repayment schedule of ``principal`` at ``annual_rate`` percent over ``months``.
 
@@ -252,6 +267,11 @@ def schedule(
     so a loan signed on 31 January falls due on 28/29 February, then 31 March.
     During ``grace_months`` only interest is paid. A ``BULLET`` credit has one
     instalment at maturity with simple interest for the whole tenor.
+
+    ``rate_for(period_start, due_date)`` (optional) returns the annual rate
+    in percent charged for one instalment period; ``annual_rate`` is then the
+    agreed rate recorded on the schedule. An annuity is re-amortised over the
+    months left whenever the rate changes (see the module docstring).
 
     >>> s = schedule(Decimal(10_000_000), Decimal(3), 12, start=date(2024, 1, 31))
     >>> [str(i.due_date) for i in s.instalments[:3]]
@@ -283,7 +303,6 @@ def schedule(
     rounding = member(rounding, Rounding, "rounding")
     if method is Method.BULLET and g:
         raise _bad("grace_months", "bullet_grace", "a bullet credit has no grace period")
-    m = monthly_rate(percent, rate_convention)
 
     def due(k: int) -> date:
         if start is not None:
@@ -294,9 +313,17 @@ def schedule(
     def rnd(value: Decimal) -> Decimal:
         return round_rupiah(value, rounding, places=places)
 
+    def percent_at(k: int) -> Decimal:
+        # Period k runs from due(k - 1) (the akad date for k = 1) to due(k).
+        return percent if rate_for is None else _rate_percent(rate_for(due(k - 1), due(k)))
+
     rows: list[Instalment] = []
+    percents: list[Decimal] = []
     if method is Method.BULLET:
-        interest = rnd(_CONTEXT.multiply(_CONTEXT.multiply(p, m), n))
+        # Simple interest month by month, so a rate relief shows in its months.
+        percents.extend(percent_at(k) for k in range(1, n + 1))
+        monthly = [monthly_rate(x, rate_convention) for x in percents]
+        interest = rnd(_CONTEXT.multiply(p, sum(monthly, Decimal(0))))
         when = start + relativedelta(months=n) if start is not None else due(1)
         rows.append(
             Instalment(
@@ -310,19 +337,23 @@ def schedule(
         )
     else:
         amortising = n - g
-        if method is Method.ANNUITY:
-            level = rnd(_annuity(p, m, amortising))
-            flat_interest = Decimal(0)
-        else:
-            level = rnd(_CONTEXT.divide(p, amortising))
-            flat_interest = rnd(_CONTEXT.multiply(p, m))
+        level = rnd(_CONTEXT.divide(p, amortising))
         balance = p
+        level_rate: Decimal | None = None
         for k in range(1, n + 1):
+            rate_k = percent_at(k)
+            percents.append(rate_k)
+            m = monthly_rate(rate_k, rate_convention)
             if method is Method.ANNUITY:
+                if k > g and rate_k != level_rate:
+                    # First amortising month, or the rate moved: re-amortise
+                    # what is left over the months left.
+                    level = rnd(_annuity(balance, m, n - k + 1))
+                    level_rate = rate_k
                 interest = rnd(_CONTEXT.multiply(balance, m))
                 part = level - interest
             else:
-                interest = flat_interest
+                interest = rnd(_CONTEXT.multiply(p, m))
                 part = level
             if k <= g:
                 part = Decimal(0)
@@ -352,4 +383,5 @@ def schedule(
         rate_convention=rate_convention,
         places=places,
         instalments=tuple(rows),
+        period_rates=tuple(percents),
     )
