@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from datetime import date
@@ -353,15 +352,19 @@ def test_structure_builds_the_entity() -> None:
 # --- review: the awkward CSV and JSON Lines files people actually send ---------
 
 
-def test_a_stray_quote_that_swallows_rows_is_flagged(tmp_path: Path) -> None:
+def test_a_stray_quote_ends_its_record_and_every_later_row_is_read(tmp_path: Path) -> None:
     path = write(tmp_path, "q.csv", b'a,b,c\n1,"x,3\n4,5,6\n7,8,9\n10,11,12"\n13,14,15\n')
     with open_records(path) as reader:
         records = list(reader)
-    assert [r.line for r in records] == [5, 6]
+    assert [r.line for r in records] == [2, 3, 4, 5, 6]
     assert [p.code for p in records[0].problems] == ["csv.quote"]
-    assert "line 2" in records[0].problems[0].message
-    assert "line 5" in records[0].problems[0].message
-    assert records[1].problems == ()
+    assert [dict(r.data) for r in records[1:3]] == [
+        {"a": "4", "b": "5", "c": "6"},
+        {"a": "7", "b": "8", "c": "9"},
+    ]
+    # A quote inside a cell that did not start with one is a character, as csv has it.
+    assert dict(records[3].data) == {"a": "10", "b": "11", "c": '12"'}
+    assert all(r.problems == () for r in records[1:])
 
 
 def test_quoted_multi_line_cells_crlf_bom_and_semicolons(tmp_path: Path) -> None:
@@ -462,17 +465,15 @@ def test_progress_on_a_terminal_counts_and_clears_its_line(
     assert text.count("\r10,000") == 1  # the small file's indicator stayed off
 
 
-def test_a_cell_beyond_the_field_limit_is_an_error_row_and_reading_goes_on(
+def test_a_cell_beyond_the_cell_limit_is_an_error_row_and_reading_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    limit = csv.field_size_limit()
-    monkeypatch.setattr("koperasi_id._io.MAX_FIELD_BYTES", 100)
-    path = write(tmp_path, "big.csv", b"a,b\n1," + b"x" * 500 + b"\n2,3\n")
-    try:
-        with open_records(path) as reader:
-            records = list(reader)
-    finally:
-        csv.field_size_limit(limit)
+    monkeypatch.setattr("koperasi_id._io.MAX_CELL_CHARS", 100)
+    path = write(tmp_path, "big.csv", b"a,b\n1," + b"x" * 101 + b"\n2," + b"y" * 100 + b"\n")
+    with open_records(path) as reader:
+        records = list(reader)
     assert [r.line for r in records] == [2, 3]
-    assert [p.code for p in records[0].problems] == ["csv"]
-    assert dict(records[1].data) == {"a": "2", "b": "3"}
+    assert [(p.path, p.code) for p in records[0].problems] == [("$.b", "cell.too_long")]
+    assert dict(records[0].data) == {"a": "1", "b": None}  # never reaches a value parser
+    assert dict(records[1].data) == {"a": "2", "b": "y" * 100}
+    assert records[1].problems == ()

@@ -5,6 +5,13 @@ header) and JSON Lines one record at a time, with the line number of each
 record. A record that cannot be read cleanly (bad UTF-8, more cells than the
 header, a JSON line that is not an object) still comes out, carrying its
 problems, so that every input record gives exactly one output record.
+
+Every part of a file has a limit (:mod:`koperasi_id._limits`): a cell, a
+line, a record, the columns of the header, the nesting of a JSON record. A
+record past one is a problem of that record, with its line number, and
+reading goes on; a header past one makes the file unreadable. All work is
+linear in the size of the file. A quote left open ends its record on its own
+line, and the lines after it are read again as records (:mod:`koperasi_id._lines`).
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ import enum
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
@@ -22,6 +30,16 @@ from typing import IO, Any, TextIO
 
 import attrs
 
+from koperasi_id._atomic import OutputError, atomic_output
+from koperasi_id._limits import (
+    MAX_CELL_CHARS,
+    MAX_COLUMNS,
+    MAX_JSON_DEPTH,
+    MAX_LINE_CHARS,
+    MAX_RECORD_CHARS,
+)
+from koperasi_id._lines import CsvLines, LongLine, NumberedLines, Unclosed, json_too_deep
+from koperasi_id._values import has_long_digit_run, masked_excerpt
 from koperasi_id.errors import KoperasiIdError, Problem
 from koperasi_id.serialization import decimal_text
 
@@ -29,15 +47,17 @@ __all__ = [
     "FileFormat",
     "InputError",
     "InputRecord",
+    "OutputError",
     "RecordReader",
     "RecordWriter",
+    "atomic_output",
     "detect_delimiter",
     "open_records",
 ]
 
-#: Largest CSV cell accepted (a 1 MB address is junk, but it is read and reported, not fatal).
-MAX_FIELD_BYTES = 16 * 1024 * 1024
 _DELIMITERS = (",", ";", "\t")
+# A letter of any script: column names have one, numbers and dates do not.
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 class InputError(KoperasiIdError):
@@ -87,17 +107,53 @@ def _has_surrogates(text: str) -> bool:
     return False
 
 
-def _swallowed_rows(cells: Sequence[str], delimiter: str, width: int) -> bool:
-    # A stray opening quote makes the csv module read on, across line ends,
-    # to the next quote: whole rows end up inside one cell. A multi-line
-    # address does not hold a line with (nearly) a row's worth of delimiters.
-    enough = max(width - 1, 2)
-    for cell in cells:
-        if "\n" in cell or "\r" in cell:
-            for part in cell.splitlines():
-                if part.count(delimiter) >= enough:
-                    return True
-    return False
+def _problem_record(line: int, code: str, message: str, *, flat: bool = True) -> InputRecord:
+    return InputRecord(
+        line=line, data={}, problems=(Problem(path="$", code=code, message=message),), flat=flat
+    )
+
+
+def _unclosed_quote(line: int, more: bool) -> InputRecord:
+    return _problem_record(
+        line,
+        "csv.quote",
+        "a quote opens a cell on this line and does not close before "
+        + ("the lines after it, which are read as records of their own" if more else "the next row")
+        + "; check the quotes on this line",
+    )
+
+
+def _cell_problem(value: str) -> tuple[str, str] | None:
+    if len(value) > MAX_CELL_CHARS:
+        return "cell.too_long", f"the cell is longer than {MAX_CELL_CHARS:,} characters"
+    if _has_surrogates(value):
+        return "encoding", "the cell is not valid UTF-8"
+    if "\x00" in value:
+        return "encoding", "the cell holds a NUL byte (binary data, not text)"
+    return None
+
+
+def _check_header(path: Path, header: Sequence[str]) -> None:
+    seen: set[str] = set()
+    repeated: dict[str, None] = {}  # in file order, once each
+    for name in header:
+        if name in seen:
+            repeated[name] = None
+        seen.add(name)
+    if repeated:
+        shown = [masked_excerpt(name) for name in list(repeated)[:5]]
+        more = f" and {len(repeated) - 5} more" if len(repeated) > 5 else ""
+        raise InputError(f"{path}: duplicate column names in the header: {', '.join(shown)}{more}")
+    named = [name for name in header if name]
+    figures = sum(1 for name in named if not _LETTER.search(name))
+    if any(has_long_digit_run(name) for name in named) or 2 * figures > len(named):
+        # Read as a header, the first record would be lost and its values
+        # (a NIK, a KK) would become column names quoted in every row.
+        raise InputError(
+            f"{path}: the first row looks like data, not a header: "
+            f"{figures} of its {len(header)} cells are numbers or identifiers rather than "
+            "column names. Add the header row the file format documents"
+        )
 
 
 def detect_delimiter(header_line: str) -> str:
@@ -165,17 +221,26 @@ class RecordReader:
             return 0
 
     def _start_csv(self) -> None:
-        first = self._text.readline()
-        self._header_lines = 1
-        while first and not first.strip():
-            first = self._text.readline()
-            self._header_lines += 1
-        if not first:
+        self._lines = NumberedLines(self._text, first=1)
+        number, first = 0, ""
+        for number, line in self._lines:  # noqa: B007 - the header's line number is kept
+            if line is None:
+                raise InputError(
+                    f"{self.path}: the header row is longer than {MAX_LINE_CHARS:,} characters; "
+                    "this is not a record file"
+                )
+            first = line
+            if first.strip():
+                break
+        if not first.strip():
             raise InputError(f"{self.path}: no header row found; the file has only blank lines")
+        self._header_lines = number
         self.delimiter = detect_delimiter(first)
-        csv.field_size_limit(MAX_FIELD_BYTES)
+        if csv.field_size_limit() <= MAX_RECORD_CHARS:
+            # The line and record limits bound a cell; csv's own (128 KiB by
+            # default) would end the record in the middle, losing its line.
+            csv.field_size_limit(MAX_RECORD_CHARS + 1)
         header = next(csv.reader([first], delimiter=self.delimiter))
-        self.header = tuple(h.strip() for h in header)
         if _has_surrogates(first) or "\x00" in first:
             # NUL bytes between ASCII letters, or an FF FE / FE FF start: UTF-16,
             # which Excel writes as "Unicode Text".
@@ -185,11 +250,13 @@ class RecordReader:
                 + ("; the file looks like UTF-16 (Excel's 'Unicode Text')" if utf16 else "")
                 + "; save the file as 'CSV UTF-8'"
             )
-        duplicates = sorted({h for h in self.header if self.header.count(h) > 1})
-        if duplicates:
+        if len(header) > MAX_COLUMNS:
             raise InputError(
-                f"{self.path}: duplicate column names in the header: {', '.join(duplicates)}"
+                f"{self.path}: the header has {len(header):,} columns; "
+                f"at most {MAX_COLUMNS:,} are read (Excel's own limit)"
             )
+        self.header = tuple(h.strip() for h in header)
+        _check_header(self.path, self.header)
         if len(self.header) == 1 and any(c in first for c in "|:"):
             self.warnings.append(
                 f"the header has a single column ({self.header[0][:60]!r}); "
@@ -205,112 +272,116 @@ class RecordReader:
 
     def _csv_records(self) -> Iterator[InputRecord]:
         assert self.delimiter is not None
-        reader = csv.reader(self._text, delimiter=self.delimiter)
+        feed = CsvLines(self._lines, delimiter=self.delimiter, width=len(self.header))
+        while True:
+            # A fresh csv.reader after every stop: the old one may be inside a cell.
+            reader = csv.reader(feed, delimiter=self.delimiter)
+            try:
+                for cells in reader:
+                    lines = feed.take()
+                    if not cells or (len(cells) == 1 and not cells[0].strip()):
+                        continue  # blank line: not a record
+                    yield self._csv_record(cells, lines[-1][0], feed.chars)
+                return
+            except Unclosed:
+                lines = feed.take()
+                yield _unclosed_quote(lines[0][0], len(lines) > 1)
+                feed.read_again(lines[1:])
+            except LongLine as long_line:
+                feed.take()
+                yield _problem_record(
+                    long_line.number,
+                    "line.too_long",
+                    f"the line is longer than {MAX_LINE_CHARS:,} characters; it was skipped",
+                )
+            except csv.Error as exc:
+                lines = feed.take()
+                yield _problem_record(lines[0][0], "csv", f"unreadable CSV row: {exc}")
+
+    def _csv_record(self, cells: list[str], line: int, chars: int) -> InputRecord:
         header = self.header
         width = len(header)
-        last_line = self._header_lines
-        while True:
-            try:
-                cells = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                last_line = reader.line_num + self._header_lines
-                yield InputRecord(
-                    line=last_line,
-                    data={},
-                    problems=(Problem(path="$", code="csv", message=f"unreadable CSV row: {exc}"),),
+        problems: list[Problem] = []
+        if len(cells) > width:
+            problems.append(
+                Problem(
+                    path="$",
+                    code="row.extra_cells",
+                    message=f"the row has {len(cells)} cells but the header has {width} columns",
                 )
-                continue
-            if not cells or (len(cells) == 1 and not cells[0].strip()):
-                last_line = reader.line_num + self._header_lines
-                continue  # blank line: not a record
-            # csv counts the lines it read itself; the header (and blank lines above it) came first.
-            line = reader.line_num + self._header_lines
-            first_line, last_line = last_line + 1, line
-            problems: list[Problem] = []
-            if line > first_line and _swallowed_rows(cells, self.delimiter, width):
-                problems.append(
-                    Problem(
-                        path="$",
-                        code="csv.quote",
-                        message=f"a quote opened on line {first_line} closes only on line "
-                        f"{line}, so the rows between were read as one cell; "
-                        f"check the quotes on line {first_line}",
-                    )
-                )
-            if len(cells) > width:
-                problems.append(
-                    Problem(
-                        path="$",
-                        code="row.extra_cells",
-                        message=f"the row has {len(cells)} cells but the header has {width} columns",
-                    )
-                )
-            joined = "".join(cells)
-            if "\x00" in joined or _has_surrogates(joined):  # rare: find the cells at fault
-                data: dict[str, str | None] = {}
-                for i, name in enumerate(header):
-                    value = cells[i] if i < len(cells) else None
-                    if value is not None and _has_surrogates(value):
-                        problems.append(
-                            Problem(
-                                path=f"$.{name}",
-                                code="encoding",
-                                message="the cell is not valid UTF-8",
-                            )
-                        )
-                        value = None
-                    elif value is not None and "\x00" in value:
-                        problems.append(
-                            Problem(
-                                path=f"$.{name}",
-                                code="encoding",
-                                message="the cell holds a NUL byte (binary data, not text)",
-                            )
-                        )
-                        value = None
-                    data[name] = value
-            elif len(cells) >= width:
-                data = dict(zip(header, cells, strict=False))
-            else:
-                data = dict(zip(header, [*cells, *([None] * (width - len(cells)))], strict=True))
-            yield InputRecord(line=line, data=data, problems=tuple(problems))
+            )
+        if (
+            chars > MAX_CELL_CHARS
+            or "\x00" in (joined := "".join(cells))
+            or _has_surrogates(joined)
+        ):
+            # rare: find the cells at fault; none of them reaches a value parser
+            data: dict[str, str | None] = {}
+            for i, name in enumerate(header):
+                value = cells[i] if i < len(cells) else None
+                problem = None if value is None else _cell_problem(value)
+                if problem is not None:
+                    code, message = problem
+                    problems.append(Problem(path=f"$.{name}", code=code, message=message))
+                    value = None
+                data[name] = value
+            return InputRecord(line=line, data=data, problems=tuple(problems))
+        if len(cells) >= width:
+            return InputRecord(
+                line=line, data=dict(zip(header, cells, strict=False)), problems=tuple(problems)
+            )
+        padded = [*cells, *([None] * (width - len(cells)))]
+        return InputRecord(
+            line=line, data=dict(zip(header, padded, strict=True)), problems=tuple(problems)
+        )
 
     def _jsonl_records(self) -> Iterator[InputRecord]:
-        for number, text in enumerate(self._text, start=1):
+        for number, text in NumberedLines(self._text, first=1):
+            if text is None:
+                yield _problem_record(
+                    number,
+                    "line.too_long",
+                    f"the line is longer than {MAX_LINE_CHARS:,} characters; it was skipped",
+                    flat=False,
+                )
+                continue
             if not text.strip():
                 continue
             if _has_surrogates(text):
-                yield InputRecord(
-                    line=number,
-                    data={},
-                    problems=(
-                        Problem(path="$", code="encoding", message="the line is not valid UTF-8"),
-                    ),
+                yield _problem_record(number, "encoding", "the line is not valid UTF-8", flat=False)
+                continue
+            if json_too_deep(text):
+                yield _problem_record(
+                    number,
+                    "json.depth",
+                    f"the JSON nests deeper than {MAX_JSON_DEPTH} levels",
                     flat=False,
                 )
                 continue
             try:
                 value = json.loads(text, parse_float=Decimal)
             except ValueError as exc:
-                problem = Problem(path="$", code="json", message=f"not valid JSON: {exc}")
-                yield InputRecord(line=number, data={}, problems=(problem,), flat=False)
+                yield _problem_record(number, "json", f"not valid JSON: {exc}", flat=False)
                 continue
             if not isinstance(value, dict):
-                problem = Problem(
-                    path="$",
-                    code="type.object",
-                    message=f"expected a JSON object, got {type(value).__name__}",
+                yield _problem_record(
+                    number,
+                    "type.object",
+                    f"expected a JSON object, got {type(value).__name__}",
+                    flat=False,
                 )
-                yield InputRecord(line=number, data={}, problems=(problem,), flat=False)
                 continue
             yield InputRecord(line=number, data=value, flat=False)
 
     def _json_records(self) -> Iterator[InputRecord]:
         # A JSON array cannot be streamed with the standard library; JSON Lines can.
+        text = self._text.read()
+        if json_too_deep(text, MAX_JSON_DEPTH + 1):  # the array itself is one level
+            raise InputError(
+                f"{self.path}: the JSON nests deeper than {MAX_JSON_DEPTH} levels in a record"
+            )
         try:
-            value = json.loads(self._text.read(), parse_float=Decimal)
+            value = json.loads(text, parse_float=Decimal)
         except ValueError as exc:
             raise InputError(
                 f"{self.path}: not valid JSON ({exc}); for large files use JSON Lines"

@@ -1,0 +1,174 @@
+"""Bounded, numbered physical lines and the CSV record splitter over them (private).
+
+Python's :mod:`csv` reader, given a file, reads on across line ends for as
+long as a quoted cell stays open: one stray ``"`` swallows every record up to
+the next quote, or to the end of the file. Here the reader is fed one
+numbered line at a time, and a line asked for *inside* an open quote is
+inspected first: when it reads as a row of its own, when the record would
+pass :data:`~koperasi_id._limits.MAX_RECORD_CHARS`, or at the end of the
+file, the quote is taken as unclosed. The record that opened it ends on its
+own lines, and every line after them is read again as records, so that each
+keeps its line number and its output row. Work stays linear: a line read
+again is read on its own, never as a continuation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TextIO
+
+from koperasi_id import _limits
+
+__all__ = ["CsvLines", "LongLine", "NumberedLines", "Unclosed", "json_too_deep"]
+
+
+class LongLine(Exception):  # noqa: N818 - a signal between the feed and its reader, not an error
+    """The next line is longer than the line limit; its text was skipped."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.number = number
+
+
+class Unclosed(Exception):  # noqa: N818 - a signal, as above
+    """The quoted cell of the current record does not close before a row, the limit or the end."""
+
+
+class NumberedLines:
+    """The lines of ``text`` with their numbers; a line over the limit comes back as ``None``.
+
+    A line longer than ``limit`` characters (line end not counted) is
+    skipped in chunks, never held whole in memory.
+
+    >>> import io
+    >>> list(NumberedLines(io.StringIO("ab\\r\\n" + "x" * 9 + "\\ncd"), first=1, limit=5))
+    [(1, 'ab\\r\\n'), (2, None), (3, 'cd')]
+    """
+
+    def __init__(self, text: TextIO, *, first: int, limit: int | None = None) -> None:
+        self._text = text
+        self._number = first
+        self._limit = _limits.MAX_LINE_CHARS if limit is None else limit
+        self._cr_cut = False  # a skipped line ended on "\r" whose "\n" may still follow
+
+    def __iter__(self) -> Iterator[tuple[int, str | None]]:
+        return self
+
+    def __next__(self) -> tuple[int, str | None]:
+        # Two characters of slack keep a line exactly at the limit plus "\r\n" whole.
+        line = self._text.readline(self._limit + 2)
+        if self._cr_cut:
+            self._cr_cut = False
+            if line == "\n":
+                line = self._text.readline(self._limit + 2)
+        if not line:
+            raise StopIteration
+        number = self._number
+        self._number += 1
+        if len(line) <= self._limit or len(line.rstrip("\r\n")) <= self._limit:
+            return number, line
+        while not line.endswith(("\n", "\r")):
+            line = self._text.readline(self._limit)
+            if not line:
+                break
+        self._cr_cut = line.endswith("\r")
+        return number, None
+
+
+class CsvLines:
+    """The iterator :func:`csv.reader` reads: one numbered line per call, checked first.
+
+    ``record`` holds the numbered lines handed out for the record being
+    read; the caller takes them with :meth:`take` once the reader returns
+    the record, or once the reader stops with :class:`Unclosed`,
+    :class:`LongLine` or :class:`csv.Error`.
+    """
+
+    def __init__(self, lines: NumberedLines, *, delimiter: str, width: int) -> None:
+        self._lines = lines
+        self._back: list[tuple[int, str | None, bool]] = []  # a stack: last in, read first
+        self._delimiter = delimiter
+        # A multi-line address does not hold a line with (nearly) a row's worth of delimiters.
+        self._row_delimiters = max(width - 1, 2)
+        self.record: list[tuple[int, str]] = []
+        self.chars = 0
+        self._alone = False  # the record started on a line read again: it may not continue
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def _read(self) -> tuple[int, str | None, bool] | None:
+        if self._back:
+            return self._back.pop()
+        for number, line in self._lines:
+            return number, line, False
+        return None
+
+    def __next__(self) -> str:
+        item = self._read()
+        if self.record:  # the reader asks for more: the record's quoted cell is still open
+            if item is None:
+                raise Unclosed
+            number, line, _ = item
+            if (
+                self._alone
+                or line is None
+                or self.chars + len(line) > _limits.MAX_RECORD_CHARS
+                or line.count(self._delimiter) >= self._row_delimiters
+            ):
+                self._back.append(item)
+                raise Unclosed
+        else:
+            if item is None:
+                raise StopIteration
+            number, line, alone = item
+            if line is None:
+                raise LongLine(number)
+            self._alone = alone
+            self.chars = 0
+        self.record.append((number, line))
+        self.chars += len(line)
+        return line
+
+    def take(self) -> list[tuple[int, str]]:
+        """The lines of the record just read (or abandoned); the next record starts afresh."""
+        record, self.record = self.record, []
+        return record
+
+    def read_again(self, lines: list[tuple[int, str]]) -> None:
+        """Put ``lines`` back to be read next, each as a record on its own."""
+        self._back.extend((number, line, True) for number, line in reversed(lines))
+
+
+# A JSON string (closed or not: an unclosed one runs to the end, so the scan
+# never backtracks), or one bracket.
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?', re.DOTALL)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_OPENERS = str.maketrans("[{]}", "(())")
+
+
+def json_too_deep(text: str, limit: int | None = None) -> bool:
+    """Whether the JSON ``text`` nests arrays and objects deeper than ``limit``.
+
+    Linear in ``text``: brackets inside strings do not count, and text with
+    fewer brackets than the limit is passed at once.
+
+    >>> json_too_deep('{"a": [1, {"b": "[[[["}]}', limit=3), json_too_deep("[[[1]]]", limit=2)
+    (False, True)
+    """
+    limit = _limits.MAX_JSON_DEPTH if limit is None else limit
+    if text.count("[") + text.count("{") <= limit:
+        return False
+    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text)).translate(_OPENERS)
+    depth = 0
+    # Runs of openers and closers, not single characters: a bomb is one long run.
+    for run in re.finditer(r"\(+|\)+", brackets):
+        size = run.end() - run.start()
+        if run.group()[0] == "(":
+            depth += size
+            if depth > limit:
+                return True
+        else:
+            depth = max(depth - size, 0)
+    return False
