@@ -580,7 +580,16 @@ def test_spilling_the_nik_index_to_disk_changes_no_result(monkeypatch: pytest.Mo
 def test_read_problems_have_indonesian_reasons() -> None:
     from koperasi_id.errors import Problem  # noqa: PLC0415
 
-    codes = ["encoding", "csv", "csv.quote", "json", "row.extra_cells"]
+    codes = [
+        "encoding",
+        "csv",
+        "csv.quote",
+        "json",
+        "json.depth",
+        "row.extra_cells",
+        "cell.too_long",
+        "line.too_long",
+    ]
     errors = [(n, ValidationError([Problem(code=c, message="x")])) for n, c in enumerate(codes)]
     for result in screen_numbered(errors, year=2021):
         assert ": tidak valid [" not in result.messages[0], result.messages[0]

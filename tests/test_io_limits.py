@@ -299,3 +299,35 @@ def test_an_unwritable_place_is_an_output_error(tmp_path: Path) -> None:
         pass
     with pytest.raises(OutputError, match="is a directory"), atomic_output(tmp_path):
         pass
+
+
+# --- readers outside the CLI: the same limits --------------------------------------
+
+
+def test_batch_json_lines_apply_the_line_and_depth_limits() -> None:
+    from koperasi_id.batch import read_jsonl_lines  # noqa: PLC0415
+    from koperasi_id.errors import ValidationError  # noqa: PLC0415
+
+    lines = [
+        _nested(_limits.MAX_JSON_DEPTH),
+        _nested(_limits.MAX_JSON_DEPTH + 1),
+        '{"a": "' + "x" * _limits.MAX_LINE_CHARS + '"}\n',
+        '{"b": 1}\n',
+    ]
+    codes = [
+        r.problems[0].code if isinstance(r, ValidationError) else "ok"
+        for r in read_jsonl_lines(lines)
+    ]
+    assert codes == ["ok", "json.depth", "line.too_long", "ok"]
+
+
+def test_a_bpum_row_cell_past_the_limit_never_reaches_a_parser() -> None:
+    from koperasi_id import bpum  # noqa: PLC0415
+    from koperasi_id.errors import ValidationError  # noqa: PLC0415
+
+    at_limit = bpum.structure_row({"nama": "x" * _limits.MAX_CELL_CHARS})
+    over = bpum.structure_row({"nama": "x" * (_limits.MAX_CELL_CHARS + 1)})
+    assert isinstance(at_limit, ValidationError)
+    assert isinstance(over, ValidationError)
+    assert ("$.nama", "cell.too_long") not in [(p.path, p.code) for p in at_limit.problems]
+    assert ("$.nama", "cell.too_long") in [(p.path, p.code) for p in over.problems]

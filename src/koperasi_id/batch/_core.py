@@ -8,7 +8,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from koperasi_id import bpum
+from koperasi_id import _limits, bpum
+from koperasi_id._lines import json_too_deep
 from koperasi_id.errors import ValidationError
 from koperasi_id.identifiers import Nik
 from koperasi_id.serialization import from_dict, to_dict
@@ -178,18 +179,32 @@ def read_jsonl_lines(lines: Iterable[str]) -> Iterator[Record]:
 
     Numbers with a fraction are read as Decimal, as everywhere in the
     library. A line that is not a JSON object yields the ValidationError
-    saying so, so it is screened as ``INVALID`` rather than lost.
+    saying so, so it is screened as ``INVALID`` rather than lost; so does a
+    line longer than the line limit or nested past the depth limit (see
+    "Limits and personal data" in the guide), before any parsing.
 
     >>> [type(r).__name__ for r in read_jsonl_lines(['{"a": 1.5}\\n', '\\n', '[1]', '{x'])]
     ['dict', 'ValidationError', 'ValidationError']
+    >>> [e.problems[0].code for e in read_jsonl_lines(["[" * 100_000, '"' + "x" * 2**20 + '"'])]
+    ['json.depth', 'line.too_long']
     """
     for line in lines:
+        if len(line) > _limits.MAX_LINE_CHARS and len(line.rstrip("\r\n")) > _limits.MAX_LINE_CHARS:
+            yield ValidationError.single(
+                "line.too_long", f"the line is longer than {_limits.MAX_LINE_CHARS:,} characters"
+            )
+            continue
         if not line.strip():
             continue
         # A file saved "with BOM" starts its first line with U+FEFF, which
         # json.loads refuses; the command line reads such files as utf-8-sig.
         if line.startswith("\ufeff"):
             line = line[1:]  # noqa: PLW2901
+        if json_too_deep(line):
+            yield ValidationError.single(
+                "json.depth", f"the JSON nests deeper than {_limits.MAX_JSON_DEPTH} levels"
+            )
+            continue
         try:
             value = json.loads(line, parse_float=Decimal)
         except ValueError as exc:

@@ -7,6 +7,7 @@ import functools
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+from koperasi_id._limits import MAX_CELL_CHARS
 from koperasi_id.bpum._programmes import PROGRAMMES, OtherBankCreditRule, Programme
 from koperasi_id.bpum._proposal import Proposal
 from koperasi_id.bpum._screening import ScreeningResult, Structured, screen_structured
@@ -118,6 +119,16 @@ def _convert(row: Mapping[Any, Any]) -> tuple[dict[str, Any], list[Problem]]:
         present.add(column)
         if raw_value is None:
             value = ""
+        elif isinstance(raw_value, str) and len(raw_value) > MAX_CELL_CHARS:
+            # Rows may come from any reader (pandas, Dask): the limit is checked here too.
+            problems.append(
+                Problem(
+                    path=f"$.{column}",
+                    code="cell.too_long",
+                    message=f"the cell is longer than {MAX_CELL_CHARS:,} characters",
+                )
+            )
+            continue
         elif isinstance(raw_value, str):
             value = raw_value.strip()
         else:
