@@ -487,7 +487,7 @@ def test_unwritable_summary_fails_before_the_output_is_written(tmp_path: Path) -
         "--summary-json", tmp_path / "missing-dir" / "s.json",
     )  # fmt: skip
     no_traceback(result)
-    assert result.returncode == 1
+    assert result.returncode == 3
     assert "cannot write" in result.stderr
     assert not out.exists()
 

@@ -134,16 +134,6 @@ def _cell_problem(value: str) -> tuple[str, str] | None:
 
 
 def _check_header(path: Path, header: Sequence[str]) -> None:
-    seen: set[str] = set()
-    repeated: dict[str, None] = {}  # in file order, once each
-    for name in header:
-        if name in seen:
-            repeated[name] = None
-        seen.add(name)
-    if repeated:
-        shown = [masked_excerpt(name) for name in list(repeated)[:5]]
-        more = f" and {len(repeated) - 5} more" if len(repeated) > 5 else ""
-        raise InputError(f"{path}: duplicate column names in the header: {', '.join(shown)}{more}")
     named = [name for name in header if name]
     figures = sum(1 for name in named if not _LETTER.search(name))
     if any(has_long_digit_run(name) for name in named) or 2 * figures > len(named):
@@ -154,6 +144,16 @@ def _check_header(path: Path, header: Sequence[str]) -> None:
             f"{figures} of its {len(header)} cells are numbers or identifiers rather than "
             "column names. Add the header row the file format documents"
         )
+    seen: set[str] = set()
+    repeated: dict[str, None] = {}  # in file order, once each
+    for name in header:
+        if name in seen:
+            repeated[name] = None
+        seen.add(name)
+    if repeated:
+        shown = [masked_excerpt(name) for name in list(repeated)[:5]]
+        more = f" and {len(repeated) - 5} more" if len(repeated) > 5 else ""
+        raise InputError(f"{path}: duplicate column names in the header: {', '.join(shown)}{more}")
 
 
 def detect_delimiter(header_line: str) -> str:

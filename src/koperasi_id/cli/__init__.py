@@ -2,10 +2,12 @@
 
 Exit codes: ``0`` the job ran (even when rows were ineligible or invalid: they
 are reported, never dropped); ``1`` an input file could not be read at all
-(missing, empty, not UTF-8 in its header, duplicate columns) or an output file
-could not be written; ``2`` bad usage (unknown option, bad date or amount on
-the command line, a date no rule covers, an output that would overwrite the
-input).
+(missing, empty, not UTF-8 in its header, duplicate columns, no header row);
+``2`` bad usage (unknown option, bad date or amount on the command line, a
+date no rule covers, an output that would overwrite the input); ``3`` the
+results could not be written (no such directory, no permission, disk full);
+``130`` interrupted. On ``1``, ``3`` and ``130`` no output file is left that
+looks finished.
 
 Each subcommand group is one module of this package with ``add_parser`` (its
 arguments) and ``run`` (the job). Declaring them imports no domain module, so
@@ -24,7 +26,14 @@ import sys
 from collections.abc import Sequence
 
 from koperasi_id import __version__
-from koperasi_id.cli._common import EXIT_INPUT, EXIT_OK, EXIT_USAGE, UsageError
+from koperasi_id.cli._common import (
+    EXIT_INPUT,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_OUTPUT,
+    EXIT_USAGE,
+    UsageError,
+)
 
 __all__ = ["main"]
 
@@ -45,7 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="koperasi-id",
         description="Indonesian cooperative, MSME, KUR and BPUM rules on your files.",
         epilog="Exit codes: 0 done (invalid or ineligible rows are reported, not fatal); "
-        "1 an input file could not be read or an output file written; 2 bad usage.",
+        "1 an input file could not be read; 2 bad usage; 3 the output could not be written; "
+        "130 interrupted. Output files appear only when complete.",
     )
     parser.add_argument("--version", action="version", version=f"koperasi-id {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -60,31 +70,49 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         code: int = args.run(args)
+        sys.stdout.flush()  # a full disk behind standard output shows here, not at exit
     except UsageError as err:
         print(f"koperasi-id: error: {err}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         # `koperasi-id ... | head`: the reader left; that is not an error.
         # Point stdout at devnull so the interpreter's final flush does not complain.
-        with contextlib.suppress(OSError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _quiet_stdout()
         return EXIT_OK
     except KeyboardInterrupt:
-        print("koperasi-id: interrupted", file=sys.stderr)
-        return 130
+        print(
+            "koperasi-id: interrupted; unfinished output files were removed "
+            "(standard output, if used, is incomplete)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
+    except OSError as err:
+        # Standard output (an output *file* is an OutputError): nothing to name.
+        print(f"koperasi-id: error: cannot write the output ({err.strerror})", file=sys.stderr)
+        _quiet_stdout()
+        return EXIT_OUTPUT
     except ValueError as err:  # the library's errors are ValueErrors; others propagate
         return _library_error(err)
     return code
 
 
+def _quiet_stdout() -> None:
+    # Point stdout at devnull so the interpreter's final flush does not complain.
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def _library_error(err: ValueError) -> int:
     # Imported here: by now the job has loaded them, and --help never needs them.
-    from koperasi_id._io import InputError
+    from koperasi_id._io import InputError, OutputError
     from koperasi_id.errors import KoperasiIdError, NoRuleInForceError
 
     if isinstance(err, InputError):
         print(f"koperasi-id: error: {err}", file=sys.stderr)
         return EXIT_INPUT
+    if isinstance(err, OutputError):
+        print(f"koperasi-id: error: {err}", file=sys.stderr)
+        return EXIT_OUTPUT
     if isinstance(err, NoRuleInForceError):
         # The library's message advises passing a Timeline, which the command cannot do.
         spans = ", ".join(f"{a}..{b or 'open'}" for a, b in err.covered)

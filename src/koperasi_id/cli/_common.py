@@ -25,6 +25,11 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_INPUT = 1
 EXIT_USAGE = 2
+#: The results could not be written (no such directory, no permission, disk full):
+#: no output file was left that looks finished.
+EXIT_OUTPUT = 3
+#: Interrupted (Ctrl-C), as a shell reports death by SIGINT (128 + 2).
+EXIT_INTERRUPTED = 130
 
 
 class UsageError(Exception):
@@ -221,18 +226,19 @@ def refuse_overwriting(out: str | None, source: str, *, what: str = "--out") -> 
 
 @contextlib.contextmanager
 def output(path: str | None) -> Iterator[TextIO]:
-    """The one place an output file is opened (``None`` or ``-``: standard output)."""
+    """The one place an output file is opened (``None`` or ``-``: standard output).
+
+    A file appears only once the job has finished (:func:`koperasi_id._io.atomic_output`):
+    an interrupted or failed run leaves no file that looks complete.
+    Standard output cannot be taken back; only the exit code tells.
+    """
     if path in (None, "-"):
         yield sys.stdout
         return
     assert path is not None
-    from koperasi_id._io import InputError
+    from koperasi_id._io import atomic_output
 
-    try:
-        handle = Path(path).open("w", encoding="utf-8", newline="")  # noqa: SIM115 - yielded
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write the output file ({exc.strerror})") from None
-    with handle:
+    with atomic_output(path) as handle:
         yield handle
 
 
