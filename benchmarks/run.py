@@ -19,12 +19,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bench_linearity
 import bench_rules
 import bench_screening
 import bench_startup
 import bench_structuring
 
-SUITES = ("structuring", "rules", "screening", "memory", "startup")
+SUITES = ("structuring", "rules", "screening", "memory", "startup", "linearity")
 FULL = {"structuring": 200_000, "rules": 100_000, "screening": 1_000_000, "small": 100_000}
 QUICK = {"structuring": 40_000, "rules": 20_000, "screening": 50_000, "small": 5_000}
 
@@ -59,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
             bench_screening.memory(workdir, sizes["screening"], sizes["small"], large_runs)
         if "startup" in args.only:
             bench_startup.run(rounds)
+        if "linearity" in args.only:
+            bench_linearity.run(quick=args.quick)
     finally:
         if args.data_dir is None:
             shutil.rmtree(workdir, ignore_errors=True)
