@@ -160,3 +160,24 @@ def test_jsonl_with_a_bom_as_the_command_line_reads_it(
     path.write_bytes(b"\xef\xbb\xbf" + source.read_bytes())
     got = screen_file(path, year=2021, blocksize=BLOCK).compute(scheduler="sync")
     assert got == [to_dict(r) for r in bpum.screen(records, year=2021)]
+
+
+def test_a_stray_quote_costs_one_row_as_on_the_command_line(tmp_path: Path) -> None:
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)[:120]
+    for at in (10, 70):  # in two different blocks
+        lines[at] = lines[at].replace(",", ',"', 1)
+    path = tmp_path / "usulan.csv"
+    path.write_text("".join(lines), encoding="utf-8")
+    got = screen_file(path, year=2021, blocksize=4_000, start=2).compute(scheduler="sync")
+    from koperasi_id._io import open_records  # noqa: PLC0415
+    from koperasi_id.errors import ValidationError  # noqa: PLC0415
+
+    with open_records(path) as reader:
+        structured = [
+            ValidationError(r.problems) if r.problems else bpum.structure_row(r.data)
+            for r in reader
+        ]
+    expected = [to_dict(r) for r in bpum.screen_structured(structured, year=2021, start=2)]
+    assert len(got) == len(expected) == 119
+    assert [r["index"] for r in got if r["failed_codes"] == ["csv.quote"]] == [11, 71]
+    assert got == expected

@@ -331,3 +331,39 @@ def test_a_bpum_row_cell_past_the_limit_never_reaches_a_parser() -> None:
     assert isinstance(over, ValidationError)
     assert ("$.nama", "cell.too_long") not in [(p.path, p.code) for p in at_limit.problems]
     assert ("$.nama", "cell.too_long") in [(p.path, p.code) for p in over.problems]
+
+
+def _reader_results(path: Path, start: int) -> list[dict[str, object]]:
+    """Screening results as the command line reads the file (its RecordReader)."""
+    from koperasi_id import bpum  # noqa: PLC0415
+    from koperasi_id.errors import ValidationError  # noqa: PLC0415
+    from koperasi_id.serialization import to_dict  # noqa: PLC0415
+
+    with open_records(path) as reader:
+        structured = [
+            ValidationError(r.problems) if r.problems else bpum.structure_row(r.data)
+            for r in reader
+        ]
+    return [to_dict(r) for r in bpum.screen_structured(structured, year=2021, start=start)]
+
+
+def test_batch_csv_rows_lose_no_record_to_a_stray_quote(tmp_path: Path) -> None:
+    from koperasi_id import batch  # noqa: PLC0415
+    from koperasi_id.bpum import PROPOSAL_COLUMNS  # noqa: PLC0415
+
+    row = [
+        {"nik": NIK, "kk": KK, "nama": "Siti", "alamat_ktp": "Jl. Kartini 5"}.get(c, "")
+        for c in PROPOSAL_COLUMNS
+    ]
+    good = ",".join(row) + "\n"
+    stray = good.replace("Siti", '"Siti')
+    lines = [",".join(PROPOSAL_COLUMNS) + "\n", good, stray, good, good, stray, "x\n", "y\n"]
+    path = write(tmp_path, "q.csv", "".join(lines).encode())
+    records = list(batch.read_csv_lines(lines))
+    assert len(records) == len(lines)  # the header, then one item per line
+    results = batch.screen_rows(records[1:], header=PROPOSAL_COLUMNS, year=2021, start=2)
+    assert [r["index"] for r in results] == list(range(2, len(lines) + 1))
+    assert [r["failed_codes"] == ["csv.quote"] for r in results] == [
+        False, True, False, False, True, False, False
+    ]  # fmt: skip
+    assert results == _reader_results(path, start=2)  # the command line reads it alike

@@ -38,7 +38,14 @@ from koperasi_id._limits import (
     MAX_LINE_CHARS,
     MAX_RECORD_CHARS,
 )
-from koperasi_id._lines import CsvLines, LongLine, NumberedLines, Unclosed, json_too_deep
+from koperasi_id._lines import (
+    CsvLines,
+    LongLine,
+    NumberedLines,
+    Unclosed,
+    json_too_deep,
+    unclosed_quote_message,
+)
 from koperasi_id._values import has_long_digit_run, masked_excerpt
 from koperasi_id.errors import KoperasiIdError, Problem
 from koperasi_id.serialization import decimal_text
@@ -114,13 +121,7 @@ def _problem_record(line: int, code: str, message: str, *, flat: bool = True) ->
 
 
 def _unclosed_quote(line: int, more: bool) -> InputRecord:
-    return _problem_record(
-        line,
-        "csv.quote",
-        "a quote opens a cell on this line and does not close before "
-        + ("the lines after it, which are read as records of their own" if more else "the next row")
-        + "; check the quotes on this line",
-    )
+    return _problem_record(line, "csv.quote", unclosed_quote_message(more))
 
 
 def _cell_problem(value: str) -> tuple[str, str] | None:

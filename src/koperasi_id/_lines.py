@@ -20,7 +20,14 @@ from typing import TextIO
 
 from koperasi_id import _limits
 
-__all__ = ["CsvLines", "LongLine", "NumberedLines", "Unclosed", "json_too_deep"]
+__all__ = [
+    "CsvLines",
+    "LongLine",
+    "NumberedLines",
+    "Unclosed",
+    "json_too_deep",
+    "unclosed_quote_message",
+]
 
 
 class LongLine(Exception):  # noqa: N818 - a signal between the feed and its reader, not an error
@@ -33,6 +40,15 @@ class LongLine(Exception):  # noqa: N818 - a signal between the feed and its rea
 
 class Unclosed(Exception):  # noqa: N818 - a signal, as above
     """The quoted cell of the current record does not close before a row, the limit or the end."""
+
+
+def unclosed_quote_message(more: bool) -> str:
+    """The ``csv.quote`` problem text; ``more`` when lines after it were read again."""
+    return (
+        "a quote opens a cell on this line and does not close before "
+        + ("the lines after it, which are read as records of their own" if more else "the next row")
+        + "; check the quotes on this line"
+    )
 
 
 class NumberedLines:
@@ -85,18 +101,26 @@ class CsvLines:
     :class:`LongLine` or :class:`csv.Error`.
     """
 
-    def __init__(self, lines: NumberedLines, *, delimiter: str, width: int) -> None:
+    def __init__(
+        self, lines: Iterator[tuple[int, str | None]], *, delimiter: str, width: int | None
+    ) -> None:
         self._lines = lines
         self._back: list[tuple[int, str | None, bool]] = []  # a stack: last in, read first
         self._delimiter = delimiter
-        # A multi-line address does not hold a line with (nearly) a row's worth of delimiters.
-        self._row_delimiters = max(width - 1, 2)
+        self._row_delimiters = 2
+        if width is not None:
+            self.expect_width(width)
         self.record: list[tuple[int, str]] = []
         self.chars = 0
         self._alone = False  # the record started on a line read again: it may not continue
 
     def __iter__(self) -> Iterator[str]:
         return self
+
+    def expect_width(self, width: int) -> None:
+        """Rows have ``width`` cells (a reader without a header learns it from the first row)."""
+        # A multi-line address does not hold a line with (nearly) a row's worth of delimiters.
+        self._row_delimiters = max(width - 1, 2)
 
     def _read(self) -> tuple[int, str | None, bool] | None:
         if self._back:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from koperasi_id import _limits, bpum
-from koperasi_id._lines import json_too_deep
+from koperasi_id._lines import CsvLines, LongLine, Unclosed, json_too_deep, unclosed_quote_message
 from koperasi_id.errors import ValidationError
 from koperasi_id.identifiers import Nik
 from koperasi_id.serialization import from_dict, to_dict
@@ -100,7 +100,7 @@ def screen_records(
 
 
 def screen_rows(
-    rows: Iterable[Sequence[str | None]],
+    rows: Iterable[Sequence[str | None] | ValidationError],
     *,
     header: Sequence[str],
     year: int,
@@ -115,7 +115,8 @@ def screen_rows(
     rows, as plain dicts (see :func:`screen_records`); problem paths name
     the columns. A row with fewer cells than the header lacks the last
     columns; one with more is reported as ``row.extra_cells``, as
-    :class:`csv.DictReader` would.
+    :class:`csv.DictReader` would. A row may also be the ValidationError
+    that stopped reading it (from :func:`read_csv_lines`): an ``INVALID`` result.
 
     >>> header = ["nik", "kk", "nama", "alamat_ktp", "bidang_usaha", "telepon", "pekerjaan",
     ...           "punya_kur", "punya_kredit_bank_lain", "jenis_pengusul", "wilayah_pengusul"]
@@ -127,22 +128,24 @@ def screen_rows(
     names = list(header)
     width = len(names)
 
-    def mappings() -> Iterator[dict[Any, Any]]:
+    def structured() -> Iterator[bpum.Proposal | ValidationError]:
         for row in rows:
+            if isinstance(row, ValidationError):  # a line read_csv_lines could not split
+                yield row
+                continue
             data: dict[Any, Any] = dict(zip(names, row, strict=False))
             if len(row) > width:
                 data[None] = list(row[width:])
             elif len(row) < width:
                 for name in names[len(row) :]:
                     data[name] = None
-            yield data
+            yield bpum.structure_row(data, lenient=lenient)
 
-    results = bpum.screen_rows(
-        mappings(),
+    results = bpum.screen_structured(
+        structured(),
         year=year,
         other_bank_credit_rule=other_bank_credit_rule,
         start=start,
-        lenient=lenient,
     )
     return _renumbered([to_dict(r) for r in results], indices)
 
@@ -218,17 +221,58 @@ def read_jsonl_lines(lines: Iterable[str]) -> Iterator[Record]:
             )
 
 
-def read_csv_lines(lines: Iterable[str], *, delimiter: str = ",") -> Iterator[list[str]]:
+def read_csv_lines(
+    lines: Iterable[str], *, delimiter: str = ","
+) -> Iterator[list[str] | ValidationError]:
     """Split CSV lines into cell lists, skipping blank lines as :class:`csv.DictReader` does.
+
+    A quoted cell may span lines, but a quote that does not close before a
+    line that reads as a row of its own (or before the last line) is taken
+    as unclosed, as the command line takes it: its line yields the
+    ValidationError ``csv.quote`` and every later line is read as its own
+    record, so no record is swallowed. A line past the line limit yields
+    ``line.too_long``. :func:`screen_rows` screens such errors as
+    ``INVALID`` rows; each input record gives exactly one item.
 
     >>> list(read_csv_lines(['a,"b, c"\\n', '\\n', 'd\\n']))
     [['a', 'b, c'], ['d']]
     >>> list(read_csv_lines(['a;b,c\\n'], delimiter=";"))
     [['a', 'b,c']]
+    >>> [r if isinstance(r, list) else r.problems[0].code
+    ...  for r in read_csv_lines(['a,b,c\\n', '1,"x,3\\n', '4,5,6\\n'])]
+    [['a', 'b', 'c'], 'csv.quote', ['4', '5', '6']]
     """
-    for row in csv.reader(lines, delimiter=delimiter):
-        if row:
-            yield row
+    limit = _limits.MAX_LINE_CHARS
+    numbered = (
+        (number, line if len(line) <= limit or len(line.rstrip("\r\n")) <= limit else None)
+        for number, line in enumerate(lines)
+    )
+    feed = CsvLines(numbered, delimiter=delimiter, width=None)
+    learned = False
+    while True:
+        # A fresh csv.reader after every stop: the old one may be inside a cell.
+        reader = csv.reader(feed, delimiter=delimiter)
+        try:
+            for row in reader:
+                feed.take()
+                if row:
+                    if not learned:
+                        feed.expect_width(len(row))
+                        learned = True
+                    yield row
+            return
+        except Unclosed:
+            rest = feed.take()[1:]
+            yield ValidationError.single("csv.quote", unclosed_quote_message(bool(rest)))
+            feed.read_again(rest)
+        except LongLine:
+            feed.take()
+            yield ValidationError.single(
+                "line.too_long", f"the line is longer than {limit:,} characters"
+            )
+        except csv.Error as exc:
+            feed.take()
+            yield ValidationError.single("csv", f"unreadable CSV row: {exc}")
 
 
 def _nik_key(raw: object) -> str | None:
