@@ -105,8 +105,11 @@ def test_ctrl_c_leaves_no_output_and_no_summary(
     assert leftovers(tmp_path) == []
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child is POSIX")
-def test_sigint_to_a_running_screen_removes_its_unfinished_files(tmp_path: Path) -> None:
+@pytest.mark.skipif(sys.platform == "win32", reason="signals to a child are POSIX")
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_signal_to_a_running_screen_removes_its_unfinished_files(
+    tmp_path: Path, signum: signal.Signals, code: int
+) -> None:
     src = proposals(tmp_path / "usulan.csv", 200_000)
     out = tmp_path / "hasil.csv"
     summary = tmp_path / "ringkasan.json"
@@ -124,9 +127,9 @@ def test_sigint_to_a_running_screen_removes_its_unfinished_files(tmp_path: Path)
             break
         time.sleep(0.01)
     assert proc.poll() is None, "the run ended before it could be interrupted"
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(signum)
     _, err = proc.communicate(timeout=120)
-    assert proc.returncode == 130, err
+    assert proc.returncode == code, err
     assert "Traceback" not in err
     assert not out.exists()
     assert not summary.exists()

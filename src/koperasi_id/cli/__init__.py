@@ -6,8 +6,8 @@ are reported, never dropped); ``1`` an input file could not be read at all
 ``2`` bad usage (unknown option, bad date or amount on the command line, a
 date no rule covers, an output that would overwrite the input); ``3`` the
 results could not be written (no such directory, no permission, disk full);
-``130`` interrupted. On ``1``, ``3`` and ``130`` no output file is left that
-looks finished.
+``130`` interrupted (Ctrl-C); ``143`` terminated (SIGTERM). On ``1``, ``3``,
+``130`` and ``143`` no output file is left that looks finished.
 
 Each subcommand group is one module of this package with ``add_parser`` (its
 arguments) and ``run`` (the job). Declaring them imports no domain module, so
@@ -22,8 +22,9 @@ import argparse
 import contextlib
 import importlib
 import os
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from koperasi_id import __version__
 from koperasi_id.cli._common import (
@@ -31,6 +32,7 @@ from koperasi_id.cli._common import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_OUTPUT,
+    EXIT_TERMINATED,
     EXIT_USAGE,
     UsageError,
 )
@@ -55,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Indonesian cooperative, MSME, KUR and BPUM rules on your files.",
         epilog="Exit codes: 0 done (invalid or ineligible rows are reported, not fatal); "
         "1 an input file could not be read; 2 bad usage; 3 the output could not be written; "
-        "130 interrupted. Output files appear only when complete.",
+        "130 interrupted; 143 terminated. Output files appear only when complete.",
     )
     parser.add_argument("--version", action="version", version=f"koperasi-id {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -64,10 +66,38 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Terminated(BaseException):
+    """SIGTERM, raised where the job is, so that its clean-up (temporary files) runs."""
+
+
+def _terminate(_signum: int, _frame: object) -> None:
+    raise _Terminated
+
+
+@contextlib.contextmanager
+def _terminate_cleanly() -> Iterator[None]:
+    # By default SIGTERM (kill, timeout, a scheduler) ends the process on the
+    # spot, leaving the temporary output file; as an exception it unwinds.
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread: signals are not ours to take
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    with _terminate_cleanly():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         code: int = args.run(args)
         sys.stdout.flush()  # a full disk behind standard output shows here, not at exit
@@ -79,13 +109,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Point stdout at devnull so the interpreter's final flush does not complain.
         _quiet_stdout()
         return EXIT_OK
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, _Terminated) as stop:
         print(
-            "koperasi-id: interrupted; unfinished output files were removed "
-            "(standard output, if used, is incomplete)",
+            f"koperasi-id: {'interrupted' if isinstance(stop, KeyboardInterrupt) else 'terminated'}"
+            "; unfinished output files were removed (standard output, if used, is incomplete)",
             file=sys.stderr,
         )
-        return EXIT_INTERRUPTED
+        return EXIT_INTERRUPTED if isinstance(stop, KeyboardInterrupt) else EXIT_TERMINATED
     except OSError as err:
         # Standard output (an output *file* is an OutputError): nothing to name.
         print(f"koperasi-id: error: cannot write the output ({err.strerror})", file=sys.stderr)

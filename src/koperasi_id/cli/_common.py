@@ -30,6 +30,8 @@ EXIT_USAGE = 2
 EXIT_OUTPUT = 3
 #: Interrupted (Ctrl-C), as a shell reports death by SIGINT (128 + 2).
 EXIT_INTERRUPTED = 130
+#: Terminated (SIGTERM: kill, timeout, a job scheduler), 128 + 15.
+EXIT_TERMINATED = 143
 
 
 class UsageError(Exception):
