@@ -63,21 +63,22 @@ class NumberedLines:
     """
 
     def __init__(self, text: TextIO, *, first: int, limit: int | None = None) -> None:
-        self._text = text
+        self._readline = text.readline
         self._number = first
         self._limit = _limits.MAX_LINE_CHARS if limit is None else limit
+        # Two characters of slack keep a line exactly at the limit plus "\r\n" whole.
+        self._read_size = self._limit + 2
         self._cr_cut = False  # a skipped line ended on "\r" whose "\n" may still follow
 
     def __iter__(self) -> Iterator[tuple[int, str | None]]:
         return self
 
     def __next__(self) -> tuple[int, str | None]:
-        # Two characters of slack keep a line exactly at the limit plus "\r\n" whole.
-        line = self._text.readline(self._limit + 2)
+        line = self._readline(self._read_size)
         if self._cr_cut:
             self._cr_cut = False
             if line == "\n":
-                line = self._text.readline(self._limit + 2)
+                line = self._readline(self._read_size)
         if not line:
             raise StopIteration
         number = self._number
@@ -85,7 +86,7 @@ class NumberedLines:
         if len(line) <= self._limit or len(line.rstrip("\r\n")) <= self._limit:
             return number, line
         while not line.endswith(("\n", "\r")):
-            line = self._text.readline(self._limit)
+            line = self._readline(self._limit)
             if not line:
                 break
         self._cr_cut = line.endswith("\r")
@@ -122,31 +123,27 @@ class CsvLines:
         # A multi-line address does not hold a line with (nearly) a row's worth of delimiters.
         self._row_delimiters = max(width - 1, 2)
 
-    def _read(self) -> tuple[int, str | None, bool] | None:
-        if self._back:
-            return self._back.pop()
-        for number, line in self._lines:
-            return number, line, False
-        return None
-
     def __next__(self) -> str:
-        item = self._read()
+        if self._back:
+            number, line, alone = self._back.pop()
+        else:
+            try:
+                number, line = next(self._lines)
+            except StopIteration:
+                if self.record:  # the end of the file inside the record's open quote
+                    raise Unclosed from None
+                raise
+            alone = False
         if self.record:  # the reader asks for more: the record's quoted cell is still open
-            if item is None:
-                raise Unclosed
-            number, line, _ = item
             if (
                 self._alone
                 or line is None
                 or self.chars + len(line) > _limits.MAX_RECORD_CHARS
                 or line.count(self._delimiter) >= self._row_delimiters
             ):
-                self._back.append(item)
+                self._back.append((number, line, alone))
                 raise Unclosed
         else:
-            if item is None:
-                raise StopIteration
-            number, line, alone = item
             if line is None:
                 raise LongLine(number)
             self._alone = alone
