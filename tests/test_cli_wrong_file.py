@@ -88,7 +88,10 @@ def test_found_column_names_are_masked(cli: Run, tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "1871010101900001" not in result.stderr
     assert "3171 0101 0190 0001" not in result.stderr
-    assert "'187101******0001'" in result.stderr
+    # NIK-shaped header cells are data: the reader refuses the file before any
+    # column is named, so not even the masked form is shown.
+    assert "does the file lack a header row?" in result.stderr
+    assert "187101" not in result.stderr
 
 
 def test_a_long_header_is_shown_in_part(cli: Run, tmp_path: Path) -> None:
@@ -124,7 +127,7 @@ def test_a_file_without_a_header_row_is_named_as_such(cli: Run, tmp_path: Path) 
     assert "does the file lack a header row?" in result.stderr
     nik = rows[0].split(",", 1)[0]
     assert nik not in result.stderr
-    assert f"'{nik[:6]}******{nik[-4:]}'" in result.stderr
+    assert "Siti" not in result.stderr  # nothing from the record is named
     assert result.stdout == ""
 
 

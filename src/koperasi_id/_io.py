@@ -141,9 +141,9 @@ def _check_header(path: Path, header: Sequence[str]) -> None:
         # Read as a header, the first record would be lost and its values
         # (a NIK, a KK) would become column names quoted in every row.
         raise InputError(
-            f"{path}: the first row looks like data, not a header: "
-            f"{figures} of its {len(header)} cells are numbers or identifiers rather than "
-            "column names. Add the header row the file format documents"
+            f"{path}: the first row looks like data, not a header ({figures} of its "
+            f"{len(header)} cells are numbers or identifiers, not column names): does the "
+            "file lack a header row? Add the header row the file format documents"
         )
     seen: set[str] = set()
     repeated: dict[str, None] = {}  # in file order, once each
