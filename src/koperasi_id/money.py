@@ -29,6 +29,13 @@ from decimal import Decimal
 
 import attrs
 
+from koperasi_id._numbers import (
+    MAX_NUMBER_TEXT,
+    MONEY_PLACES,
+    check_decimal,
+    check_whole,
+    decimal_places,
+)
 from koperasi_id._values import masked_excerpt
 from koperasi_id.errors import ValidationError
 
@@ -39,19 +46,23 @@ __all__ = [
     "is_valid_rupiah",
     "non_negative_rupiah",
     "optional_non_negative_rupiah",
+    "parse_amount_text",
     "parse_rupiah",
     "round_rupiah",
 ]
 
 #: Rupiah amounts carry at most two decimal places (sen), per Bank Indonesia
 #: convention; interest computations may use more internally before rounding.
-MAX_DECIMAL_PLACES = 2
+MAX_DECIMAL_PLACES = MONEY_PLACES
 
-_PLAIN = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
-# "Rp1.234.567,89", "Rp 1.234.567", "-Rp1.234", "Rp1234567": dots group thousands.
-# "Rp50.000,-" (the dash for "no sen") is how invoices and forms write it.
-_DISPLAY = re.compile(
-    r"(-)?\s*Rp\.?\s*(-)?\s*([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,([0-9]+)|,[-\u2013\u2014])?"
+# What people type, as one pattern with no ambiguous repetition (possessive
+# quantifiers), run only on text already cut to MAX_NUMBER_TEXT characters:
+# "50000000", "50.000.000", "Rp50.000.000,00", "Rp 50.000,-", "-Rp1.234",
+# "1234567.89" (the wire form). See parse_amount_text for how dots are read.
+_AMOUNT = re.compile(
+    r"(?P<sign1>-\s*+)?+(?P<rp>[Rr][Pp]\.?+\s*+)?+(?P<sign2>-\s*+)?+"
+    r"(?:(?P<grouped>[0-9]{1,3}+(?:\.[0-9]{3})++)|(?P<plain>[0-9]++)(?:\.(?P<dotfrac>[0-9]++))?+)"
+    r"(?:,(?:(?P<commafrac>[0-9]++)|(?P<dash>[-\u2013\u2014])))?+"
 )
 _ONE = Decimal(1)
 
@@ -74,38 +85,28 @@ def _bad(code: str, message: str) -> ValidationError:
 
 
 def _checked(value: Decimal, raw: object) -> Decimal:
-    if not value.is_finite():
-        raise _bad("not_finite", f"an amount must be a finite number, not {raw!r}")
-    # Reading the places off the text is several times cheaper than as_tuple(),
-    # and this runs for every amount of every record; exponent notation is rare.
-    text = str(value)
-    if "E" in text:
-        exponent = value.as_tuple().exponent
-        places = -exponent if isinstance(exponent, int) else 0
-    else:
-        dot = text.find(".")
-        places = 0 if dot < 0 else len(text) - dot - 1
-    if places > MAX_DECIMAL_PLACES:
-        raise _bad(
-            "too_many_decimals",
-            f"rupiah amounts have at most {MAX_DECIMAL_PLACES} decimal places, got {raw!r}",
-        )
-    return value
+    # The number policy for money (koperasi_id._numbers): finite, not -0,
+    # within 10**15 rupiah either side of zero, at most two decimal places.
+    return check_decimal(value, places=MAX_DECIMAL_PLACES, code="money")
 
 
 def parse_rupiah(raw: object) -> Decimal:
     """Parse an amount from ``int``, ``Decimal`` or ``str``.
 
-    Strings are either plain decimals (``"1234567.89"``, the wire format) or
-    the Indonesian display form with an ``Rp`` prefix (``"Rp1.234.567,89"``,
-    also ``"Rp50.000,-"``).
-    Floats and booleans are refused: a float cannot hold most sen amounts
-    exactly, and ``True`` is not an amount. At most two decimal places.
+    ``int`` and ``Decimal`` values are checked against the number policy
+    (at most Rp10**15 either side of zero, at most two decimal places, no
+    ``-0``; see the "Limits" page). Text is read by :func:`parse_amount_text`,
+    the one rule for amounts people type. Floats and booleans are refused: a
+    float cannot hold most sen amounts exactly, and ``True`` is not an amount.
 
     >>> parse_rupiah(2_400_000)
     Decimal('2400000')
     >>> parse_rupiah(" Rp 2.400.000 ")
     Decimal('2400000')
+    >>> parse_rupiah(10**16)
+    Traceback (most recent call last):
+    ...
+    koperasi_id.errors.ValidationError: 1 problem: $: too large: ... [money.too_large]
     >>> parse_rupiah("1.5e3")
     Traceback (most recent call last):
     ...
@@ -114,7 +115,7 @@ def parse_rupiah(raw: object) -> Decimal:
     if isinstance(raw, bool):
         raise _bad("bool", f"{raw!r} is a boolean, not an amount")
     if isinstance(raw, int):
-        return Decimal(raw)
+        return Decimal(check_whole(raw, code="money"))
     if isinstance(raw, Decimal):
         return _checked(raw, raw)
     if isinstance(raw, float):
@@ -123,21 +124,85 @@ def parse_rupiah(raw: object) -> Decimal:
             f"a float cannot hold rupiah exactly; pass a str, int or Decimal such as '{raw!r}'",
         )
     if isinstance(raw, str):
-        text = raw.strip()
-        if _PLAIN.fullmatch(text):
-            return _checked(Decimal(text), raw)
-        m = _DISPLAY.fullmatch(text)
-        if m and not (m.group(1) and m.group(2)):
-            digits = m.group(3).replace(".", "")
-            sign = "-" if (m.group(1) or m.group(2)) else ""
-            frac = f".{m.group(4)}" if m.group(4) else ""
-            return _checked(Decimal(f"{sign}{digits}{frac}"), raw)
+        return parse_amount_text(raw)
+    raise _bad("type", f"expected an amount as str, int or Decimal, got {type(raw).__name__}")
+
+
+def parse_amount_text(text: str) -> Decimal:
+    """An amount as people type it: the one rule for the CLI, CSV cells and :func:`parse_rupiah`.
+
+    Accepted, with an optional ``Rp``/``Rp.`` prefix (any case, spaces after
+    it allowed) and one optional minus sign before or after the prefix:
+
+    - plain digits: ``50000000``;
+    - Indonesian grouping, a dot between groups of three digits:
+      ``50.000.000``, ``Rp50.000.000``;
+    - sen after a comma (one or two digits), or ``,-`` for "no sen":
+      ``Rp50.000.000,00``, ``1234567,5``, ``Rp50.000,-``;
+    - the wire form with a decimal point: ``1234567.89``.
+
+    **Dots.** A dot followed by exactly three digits groups thousands when the
+    text has the ``Rp`` prefix, a comma part, or two or more such groups. A
+    single ``d.ddd`` without either (``50.000``) could be fifty thousand or
+    fifty with three decimals, so it is refused as ambiguous (``money.ambiguous``).
+    Any other dot is a decimal point (``50.5``, ``1234567.89``). Likewise a
+    comma followed by exactly three digits and no dots (``1,234``: English
+    grouping or Indonesian decimals) is ambiguous.
+
+    The result is checked against the number policy like every amount.
+    The JSON wire format and Python entities stay strict: they take plain
+    decimal strings (``"50000000.00"``), ``int`` or ``Decimal`` only; call this
+    function on text a person typed before handing it to them.
+
+    >>> parse_amount_text("50.000.000"), parse_amount_text("Rp50.000.000,00")
+    (Decimal('50000000'), Decimal('50000000.00'))
+    >>> parse_amount_text("50000000"), parse_amount_text("Rp50.000,-"), parse_amount_text("12.5")
+    (Decimal('50000000'), Decimal('50000'), Decimal('12.5'))
+    >>> parse_amount_text("50.000")
+    Traceback (most recent call last):
+    ...
+    koperasi_id.errors.ValidationError: 1 problem: $: '50.000' is ambiguous... [money.ambiguous]
+    """
+    if not isinstance(text, str):
+        raise _bad("type", f"expected amount text as a str, got {type(text).__name__}")
+    stripped = text.strip()
+    if len(stripped) > MAX_NUMBER_TEXT:
+        raise _bad(
+            "length",
+            f"an amount is never {len(stripped)} characters long (at most {MAX_NUMBER_TEXT})",
+        )
+    m = _AMOUNT.fullmatch(stripped)
+    if (
+        m is None
+        or (m["sign1"] and m["sign2"])
+        or (m["dotfrac"] and (m["rp"] or m["dash"] or m["commafrac"]))
+    ):
         raise _bad(
             "syntax",
-            f"not a rupiah amount: {masked_excerpt(raw)} (use digits with an optional '.' decimal part, "
-            "like '1234567.89', or the display form 'Rp1.234.567,89')",
+            f"not a rupiah amount: {masked_excerpt(text)} (write digits, optionally grouped "
+            "by dots and with sen after a comma, like '50.000.000', 'Rp50.000.000,00' or "
+            "'50000000.00')",
         )
-    raise _bad("type", f"expected an amount as str, int or Decimal, got {type(raw).__name__}")
+    grouped, comma = m["grouped"], m["commafrac"]
+    single_group = grouped is not None and grouped.count(".") == 1
+    if grouped is not None and grouped.startswith("0"):
+        # No grouped amount starts with a zero group: "0.001" is a decimal.
+        if not single_group or m["rp"] or comma or m["dash"]:
+            raise _bad("syntax", f"not a rupiah amount: {masked_excerpt(text)}")
+        return _checked(Decimal(f"{'-' if m['sign1'] or m['sign2'] else ''}{grouped}"), text)
+    if (single_group and not (m["rp"] or comma or m["dash"])) or (
+        comma is not None and len(comma) == 3 and grouped is None
+    ):
+        raise _bad(
+            "ambiguous",
+            f"{masked_excerpt(stripped)} is ambiguous: a dot or comma followed by three digits "
+            "may group thousands or mark decimals; write the amount without separators "
+            "(50000), with the Rp prefix (Rp50.000) or with its sen (50.000,00)",
+        )
+    digits = grouped.replace(".", "") if grouped is not None else m["plain"]
+    fraction = m["dotfrac"] or comma
+    sign = "-" if (m["sign1"] or m["sign2"]) else ""
+    return _checked(Decimal(f"{sign}{digits}.{fraction}" if fraction else f"{sign}{digits}"), text)
 
 
 def is_valid_rupiah(raw: object) -> bool:
@@ -185,13 +250,19 @@ def format_rupiah(amount: Decimal | int, *, places: int | None = None) -> str:
         amount = Decimal(amount)
     if not isinstance(amount, Decimal):
         raise _bad("type", f"expected a Decimal or int amount, got {type(amount).__name__}")
-    if places is None:
-        value = _checked(amount, amount)
-        places = 0 if value == value.to_integral_value() else MAX_DECIMAL_PLACES
-    elif amount.is_finite():
-        value = amount
-    else:
+    if not amount.is_finite():
         raise _bad("not_finite", f"an amount must be a finite number, not {amount!r}")
+    value = amount
+    if places is None:
+        # Printing is not taking input: a large or "-0" result of arithmetic
+        # prints, but more than two places needs an explicit choice.
+        if decimal_places(value) > MAX_DECIMAL_PLACES:
+            raise _bad(
+                "too_many_decimals",
+                f"rupiah amounts have at most {MAX_DECIMAL_PLACES} decimal places; "
+                "pass places= to round for display",
+            )
+        places = 0 if value == value.to_integral_value() else MAX_DECIMAL_PLACES
     # copy_abs() is exact; abs() would round to the context's 28 digits.
     q = round_rupiah(value.copy_abs(), Rounding.HALF_UP, places=places)
     whole, _, frac = f"{q:f}".partition(".")
