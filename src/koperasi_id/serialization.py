@@ -40,7 +40,7 @@ import types
 import typing
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, TypeVar, get_args, get_origin
 
 import attrs
@@ -53,6 +53,8 @@ from cattrs.errors import (
     StructureHandlerNotFoundError,
 )
 
+from koperasi_id import _json
+from koperasi_id._numbers import DECIMAL_PLACES, MAX_NUMBER_TEXT, check_decimal, check_whole
 from koperasi_id._values import ValueType, mask_long_digit_runs, masked_excerpt
 from koperasi_id.errors import Problem, ValidationError, join_path
 
@@ -73,7 +75,7 @@ T = TypeVar("T")
 Configurator = Callable[[cattrs.Converter], None]
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_PLAIN_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+_PLAIN_DECIMAL = re.compile(r"-?+[0-9]++(?:\.[0-9]++)?+")
 _configurators: list[Configurator] = []
 _built: list[cattrs.Converter] = []
 _lock = threading.Lock()
@@ -107,7 +109,8 @@ def _structure_str(value: object, _: type) -> str:
 
 def _structure_int(value: object, _: type) -> int:
     if type(value) is int:
-        return value
+        assert isinstance(value, int)
+        return check_whole(value)
     if isinstance(value, bool):
         raise _fail("type.int", "expected a whole number, got a boolean")
     raise _fail(
@@ -124,23 +127,28 @@ def _structure_bool(value: object, _: type) -> bool:
 
 
 def _structure_decimal(value: object, _: type) -> Decimal:
+    # The number policy (koperasi_id._numbers) for every decimal on the wire:
+    # plain text, at most 10**15 either side of zero, at most four places
+    # (money fields narrow that to two in their validators), never -0.
     kind = type(value)
     if kind is str:
         assert isinstance(value, str)
-        if _PLAIN_DECIMAL.fullmatch(value):
-            return Decimal(value)
+        if len(value) <= MAX_NUMBER_TEXT and _PLAIN_DECIMAL.fullmatch(value):
+            return check_decimal(Decimal(value), places=DECIMAL_PLACES, code="number")
         raise _fail(
             "type.decimal",
-            f"expected a decimal string like '1234567.89', got {_excerpt(value)}",
+            f"expected a decimal string like '1234567.89', got {_excerpt(value)}; the wire "
+            "format takes no exponent, grouping or 'Rp' (read typed amounts with "
+            "koperasi_id.money.parse_amount_text first)",
         )
     if kind is int:
         assert isinstance(value, int)
-        return Decimal(value)
+        return Decimal(check_whole(value))
     if kind is Decimal:
         assert isinstance(value, Decimal)
-        if value.is_finite():
-            return value
-        raise _fail("type.decimal", f"expected a finite number, got {value}")
+        if not value.is_finite():
+            raise _fail("type.decimal", f"expected a finite number, got {value}")
+        return check_decimal(value, places=DECIMAL_PLACES, code="number")
     if kind is float:
         raise _fail(
             "type.float",
@@ -375,14 +383,21 @@ def default_converter(*, lenient: bool = False) -> cattrs.Converter:
 
 
 def problems_from_exception(exc: BaseException, path: str = "$") -> list[Problem]:
-    """Flatten a structuring exception into problems with full paths."""
+    """Flatten a structuring exception into problems with full paths.
+
+    Only what means bad input becomes a problem: the library's
+    ValidationError, a missing or unknown key, and attrs' own validators'
+    errors, also inside cattrs' exception groups. Anything else (a
+    ``RuntimeError`` or ``AttributeError`` from a hook, say) is a bug, not
+    the caller's data, and is raised again as it is.
+    """
     if isinstance(exc, ValidationError):
         return [p.under(path) for p in exc.problems]
     if isinstance(exc, ClassValidationError):
         out: list[Problem] = []
         with_notes, without = exc.group_exceptions()
         for sub, note in with_notes:
-            out.extend(_problem_at(sub, f"{path}.{note.name}", note.type))
+            out.extend(_problem_at(sub, f"{path}.{note.name}", note.type, note.name))
         for sub in without:
             out.extend(problems_from_exception(sub, path))
         return out
@@ -408,7 +423,9 @@ def problems_from_exception(exc: BaseException, path: str = "$") -> list[Problem
     return _problem_at(exc, path, None)
 
 
-def _problem_at(exc: BaseException, path: str, expected: object) -> list[Problem]:
+def _problem_at(
+    exc: BaseException, path: str, expected: object, key: str | None = None
+) -> list[Problem]:
     if isinstance(exc, StructureHandlerNotFoundError):
         # The class, not the data, is at fault: reporting it as invalid data
         # would mark every record of a batch invalid and hide the bug.
@@ -421,19 +438,24 @@ def _problem_at(exc: BaseException, path: str, expected: object) -> list[Problem
         return problems_from_exception(exc, path)
     if isinstance(exc, ForbiddenExtraKeysError):
         return problems_from_exception(exc, path)
-    if isinstance(exc, KeyError):
+    if isinstance(exc, KeyError) and key is not None and exc.args == (key,):
+        # cattrs looks the field's own key up; any other KeyError is a bug.
         return [Problem(path=path, code="missing", message="required field is missing")]
-    if isinstance(exc, InvalidOperation):
-        return [Problem(path=path, code="type.decimal", message="not a decimal number")]
     kind = _type_name(expected) if expected is not None else "value"
     args = exc.args
-    if len(args) >= 2 and isinstance(args[0], str) and isinstance(args[1], attrs.Attribute):
-        # attrs' own validators raise (message, attribute, ...): the message is
-        # the useful part, and the attribute says which field is at fault.
-        path = join_path(path, f"$.{args[1].name}")
-        detail = args[0]
-    else:
-        detail = str(exc) or type(exc).__name__
+    if not (
+        isinstance(exc, TypeError | ValueError)
+        and len(args) >= 2
+        and isinstance(args[0], str)
+        and isinstance(args[1], attrs.Attribute)
+    ):
+        # Not bad input but a bug in a hook, a validator or the converter:
+        # reporting it as invalid data would hide it behind a polite problem.
+        raise exc
+    # attrs' own validators raise (message, attribute, ...): the message is
+    # the useful part, and the attribute says which field is at fault.
+    path = join_path(path, f"$.{args[1].name}")
+    detail = args[0]
     # The value is often quoted in the detail; it may be a NIK.
     message = f"invalid {kind}: {mask_long_digit_runs(detail)}"
     return [Problem(path=path, code="invalid", message=message)]
@@ -453,7 +475,7 @@ def from_dict(cls: type[T], data: object, *, lenient: bool = False) -> T:
         return conv.structure(data, cls)
     except ValidationError as err:
         error = err
-    except Exception as exc:  # noqa: BLE001 - every structuring failure is the caller's data
+    except Exception as exc:  # noqa: BLE001 - sorted below: bugs are raised again
         error = ValidationError(problems_from_exception(exc))
     # Raised outside the handler and cut loose from cattrs' exception groups, which
     # cannot be pickled: batch workers ship this error back to their parent process.
@@ -475,10 +497,10 @@ def from_json(cls: type[T], text: str | bytes, *, lenient: bool = False) -> T:
     """Parse JSON text and structure it into ``cls``.
 
     JSON numbers with a fraction are read as :class:`~decimal.Decimal`, so
-    ``12.5`` in a document stays exact; malformed JSON is a ValidationError.
+    ``12.5`` in a document stays exact. The text is read within the JSON
+    limits (size, nesting depth, number length, no exponent notation; see
+    :func:`koperasi_id._json.loads`): malformed or oversized JSON is a
+    ValidationError, never a ``RecursionError``.
     """
-    try:
-        data = json.loads(text, parse_float=Decimal)
-    except (ValueError, TypeError) as exc:
-        raise ValidationError.single("json", f"not valid JSON: {exc}") from None
+    data = _json.loads(text)
     return from_dict(cls, data, lenient=lenient)

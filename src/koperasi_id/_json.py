@@ -1,0 +1,132 @@
+"""Bounded JSON reading: the one ``loads`` every JSON edge of the library uses.
+
+Python's :func:`json.loads` recurses once per nesting level (``[[[[…]]]]``
+ends in ``RecursionError``), turns a 5,000-digit number into an ``int`` and
+``1e999999999`` into a float or a huge :class:`~decimal.Decimal`. :func:`loads`
+refuses all of that up front with a :class:`~koperasi_id.errors.ValidationError`
+whose problem code starts with ``json``:
+
+- text longer than ``max_chars`` (default :data:`MAX_JSON_CHARS`) → ``json.size``;
+- nesting deeper than ``max_depth`` (default :data:`MAX_JSON_DEPTH`), found by
+  one linear scan before parsing → ``json.depth``;
+- a number longer than :data:`MAX_JSON_NUMBER` characters, written with an
+  exponent (``1E+2``, the same answer as the string ``"1E+2"`` gets), or
+  ``-0`` → ``json.number``; ``NaN`` and ``Infinity`` → ``json.number``;
+- anything else that is not JSON → ``json``.
+
+Numbers with a fraction become :class:`~decimal.Decimal`, so ``12.5`` stays
+exact; the converter then applies the number policy to each field, with its
+path (:mod:`koperasi_id._numbers`).
+
+>>> loads('{"capital": 12.5, "count": 3}')
+{'capital': Decimal('12.5'), 'count': 3}
+>>> loads("[" * 100 + "]" * 100)
+Traceback (most recent call last):
+...
+koperasi_id.errors.ValidationError: 1 problem: $: JSON nested 100 levels deep; at most 32 [json.depth]
+>>> loads('{"capital": 1e999999999}')
+Traceback (most recent call last):
+...
+koperasi_id.errors.ValidationError: 1 problem: $: ... [json.number]
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from decimal import Decimal
+from typing import Any
+
+from koperasi_id._values import masked_excerpt
+from koperasi_id.errors import ValidationError
+
+__all__ = ["MAX_JSON_CHARS", "MAX_JSON_DEPTH", "MAX_JSON_NUMBER", "loads"]
+
+#: One record (a JSON document, a JSON Lines line) is at most this many characters.
+MAX_JSON_CHARS = 1_000_000
+#: Arrays and objects nest at most this deep; the deepest entity is 4 levels.
+MAX_JSON_DEPTH = 32
+#: A JSON number is at most this many characters (the policy's longest is 22).
+MAX_JSON_NUMBER = 40
+
+# A JSON string, unrolled so that it matches in one pass with no backtracking.
+_STRING = re.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+"', re.DOTALL)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]++")
+_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}.__getitem__
+
+
+def _bad(code: str, message: str) -> ValidationError:
+    return ValidationError.single(code, message)
+
+
+def depth(text: str) -> int:
+    """The deepest nesting of arrays and objects in ``text``, in linear time.
+
+    >>> depth('{"a": [1, {"b": "[[[["}]}')
+    3
+    """
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    return max(itertools.accumulate(map(_STEP, brackets)), default=0)
+
+
+def _number_text(text: str) -> str:
+    if len(text) > MAX_JSON_NUMBER:
+        raise _bad(
+            "json.number",
+            f"a JSON number of {len(text)} characters; numbers are at most {MAX_JSON_NUMBER}",
+        )
+    if "e" in text or "E" in text:
+        raise _bad(
+            "json.number",
+            f"the JSON number {masked_excerpt(text)} uses exponent notation; "
+            "write it out in full (100, not 1E+2)",
+        )
+    if text.startswith("-") and not text.strip("-0."):
+        raise _bad("json.number", "a minus sign on zero is not a number; write 0")
+    return text
+
+
+def _decimal(text: str) -> Decimal:
+    return Decimal(_number_text(text))
+
+
+def _int(text: str) -> int:
+    return int(_number_text(text))
+
+
+def _constant(name: str) -> Any:
+    raise _bad("json.number", f"{name} is not a JSON number")
+
+
+def loads(
+    text: str | bytes | bytearray,
+    *,
+    max_chars: int | None = MAX_JSON_CHARS,
+    max_depth: int = MAX_JSON_DEPTH,
+) -> Any:
+    """Parse one JSON document within the limits above, or raise ValidationError.
+
+    ``max_chars=None`` lifts the size limit (a whole ``.json`` input file,
+    read record by record afterwards); depth and numbers stay bounded.
+    """
+    if isinstance(text, bytes | bytearray):
+        try:
+            text = bytes(text).decode(json.detect_encoding(text), "surrogatepass")
+        except UnicodeDecodeError:
+            raise _bad(
+                "json", "not valid JSON: the bytes are not UTF-8, UTF-16 or UTF-32"
+            ) from None
+    if not isinstance(text, str):
+        raise _bad("json", f"expected JSON text, got {type(text).__name__}")
+    if max_chars is not None and len(text) > max_chars:
+        raise _bad("json.size", f"JSON of {len(text)} characters; at most {max_chars}")
+    deepest = depth(text)
+    if deepest > max_depth:
+        raise _bad("json.depth", f"JSON nested {deepest} levels deep; at most {max_depth}")
+    try:
+        return json.loads(text, parse_float=_decimal, parse_int=_int, parse_constant=_constant)
+    except ValidationError:
+        raise
+    except ValueError as exc:
+        raise _bad("json", f"not valid JSON: {exc}") from None
