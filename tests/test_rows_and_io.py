@@ -80,19 +80,21 @@ def test_unflatten_nested_indexed_and_simple_lists() -> None:
 
 
 def test_unreadable_cells_are_left_for_the_converter_to_report() -> None:
-    data = unflatten(
-        Coop, {"name": "K", "members": "dua", "capital": "Rp1,2,3", "rats[0].reported": "mungkin"}
-    )
+    row = {"name": "K", "members": "dua", "capital": "Rp1,2,3", "rats[0].reported": "mungkin"}
+    problems: list[Problem] = []
+    data = unflatten(Coop, row, problems=problems)
     assert data["members"] == "dua"
-    assert data["capital"] == "Rp1,2,3"
+    # Amount text has its own rule (parse_amount_text): its problem is the cell's.
+    assert "capital" not in data
+    assert [(p.path, p.code) for p in problems] == [("$.capital", "money.syntax")]
     with pytest.raises(ValidationError) as info:
         from_dict(Coop, data)
-    assert set(info.value.paths) == {
-        "$.members",
-        "$.capital",
-        "$.rats[0].reported",
-        "$.rats[0].fiscal_year",
-    }
+    assert set(info.value.paths) == {"$.members", "$.rats[0].reported", "$.rats[0].fiscal_year"}
+    with pytest.raises(ValidationError) as info:
+        structure(Coop, row)
+    assert sorted(info.value.paths) == sorted(
+        ["$.members", "$.capital", "$.rats[0].reported", "$.rats[0].fiscal_year"]
+    )
 
 
 def test_empty_cells_mean_not_given() -> None:

@@ -15,7 +15,11 @@ on the wire, and leaves anything it cannot read as text so that the converter
 reports it at its path: ``"12"`` becomes ``12`` for an ``int`` field, ``"ya"``
 / ``"tidak"`` / ``"true"`` / ``"false"`` become booleans, an empty cell means
 "not given" (the field's default applies, or a ``missing`` problem).
-Money may be written in the display form ``Rp1.234.567``.
+Money cells take what people type, read by
+:func:`koperasi_id.money.parse_amount_text` (``50.000.000``,
+``Rp50.000.000,00``, ``50000000``); whole-number cells are bounded by the
+number policy before conversion. A cell that cannot be read is reported at
+its column, and the field is left out.
 
 >>> from koperasi_id.cooperatives import Cooperative
 >>> row = {"name": "KSP Maju", "legal_entity_numbers": "518/BH/XII/1998|AHU-0000012.AH.01.26.TAHUN 2020",
@@ -41,10 +45,11 @@ from typing import Any, TypeVar, Union, get_args, get_origin
 
 import attrs
 
+from koperasi_id._numbers import MAX_NUMBER_TEXT, whole_from_text
 from koperasi_id._values import ValueType
 from koperasi_id.errors import Problem, ValidationError
-from koperasi_id.money import parse_rupiah
-from koperasi_id.serialization import from_dict
+from koperasi_id.money import parse_amount_text
+from koperasi_id.serialization import decimal_text, from_dict
 
 __all__ = ["LIST_SEPARATOR", "columns", "flatten", "structure", "unflatten"]
 
@@ -53,7 +58,8 @@ T = TypeVar("T")
 #: Separator of simple list items inside one cell.
 LIST_SEPARATOR = "|"
 
-_INT = re.compile(r"-?[0-9]+")
+_INT = re.compile(r"-?+[0-9]++")
+_PLAIN = re.compile(r"-?+[0-9]++(?:\.[0-9]++)?+")
 _TRUE = frozenset({"true", "ya", "y", "yes", "1"})
 # Not "t": it is "tidak" on Indonesian forms (Y/T) but "true" in database
 # exports (t/f); a guess would silently invert one of them, so it is an error.
@@ -111,17 +117,29 @@ def _fields(cls: type) -> dict[str, _FieldShape]:
     return {f.name: _shape_of(f.type) for f in attrs.fields(cls)}
 
 
+# A decimal cell whose amount text fails only on the money-specific rules may
+# be a rate ("6.125" percent): the converter reads it as a plain decimal and
+# a money field's validator still refuses it, with the hint to drop the dot.
+_NOT_MONEY_ONLY = frozenset({"money.ambiguous", "money.too_many_decimals"})
+
+
 def _cell(shape: _FieldShape, text: str) -> Any:
+    """The wire value of one cell; ValidationError when the cell itself is unreadable."""
     if shape.kind is _Kind.INT:
-        return int(text) if _INT.fullmatch(text) else text
+        # Bounded before int(): a 5,000-digit cell must be a problem, not a
+        # bare ValueError from Python's integer-string limit.
+        return whole_from_text(text) if _INT.fullmatch(text[:MAX_NUMBER_TEXT]) else text
     if shape.kind is _Kind.BOOL:
         low = text.lower()
         return True if low in _TRUE else False if low in _FALSE else text
-    if shape.kind is _Kind.MONEY and text.lstrip("-").startswith("Rp"):
+    if shape.kind is _Kind.MONEY:
+        # Cells hold what people type: one rule, parse_amount_text, as on the CLI.
         try:
-            return str(parse_rupiah(text))
-        except ValidationError:
-            return text
+            return decimal_text(parse_amount_text(text))
+        except ValidationError as err:
+            if {p.code for p in err.problems} <= _NOT_MONEY_ONLY and _PLAIN.fullmatch(text):
+                return text
+            raise
     if shape.kind is _Kind.SIMPLE_LIST:
         return [_cell(shape.target, item.strip()) for item in text.split(LIST_SEPARATOR)]
     return text
@@ -165,7 +183,12 @@ def structure(cls: type[T], row: Mapping[str, str | None], *, lenient: bool = Fa
     try:
         entity = from_dict(cls, data, lenient=lenient)
     except ValidationError as err:
-        problems.extend(attrs.evolve(p, path=_column_path(p.path, positions)) for p in err.problems)
+        # A cell already reported (its field left out) is not also "missing".
+        reported = {p.path for p in problems}
+        for p in err.problems:
+            path = _column_path(p.path, positions)
+            if path not in reported:
+                problems.append(attrs.evolve(p, path=path))
     else:
         if not problems:
             return entity
@@ -222,7 +245,10 @@ def _unflatten(
         elif index is None and rest is None:
             text = (raw or "").strip()
             if text:
-                data[name] = _cell(shape, text)
+                try:
+                    data[name] = _cell(shape, text)
+                except ValidationError as err:
+                    problems.extend(err.under(f"$.{prefix}{name}").problems)
         elif raw not in (None, ""):
             problems.append(
                 Problem(
