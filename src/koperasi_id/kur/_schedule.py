@@ -34,6 +34,7 @@ from decimal import Decimal
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from koperasi_id._numbers import DECIMAL_PLACES, check_decimal
 from koperasi_id.errors import ValidationError
 from koperasi_id.kur._args import day, member
 from koperasi_id.money import Rounding, parse_rupiah, round_rupiah
@@ -117,6 +118,12 @@ def _principal(value: object) -> Decimal:
 
 def _rate_percent(value: object) -> Decimal:
     percent = _amount(value, "annual_rate")
+    try:
+        # The number policy for rates: at most four places, so the monthly
+        # rate never vanishes in the 40-digit context (DivisionByZero).
+        check_decimal(percent, places=DECIMAL_PLACES, code="schedule")
+    except ValidationError as err:
+        raise err.under("$.annual_rate") from None
     if not Decimal(0) <= percent <= _HUNDRED:
         raise _bad("annual_rate", "rate_range", f"an annual rate is 0–100 percent, got {value}")
     return percent
