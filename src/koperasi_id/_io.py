@@ -30,6 +30,7 @@ from typing import IO, Any, TextIO
 
 import attrs
 
+from koperasi_id import _json
 from koperasi_id._atomic import OutputError, atomic_output
 from koperasi_id._limits import (
     MAX_CELL_CHARS,
@@ -47,7 +48,7 @@ from koperasi_id._lines import (
     unclosed_quote_message,
 )
 from koperasi_id._values import has_long_digit_run, masked_excerpt
-from koperasi_id.errors import KoperasiIdError, Problem
+from koperasi_id.errors import KoperasiIdError, Problem, ValidationError
 from koperasi_id.serialization import decimal_text
 
 __all__ = [
@@ -360,9 +361,9 @@ class RecordReader:
                 )
                 continue
             try:
-                value = json.loads(text, parse_float=Decimal)
-            except ValueError as exc:
-                yield _problem_record(number, "json", f"not valid JSON: {exc}", flat=False)
+                value = _json.loads(text, max_chars=None)  # the line is bounded already
+            except ValidationError as err:
+                yield InputRecord(line=number, data={}, problems=err.problems, flat=False)
                 continue
             if not isinstance(value, dict):
                 yield _problem_record(
@@ -382,10 +383,10 @@ class RecordReader:
                 f"{self.path}: the JSON nests deeper than {MAX_JSON_DEPTH} levels in a record"
             )
         try:
-            value = json.loads(text, parse_float=Decimal)
-        except ValueError as exc:
+            value = _json.loads(text, max_chars=None, max_depth=MAX_JSON_DEPTH + 1)
+        except ValidationError as err:
             raise InputError(
-                f"{self.path}: not valid JSON ({exc}); for large files use JSON Lines"
+                f"{self.path}: {err.problems[0].message}; for large files use JSON Lines"
             ) from None
         if not isinstance(value, list):
             raise InputError(f"{self.path}: a .json input must be an array of objects")
