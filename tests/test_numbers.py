@@ -11,12 +11,14 @@ from __future__ import annotations
 import json
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Self
 
 import attrs
 import pytest
 
 from koperasi_id import _json, rows, serialization
+from koperasi_id._io import InputError, open_records
 from koperasi_id._numbers import (
     DECIMAL_PLACES,
     MAX_MAGNITUDE,
@@ -372,3 +374,24 @@ def test_missing_and_unknown_keys_stay_problems() -> None:
     with pytest.raises(ValidationError) as info:
         from_dict(_Record, {"count": 1, "bogus": 2})
     assert set(info.value.codes) == {"missing", "unknown_field"}
+
+
+# --- JSON Lines and .json inputs read through the same bounded loader ------------------
+
+
+def test_a_deep_json_line_is_a_problem_for_that_line_only(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text(
+        '{"capital": "1"}\n' + "[" * 50_000 + "]" * 50_000 + '\n{"capital": 1e5}\n{"capital": 2}\n',
+        encoding="utf-8",
+    )
+    with open_records(path) as records:
+        got = [(r.line, [p.code for p in r.problems]) for r in records]
+    assert got == [(1, []), (2, ["json.depth"]), (3, ["json.number"]), (4, [])]
+
+
+def test_a_deep_json_file_is_an_input_error_not_a_recursion_error(tmp_path: Path) -> None:
+    path = tmp_path / "in.json"
+    path.write_text("[" * 50_000 + "]" * 50_000, encoding="utf-8")
+    with pytest.raises(InputError, match="nested"), open_records(path) as records:
+        list(records)
