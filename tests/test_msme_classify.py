@@ -470,6 +470,24 @@ def test_junk_amounts(raw: object, code: str) -> None:
     assert caught.value.paths == ("$.capital",)
 
 
+def test_text_is_refused_with_the_function_that_reads_it() -> None:
+    # Issue 17 item 7: Python calls stay strict, and the message says what to do.
+    with pytest.raises(ValidationError, match="parse_amount_text") as caught:
+        classify(as_of=LATER, capital="Rp800.000.000")  # type: ignore[arg-type]
+    assert caught.value.codes == ("money.type",)
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [(Decimal("-0"), "money.negative_zero"), (10**15 + 1, "money.too_large")],
+)
+def test_amounts_beyond_the_number_policy(raw: object, code: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        classify(as_of=LATER, capital=raw)  # type: ignore[arg-type]
+    assert caught.value.codes == (code,)
+    assert classify(as_of=LATER, capital=10**15).size is not None
+
+
 def test_every_junk_amount_is_reported_at_once() -> None:
     with pytest.raises(ValidationError) as caught:
         classify(as_of=LATER, capital=-1, annual_sales=0.5)  # type: ignore[arg-type]

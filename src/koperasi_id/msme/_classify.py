@@ -88,8 +88,8 @@ def _amount(criterion: Criterion, raw: object, problems: list[Problem]) -> Decim
             Problem(
                 path=path,
                 code="money.type",
-                message="pass a Decimal or int; parse text first with "
-                "koperasi_id.money.parse_rupiah",
+                message="Python calls take a Decimal or int, not text; read what a person "
+                "typed with koperasi_id.money.parse_amount_text first",
             )
         )
         return None
