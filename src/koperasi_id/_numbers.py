@@ -17,7 +17,8 @@ is checked before any regular expression runs, so every parser stays linear.
 
 Why 10**15 (Rp1.000 triliun): the largest figure in the law the library
 models is the Rp50 miliar (5·10**10) sales ceiling of a medium business
-(PP 7/2021 Pasal 35 ayat 5); the largest KUR plafond is Rp500 juta. A
+(PP 7/2021 Pasal 35 ayat 5); the largest KUR plafond is Rp500 juta
+(Permenko 1/2023). A
 ceiling 20,000 times above the largest legal threshold leaves any real
 cooperative or business figure far inside it, while an amount keeps at most
 16 + 2 digits: sums of a million such amounts still fit in the 28 digits of
