@@ -395,3 +395,21 @@ def test_a_deep_json_file_is_an_input_error_not_a_recursion_error(tmp_path: Path
     path.write_text("[" * 50_000 + "]" * 50_000, encoding="utf-8")
     with pytest.raises(InputError, match="nested"), open_records(path) as records:
         list(records)
+
+
+@attrs.frozen(kw_only=True)
+class _Computed:
+    value: Decimal
+
+
+@pytest.mark.parametrize("value", [Decimal("1E-999999999"), Decimal("1E+999999999")])
+def test_an_absurd_python_decimal_is_refused_by_to_json_not_a_memory_error(value: Decimal) -> None:
+    with pytest.raises(ValidationError) as info:
+        to_json(_Computed(value=value))
+    assert info.value.codes == ("number.unwritable",)
+
+
+def test_long_but_writable_decimals_are_written_in_plain_form() -> None:
+    assert (
+        json.loads(to_json(_Computed(value=Decimal("1E-1000"))))["value"] == "0." + "0" * 999 + "1"
+    )

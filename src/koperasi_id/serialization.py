@@ -54,7 +54,13 @@ from cattrs.errors import (
 )
 
 from koperasi_id import _json
-from koperasi_id._numbers import DECIMAL_PLACES, MAX_NUMBER_TEXT, check_decimal, check_whole
+from koperasi_id._numbers import (
+    DECIMAL_PLACES,
+    MAX_NUMBER_TEXT,
+    check_decimal,
+    check_whole,
+    decimal_places,
+)
 from koperasi_id._values import ValueType, mask_long_digit_runs, masked_excerpt
 from koperasi_id.errors import Problem, ValidationError, join_path
 
@@ -157,6 +163,10 @@ def _structure_decimal(value: object, _: type) -> Decimal:
     raise _fail("type.decimal", f"expected a decimal string, got {kind.__name__}")
 
 
+#: Plain decimal text is never longer than this many digits (see decimal_text).
+MAX_WRITTEN_DIGITS = 1000
+
+
 def decimal_text(value: Decimal) -> str:
     """A Decimal as the wire writes it: plain digits, never exponent notation.
 
@@ -165,9 +175,21 @@ def decimal_text(value: Decimal) -> str:
 
     >>> decimal_text(Decimal("5E+8")), decimal_text(Decimal("1E-7")), decimal_text(Decimal("12.50"))
     ('500000000', '0.0000001', '12.50')
+
+    A value whose plain form would run past :data:`MAX_WRITTEN_DIGITS` digits
+    (``Decimal("1E-999999999")`` built in Python) is refused rather than
+    written out until memory runs out; input never holds one (the number policy).
     """
     text = str(value)
-    return text if "E" not in text else f"{value:f}"
+    if "E" not in text:
+        return text
+    if abs(value.adjusted()) > MAX_WRITTEN_DIGITS or decimal_places(value) > MAX_WRITTEN_DIGITS:
+        raise _fail(
+            "number.unwritable",
+            f"a number of more than {MAX_WRITTEN_DIGITS} digits cannot be written in plain "
+            "form; round it first",
+        )
+    return f"{value:f}"
 
 
 def _structure_date(value: object, _: type) -> date:
