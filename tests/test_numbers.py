@@ -28,6 +28,7 @@ from koperasi_id._numbers import (
     whole_from_text,
 )
 from koperasi_id._values import ValueType
+from koperasi_id.batch import read_jsonl_lines
 from koperasi_id.errors import ValidationError
 from koperasi_id.identifiers import Nik
 from koperasi_id.kur import Method, RateConvention, schedule
@@ -413,3 +414,10 @@ def test_long_but_writable_decimals_are_written_in_plain_form() -> None:
     assert (
         json.loads(to_json(_Computed(value=Decimal("1E-1000"))))["value"] == "0." + "0" * 999 + "1"
     )
+
+
+def test_the_batch_json_lines_reader_is_bounded_too() -> None:
+    lines = ["[" * 50_000 + "]" * 50_000, '{"a": 1e999999999}', '{"a": 1.5}']
+    got = list(read_jsonl_lines(lines))
+    assert [r.codes for r in got[:2]] == [("json.depth",), ("json.number",)]  # type: ignore[union-attr]
+    assert got[2] == {"a": Decimal("1.5")}

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from decimal import Decimal
 from typing import Any
 
-from koperasi_id import _limits, bpum
-from koperasi_id._lines import CsvLines, LongLine, Unclosed, json_too_deep, unclosed_quote_message
+from koperasi_id import _json, _limits, bpum
+from koperasi_id._lines import CsvLines, LongLine, Unclosed, unclosed_quote_message
 from koperasi_id.errors import ValidationError
 from koperasi_id.identifiers import Nik
 from koperasi_id.serialization import from_dict, to_dict
@@ -203,15 +201,10 @@ def read_jsonl_lines(lines: Iterable[str]) -> Iterator[Record]:
         # json.loads refuses; the command line reads such files as utf-8-sig.
         if line.startswith("\ufeff"):
             line = line[1:]  # noqa: PLW2901
-        if json_too_deep(line):
-            yield ValidationError.single(
-                "json.depth", f"the JSON nests deeper than {_limits.MAX_JSON_DEPTH} levels"
-            )
-            continue
         try:
-            value = json.loads(line, parse_float=Decimal)
-        except ValueError as exc:
-            yield ValidationError.single("json", f"not valid JSON: {exc}")
+            value = _json.loads(line)  # bounded: depth, size and numbers
+        except ValidationError as err:
+            yield err
             continue
         if isinstance(value, dict):
             yield value
