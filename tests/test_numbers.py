@@ -421,3 +421,16 @@ def test_the_batch_json_lines_reader_is_bounded_too() -> None:
     got = list(read_jsonl_lines(lines))
     assert [r.codes for r in got[:2]] == [("json.depth",), ("json.number",)]  # type: ignore[union-attr]
     assert got[2] == {"a": Decimal("1.5")}
+
+
+@pytest.mark.parametrize(
+    ("index", "known"), [("999999", True), ("1000000", False), ("9" * 5000, False)]
+)
+def test_a_huge_list_index_in_a_column_is_an_unknown_column(index: str, known: bool) -> None:
+    row = {"capital": "1", f"items[{index}].count": "3"}
+    if known:
+        assert rows.structure(_Record, row).items == (_Item(count=3),)
+        return
+    with pytest.raises(ValidationError) as info:
+        rows.structure(_Record, row)
+    assert info.value.codes == ("unknown_column",)

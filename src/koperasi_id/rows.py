@@ -64,7 +64,9 @@ _TRUE = frozenset({"true", "ya", "y", "yes", "1"})
 # Not "t": it is "tidak" on Indonesian forms (Y/T) but "true" in database
 # exports (t/f); a guess would silently invert one of them, so it is an error.
 _FALSE = frozenset({"false", "tidak", "no", "n", "0"})
-_COLUMN = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[([0-9]+)\])?(?:\.(.+))?")
+# A list index has at most six digits: int() of a 5,000-digit index raised a
+# bare ValueError; a longer one is an unknown column like any other.
+_COLUMN = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[([0-9]{1,6})\])?(?:\.(.+))?")
 
 
 class _Kind(enum.Enum):
