@@ -121,7 +121,9 @@ def loads(
         raise _bad("json", f"expected JSON text, got {type(text).__name__}")
     if max_chars is not None and len(text) > max_chars:
         raise _bad("json.size", f"JSON of {len(text)} characters; at most {max_chars}")
-    deepest = depth(text)
+    # Fewer opening brackets than the limit cannot nest past it (brackets in
+    # strings only overcount): most records skip the scan altogether.
+    deepest = depth(text) if text.count("[") + text.count("{") > max_depth else 0
     if deepest > max_depth:
         raise _bad("json.depth", f"JSON nested {deepest} levels deep; at most {max_depth}")
     try:
