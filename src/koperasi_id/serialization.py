@@ -521,7 +521,7 @@ def from_json(cls: type[T], text: str | bytes, *, lenient: bool = False) -> T:
     JSON numbers with a fraction are read as :class:`~decimal.Decimal`, so
     ``12.5`` in a document stays exact. The text is read within the JSON
     limits (size, nesting depth, number length, no exponent notation; see
-    :func:`koperasi_id._json.loads`): malformed or oversized JSON is a
+    ``koperasi_id._json.loads``): malformed or oversized JSON is a
     ValidationError, never a ``RecursionError``.
     """
     data = _json.loads(text)
