@@ -434,3 +434,30 @@ def test_a_huge_list_index_in_a_column_is_an_unknown_column(index: str, known: b
     with pytest.raises(ValidationError) as info:
         rows.structure(_Record, row)
     assert info.value.codes == ("unknown_column",)
+
+
+_NUMBER_TEXTS = [
+    "0", "100", "12.5", "12.50", "0.001", "-0", "-0.0", "-1", "1E+2", "1e-5", "1.5E3",
+    "1000000000000000", "1000000000000001", "1000000000000000.00", "999999999999999.99",
+    "0.0001", "0.00001", "9" * 39, "00", "01", "1.", ".5",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", _NUMBER_TEXTS)
+@pytest.mark.parametrize("field", ["capital", "rate"])
+def test_a_json_number_and_the_same_text_as_a_string_get_the_same_answer(
+    text: str, field: str
+) -> None:
+    def answer(document: str) -> object:
+        try:
+            return from_json(_Record, document)
+        except ValidationError:
+            return "refused"
+
+    base = '"capital": "1", ' if field == "rate" else ""
+    as_number = answer(f'{{{base}"{field}": {text}}}')
+    as_string = answer(f'{{{base}"{field}": "{text}"}}')
+    if text in ("00", "01", "1.", ".5"):
+        assert as_number == "refused"  # not JSON numbers at all
+    else:
+        assert as_number == as_string
