@@ -27,7 +27,7 @@ from koperasi_id._numbers import (
     decimal_from_text,
     whole_from_text,
 )
-from koperasi_id._values import ValueType
+from koperasi_id._values import ValueType, digits_only
 from koperasi_id.batch import read_jsonl_lines
 from koperasi_id.errors import ValidationError
 from koperasi_id.identifiers import Nik
@@ -461,3 +461,14 @@ def test_a_json_number_and_the_same_text_as_a_string_get_the_same_answer(
         assert as_number == "refused"  # not JSON numbers at all
     else:
         assert as_number == as_string
+
+
+@pytest.mark.parametrize("raw", [10**64, -(10**64), pytest.param(10**5000, id="5000-digits")])
+def test_digits_only_measures_a_huge_int_before_converting_it(raw: int) -> None:
+    with pytest.raises(ValidationError) as info:
+        digits_only(raw, code_prefix="x", what="code")
+    assert info.value.codes == ("x.length",)
+
+
+def test_digits_only_takes_the_longest_int_that_fits() -> None:
+    assert digits_only(10**64 - 1, code_prefix="x", what="code") == "9" * 64

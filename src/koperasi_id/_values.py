@@ -90,10 +90,13 @@ def digits_only(raw: object, *, code_prefix: str, what: str, mask: bool = False)
         raise ValidationError.single(
             f"{code_prefix}.type", f"expected a {what} as a string, got {type(raw).__name__}"
         )
-    text = str(raw)
-    if len(text) > MAX_RAW_LENGTH:
+    # An int is measured before str(): past 4,300 digits str() raises ValueError.
+    too_long = isinstance(raw, int) and not -(10**MAX_RAW_LENGTH) < raw < 10**MAX_RAW_LENGTH
+    text = "" if too_long else str(raw)
+    if too_long or len(text) > MAX_RAW_LENGTH:
         raise ValidationError.single(
-            f"{code_prefix}.length", f"a {what} is never {len(text)} characters long"
+            f"{code_prefix}.length",
+            f"a {what} is never more than {MAX_RAW_LENGTH} characters long",
         )
     compact = _SEPARATORS.sub("", text)
     if not compact:
