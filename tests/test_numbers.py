@@ -472,3 +472,16 @@ def test_digits_only_measures_a_huge_int_before_converting_it(raw: int) -> None:
 
 def test_digits_only_takes_the_longest_int_that_fits() -> None:
     assert digits_only(10**64 - 1, code_prefix="x", what="code") == "9" * 64
+
+
+@attrs.frozen(kw_only=True)
+class _Flags:
+    flag: bool = False
+    name: str = ""
+
+
+@pytest.mark.parametrize("field", ["flag", "name"])
+def test_a_huge_python_int_in_the_wrong_field_is_a_problem(field: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        from_dict(_Flags, {field: 10**5000})
+    assert info.value.paths == (f"$.{field}",)

@@ -95,6 +95,9 @@ def _type_name(t: object) -> str:
 def _excerpt(value: object) -> str:
     # Values echoed in messages are cut short and any 12+ digit run (a NIK in
     # the wrong field) is masked: messages end up in logs and output files.
+    if isinstance(value, int) and not -(10**MAX_NUMBER_TEXT) < value < 10**MAX_NUMBER_TEXT:
+        # repr() of an int past 4,300 digits raises ValueError; never echo one.
+        return f"a number of more than {MAX_NUMBER_TEXT} digits"
     return masked_excerpt(value if isinstance(value, str) else repr(value))
 
 
