@@ -16,6 +16,7 @@ from koperasi_id.money import (
     is_valid_rupiah,
     non_negative_rupiah,
     optional_non_negative_rupiah,
+    parse_amount_text,
     parse_rupiah,
     round_rupiah,
 )
@@ -302,3 +303,46 @@ def test_format_accepts_int_and_refuses_junk_with_a_validation_error() -> None:
         with pytest.raises(ValidationError) as info:
             format_rupiah(Decimal("NaN"), places=places)
         assert info.value.codes == ("money.not_finite",)
+
+
+# --- parse_amount_text: the one rule for typed amounts (issue 17 item 7) -----------
+
+
+@given(st.text(alphabet="0123456789.,-Rp \u00a0e+", max_size=80) | st.text(max_size=80))
+def test_amount_text_only_ever_raises_validation_error(text: str) -> None:
+    error: ValidationError | None = None
+    try:
+        value = parse_amount_text(text)
+    except ValidationError as err:
+        error = err
+    if error is not None:
+        assert error.codes[0].startswith("money.")
+        return
+    assert abs(value) <= 10**15
+    assert not (value.is_zero() and value.is_signed())
+    assert value == round_rupiah(value, places=2)
+
+
+@given(amounts)
+def test_every_written_form_of_an_amount_reads_back(amount: Decimal) -> None:
+    assert parse_amount_text(format_rupiah(amount)) == amount
+    assert parse_amount_text(str(amount)) == amount
+    assert parse_amount_text(str(amount).replace(".", ",")) == amount  # Indonesian decimals
+    whole = abs(amount).to_integral_value()
+    if whole >= 1_000_000 and amount == amount.to_integral_value():
+        # Two or more dot groups, no Rp: unambiguous Indonesian grouping.
+        grouped = f"{int(whole):,}".replace(",", ".")
+        assert parse_amount_text(("-" if amount < 0 else "") + grouped) == amount
+
+
+@given(st.integers(min_value=-(10**15), max_value=10**15))
+def test_whole_amounts_in_every_typed_form(n: int) -> None:
+    grouped = f"{abs(n):,}".replace(",", ".")
+    sign = "-" if n < 0 else ""
+    assert parse_amount_text(f"{sign}Rp{grouped}") == n
+    assert parse_amount_text(f"{sign}{grouped},00") == n
+    assert parse_amount_text(f"{sign}Rp{grouped},-") == n
+    if grouped.count(".") != 1:  # a lone d.ddd is ambiguous without Rp or sen
+        assert parse_amount_text(f"{sign}{grouped}") == n
+    else:
+        assert not is_valid_rupiah(f"{sign}{grouped}")
