@@ -302,6 +302,19 @@ def test_member_count_not_negative() -> None:
     assert problems(member_count=-1) == [("$.member_count", "cooperative.member_count_negative")]
 
 
+def test_member_count_within_the_number_policy_in_python_calls() -> None:
+    # The wire bounds ints in its hook; a Python caller meets the same bound here,
+    # so to_json never meets an int it cannot write.
+    coop = build()
+    assert attrs.evolve(coop, member_count=10**15).member_count == 10**15
+    for huge in (10**15 + 1, 10**5000):
+        with pytest.raises(ValidationError) as info:
+            attrs.evolve(coop, member_count=huge)
+        assert [(p.path, p.code) for p in info.value.problems] == [
+            ("$.member_count", "number.too_large")
+        ]
+
+
 def test_founded_after_deed() -> None:
     assert problems(founded_on="2021-03-02") == [("$.founded_on", "cooperative.founded_after_deed")]
     assert build(founded_on="2021-03-01").founding_date == date(2021, 3, 1)

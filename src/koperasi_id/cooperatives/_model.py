@@ -19,6 +19,7 @@ from typing import Self
 
 import attrs
 
+from koperasi_id._numbers import MAX_MAGNITUDE
 from koperasi_id._values import ValueType
 from koperasi_id.cooperatives._enums import (
     BoardPosition,
@@ -425,6 +426,14 @@ class Cooperative:
                     path="$.member_count",
                     code="cooperative.member_count_negative",
                     message="member_count cannot be negative",
+                )
+            )
+        elif self.member_count > MAX_MAGNITUDE:  # the number policy; to_json could not write it
+            problems.append(
+                Problem(
+                    path="$.member_count",
+                    code="number.too_large",
+                    message=f"member_count is at most {MAX_MAGNITUDE:,} (the number policy)",
                 )
             )
         if self.founded_on is not None and self.founded_on > self.deed_approved_on:

@@ -6,6 +6,7 @@ import enum
 
 import attrs
 
+from koperasi_id._numbers import MAX_MAGNITUDE
 from koperasi_id.decisions import Decision, Finding, Severity
 from koperasi_id.errors import ValidationError
 from koperasi_id.law import Citation, Confidence
@@ -126,6 +127,10 @@ def check_workers(workers: object) -> None:
             "msme.workers_type",
             f"workers is a whole number (int), got {type(workers).__name__}",
             path="$.workers",
+        )
+    if workers > MAX_MAGNITUDE:  # the number policy; to_json could not write a huge int
+        raise ValidationError.single(
+            "number.too_large", f"workers is at most {MAX_MAGNITUDE:,}", path="$.workers"
         )
     if workers < 1:
         raise ValidationError.single(
