@@ -31,7 +31,7 @@ from koperasi_id._values import ValueType, digits_only
 from koperasi_id.batch import read_jsonl_lines
 from koperasi_id.errors import ValidationError
 from koperasi_id.identifiers import Nik
-from koperasi_id.kur import Method, RateConvention, schedule
+from koperasi_id.kur import KurLoan, Method, Purpose, RateConvention, Scheme, schedule
 from koperasi_id.money import is_valid_rupiah, non_negative_rupiah, parse_amount_text
 from koperasi_id.serialization import from_dict, from_json, to_json
 
@@ -485,3 +485,24 @@ def test_a_huge_python_int_in_the_wrong_field_is_a_problem(field: str) -> None:
     with pytest.raises(ValidationError) as info:
         from_dict(_Flags, {field: 10**5000})
     assert info.value.paths == (f"$.{field}",)
+
+
+@pytest.mark.parametrize(("rate", "ok"), [("0.0001", True), ("0.00001", False), ("1E-30", False)])
+def test_a_kur_loan_built_in_python_meets_the_rate_policy(rate: str, ok: bool) -> None:
+    def loan() -> KurLoan:
+        return KurLoan(
+            borrower_nik=Nik.parse("1871010101900001"),
+            scheme=Scheme.MICRO,
+            purpose=Purpose.WORKING_CAPITAL,
+            plafond=Decimal(10_000_000),
+            annual_rate=Decimal(rate),
+            tenor_months=12,
+            akad_date=date(2024, 5, 2),
+        )
+
+    if ok:
+        assert loan().schedule().total_principal == 10_000_000
+        return
+    with pytest.raises(ValidationError) as info:
+        loan()
+    assert info.value.codes == ("kur.rate_places",)

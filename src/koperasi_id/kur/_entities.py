@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from koperasi_id._numbers import DECIMAL_PLACES, decimal_places
 from koperasi_id.errors import ValidationError
 from koperasi_id.identifiers import Nik, Npwp
 from koperasi_id.kur._args import day
@@ -220,6 +221,12 @@ class KurLoan:
             raise ValidationError.single(
                 "kur.rate_range",
                 f"annual_rate is a Decimal percent 0–100, got {rate!r}",
+                path="$.annual_rate",
+            )
+        if decimal_places(rate) > DECIMAL_PLACES:  # the number policy for rates
+            raise ValidationError.single(
+                "kur.rate_places",
+                f"annual_rate has at most {DECIMAL_PLACES} decimal places",
                 path="$.annual_rate",
             )
         if self.grace_months >= self.tenor_months:
