@@ -6,9 +6,10 @@ ends in ``RecursionError``), turns a 5,000-digit number into an ``int`` and
 refuses all of that up front with a :class:`~koperasi_id.errors.ValidationError`
 whose problem code starts with ``json``:
 
-- text longer than ``max_chars`` (default :data:`MAX_JSON_CHARS`) → ``json.size``;
-- nesting deeper than ``max_depth`` (default :data:`MAX_JSON_DEPTH`), found by
-  one linear scan before parsing → ``json.depth``;
+- text longer than ``max_chars`` (default :data:`MAX_JSON_CHARS`, the record
+  limit of the file readers) → ``json.size``;
+- nesting deeper than ``max_depth`` (default :data:`MAX_JSON_DEPTH`, the file
+  readers' limit), found by the same linear scan they use → ``json.depth``;
 - a number longer than :data:`MAX_JSON_NUMBER` characters, written with an
   exponent (``1E+2``, the same answer as the string ``"1E+2"`` gets), or
   ``-0`` → ``json.number``; ``NaN`` and ``Infinity`` → ``json.number``;
@@ -23,7 +24,7 @@ path (:mod:`koperasi_id._numbers`).
 >>> loads("[" * 100 + "]" * 100)
 Traceback (most recent call last):
 ...
-koperasi_id.errors.ValidationError: 1 problem: $: JSON nested 100 levels deep; at most 32 [json.depth]
+koperasi_id.errors.ValidationError: 1 problem: $: the JSON nests deeper than 64 levels [json.depth]
 >>> loads('{"capital": 1e999999999}')
 Traceback (most recent call last):
 ...
@@ -32,42 +33,25 @@ koperasi_id.errors.ValidationError: 1 problem: $: ... [json.number]
 
 from __future__ import annotations
 
-import itertools
 import json
-import re
 from decimal import Decimal
 from typing import Any
 
+from koperasi_id._limits import MAX_JSON_DEPTH, MAX_RECORD_CHARS
+from koperasi_id._lines import json_too_deep
 from koperasi_id._values import masked_excerpt
 from koperasi_id.errors import ValidationError
 
 __all__ = ["MAX_JSON_CHARS", "MAX_JSON_DEPTH", "MAX_JSON_NUMBER", "loads"]
 
-#: One record (a JSON document, a JSON Lines line) is at most this many characters.
-MAX_JSON_CHARS = 1_000_000
-#: Arrays and objects nest at most this deep; the deepest entity is 4 levels.
-MAX_JSON_DEPTH = 32
+#: One JSON document is at most this many characters: the file readers' record limit.
+MAX_JSON_CHARS = MAX_RECORD_CHARS
 #: A JSON number is at most this many characters (the policy's longest is 22).
 MAX_JSON_NUMBER = 40
-
-# A JSON string, unrolled so that it matches in one pass with no backtracking.
-_STRING = re.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+"', re.DOTALL)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]++")
-_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}.__getitem__
 
 
 def _bad(code: str, message: str) -> ValidationError:
     return ValidationError.single(code, message)
-
-
-def depth(text: str) -> int:
-    """The deepest nesting of arrays and objects in ``text``, in linear time.
-
-    >>> depth('{"a": [1, {"b": "[[[["}]}')
-    3
-    """
-    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
-    return max(itertools.accumulate(map(_STEP, brackets)), default=0)
 
 
 def _number_text(text: str) -> str:
@@ -121,11 +105,8 @@ def loads(
         raise _bad("json", f"expected JSON text, got {type(text).__name__}")
     if max_chars is not None and len(text) > max_chars:
         raise _bad("json.size", f"JSON of {len(text)} characters; at most {max_chars}")
-    # Fewer opening brackets than the limit cannot nest past it (brackets in
-    # strings only overcount): most records skip the scan altogether.
-    deepest = depth(text) if text.count("[") + text.count("{") > max_depth else 0
-    if deepest > max_depth:
-        raise _bad("json.depth", f"JSON nested {deepest} levels deep; at most {max_depth}")
+    if json_too_deep(text, max_depth):
+        raise _bad("json.depth", f"the JSON nests deeper than {max_depth} levels")
     try:
         return json.loads(text, parse_float=_decimal, parse_int=_int, parse_constant=_constant)
     except ValidationError:
