@@ -97,11 +97,6 @@ def test_amounts_read_as_people_type_them(cli: Run, typed: str) -> None:
     assert "plafond Rp50.000.000," in result.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs koperasi_id.money.parse_amount_text (issue 17 item 7, the numbers branch); "
-    "switch cli._common.parse_amount_text to it and remove this mark",
-)
 def test_dotted_thousands_without_rp_are_an_amount(cli: Run) -> None:
     result = cli(*KUR[:2], "--plafond", "50.000.000", "--months", "12", "--akad", "2024-05-01")
     assert result.returncode == 0, result.stderr

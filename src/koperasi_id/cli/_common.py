@@ -97,16 +97,10 @@ def _reject_date(text: str) -> date:
     )
 
 
-def parse_amount_text(text: str) -> Decimal:
-    """Amount text as people type it; the one place the CLI reads money."""
-    from koperasi_id.money import parse_rupiah
-
-    return parse_rupiah(text)
-
-
 def amount_arg(text: str) -> Decimal:
-    """A rupiah amount (argparse type)."""
+    """A rupiah amount as people type it (argparse type), read by the library's one rule."""
     from koperasi_id.errors import ValidationError
+    from koperasi_id.money import parse_amount_text
 
     try:
         return parse_amount_text(text)
