@@ -96,9 +96,9 @@ def test_lampung_worked_example():
     assert table.status("18.73") is RegionStatus.UNKNOWN
 
 
-def test_shipped_regency_counts_match_the_decree_where_complete():
+def test_shipped_regency_counts_match_the_decree_everywhere():
     table = default_region_table()
-    for code in ("18", "31", "64", "65", "91", "92", "93", "94", "95", "96"):
+    for code in PROVINCE_CODES:
         children = table.children(code)
         p = province(code)
         assert len(children) == p.regencies + p.cities, code
@@ -113,13 +113,18 @@ def test_jakarta_kemendagri_order_not_bps():
 
 
 def test_papua_split_retired_twenty_six_codes():
-    retired = [r for r in default_region_table().retired() if r.code.province_code in {"91", "92"}]
+    retired = [
+        r
+        for r in default_region_table().retired()
+        if r.code.province_code in {"91", "92"} and r.level is RegionLevel.REGENCY
+    ]
     assert len(retired) == 26
     for region in retired:
         successor = lookup(region.successor)
         assert successor is not None
         assert successor.status is RegionStatus.CURRENT
         assert successor.name == region.name
+        assert region.confidence is Confidence.HIGH
         assert region.retired_by.instrument in {
             "UU 14/2022",
             "UU 15/2022",
@@ -143,6 +148,33 @@ def test_kaltara_retired_codes_are_low_confidence():
         assert region.status is RegionStatus.RETIRED
         assert region.confidence is Confidence.LOW
         assert region.successor.province_code == "65"
+        assert lookup(region.successor).name == region.name
+
+
+# Issue 14: the seed table had the BPS names (6501 Malinau, 6502 Bulungan, 6503 Tana
+# Tidung, 6504 Nunukan; BPS spells 9101 "Fakfak") on Kemendagri codes, and 91.25/91.26
+# swapped. Kemendagri per cahyadsn/wilayah (2025 and every archive since 2016) and
+# kodewilayah/permendagri-72-2019 (the 2019 decree) agree on the names below.
+@pytest.mark.parametrize(
+    ("code", "name", "successor"),
+    [
+        ("65.01", "Kabupaten Bulungan", None),
+        ("65.02", "Kabupaten Malinau", None),
+        ("65.03", "Kabupaten Nunukan", None),
+        ("65.04", "Kabupaten Tana Tidung", None),
+        ("64.04", "Kabupaten Bulungan", "65.01"),
+        ("64.05", "Kabupaten Nunukan", "65.03"),
+        ("64.06", "Kabupaten Malinau", "65.02"),
+        ("64.10", "Kabupaten Tana Tidung", "65.04"),
+        ("91.25", "Kabupaten Puncak", "94.05"),
+        ("91.26", "Kabupaten Dogiyai", "94.06"),
+        ("92.03", "Kabupaten Fak Fak", None),
+    ],
+)
+def test_issue_14_swapped_names_fixed(code, name, successor):
+    region = lookup(code)
+    assert region.name == name
+    assert (str(region.successor) if region.successor else None) == successor
 
 
 # --- RegionCode -----------------------------------------------------------------------------
@@ -211,9 +243,27 @@ def test_region_code_parts():
 
 def test_region_code_warnings():
     assert [w.code for w in RegionCode.parse("91.01").warnings] == ["region.historical_region_code"]
-    assert [w.code for w in RegionCode.parse("18.99").warnings] == ["region.region_unknown"]
-    assert RegionCode.parse("33.99").warnings == ()  # Central Java is not in the shipped table
+    assert [w.code for w in RegionCode.parse("91.01.02").warnings] == [
+        "region.historical_region_code"  # once, not again for the district
+    ]
+    assert [w.code for w in RegionCode.parse("18.71.99").warnings] == ["region.region_unknown"]
+    assert RegionCode.parse("18.71.01").warnings == ()
     assert RegionCode.parse("91.01") == RegionCode.parse("9101")  # warnings are not identity
+
+
+@pytest.mark.parametrize("raw", ["18.99", "33.99", "65.05", "64.12.01"])
+def test_region_code_unknown_regency_is_an_error(raw):
+    with pytest.raises(ValidationError) as info:
+        RegionCode.parse(raw)
+    assert info.value.codes == ("region.region_unknown",)
+
+
+def test_region_code_strict_makes_unknown_district_an_error():
+    assert RegionCode.parse("18.71.20", strict=True).warnings == ()
+    with pytest.raises(ValidationError) as info:
+        RegionCode.parse("18.71.21", strict=True)
+    assert info.value.codes == ("region.region_unknown",)
+    assert [w.code for w in RegionCode.parse("18.71.21").warnings] == ["region.region_unknown"]
 
 
 def test_region_status_labels():
@@ -252,6 +302,7 @@ def test_from_csv_makes_checks_strict(tmp_path):
     assert table.get("33.01").name == "Kabupaten Cilacap"
     assert "strict=True" in repr(table)
     assert len(table) == 38 + 3 + len(default_region_table().retired())
+    assert table.status("91.01.02") is RegionStatus.RETIRED  # retired districts too
 
 
 def test_from_csv_without_shipped_retired(tmp_path):
@@ -314,13 +365,15 @@ def test_children_with_retired_and_iteration():
     assert len(table.children("91")) == 9
     assert len(table.children("91", retired=True)) == 29
     assert table.children("18.71.01.1001") == ()
-    assert [r.code.code for r in table][:2] == ["11", "12"]
+    assert [r.code.code for r in table][:3] == ["11", "11.01", "11.01.01"]
     assert lookup("18.71", regions=table).name == "Kota Bandar Lampung"
-    assert lookup("33.01") is None
+    assert lookup("33.01").name == "Kabupaten Cilacap"
+    assert lookup("33.99") is None
 
 
 def test_provinces_are_always_covered():
-    table = default_region_table()
+    table = RegionTable([], source="empty")
     assert table.covers("33")
     assert table.status("33") is RegionStatus.CURRENT
     assert not table.covers("33.01")
+    assert table.status("33.01") is RegionStatus.NOT_COVERED

@@ -20,11 +20,14 @@ get new codes and the old ones fall out of the list, but every NIK issued
 under the old code keeps it for life. A :class:`RegionTable` therefore knows
 current *and* retired codes; a retired code is valid with a warning.
 
-The shipped table (:func:`default_region_table`) has all 38 provinces, the
-regencies and cities of Lampung (the worked example), DKI Jakarta, Kalimantan
-Timur/Utara and the six Papua provinces, and the codes retired by the 2012
-Kalimantan Utara and 2022 Papua splits. Load the full national list with
-:meth:`RegionTable.from_csv` to make region checks strict.
+The shipped table (:func:`default_region_table`) is national: the 38
+provinces, the 514 regencies and cities and the 7,285 districts of the
+decree, plus the codes retired since 2016 (the 2022 Papua split: 26
+regencies, 594 districts) and by the 2012 Kalimantan Utara split (five
+regencies, Confidence LOW). It is built by ``scripts/build_regions.py`` from
+the cahyadsn/wilayah transcription; each data file's header names the
+commit. Districts are read on first use. An unknown regency is an error, an
+unknown district a warning (an error in strict mode).
 
 >>> code = RegionCode.parse("18.71")
 >>> code.province_code, code.regency_code, code.is_city
@@ -46,7 +49,7 @@ import functools
 import io
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import resources
 from typing import Self, TypeVar
 
@@ -365,10 +368,15 @@ class RegionCode(ValueType):
         object.__setattr__(self, "warnings", parsed.warnings)
 
     @classmethod
-    def parse(cls, raw: object, *, regions: RegionTable | None = None) -> Self:
-        """Check the code's scheme; ``regions`` (default: the shipped table) adds warnings.
+    def parse(
+        cls, raw: object, *, regions: RegionTable | None = None, strict: bool = False
+    ) -> Self:
+        """Check the code's scheme and look it up in ``regions`` (default: the shipped table).
 
-        With a strict table (:meth:`RegionTable.from_csv`) an unknown code is an error.
+        An unknown regency is an error with the shipped table; an unknown
+        district is a warning, or an error with ``strict``. With a strict
+        table (:meth:`RegionTable.from_csv`) every unknown code is an error.
+        A retired code is always a warning.
         """
         pp, kk, cc, village = _split_code(raw)
         problems = _code_problems(pp, kk, cc, village)
@@ -378,10 +386,10 @@ class RegionCode(ValueType):
         if kk is None:
             return _new(cls, code, ())
         table = default_region_table() if regions is None else regions
-        found = table.problems(code, prefix="region")
-        if table.strict and any(p.code == "region.region_unknown" for p in found):
-            raise ValidationError(p for p in found if p.code == "region.region_unknown")
-        return _new(cls, code, tuple(found))
+        errors, warnings = table.check(code, prefix="region", strict_districts=strict)
+        if errors:
+            raise ValidationError(errors)
+        return _new(cls, code, tuple(warnings))
 
     @property
     def level(self) -> RegionLevel:
@@ -486,76 +494,121 @@ class RegionTable:
     all of Lampung's regencies. For a covered region an absent code is
     :attr:`RegionStatus.UNKNOWN`; otherwise :attr:`RegionStatus.NOT_COVERED`.
 
-    ``strict`` decides what an unknown code is in a NIK or region check: an
-    error (tables the caller loads from a full list, the default of
-    :meth:`from_csv`) or a warning (the partial shipped table).
+    What an unknown code is in a NIK or region check: an error at every level
+    when ``strict`` (the default of :meth:`from_csv`); an error at regency
+    level only when ``strict_regencies`` (the shipped national table: an
+    unknown district stays a warning unless the caller asks for strict
+    district checks); otherwise a warning.
+
+    ``districts`` is a loader for rows the table needs only for district
+    codes; it runs once, on the first question that needs them, so that a
+    caller who never looks below regency level never reads the district list.
 
     >>> table = default_region_table()
-    >>> table.status("18.71"), table.status("18.99"), table.status("33.01")
-    (<RegionStatus.CURRENT: 'berlaku'>, <RegionStatus.UNKNOWN: 'tidak_dikenal'>, <RegionStatus.NOT_COVERED: 'tidak_tercakup'>)
+    >>> table.status("18.71"), table.status("18.99"), table.status("18.71.99")
+    (<RegionStatus.CURRENT: 'berlaku'>, <RegionStatus.UNKNOWN: 'tidak_dikenal'>, <RegionStatus.UNKNOWN: 'tidak_dikenal'>)
     >>> [r.name for r in table.children("18")][-2:]
     ['Kota Bandar Lampung', 'Kota Metro']
     """
 
-    __slots__ = ("_by_code", "_covered", "source", "strict")
+    __slots__ = (
+        "_by_code",
+        "_children",
+        "_covered",
+        "_pending",
+        "source",
+        "strict",
+        "strict_regencies",
+    )
 
     def __init__(
-        self, regions: Iterable[Region], *, source: str = "", strict: bool = False
+        self,
+        regions: Iterable[Region],
+        *,
+        source: str = "",
+        strict: bool = False,
+        strict_regencies: bool | None = None,
+        districts: Callable[[], Iterable[Region]] | None = None,
     ) -> None:
         self._by_code: dict[str, Region] = {}
-        for region in regions:
-            self._by_code[region.code.code] = region
+        self._children: dict[str, list[str]] = {}
+        self._covered: set[str] = set()
         for p in PROVINCES:
-            self._by_code.setdefault(p.code, Region(code=_new(RegionCode, p.code, ()), name=p.name))
-        self._covered = frozenset(
-            r.code.code[: _PARENT_CUT[len(r.code.code)]]
-            for r in self._by_code.values()
-            if r.status is RegionStatus.CURRENT and len(r.code.code) > 2
-        )
+            self._add(Region(code=_new(RegionCode, p.code, ()), name=p.name))
+        self._add_all(regions)
+        self._pending = districts
         self.source = source
         self.strict = strict
+        self.strict_regencies = strict if strict_regencies is None else strict_regencies
+
+    def _add(self, region: Region) -> None:
+        code = region.code.code
+        if code not in self._by_code and len(code) > 2:
+            self._children.setdefault(code[: _PARENT_CUT[len(code)]], []).append(code)
+        self._by_code[code] = region
+        if region.status is RegionStatus.CURRENT and len(code) > 2:
+            self._covered.add(code[: _PARENT_CUT[len(code)]])
+
+    def _add_all(self, regions: Iterable[Region]) -> None:
+        for region in regions:
+            self._add(region)
+        for codes in self._children.values():
+            codes.sort()
+
+    def _load(self, length: int | None = None) -> None:
+        """Read the pending district rows if a code of ``length`` (None: any) may need them."""
+        if self._pending is not None and (length is None or length >= 8):
+            pending, self._pending = self._pending, None
+            self._add_all(pending())
 
     def __len__(self) -> int:
+        self._load()
         return len(self._by_code)
 
     def __iter__(self) -> Iterator[Region]:
+        self._load()
         return iter(sorted(self._by_code.values(), key=lambda r: r.code.code))
 
     def __contains__(self, code: object) -> bool:
-        return isinstance(code, str | RegionCode) and str(code) in self._by_code
+        if not isinstance(code, str | RegionCode):
+            return False
+        text = str(code)
+        self._load(len(text))
+        return text in self._by_code
 
     def __repr__(self) -> str:
-        return f"RegionTable({len(self)} codes, source={self.source!r}, strict={self.strict})"
+        return (
+            f"RegionTable({len(self)} codes, source={self.source!r}, strict={self.strict}, "
+            f"strict_regencies={self.strict_regencies})"
+        )
 
     def get(self, code: str | RegionCode) -> Region | None:
         """The row for a dotted code, or ``None``."""
-        return self._by_code.get(str(code))
+        text = str(code)
+        self._load(len(text))
+        return self._by_code.get(text)
 
     def covers(self, code: str | RegionCode) -> bool:
         """Whether the table lists the siblings of ``code`` (so absence means unknown)."""
         text = str(code)
         if len(text) == 2:
             return True
+        self._load(len(text))
         return text[: _PARENT_CUT.get(len(text), 0)] in self._covered
 
     def status(self, code: str | RegionCode) -> RegionStatus:
         """Current, retired, unknown, or not covered by this table."""
-        region = self._by_code.get(str(code))
+        region = self.get(code)
         if region is not None:
             return region.status
         return RegionStatus.UNKNOWN if self.covers(code) else RegionStatus.NOT_COVERED
 
     def children(self, code: str | RegionCode, *, retired: bool = False) -> tuple[Region, ...]:
-        """The rows one level below ``code`` (current only unless ``retired``)."""
+        """The rows one level below ``code`` (current only unless ``retired``), in code order."""
         parent = str(code)
-        depth = {2: 5, 5: 8, 8: 13}.get(len(parent))
-        return tuple(
-            r
-            for r in self
-            if len(r.code.code) == depth
-            and r.code.code.startswith(parent + ".")
-            and (retired or r.status is RegionStatus.CURRENT)
-        )
+        self._load(len(parent) + 3)
+        rows = (self._by_code[c] for c in self._children.get(parent, ()))
+        return tuple(r for r in rows if retired or r.status is RegionStatus.CURRENT)
 
     def retired(self) -> tuple[Region, ...]:
         """Every retired row, in code order."""
@@ -566,42 +619,79 @@ class RegionTable:
 
         A retired code gives ``<prefix>.historical_region_code`` (always a
         warning: a NIK keeps the code it was issued under); a code absent from
-        a covered list gives ``<prefix>.region_unknown``. The caller decides
-        whether the second is an error (:attr:`strict`).
+        a covered list gives ``<prefix>.region_unknown``. :meth:`check` sorts
+        them into errors and warnings.
         """
-        out: list[Problem] = []
+        return [problem for _, problem in self._found(code, prefix)]
+
+    def check(
+        self, code: str, *, prefix: str, strict_districts: bool = False
+    ) -> tuple[list[Problem], list[Problem]]:
+        """(errors, warnings) for a structurally valid dotted regency/district code.
+
+        An unknown regency is an error when the table is :attr:`strict` or
+        :attr:`strict_regencies`; an unknown district when the table is
+        :attr:`strict` or the caller passes ``strict_districts``. A retired
+        code is always a warning.
+
+        >>> table = default_region_table()
+        >>> [p.code for p in table.check("18.71.99", prefix="nik")[1]]
+        ['nik.region_unknown']
+        >>> [p.code for p in table.check("18.71.99", prefix="nik", strict_districts=True)[0]]
+        ['nik.region_unknown']
+        >>> [p.code for p in table.check("18.99.01", prefix="nik")[0]]
+        ['nik.region_unknown']
+        """
+        errors: list[Problem] = []
+        warnings: list[Problem] = []
+        for level_length, problem in self._found(code, prefix):
+            unknown = problem.code == f"{prefix}.region_unknown"
+            strict_here = self.strict or (
+                self.strict_regencies if level_length == 5 else strict_districts
+            )
+            (errors if unknown and strict_here else warnings).append(problem)
+        return errors, warnings
+
+    def _found(self, code: str, prefix: str) -> Iterator[tuple[int, Problem]]:
+        retired_above = False
         for cut in (5, 8):
             if len(code) < cut:
-                break
+                return
             part = code[:cut]
-            region = self._by_code.get(part)
+            region = self.get(part)
             if region is not None:
-                if region.status is RegionStatus.RETIRED:
+                # One warning per code: the districts of a retired regency are retired too.
+                if region.status is RegionStatus.RETIRED and not retired_above:
+                    retired_above = True
                     successor = f", now {region.successor}" if region.successor else ""
-                    out.append(
+                    yield (
+                        cut,
                         Problem(
                             code=f"{prefix}.historical_region_code",
                             message=f"region {part} ({region.name}) is a retired code"
                             f"{successor}; still valid for numbers issued before",
-                        )
+                        ),
                     )
                 continue
             if self.covers(part):
-                out.append(
+                yield (
+                    cut,
                     Problem(
                         code=f"{prefix}.region_unknown",
                         message=f"region {part} is not in the region table ({self.source})",
-                    )
+                    ),
                 )
-                break
-        return out
+            return
 
     def merged(self, other: RegionTable, *, strict: bool | None = None) -> RegionTable:
         """A new table with ``other``'s rows added (``other`` wins on the same code)."""
+        self._load()
+        other._load()
         return RegionTable(
             [*self._by_code.values(), *other._by_code.values()],
             source=f"{self.source} + {other.source}",
             strict=self.strict if strict is None else strict,
+            strict_regencies=self.strict_regencies if strict is None else strict,
         )
 
     @classmethod
@@ -647,9 +737,8 @@ class RegionTable:
         with open(path, newline="", encoding=encoding) as handle:
             table = cls.from_rows(csv.DictReader(handle), source=os.fspath(path), strict=strict)
         if with_shipped_retired:
-            retired = RegionTable(default_region_table().retired(), source="shipped retired")
             table = RegionTable(
-                [*retired._by_code.values(), *table._by_code.values()],
+                [*default_region_table().retired(), *table._by_code.values()],
                 source=table.source,
                 strict=strict,
             )
@@ -713,16 +802,53 @@ def _region_from_row(row: Mapping[str, str]) -> Region:
 _EMPTY_TABLE = RegionTable((), source="none")
 
 
+#: The shipped data files (built by scripts/build_regions.py; see their ``#`` headers).
+REGENCY_FILE = "_data/regions_kemendagri.csv"
+DISTRICT_FILE = "_data/regions_kemendagri_kecamatan.csv"
+
+
+def shipped_rows(name: str) -> list[dict[str, str]]:
+    """The data rows of a shipped CSV file as mappings (``#`` header lines skipped)."""
+    text = resources.files("koperasi_id").joinpath(name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def _trusted(name: str) -> list[Region]:
+    # The shipped files are checked row by row by the tests (from_rows); at
+    # run time they are read without re-parsing every code, which keeps the
+    # first look-up cheap.
+    out: list[Region] = []
+    for row in shipped_rows(name):
+        successor = row.get("successor")
+        retired_by = row.get("retired_by")
+        out.append(
+            Region(
+                code=_new(RegionCode, row["code"], ()),
+                name=row["name"],
+                status=RegionStatus(row.get("status") or "berlaku"),
+                successor=_new(RegionCode, successor, ()) if successor else None,
+                retired_by=_SPLITS.get(retired_by, Citation(retired_by)) if retired_by else None,
+                confidence=_CONFIDENCE_BY_LETTER[row.get("confidence") or "H"],
+            )
+        )
+    return out
+
+
 @functools.cache
 def default_region_table() -> RegionTable:
-    """The shipped (partial, non-strict) table; see the module docstring."""
-    text = (
-        resources.files("koperasi_id")
-        .joinpath("_data/regions_kemendagri.csv")
-        .read_text(encoding="utf-8")
-    )
-    return RegionTable.from_rows(
-        csv.DictReader(io.StringIO(text)), source=DECREE.instrument, strict=False
+    """The shipped national table; see the module docstring.
+
+    Regencies and cities are read on the first call, districts on the first
+    question about a district code. An unknown regency is an error
+    (:attr:`RegionTable.strict_regencies`), an unknown district a warning.
+    """
+    return RegionTable(
+        _trusted(REGENCY_FILE),
+        source=DECREE.instrument,
+        strict=False,
+        strict_regencies=True,
+        districts=functools.partial(_trusted, DISTRICT_FILE),
     )
 
 

@@ -65,10 +65,14 @@ def _day_and_sex(dd: int) -> tuple[int, Sex] | None:
     return None
 
 
-def nik_problems(digits: str, table: RegionTable | None) -> tuple[list[Problem], list[Problem]]:
+def nik_problems(
+    digits: str, table: RegionTable | None, *, strict_region: bool = False
+) -> tuple[list[Problem], list[Problem]]:
     """Rules S1-S7 and R1 on 16 checked digits: (errors, warnings).
 
-    Messages never repeat the number or its birth date.
+    R1: an unknown regency is an error with the shipped table, an unknown
+    district a warning, or an error with ``strict_region``. Messages never
+    repeat the number or its birth date.
     """
     errors: list[Problem] = []
     pp, kk, cc = digits[0:2], digits[2:4], digits[4:6]
@@ -116,9 +120,10 @@ def nik_problems(digits: str, table: RegionTable | None) -> tuple[list[Problem],
     warnings: list[Problem] = []
     if not errors:  # R1: only a structurally sound region part is looked up
         table = default_region_table() if table is None else table
-        for problem in table.problems(f"{pp}.{kk}.{cc}", prefix="nik"):
-            strict_unknown = table.strict and problem.code == "nik.region_unknown"
-            (errors if strict_unknown else warnings).append(problem)
+        found_errors, warnings = table.check(
+            f"{pp}.{kk}.{cc}", prefix="nik", strict_districts=strict_region
+        )
+        errors.extend(found_errors)
     return errors, warnings
 
 
@@ -148,9 +153,11 @@ class Nik(ValueType):
 
     ``parse`` applies rules N1-N2 and S1-S7 of the domain note (errors, each
     with its own code), and R1 against a :class:`~koperasi_id.regions.RegionTable`
-    (default: the shipped one): a code retired by a split is a *warning*
-    ``nik.historical_region_code``, because a NIK never changes. A NIK is
-    personal data (UU 27/2022): ``repr`` and every error message mask it.
+    (default: the shipped national one): a code retired by a split is a
+    *warning* ``nik.historical_region_code``, because a NIK never changes; an
+    unknown regency is the error ``nik.region_unknown``, an unknown district
+    the same code as a warning, or as an error with ``strict_region=True``.
+    A NIK is personal data (UU 27/2022): ``repr`` and every error message mask it.
 
     >>> nik = Nik.parse("1871 0141 0190 0002")  # synthetic
     >>> nik
@@ -165,6 +172,12 @@ class Nik(ValueType):
     koperasi_id.errors.ValidationError: 1 problem: $: the serial (last 4 digits) is 0000 [nik.serial_zero]
     >>> Nik.parse("9101021708750001").warnings[0].code  # synthetic; Merauke before 2022
     'nik.historical_region_code'
+    >>> Nik.parse("1871991708750001").warnings[0].code  # synthetic; no district 18.71.99
+    'nik.region_unknown'
+    >>> Nik.parse("1871991708750001", strict_region=True)
+    Traceback (most recent call last):
+    ...
+    koperasi_id.errors.ValidationError: 1 problem: $: region 18.71.99 is not in the region table ... [nik.region_unknown]
     """
 
     kind = "nik"
@@ -181,17 +194,20 @@ class Nik(ValueType):
         *,
         regions: RegionTable | None = None,
         reference: date | None = None,
+        strict_region: bool = False,
     ) -> Self:
         """Validate ``raw``; see the class docstring.
 
-        ``regions`` replaces the shipped region table (a strict table turns an
-        unknown region into an error). ``reference`` adds the warning
+        ``regions`` replaces the shipped region table (a strict table turns
+        every unknown region into an error). ``strict_region`` makes an
+        unknown district an error too (default: a warning; an unknown
+        province or regency is always an error). ``reference`` adds the warning
         ``nik.future_birth_date`` when the date of birth is after it in both
         centuries (rule C1); without it no date is assumed.
         """
         digits = compact_digits(raw, kind="nik", what="NIK", mask=True)
         fixed_length(digits, kind="nik", what="NIK", length=16)
-        errors, warnings = nik_problems(digits, regions)
+        errors, warnings = nik_problems(digits, regions, strict_region=strict_region)
         if errors:
             raise ValidationError(errors)
         if reference is not None and _candidates(digits)[0] > reference:
