@@ -2,7 +2,7 @@
 
 - ``koperasi_lampung.csv``: a Lampung-sized cooperative registry, about 5,600
   cooperatives over Lampung's 15 regencies and cities, about half of them
-  active on 2021-10-12, plus three malformed rows and one unknown regency code;
+  active on 2021-10-12, plus three malformed rows and one unknown district code;
 - ``bpum_usulan_2021.csv``: 10,500 BPUM 2021 proposals with repeated NIKs,
   excluded occupations, KUR holders and malformed rows.
 
@@ -27,6 +27,7 @@ from typing import Any
 from koperasi_id._names import FAMILY_NAMES, GIVEN_NAMES  # shared with the strategies
 from koperasi_id.bpum import PROPOSAL_COLUMNS
 from koperasi_id.cooperatives import Cooperative
+from koperasi_id.regions import default_region_table
 from koperasi_id.rows import flatten
 from koperasi_id.serialization import from_dict, to_dict
 
@@ -104,7 +105,11 @@ AS_OF = date(2021, 10, 12)
 
 def synthetic_nik(rng: random.Random, region: str, *, born: date, female: bool, serial: int) -> str:
     """A well-formed, synthetic NIK: Lampung district code, birth date, serial."""
-    district = f"{region.replace('.', '')}{rng.randint(1, 9):02d}"
+    # One of the regency's first nine districts in the shipped table (Lampung
+    # Selatan's start at 04, Kota Metro has five), so no sample NIK carries an
+    # unknown district.
+    districts = [r.code.compact for r in default_region_table().children(region)][:9]
+    district = districts[(rng.randint(1, 9) - 1) % len(districts)]
     day = born.day + (40 if female else 0)
     return f"{district}{day:02d}{born.month:02d}{born.year % 100:02d}{serial:04d}"
 
@@ -171,7 +176,9 @@ def make_registry(rng: random.Random, count: int = 5_600) -> list[dict[str, str]
         rows.append(flatten(to_dict(coop)))
     # Malformed rows, as real registries have them (kept: they are reported, not dropped).
     rows[100]["deed_approved_on"] = "31/02/2001"
-    rows[2000]["region"] = "18.99"  # no such regency: valid with a warning, its own group
+    # No such district (Bandar Lampung has 20): valid with a warning, counted under
+    # 18.71. An unknown regency would be an error since the national table (issue 14).
+    rows[2000]["region"] = "18.71.99"
     rows[3000]["kind"] = "KSU"
     rows[4000]["member_count"] = "dua puluh"
     return rows

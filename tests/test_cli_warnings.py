@@ -1,7 +1,8 @@
 """Warnings on standard error, one line per kind, and in ``--summary-json``.
 
-The README promises that the planted ``18.99`` region "is kept with a
-warning": the first test holds the tool to it.
+The README promises that the planted ``18.71.99`` region (an unknown district:
+a warning; an unknown regency is an error since the national region table) "is
+kept with a warning": the first test holds the tool to it.
 """
 
 from __future__ import annotations
@@ -45,14 +46,14 @@ def _planted_line() -> int:
     # Line numbers count the header as line 1, as the command's do.
     with REGISTRY.open(encoding="utf-8", newline="") as handle:
         for number, row in enumerate(csv.DictReader(handle), start=2):
-            if row["region"] == "18.99":
+            if row["region"] == "18.71.99":
                 return number
-    raise AssertionError("the sample no longer plants 18.99")
+    raise AssertionError("the sample no longer plants 18.71.99")
 
 
 def test_the_readme_promise_of_a_warning_for_the_planted_region(cli: Run) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert re.search(r"`18\.99`.*?kept with a\s+warning", readme, re.S)
+    assert re.search(r"`18\.71\.99`.*?kept with a\s+warning", readme, re.S)
     command = re.search(r"koperasi-id (cooperatives status [^\n`]+)", readme)
     assert command is not None
     args = [str(ROOT / a) if a.startswith("examples/") else a for a in command.group(1).split()]
@@ -62,7 +63,7 @@ def test_the_readme_promise_of_a_warning_for_the_planted_region(cli: Run) -> Non
     warnings = [w for w in result.stderr.splitlines() if ": warning: " in w]
     assert warnings == [
         f"koperasi-id: warning: {REGISTRY}: region.region_unknown: 1 rekaman (baris {line}): "
-        "region 18.99 is not in the region table (Kepmendagri 300.2.2-2430/2025)"
+        "region 18.71.99 is not in the region table (Kepmendagri 300.2.2-2430/2025)"
     ]
     docs = (ROOT / "docs" / "guide" / "cli.md").read_text(encoding="utf-8")
     shown = next(x for x in docs.splitlines() if x.startswith("koperasi-id: warning: "))
@@ -71,30 +72,36 @@ def test_the_readme_promise_of_a_warning_for_the_planted_region(cli: Run) -> Non
     assert f"region.region_unknown: 1 record (line {line})" in validate.stderr
 
 
-def _proposals(tmp_path: Path, regions: list[str]) -> Path:
+def _proposals(tmp_path: Path, regions: list[str], districts: list[str] | None = None) -> Path:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(PROPOSAL_COLUMNS), lineterminator="\n")
     writer.writeheader()
     for i, region in enumerate(regions):
-        writer.writerow({**ROW, "nik": f"18710101019{i:05d}", "wilayah_pengusul": region})
+        district = districts[i] if districts else "187101"
+        writer.writerow({**ROW, "nik": f"{district}01019{i:05d}", "wilayah_pengusul": region})
     path = tmp_path / "usulan.csv"
     path.write_text(out.getvalue(), encoding="utf-8")
     return path
 
 
 def test_warnings_are_grouped_counted_and_in_the_summary_json(cli: Run, tmp_path: Path) -> None:
-    src = _proposals(tmp_path, ["18.71", *["18.99"] * 7, "91.01"])
+    # Seven NIKs from district 18.71.99, which does not exist (a warning: an unknown
+    # regency would be an error), and one proposer under a code retired in 2022.
+    districts = ["187101", *["187199"] * 7, "187101"]
+    src = _proposals(tmp_path, ["18.71", *["18.71"] * 7, "91.01"], districts)
     summary = tmp_path / "ringkasan.json"
     result = cli("bpum", "screen", src, "--year", "2021", "--summary-json", summary, "--lang", "en")
     assert result.returncode == 0
     warnings = [w for w in result.stderr.splitlines() if ": warning: " in w]
     assert len(warnings) == 2  # one line per kind
-    assert "region.historical_region_code: 1 record (line 10):" in warnings[0]
-    assert "region.region_unknown: 7 records (lines 3, 4, 5, 6, 7, …):" in warnings[1]
+    historical = next(w for w in warnings if "historical" in w)
+    unknown = next(w for w in warnings if "region_unknown" in w)
+    assert "region.historical_region_code: 1 record (line 10):" in historical
+    assert "nik.region_unknown: 7 records (lines 3, 4, 5, 6, 7, …):" in unknown
     body = json.loads(summary.read_text(encoding="utf-8"))
     by_code = {w["code"]: w for w in body["warnings"]}
-    assert by_code["region.region_unknown"]["count"] == 7
-    assert by_code["region.region_unknown"]["lines"] == [3, 4, 5, 6, 7]
+    assert by_code["nik.region_unknown"]["count"] == 7
+    assert by_code["nik.region_unknown"]["lines"] == [3, 4, 5, 6, 7]
     assert by_code["region.historical_region_code"]["lines"] == [10]
     assert body["total"] == 9  # every row still has its result
 

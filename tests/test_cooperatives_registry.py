@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -32,7 +33,7 @@ from koperasi_id.cooperatives import (
 from koperasi_id.cooperatives._registry import _province_label
 from koperasi_id.errors import ValidationError
 from koperasi_id.identifiers import NomorBadanHukum
-from koperasi_id.regions import RegionCode
+from koperasi_id.regions import RegionCode, RegionTable
 from koperasi_id.serialization import from_dict, from_json, to_dict
 
 BH = NomorBadanHukum.parse("5/BH/XVIII/2012")
@@ -132,7 +133,9 @@ def test_by_one_dimension_as_a_string_and_others() -> None:
 
 
 def test_unknown_region_code_is_its_own_label() -> None:
-    s = summarize([make(region="18.99")], as_of=AS_OF, by="region")
+    # 18.99 exists in no list; a caller's own table without regency lists lets it in.
+    region = RegionCode.parse("18.99", regions=RegionTable([], source="provinces only"))
+    s = summarize([attrs.evolve(make(), region=region)], as_of=AS_OF, by="region")
     assert s.breakdown("region").groups[0].label == "18.99"
     assert _province_label("99") == "99"
     assert _province_label("18") == "Lampung"

@@ -118,7 +118,17 @@ def test_s1_east_and_new_papua_provinces(pp):
 
 @pytest.mark.parametrize("kk", ["01", "69", "71", "99"])
 def test_s2_regency_range_edges_valid(kk):
-    assert Nik.is_valid(f"33{kk}010101900001")
+    # The range rule alone: a table without regency lists checks nothing more.
+    assert Nik.parse(f"33{kk}010101900001", regions=RegionTable([], source="none")).warnings == ()
+
+
+@pytest.mark.parametrize(("kk", "valid"), [("29", True), ("30", False), ("76", True), ("77", False)])
+def test_s2_edges_of_the_national_list(kk, valid):
+    # Jawa Tengah: 29 kabupaten (33.01-33.29), 6 kota (33.71-33.76).
+    if valid:
+        assert Nik.parse(f"33{kk}010101900001").warnings == ()
+    else:
+        assert codes(f"33{kk}010101900001") == ("nik.region_unknown",)
 
 
 @pytest.mark.parametrize("kk", ["00", "70"])
@@ -236,13 +246,24 @@ def test_parse_without_reference_assumes_no_date():
 # --- R1 region tables -------------------------------------------------------------
 
 
-def test_r1_unknown_regency_in_covered_province_is_a_warning_by_default():
-    nik = Nik.parse("1814010101900001")  # 18.14 does not exist in Lampung
+def test_r1_unknown_regency_is_an_error_by_default():
+    assert codes("1814010101900001") == ("nik.region_unknown",)  # no 18.14 in Lampung
+
+
+def test_r1_unknown_district_is_a_warning_by_default_and_an_error_when_strict():
+    # Kota Bandar Lampung has 20 districts (18.71.01-18.71.20).
+    assert Nik.parse("1871200101900001").warnings == ()
+    assert Nik.parse("1871200101900001", strict_region=True).warnings == ()
+    nik = Nik.parse("1871210101900001")
     assert [w.code for w in nik.warnings] == ["nik.region_unknown"]
+    assert codes("1871210101900001", strict_region=True) == ("nik.region_unknown",)
 
 
 def test_r1_uncovered_province_is_not_checked():
-    assert Nik.parse("3329010101900001").warnings == ()
+    # A caller's table with no regency list for 33 cannot say 33.99 is unknown.
+    table = RegionTable([], source="provinces only")
+    assert Nik.parse("3399010101900001", regions=table).warnings == ()
+    assert Nik.parse("3399010101900001", regions=table, strict_region=True).warnings == ()
 
 
 def test_r1_strict_table_makes_unknown_an_error(tmp_path):

@@ -88,14 +88,11 @@ def _current_regencies() -> dict[str, tuple[str, ...]]:
 
 
 _REGENCIES = _current_regencies()
-# For a province whose regencies the shipped table does not list, any code in
-# the Kemendagri ranges is accepted without a warning; a small realistic range.
-_UNLISTED_REGENCIES = (*(f"{k:02d}" for k in range(1, 16)), "71", "72")
 
 
 def regency_codes_of(province: str) -> tuple[str, ...]:
     """Two-digit regency/city parts usable under ``province`` without a warning."""
-    return _REGENCIES.get(province) or _UNLISTED_REGENCIES
+    return _REGENCIES[province]
 
 
 def _province_arg(province: object) -> str | None:
@@ -119,11 +116,18 @@ def _regencies(pp: str | None) -> tuple[str, ...]:
     return tuple(f"{p}.{k}" for p in provinces for k in regency_codes_of(p))
 
 
+def _district_codes(pp: str | None) -> tuple[str, ...]:
+    """Dotted current district codes (``"18.71.01"``) of ``pp``, or of every province."""
+    table = default_region_table()
+    return tuple(
+        d.code.code for r in _regencies(pp) for d in table.children(r)
+    )
+
+
 @functools.cache
 def _districts(province: str | None) -> st.SearchStrategy[str]:
-    """``PPKKCC``: a province, a current regency/city of it and a district 01-40."""
-    compact = tuple(r.replace(".", "") for r in _regencies(province))
-    return st.builds(lambda r, cc: f"{r}{cc:02d}", st.sampled_from(compact), st.integers(1, 40))
+    """``PPKKCC``: a current district of the shipped table (in ``province``)."""
+    return st.sampled_from(tuple(d.replace(".", "") for d in _district_codes(province)))
 
 
 def niks(
@@ -284,9 +288,8 @@ def region_codes(
 ) -> st.SearchStrategy[RegionCode]:
     """Current Kemendagri region codes at ``level`` (default: regency/city), in ``province``.
 
-    Regencies and cities come from the shipped table where it lists them
-    (Lampung, DKI Jakarta, Kalimantan Timur/Utara, Papua); districts (01-40)
-    and villages (``1xxx`` kelurahan, ``2xxx`` desa) are synthetic below them.
+    Regencies, cities and districts come from the shipped national table;
+    villages (``1xxx`` kelurahan, ``2xxx`` desa) are synthetic below them.
     """
     return _region_codes(
         check_enum("level", level, RegionLevel) or RegionLevel.REGENCY, _province_arg(province)
@@ -300,7 +303,7 @@ def _region_codes(depth: RegionLevel, pp: str | None) -> st.SearchStrategy[Regio
     regencies = st.sampled_from(_regencies(pp))
     if depth is RegionLevel.REGENCY:
         return regencies.map(RegionCode.parse)
-    districts = st.builds(lambda r, c: f"{r}.{c:02d}", regencies, st.integers(1, 40))
+    districts = st.sampled_from(_district_codes(pp))
     if depth is RegionLevel.DISTRICT:
         return districts.map(RegionCode.parse)
     return st.builds(
