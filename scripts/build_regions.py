@@ -108,9 +108,7 @@ def _display_regency(name: str) -> str:
     return f"{head} {rest.title()}" if rest.isupper() else text
 
 
-def retired_rows(
-    current: dict[str, str], archives: dict[str, dict[str, str]]
-) -> list[list[str]]:
+def retired_rows(current: dict[str, str], archives: dict[str, dict[str, str]]) -> list[list[str]]:
     """Codes in an archive but not in the current list, with successors by name."""
     newest: dict[str, str] = {}
     for year in sorted(archives):
@@ -157,7 +155,8 @@ def kaltara_rows(current: dict[str, str]) -> list[list[str]]:
     rows = []
     for code, name in KALTARA_2012.items():
         successors = [c for c, n in current.items() if c[:3] == "65." and n == name]
-        assert len(successors) == 1, (code, successors)
+        if len(successors) != 1:
+            raise ValueError(f"{code} {name}: no single successor in 65.xx ({successors})")
         rows.append([code, name, "tidak_berlaku", successors[0], "UU 20/2012", "L"])
     return rows
 
@@ -169,9 +168,10 @@ def _csv(header_lines: list[str], rows: list[list[str]]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(HEADER)
     for row in rows:
-        while row and row[-1] == "":
-            row = row[:-1]
-        writer.writerow(row)
+        cells = list(row)
+        while cells and cells[-1] == "":  # trailing empty cells are the defaults
+            cells.pop()
+        writer.writerow(cells)
     return out.getvalue()
 
 

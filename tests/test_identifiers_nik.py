@@ -122,7 +122,9 @@ def test_s2_regency_range_edges_valid(kk):
     assert Nik.parse(f"33{kk}010101900001", regions=RegionTable([], source="none")).warnings == ()
 
 
-@pytest.mark.parametrize(("kk", "valid"), [("29", True), ("30", False), ("76", True), ("77", False)])
+@pytest.mark.parametrize(
+    ("kk", "valid"), [("29", True), ("30", False), ("76", True), ("77", False)]
+)
 def test_s2_edges_of_the_national_list(kk, valid):
     # Jawa Tengah: 29 kabupaten (33.01-33.29), 6 kota (33.71-33.76).
     if valid:

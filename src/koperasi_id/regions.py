@@ -46,7 +46,6 @@ from __future__ import annotations
 import csv
 import enum
 import functools
-import io
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping

@@ -119,9 +119,7 @@ def _regencies(pp: str | None) -> tuple[str, ...]:
 def _district_codes(pp: str | None) -> tuple[str, ...]:
     """Dotted current district codes (``"18.71.01"``) of ``pp``, or of every province."""
     table = default_region_table()
-    return tuple(
-        d.code.code for r in _regencies(pp) for d in table.children(r)
-    )
+    return tuple(d.code.code for r in _regencies(pp) for d in table.children(r))
 
 
 @functools.cache
