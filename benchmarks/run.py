@@ -20,12 +20,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_linearity
+import bench_regions
 import bench_rules
 import bench_screening
 import bench_startup
 import bench_structuring
 
-SUITES = ("structuring", "rules", "screening", "memory", "startup", "linearity")
+SUITES = ("structuring", "rules", "regions", "screening", "memory", "startup", "linearity")
 FULL = {"structuring": 200_000, "rules": 100_000, "screening": 1_000_000, "small": 100_000}
 QUICK = {"structuring": 40_000, "rules": 20_000, "screening": 50_000, "small": 5_000}
 
@@ -52,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
             bench_structuring.run(per_round, rounds)
         if "rules" in args.only:
             bench_rules.run(sizes["rules"] // rounds, rounds)
+        if "regions" in args.only:
+            bench_regions.run(sizes["rules"], rounds)  # look-ups per round, as many as rules
         large_runs = None
         if "screening" in args.only:
             screen_rounds = 3

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import pytest
 
+from koperasi_id import regions as regions_module
 from koperasi_id.errors import ValidationError
 from koperasi_id.identifiers import Nik, Npwp
 from koperasi_id.regions import (
-    Region,
+    DISTRICT_FILE,
+    REGENCY_FILE,
     RegionCode,
     RegionStatus,
     RegionTable,
@@ -25,7 +27,7 @@ BORN = "0101900001"  # DDMMYY + serial: 1 Jan 1990, serial 0001
 # (district part PPKKCC, default outcome, strict outcome); an outcome is ("error"|"warning", code)
 # or None for a clean parse.
 CASES = [
-    ("187101", None, None),  # Teluk Betung Barat, Kota Bandar Lampung
+    ("187101", None, None),  # Kedaton, Kota Bandar Lampung
     ("187120", None, None),  # the last of Bandar Lampung's 20 districts
     ("187121", ("warning", "nik.region_unknown"), ("error", "nik.region_unknown")),
     ("180104", None, None),  # Natar: Lampung Selatan's districts start at 04
@@ -125,46 +127,56 @@ def test_shipped_table_flags():
 # --- the district list is read on first use ------------------------------------------
 
 
-def _counting_table() -> tuple[RegionTable, list[int]]:
-    calls: list[int] = []
+@pytest.fixture
+def fresh_table(monkeypatch):
+    """A freshly built shipped table, counting how often each data file is read."""
+    reads: list[str] = []
+    real = regions_module._cells
 
-    def districts() -> list[Region]:
-        calls.append(1)
-        return [Region(code=RegionCode.parse("18.71.01", regions=RegionTable([])), name="D")]
+    def counting(name: str) -> list[list[str]]:
+        reads.append(name)
+        return real(name)
 
-    regency = Region(code=RegionCode.parse("18.71", regions=RegionTable([])), name="Kota")
-    table = RegionTable([regency], source="t", strict_regencies=True, districts=districts)
-    return table, calls
+    monkeypatch.setattr(regions_module, "_cells", counting)
+    default_region_table.cache_clear()
+    yield default_region_table(), reads
+    default_region_table.cache_clear()
 
 
-def test_regency_questions_do_not_read_districts():
-    table, calls = _counting_table()
+def test_regency_questions_do_not_read_districts(fresh_table):
+    table, reads = fresh_table
+    assert reads == [REGENCY_FILE]
     assert table.status("18.71") is RegionStatus.CURRENT
-    assert table.status("18.72") is RegionStatus.UNKNOWN
-    assert [r.code.code for r in table.children("18")] == ["18.71"]
+    assert table.status("18.99") is RegionStatus.UNKNOWN
+    assert len(table.children("18")) == 15
     assert "18.71" in table
     assert table.get("18") is not None
-    assert calls == []
+    with pytest.raises(ValidationError):
+        RegionCode.parse("18.99")
+    assert RegionCode.parse("18.71").warnings == ()
+    assert reads == [REGENCY_FILE]
 
 
 @pytest.mark.parametrize(
     "ask",
     [
         lambda t: t.get("18.71.01"),
-        lambda t: t.status("18.71.02"),
+        lambda t: t.status("18.71.99"),
         lambda t: t.children("18.71"),
         lambda t: "18.71.01" in t,
         lambda t: t.covers("18.71.01"),
         len,
         list,
         lambda t: t.retired(),
+        lambda t: Nik.parse("1871014101900002"),  # synthetic
     ],
 )
-def test_district_questions_read_districts_once(ask):
-    table, calls = _counting_table()
+def test_district_questions_read_districts_once(fresh_table, ask):
+    table, reads = fresh_table
     ask(table)
     ask(table)
-    assert calls == [1]
-    assert table.status("18.71.01") is RegionStatus.CURRENT
-    assert table.status("18.71.02") is RegionStatus.UNKNOWN
-    assert calls == [1]
+    assert reads == [REGENCY_FILE, DISTRICT_FILE]
+    assert table.get("18.71.01").name == "Kedaton"
+    assert table.status("18.71.99") is RegionStatus.UNKNOWN
+    assert len(table.children("18.71")) == 20
+    assert reads == [REGENCY_FILE, DISTRICT_FILE]

@@ -48,7 +48,7 @@ import enum
 import functools
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from typing import Self, TypeVar
 
@@ -499,9 +499,8 @@ class RegionTable:
     unknown district stays a warning unless the caller asks for strict
     district checks); otherwise a warning.
 
-    ``districts`` is a loader for rows the table needs only for district
-    codes; it runs once, on the first question that needs them, so that a
-    caller who never looks below regency level never reads the district list.
+    The shipped table reads its district list once, on the first question
+    that needs it: a caller who never looks below regency level never reads it.
 
     >>> table = default_region_table()
     >>> table.status("18.71"), table.status("18.99"), table.status("18.71.99")
@@ -527,28 +526,45 @@ class RegionTable:
         source: str = "",
         strict: bool = False,
         strict_regencies: bool | None = None,
-        districts: Callable[[], Iterable[Region]] | None = None,
     ) -> None:
-        self._by_code: dict[str, Region] = {}
+        # A value is a Region, or the trusted CSV cells of one (code, name[, status,
+        # successor, retired_by, confidence]) turned into a Region when first asked for.
+        self._by_code: dict[str, Region | Sequence[str]] = {}
         self._children: dict[str, list[str]] = {}
         self._covered: set[str] = set()
         for p in PROVINCES:
             self._add(Region(code=_new(RegionCode, p.code, ()), name=p.name))
         self._add_all(regions)
-        self._pending = districts
+        # The shipped table's district list, read on the first question that needs it.
+        self._pending: Callable[[], list[list[str]]] | None = None
         self.source = source
         self.strict = strict
         self.strict_regencies = strict if strict_regencies is None else strict_regencies
 
-    def _add(self, region: Region) -> None:
-        code = region.code.code
+    def _add(self, row: Region | Sequence[str]) -> None:
+        if isinstance(row, Region):
+            code, current = row.code.code, row.status is RegionStatus.CURRENT
+        else:
+            code, current = row[0], len(row) < 3 or row[2] in ("", RegionStatus.CURRENT.value)
         if code not in self._by_code and len(code) > 2:
             self._children.setdefault(code[: _PARENT_CUT[len(code)]], []).append(code)
-        self._by_code[code] = region
-        if region.status is RegionStatus.CURRENT and len(code) > 2:
+        self._by_code[code] = row
+        if current and len(code) > 2:
             self._covered.add(code[: _PARENT_CUT[len(code)]])
 
-    def _add_all(self, regions: Iterable[Region]) -> None:
+    def _region(self, code: str) -> Region | None:
+        row = self._by_code.get(code)
+        if row is None or isinstance(row, Region):
+            return row
+        region = _region_from_cells(row)
+        self._by_code[code] = region
+        return region
+
+    def _all(self) -> list[Region]:
+        self._load()
+        return [r for r in map(self._region, sorted(self._by_code)) if r is not None]
+
+    def _add_all(self, regions: Iterable[Region | Sequence[str]]) -> None:
         for region in regions:
             self._add(region)
         for codes in self._children.values():
@@ -565,8 +581,7 @@ class RegionTable:
         return len(self._by_code)
 
     def __iter__(self) -> Iterator[Region]:
-        self._load()
-        return iter(sorted(self._by_code.values(), key=lambda r: r.code.code))
+        return iter(self._all())
 
     def __contains__(self, code: object) -> bool:
         if not isinstance(code, str | RegionCode):
@@ -585,7 +600,7 @@ class RegionTable:
         """The row for a dotted code, or ``None``."""
         text = str(code)
         self._load(len(text))
-        return self._by_code.get(text)
+        return self._region(text)
 
     def covers(self, code: str | RegionCode) -> bool:
         """Whether the table lists the siblings of ``code`` (so absence means unknown)."""
@@ -606,8 +621,10 @@ class RegionTable:
         """The rows one level below ``code`` (current only unless ``retired``), in code order."""
         parent = str(code)
         self._load(len(parent) + 3)
-        rows = (self._by_code[c] for c in self._children.get(parent, ()))
-        return tuple(r for r in rows if retired or r.status is RegionStatus.CURRENT)
+        rows = [self._region(c) for c in self._children.get(parent, ())]
+        return tuple(
+            r for r in rows if r is not None and (retired or r.status is RegionStatus.CURRENT)
+        )
 
     def retired(self) -> tuple[Region, ...]:
         """Every retired row, in code order."""
@@ -684,10 +701,8 @@ class RegionTable:
 
     def merged(self, other: RegionTable, *, strict: bool | None = None) -> RegionTable:
         """A new table with ``other``'s rows added (``other`` wins on the same code)."""
-        self._load()
-        other._load()
         return RegionTable(
-            [*self._by_code.values(), *other._by_code.values()],
+            [*self._all(), *other._all()],
             source=f"{self.source} + {other.source}",
             strict=self.strict if strict is None else strict,
             strict_regencies=self.strict_regencies if strict is None else strict,
@@ -737,7 +752,7 @@ class RegionTable:
             table = cls.from_rows(csv.DictReader(handle), source=os.fspath(path), strict=strict)
         if with_shipped_retired:
             table = RegionTable(
-                [*default_region_table().retired(), *table._by_code.values()],
+                [*default_region_table().retired(), *table._all()],
                 source=table.source,
                 strict=strict,
             )
@@ -803,6 +818,7 @@ _EMPTY_TABLE = RegionTable((), source="none")
 
 #: The shipped data files (built by scripts/build_regions.py; see their ``#`` headers).
 REGENCY_FILE = "_data/regions_kemendagri.csv"
+_COLUMNS = ["code", "name", "status", "successor", "retired_by", "confidence"]
 DISTRICT_FILE = "_data/regions_kemendagri_kecamatan.csv"
 
 
@@ -813,25 +829,29 @@ def shipped_rows(name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(lines))
 
 
-def _trusted(name: str) -> list[Region]:
+def _cells(name: str) -> list[list[str]]:
     # The shipped files are checked row by row by the tests (from_rows); at
-    # run time they are read without re-parsing every code, which keeps the
-    # first look-up cheap.
-    out: list[Region] = []
-    for row in shipped_rows(name):
-        successor = row.get("successor")
-        retired_by = row.get("retired_by")
-        out.append(
-            Region(
-                code=_new(RegionCode, row["code"], ()),
-                name=row["name"],
-                status=RegionStatus(row.get("status") or "berlaku"),
-                successor=_new(RegionCode, successor, ()) if successor else None,
-                retired_by=_SPLITS.get(retired_by, Citation(retired_by)) if retired_by else None,
-                confidence=_CONFIDENCE_BY_LETTER[row.get("confidence") or "H"],
-            )
-        )
-    return out
+    # run time they are split into cells only, and a row becomes a Region when
+    # it is first asked for, which keeps the first district look-up cheap.
+    text = resources.files("koperasi_id").joinpath(name).read_text(encoding="utf-8")
+    reader = csv.reader(line for line in text.splitlines() if line and line[0] != "#")
+    if next(reader) != _COLUMNS:
+        raise ValueError(f"{name}: unexpected header")
+    return list(reader)
+
+
+def _region_from_cells(cells: Sequence[str]) -> Region:
+    if len(cells) == 2:  # a current row: every other column takes its default
+        return Region(code=_new(RegionCode, cells[0], ()), name=cells[1])
+    code, name, status, successor, retired_by, confidence = (*cells, "", "", "", "")[:6]
+    return Region(
+        code=_new(RegionCode, code, ()),
+        name=name,
+        status=RegionStatus(status or RegionStatus.CURRENT.value),
+        successor=_new(RegionCode, successor, ()) if successor else None,
+        retired_by=_SPLITS.get(retired_by, Citation(retired_by)) if retired_by else None,
+        confidence=_CONFIDENCE_BY_LETTER[confidence or "H"],
+    )
 
 
 @functools.cache
@@ -842,13 +862,14 @@ def default_region_table() -> RegionTable:
     question about a district code. An unknown regency is an error
     (:attr:`RegionTable.strict_regencies`), an unknown district a warning.
     """
-    return RegionTable(
-        _trusted(REGENCY_FILE),
+    table = RegionTable(
+        [_region_from_cells(cells) for cells in _cells(REGENCY_FILE)],
         source=DECREE.instrument,
         strict=False,
         strict_regencies=True,
-        districts=functools.partial(_trusted, DISTRICT_FILE),
     )
+    table._pending = functools.partial(_cells, DISTRICT_FILE)
+    return table
 
 
 def lookup(code: str | RegionCode, *, regions: RegionTable | None = None) -> Region | None:
