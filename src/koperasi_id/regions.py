@@ -554,9 +554,9 @@ class RegionTable:
 
     def _region(self, code: str) -> Region | None:
         row = self._by_code.get(code)
-        if row is None or isinstance(row, Region):
+        if row is None or type(row) is Region:
             return row
-        region = _region_from_cells(row)
+        region = _region_from_cells(row)  # type: ignore[arg-type]
         self._by_code[code] = region
         return region
 
@@ -598,24 +598,30 @@ class RegionTable:
 
     def get(self, code: str | RegionCode) -> Region | None:
         """The row for a dotted code, or ``None``."""
-        text = str(code)
-        self._load(len(text))
+        text = code if type(code) is str else str(code)
+        if self._pending is not None and len(text) >= 8:
+            self._load()
+        row = self._by_code.get(text)
+        if row is None or type(row) is Region:
+            return row  # the hot path: one dict look-up, no call
         return self._region(text)
 
     def covers(self, code: str | RegionCode) -> bool:
         """Whether the table lists the siblings of ``code`` (so absence means unknown)."""
-        text = str(code)
+        text = code if type(code) is str else str(code)
         if len(text) == 2:
             return True
-        self._load(len(text))
+        if self._pending is not None and len(text) >= 8:
+            self._load()
         return text[: _PARENT_CUT.get(len(text), 0)] in self._covered
 
     def status(self, code: str | RegionCode) -> RegionStatus:
         """Current, retired, unknown, or not covered by this table."""
-        region = self.get(code)
+        text = code if type(code) is str else str(code)
+        region = self.get(text)
         if region is not None:
             return region.status
-        return RegionStatus.UNKNOWN if self.covers(code) else RegionStatus.NOT_COVERED
+        return RegionStatus.UNKNOWN if self.covers(text) else RegionStatus.NOT_COVERED
 
     def children(self, code: str | RegionCode, *, retired: bool = False) -> tuple[Region, ...]:
         """The rows one level below ``code`` (current only unless ``retired``), in code order."""
