@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import pytest
 
-from koperasi_id import regions as regions_module
 from koperasi_id.errors import ValidationError
 from koperasi_id.identifiers import Nik, Npwp
 from koperasi_id.regions import (
@@ -21,6 +20,7 @@ from koperasi_id.regions import (
     RegionTable,
     default_region_table,
 )
+from koperasi_id.regions import _table as regions_module
 
 BORN = "0101900001"  # DDMMYY + serial: 1 Jan 1990, serial 0001
 
