@@ -31,15 +31,51 @@ from __future__ import annotations
 import bisect
 import enum
 import itertools
+import os
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 from typing import Any, Generic, TypeVar
 
 import attrs
 
+from koperasi_id._overrides import Overrides
+from koperasi_id._register import (
+    RegisteredRule,
+    RuleChange,
+    RuleInfo,
+    RuleInForce,
+    Unit,
+    UnknownRuleError,
+    changes,
+    history,
+    in_force,
+    register,
+    registered_rules,
+)
 from koperasi_id.errors import NoRuleInForceError, RuleInputError
 
-__all__ = ["Citation", "Confidence", "Regime", "RegimeRef", "Timeline"]
+__all__ = [
+    "Citation",
+    "Confidence",
+    "Overrides",
+    "Regime",
+    "RegimeRef",
+    "RegisteredRule",
+    "RuleChange",
+    "RuleInForce",
+    "RuleInfo",
+    "Timeline",
+    "Unit",
+    "UnknownRuleError",
+    "changes",
+    "history",
+    "in_force",
+    "load_overrides",
+    "register",
+    "register_document",
+    "register_schema",
+    "registered_rules",
+]
 
 T = TypeVar("T")
 _ONE_DAY = timedelta(days=1)
@@ -265,3 +301,33 @@ class Timeline(Generic[T]):
             if regime.valid_to is not None and old_end > regime.valid_to:
                 kept.append(attrs.evolve(old, valid_from=regime.valid_to + _ONE_DAY))
         return Timeline(self.name, kept, contiguous=self.contiguous)
+
+
+# The register's wire form and the override reader structure values with the
+# serialization layer, which sits above this module: imported when called.
+
+
+def load_overrides(path: str | os.PathLike[str]) -> Overrides:
+    """Read a JSON or TOML file of added or replaced regimes (see :doc:`/guide/overrides`).
+
+    Returns an :class:`~koperasi_id._overrides.Overrides`, whose timelines and
+    rule sets go wherever a rule function takes ``rules=``. Every problem in
+    the file is reported at once as a :class:`~koperasi_id.errors.ValidationError`.
+    """
+    from koperasi_id._overrides import load_overrides as load  # noqa: PLC0415
+
+    return load(path)
+
+
+def register_document() -> dict[str, Any]:
+    """The whole register as plain JSON-ready data (values in wire form)."""
+    from koperasi_id._register_export import register_document as document  # noqa: PLC0415
+
+    return document()
+
+
+def register_schema() -> dict[str, Any]:
+    """The JSON Schema of :func:`register_document` (``docs/law-register.schema.json``)."""
+    from koperasi_id._register_export import register_schema as schema  # noqa: PLC0415
+
+    return schema()

@@ -12,7 +12,7 @@ import attrs
 
 from koperasi_id.bpum._proposal import EXCLUDED_OCCUPATIONS, Occupation, ProposerType
 from koperasi_id.errors import NoRuleInForceError, RuleInputError
-from koperasi_id.law import Citation, Confidence, Regime, Timeline
+from koperasi_id.law import Citation, Confidence, Regime, Timeline, Unit, register
 
 __all__ = [
     "PROGRAMMES",
@@ -256,6 +256,14 @@ PROGRAMMES: Timeline[Programme] = Timeline(
             note="amends Permenkop UKM 6/2020; signed 17 Mar 2021",
         ),
     ],
+)
+register(
+    PROGRAMMES,
+    description_id="program Bantuan Presiden Usaha Mikro per tahun anggaran: besaran, syarat, jadwal",
+    description_en="the BPUM grant programme of each budget year: amount, conditions, timetable",
+    unit=Unit.TABLE,
+    module=__name__,
+    value_type=Programme,
 )
 
 

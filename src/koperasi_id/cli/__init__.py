@@ -47,6 +47,7 @@ COMMANDS: tuple[str, ...] = (
     "kur",
     "msme",
     "validate",
+    "law",
 )
 
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 if TYPE_CHECKING:
     from koperasi_id._io import FileFormat, InputRecord, RecordReader
     from koperasi_id.errors import Problem
+    from koperasi_id.law import Overrides
 
 EXIT_OK = 0
 EXIT_INPUT = 1
@@ -182,6 +183,31 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
         help="input format (default: from the extension; .jsonl is JSON Lines, else CSV)",
     )
     p.add_argument("--lenient", action="store_true", help="ignore unknown columns or keys")
+
+
+def add_rules_option(p: argparse.ArgumentParser) -> None:
+    """``--rules FILE``, for every command that applies dated rules."""
+    p.add_argument(
+        "--rules",
+        metavar="FILE",
+        help="a .toml or .json file of added or replaced regimes (a reform) to apply "
+        "instead of the shipped values; see the overrides guide",
+    )
+
+
+def overrides(args: argparse.Namespace) -> Overrides | None:
+    """The ``--rules`` file, read and checked; None without the option."""
+    path = getattr(args, "rules", None)
+    if path is None:
+        return None
+    from koperasi_id.errors import ValidationError
+    from koperasi_id.law import load_overrides
+
+    try:
+        return load_overrides(path)
+    except ValidationError as err:
+        details = "; ".join(problem_text(p) for p in err.problems)
+        raise UsageError(f"--rules {mask(path)}: {details}") from None
 
 
 # --- input and output ------------------------------------------------------------

@@ -17,11 +17,13 @@ from koperasi_id.cli._common import (
     WarningTally,
     add_input_options,
     add_lang_option,
+    add_rules_option,
     check_header,
     in_format,
     lazy_choices,
     out_format,
     output,
+    overrides,
     refuse_overwriting,
     structure_proposal,
     tr,
@@ -85,6 +87,7 @@ def add_parser(subparsers: Any) -> None:
     lazy_choices(rule, _other_bank_credit_rules)
     add_input_options(screen)
     add_lang_option(screen)
+    add_rules_option(screen)
     screen.set_defaults(run=run)
 
 
@@ -100,7 +103,12 @@ def run(args: argparse.Namespace) -> int:
     options: dict[str, Any] = {"year": args.year}
     if rule is not None:
         options["other_bank_credit_rule"] = rule
-    bpum.amount(args.year)  # an unknown year is a usage error before any file is read
+    reform = overrides(args)
+    if reform is not None:
+        options["rules"] = reform.timeline("bpum.programme")
+    bpum.amount(
+        args.year, rules=options.get("rules", bpum.PROGRAMMES)
+    )  # an unknown year is a usage error before any file is read
     refuse_overwriting(args.out, args.file)
     refuse_overwriting(args.summary_json, args.file, what="--summary-json")
     if args.summary_json is not None and (

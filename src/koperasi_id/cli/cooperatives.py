@@ -12,11 +12,13 @@ from koperasi_id.cli._common import (
     WarningTally,
     add_input_options,
     add_lang_option,
+    add_rules_option,
     check_header,
     date_arg,
     in_format,
     lazy_choices,
     non_negative_int,
+    overrides,
     percent_text,
     positive_int,
     problem_text,
@@ -69,6 +71,7 @@ def add_parser(subparsers: Any) -> None:
     )
     add_input_options(status)
     add_lang_option(status)
+    add_rules_option(status)
     status.set_defaults(run=run)
 
 
@@ -79,8 +82,15 @@ def run(args: argparse.Namespace) -> int:
     from koperasi_id.errors import ValidationError
     from koperasi_id.serialization import to_dict
 
+    reform = overrides(args)
     counter = cooperatives.RegistryCounter(
-        as_of=args.as_of, by=args.by, window_years=args.window_years
+        as_of=args.as_of,
+        by=args.by,
+        window_years=args.window_years,
+        rules=None if reform is None else reform.timeline("cooperatives.activity_status"),
+        deadline_rules=None
+        if reform is None
+        else reform.timeline("cooperatives.rat_deadline_months"),
     )
     lang = args.lang
     invalid = 0

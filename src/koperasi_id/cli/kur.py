@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING, Any
 from koperasi_id.cli._common import (
     EXIT_OK,
     add_lang_option,
+    add_rules_option,
     amount_arg,
     date_arg,
     lazy_choices,
     non_negative_int,
+    overrides,
     percent_arg,
     positive_int,
     tr,
@@ -84,6 +86,7 @@ def add_parser(subparsers: Any) -> None:
     )
     sim.add_argument("--format", choices=["table", "csv", "json"], default="table")
     add_lang_option(sim)
+    add_rules_option(sim)
     sim.set_defaults(run=run)
 
 
@@ -95,10 +98,18 @@ def run(args: argparse.Namespace) -> int:
     from koperasi_id.serialization import to_dict
 
     akad: date = args.akad
-    scheme = kur.Scheme(args.scheme) if args.scheme else kur.scheme_for(args.plafond, as_of=akad)
+    reform = overrides(args)
+    rules = None if reform is None else reform.kur_rules()
+    scheme = (
+        kur.Scheme(args.scheme)
+        if args.scheme
+        else kur.scheme_for(args.plafond, as_of=akad, rules=rules)
+    )
     purpose = kur.Purpose(args.purpose) if args.purpose else kur.Purpose.WORKING_CAPITAL
     annual_rate = (
-        args.rate if args.rate is not None else kur.rate(scheme, as_of=akad, access=args.access)
+        args.rate
+        if args.rate is not None
+        else kur.rate(scheme, as_of=akad, access=args.access, rules=rules)
     )
     plan = kur.schedule(
         args.plafond,
@@ -108,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
         method=_methods()[args.method],
         grace_months=args.grace,
     )
-    checks = _checks(scheme, purpose, args)
+    checks = _checks(scheme, purpose, args, rules)
     if args.format == "json":
         body = {"scheme": scheme.value, "checks": checks, "schedule": to_dict(plan)}
         body["totals"] = {
@@ -179,7 +190,10 @@ _COLUMNS = {
 
 
 def _checks(
-    scheme: kur.Scheme, purpose: kur.Purpose, args: argparse.Namespace
+    scheme: kur.Scheme,
+    purpose: kur.Purpose,
+    args: argparse.Namespace,
+    rules: kur.KurRules | None,
 ) -> list[dict[str, Any]]:
     from koperasi_id import kur
     from koperasi_id.money import format_rupiah
@@ -187,7 +201,7 @@ def _checks(
     akad: date = args.akad
     lang = args.lang
     checks: list[dict[str, Any]] = []
-    band = kur.plafond_band(scheme, as_of=akad)
+    band = kur.plafond_band(scheme, as_of=akad, rules=rules)
     fits = band.admits(args.plafond)
     checks.append(
         {
@@ -200,7 +214,7 @@ def _checks(
             ),
         }
     )
-    limit = kur.max_tenor_months(scheme, purpose, as_of=akad)
+    limit = kur.max_tenor_months(scheme, purpose, as_of=akad, rules=rules)
     checks.append(
         {
             "code": "kur.tenor",
@@ -212,7 +226,7 @@ def _checks(
             ),
         }
     )
-    collateral = kur.additional_collateral_allowed(scheme, args.plafond, as_of=akad)
+    collateral = kur.additional_collateral_allowed(scheme, args.plafond, as_of=akad, rules=rules)
     checks.append(
         {
             "code": "kur.collateral",
@@ -230,7 +244,7 @@ def _checks(
             ),
         }
     )
-    needs_npwp = kur.npwp_required(scheme, args.plafond, as_of=akad)
+    needs_npwp = kur.npwp_required(scheme, args.plafond, as_of=akad, rules=rules)
     checks.append(
         {
             "code": "kur.npwp_required",

@@ -17,9 +17,11 @@ from koperasi_id.cli._common import (
     EXIT_OK,
     UsageError,
     add_lang_option,
+    add_rules_option,
     amount_arg,
     date_arg,
     lazy_choices,
+    overrides,
     positive_int,
     tr,
 )
@@ -92,6 +94,7 @@ def add_parser(subparsers: Any) -> None:
     )
     cls.add_argument("--json", action="store_true", help="print the decision as JSON")
     add_lang_option(cls)
+    add_rules_option(cls)
     cls.set_defaults(run=run)
 
 
@@ -115,6 +118,9 @@ def run(args: argparse.Namespace) -> int:
         kwargs["policy"] = msme.ConflictPolicy(args.policy)
     if args.started_on:
         kwargs["started_on"] = args.started_on
+    reform = overrides(args)
+    if reform is not None:
+        kwargs["rules"] = reform.timeline("msme.size_criteria")
     decision = msme.classify(as_of=args.as_of, **kwargs)
     workforce = msme.classify_workforce(args.workers) if args.workers is not None else None
     if args.json:

@@ -37,7 +37,7 @@ from koperasi_id.cooperatives._law import UU_25_1992_FROM, CooperativeDecision, 
 from koperasi_id.cooperatives._model import Cooperative, YearEnd
 from koperasi_id.decisions import Finding, Severity
 from koperasi_id.errors import RuleInputError, ValidationError
-from koperasi_id.law import Citation, Confidence, Regime, Timeline
+from koperasi_id.law import Citation, Confidence, Regime, Timeline, Unit, register
 
 __all__ = [
     "ACTIVITY_STATUS_RULES",
@@ -109,6 +109,14 @@ ACTIVITY_STATUS_RULES: Timeline[ActivityRule] = Timeline(
             "by Bangli; 2 years: Blitar (healthy KSP/USP), Kotim and Solok Selatan (NIK)",
         )
     ],
+)
+register(
+    ACTIVITY_STATUS_RULES,
+    description_id="kapan koperasi berstatus aktif (RAT dalam jendela tahun)",
+    description_en="when a cooperative counts as active (RATs within a window of years)",
+    unit=Unit.TABLE,
+    module=__name__,
+    value_type=ActivityRule,
 )
 
 

@@ -34,7 +34,7 @@ from koperasi_id.cooperatives._law import (
 from koperasi_id.cooperatives._model import Cooperative
 from koperasi_id.decisions import Finding, Severity
 from koperasi_id.errors import RuleInputError, ValidationError
-from koperasi_id.law import Citation, Confidence, Regime, RegimeRef, Timeline
+from koperasi_id.law import Citation, Confidence, Regime, RegimeRef, Timeline, Unit, register
 
 __all__ = [
     "DISSOLUTION_GROUNDS_RULES",
@@ -135,6 +135,14 @@ DISSOLUTION_GROUNDS_RULES: Timeline[DissolutionGroundRule] = Timeline(
             note="start date is UU 25/1992's: the PP's own date was not verified",
         )
     ],
+)
+register(
+    DISSOLUTION_GROUNDS_RULES,
+    description_id="alasan pembubaran koperasi oleh Pemerintah",
+    description_en="grounds on which the government may dissolve a cooperative",
+    unit=Unit.TABLE,
+    module=__name__,
+    value_type=DissolutionGroundRule,
 )
 
 
@@ -470,7 +478,7 @@ class DissolutionPeriods:
 #: R23 periods. One regime since UU 25/1992; Art. 47(2)-(4) is HIGH confidence,
 #: the creditors' 3 months (Art. 49) MEDIUM, so the regime as a whole is MEDIUM.
 DISSOLUTION_PERIODS: Timeline[DissolutionPeriods] = Timeline(
-    "cooperative.dissolution_periods",
+    "cooperatives.dissolution_periods",
     [
         Regime(
             name="uu-25-1992-pasal-47-49",
@@ -503,6 +511,14 @@ DISSOLUTION_PERIODS: Timeline[DissolutionPeriods] = Timeline(
             "same day of the month, clipped to the month's last day",
         )
     ],
+)
+register(
+    DISSOLUTION_PERIODS,
+    description_id="jangka waktu pembubaran: keputusan, keberatan, tagihan kreditur",
+    description_en="dissolution periods: decision, objection, creditor claims",
+    unit=Unit.MONTHS,
+    module=__name__,
+    value_type=DissolutionPeriods,
 )
 
 

@@ -11,6 +11,7 @@ from koperasi_id.cooperatives._enums import CooperativeForm
 from koperasi_id.cooperatives._law import (
     CIPTA_KERJA,
     CIPTA_KERJA_FROM,
+    CIPTA_KERJA_NOW,
     UU_25_1992,
     UU_25_1992_FROM,
     CooperativeDecision,
@@ -20,7 +21,7 @@ from koperasi_id.cooperatives._law import (
 from koperasi_id.cooperatives._model import Founder
 from koperasi_id.decisions import Finding
 from koperasi_id.errors import RuleInputError
-from koperasi_id.law import Citation, Confidence, Regime, Timeline
+from koperasi_id.law import Citation, Confidence, Regime, Timeline, Unit, register
 
 __all__ = ["FOUNDER_MINIMUMS", "FounderMinimums", "check_founders", "founder_minimum"]
 
@@ -53,13 +54,23 @@ FOUNDER_MINIMUMS: Timeline[FounderMinimums] = Timeline(
         Regime(
             name="uu-11-2020-pasal-86-pasal-6",
             valid_from=CIPTA_KERJA_FROM,
-            citation=Citation(CIPTA_KERJA, "mengubah Pasal 6 UU 25/1992; PP 7/2021"),
+            citation=Citation(
+                CIPTA_KERJA, "mengubah Pasal 6 UU 25/1992; PP 7/2021", CIPTA_KERJA_NOW
+            ),
             confidence=Confidence.MEDIUM,
             value=FounderMinimums(persons=9, cooperatives=3),
             note="the figure 9 is H; the start date 2020-11-02 (promulgation) is M",
         ),
     ],
     contiguous=True,
+)
+register(
+    FOUNDER_MINIMUMS,
+    description_id="jumlah pendiri paling sedikit koperasi primer dan sekunder",
+    description_en="fewest founders of a primary and of a secondary cooperative",
+    unit=Unit.COUNT,
+    module=__name__,
+    value_type=FounderMinimums,
 )
 
 

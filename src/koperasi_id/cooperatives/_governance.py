@@ -20,6 +20,7 @@ from koperasi_id.cooperatives._enums import (
 from koperasi_id.cooperatives._law import (
     CIPTA_KERJA,
     CIPTA_KERJA_FROM,
+    CIPTA_KERJA_NOW,
     UU_25_1992,
     UU_25_1992_FROM,
     CooperativeDecision,
@@ -29,7 +30,7 @@ from koperasi_id.cooperatives._law import (
 from koperasi_id.cooperatives._model import DECEMBER_31, Cooperative, YearEnd
 from koperasi_id.decisions import Finding, Severity
 from koperasi_id.errors import RuleInputError
-from koperasi_id.law import Citation, Confidence, Regime, Timeline
+from koperasi_id.law import Citation, Confidence, Regime, Timeline, Unit, register
 
 __all__ = [
     "BOARD_TERM_LIMIT",
@@ -63,6 +64,14 @@ RAT_DEADLINE: Timeline[int] = Timeline(
             note="paling lambat 6 bulan setelah tahun buku lampau",
         )
     ],
+)
+register(
+    RAT_DEADLINE,
+    description_id="batas waktu RAT setelah tahun buku ditutup",
+    description_en="months after the fiscal year-end by which the annual meeting (RAT) is due",
+    unit=Unit.MONTHS,
+    module=__name__,
+    value_type=int,
 )
 
 
@@ -249,7 +258,7 @@ ORGAN_REQUIREMENTS: Timeline[OrganRequirements] = Timeline(
         Regime(
             name="uu-11-2020-pasal-86-pasal-21",
             valid_from=CIPTA_KERJA_FROM,
-            citation=Citation(CIPTA_KERJA, "mengubah Pasal 21 UU 25/1992"),
+            citation=Citation(CIPTA_KERJA, "mengubah Pasal 21 UU 25/1992", CIPTA_KERJA_NOW),
             confidence=Confidence.MEDIUM,
             value=OrganRequirements(
                 always=_BASE_ORGANS, sharia=frozenset({Organ.SHARIA_SUPERVISORY_BOARD})
@@ -258,6 +267,14 @@ ORGAN_REQUIREMENTS: Timeline[OrganRequirements] = Timeline(
         ),
     ],
     contiguous=True,
+)
+register(
+    ORGAN_REQUIREMENTS,
+    description_id="perangkat organisasi koperasi yang wajib ada",
+    description_en="the organs a cooperative must have",
+    unit=Unit.TABLE,
+    module=__name__,
+    value_type=OrganRequirements,
 )
 
 _ORGAN_ORDER = (
@@ -347,6 +364,14 @@ BOARD_TERM_LIMIT: Timeline[int] = Timeline(
         )
     ],
 )
+register(
+    BOARD_TERM_LIMIT,
+    description_id="masa jabatan pengurus paling lama",
+    description_en="longest term of office of the board (pengurus)",
+    unit=Unit.YEARS,
+    module=__name__,
+    value_type=int,
+)
 
 
 def check_board_terms(
@@ -429,6 +454,14 @@ SUPERVISION: Timeline[dict[MembershipArea, SupervisoryLevel]] = Timeline(
             value=_LEVEL_BY_AREA,
         )
     ],
+)
+register(
+    SUPERVISION,
+    description_id="tingkat pengawas menurut wilayah keanggotaan",
+    description_en="supervising level of government by membership area",
+    unit=Unit.TABLE,
+    module=__name__,
+    value_type=dict[MembershipArea, SupervisoryLevel],
 )
 
 

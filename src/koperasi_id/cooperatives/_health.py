@@ -12,7 +12,7 @@ from koperasi_id.cooperatives._enums import HealthGrade, RuleBasis
 from koperasi_id.cooperatives._law import CooperativeDecision, checked
 from koperasi_id.decisions import Finding, Severity
 from koperasi_id.errors import ValidationError
-from koperasi_id.law import Citation, Confidence, Regime, Timeline
+from koperasi_id.law import Citation, Confidence, Regime, Timeline, Unit, register
 
 __all__ = ["HEALTH_SCALES", "HealthDecision", "HealthScale", "health_grade"]
 
@@ -109,6 +109,14 @@ HEALTH_SCALES: Timeline[HealthScale] = Timeline(
         ),
     ],
     contiguous=True,
+)
+register(
+    HEALTH_SCALES,
+    description_id="skala penilaian kesehatan koperasi simpan pinjam",
+    description_en="health-rating scale of savings-and-loan cooperatives",
+    unit=Unit.TABLE,
+    module=__name__,
+    value_type=HealthScale,
 )
 
 

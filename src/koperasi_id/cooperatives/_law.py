@@ -17,7 +17,7 @@ import attrs
 from koperasi_id.cooperatives._enums import LawVersion, RuleBasis
 from koperasi_id.decisions import Decision
 from koperasi_id.errors import RuleInputError
-from koperasi_id.law import Citation, Confidence, Regime, Timeline
+from koperasi_id.law import Citation, Confidence, Regime, Timeline, Unit, register
 
 __all__ = [
     "CIPTA_KERJA_FROM",
@@ -42,7 +42,10 @@ CIPTA_KERJA_FROM = date(2020, 11, 2)
 P2SK_FROM = date(2023, 1, 12)
 
 UU_25_1992 = "UU 25/1992"
-CIPTA_KERJA = "UU 11/2020 Pasal 86 (kini UU 6/2023)"
+# The instrument is the one in force on the regime's first day; its successor
+# (Perppu 2/2022, then UU 6/2023, same Pasal 86 text) is named in the note.
+CIPTA_KERJA = "UU 11/2020 Pasal 86"
+CIPTA_KERJA_NOW = "kini UU 6/2023"
 P2SK = "UU 4/2023 (P2SK)"
 MK_ANNULMENT = "Putusan MK 28/PUU-XI/2013"
 
@@ -65,7 +68,9 @@ GOVERNING_LAW: Timeline[LawVersion] = Timeline(
             name="uu-11-2020-pasal-86",
             valid_from=CIPTA_KERJA_FROM,
             valid_to=date(2023, 1, 11),
-            citation=Citation(CIPTA_KERJA, note="amends Pasal 6, 21, 22, 43; inserts 44A"),
+            citation=Citation(
+                CIPTA_KERJA, note=f"{CIPTA_KERJA_NOW}; amends Pasal 6, 21, 22, 43; inserts 44A"
+            ),
             confidence=Confidence.MEDIUM,
             value=LawVersion.CIPTA_KERJA,
             note="start date (promulgation 2 Nov 2020) is M confidence",
@@ -80,6 +85,14 @@ GOVERNING_LAW: Timeline[LawVersion] = Timeline(
         ),
     ],
     contiguous=True,
+)
+register(
+    GOVERNING_LAW,
+    description_id="versi undang-undang perkoperasian yang berlaku",
+    description_en="the version of the cooperatives statute in force",
+    unit=Unit.CODES,
+    module=__name__,
+    value_type=LawVersion,
 )
 
 # "UU 17/2012", "UU No. 17 Tahun 2012", "Undang-Undang Nomor 17 Tahun 2012" ...

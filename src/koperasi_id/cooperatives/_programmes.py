@@ -17,7 +17,7 @@ from koperasi_id.cooperatives._law import (
 from koperasi_id.cooperatives._model import Cooperative
 from koperasi_id.decisions import Finding, Severity
 from koperasi_id.errors import RuleInputError
-from koperasi_id.law import Citation, Confidence, Regime, Timeline
+from koperasi_id.law import Citation, Confidence, Regime, Timeline, Unit, register
 
 __all__ = [
     "MERAH_PUTIH_RULES",
@@ -53,6 +53,14 @@ MULTI_STAKEHOLDER_RULES: Timeline[MultiStakeholderRules] = Timeline(
         )
     ],
 )
+register(
+    MULTI_STAKEHOLDER_RULES,
+    description_id="aturan koperasi multi pihak",
+    description_en="rules for multi-stakeholder cooperatives",
+    unit=Unit.TABLE,
+    module=__name__,
+    value_type=MultiStakeholderRules,
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -79,6 +87,14 @@ MERAH_PUTIH_RULES: Timeline[MerahPutihRules] = Timeline(
             note="one outlet dates the circular 8 Mar 2025; 18 Mar 2025 is the majority reading",
         )
     ],
+)
+register(
+    MERAH_PUTIH_RULES,
+    description_id="aturan pembentukan Koperasi Desa/Kelurahan Merah Putih",
+    description_en="rules for forming Merah Putih village cooperatives",
+    unit=Unit.TABLE,
+    module=__name__,
+    value_type=MerahPutihRules,
 )
 
 _SPACES = re.compile(r"\s+")

@@ -29,7 +29,7 @@ from koperasi_id.cooperatives._law import (
 )
 from koperasi_id.decisions import Finding, Severity
 from koperasi_id.errors import RuleInputError, ValidationError
-from koperasi_id.law import Citation, Confidence, Regime, Timeline
+from koperasi_id.law import Citation, Confidence, Regime, Timeline, Unit, register
 from koperasi_id.money import Rounding, format_rupiah, non_negative_rupiah, round_rupiah
 
 __all__ = [
@@ -152,6 +152,14 @@ LOOP_RULES: Timeline[LoopRules] = Timeline(
         ),
     ],
     contiguous=True,
+)
+register(
+    LOOP_RULES,
+    description_id="aturan pinjaman KSP kepada anggota dan non-anggota (loop tertutup/terbuka)",
+    description_en="savings-and-loan lending rules for members and others (closed/open loop)",
+    unit=Unit.TABLE,
+    module=__name__,
+    value_type=LoopRules,
 )
 
 _OFFICE_BY_LEVEL = {
@@ -323,6 +331,14 @@ STARTUP_CAPITAL: Timeline[StartupCapitalRules] = Timeline(
         )
     ],
 )
+register(
+    STARTUP_CAPITAL,
+    description_id="modal awal pendirian KSP/KSPPS",
+    description_en="startup capital required of a KSP/KSPPS",
+    unit=Unit.RUPIAH,
+    module=__name__,
+    value_type=StartupCapitalRules,
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -423,6 +439,14 @@ RELATED_PARTY_LENDING: Timeline[Decimal] = Timeline(
             note="figure M (one secondary source); start date L",
         )
     ],
+)
+register(
+    RELATED_PARTY_LENDING,
+    description_id="batas maksimum pinjaman kepada pihak terkait, persen modal sendiri",
+    description_en="cap on lending to related parties, percent of own capital",
+    unit=Unit.PERCENT,
+    module=__name__,
+    value_type=Decimal,
 )
 
 

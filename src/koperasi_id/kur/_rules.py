@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 import attrs
 
 from koperasi_id.kur._schemes import Collectibility, CreditKind, Scheme
-from koperasi_id.law import Citation, Confidence, Regime, Timeline
+from koperasi_id.law import Citation, Confidence, Regime, Timeline, Unit, register
 from koperasi_id.msme import KUR_2026_OMZET
 
 __all__ = [
@@ -1198,3 +1198,125 @@ def _build(
 
 #: The library's reading of the KUR law (see ``docs/rules/kur.md``).
 DEFAULT_RULES = KurRules.build()
+
+# The shipped timelines enter the register here, beside the rule set that holds them.
+register(
+    DEFAULT_RULES.ceilings,  # kur.ceiling
+    description_id="rentang plafon tiap skema KUR",
+    description_en="plafond band of each KUR scheme",
+    unit=Unit.RUPIAH,
+    module=__name__,
+    value_type=Mapping[Scheme, PlafondBand],
+)
+register(
+    DEFAULT_RULES.rates,  # kur.rate
+    description_id="suku bunga KUR tiap skema menurut akses ke berapa",
+    description_en="KUR borrower rate of each scheme by access number",
+    unit=Unit.PERCENT_PER_YEAR,
+    module=__name__,
+    value_type=RateTable,
+)
+register(
+    DEFAULT_RULES.tenors,  # kur.tenor
+    description_id="jangka waktu paling lama tiap skema dan jenis kredit",
+    description_en="longest tenor of each scheme and credit kind",
+    unit=Unit.MONTHS,
+    module=__name__,
+    value_type=Mapping[Scheme, TenorLimit],
+)
+register(
+    DEFAULT_RULES.collateral,  # kur.collateral
+    description_id="plafon paling tinggi tanpa agunan tambahan",
+    description_en="highest plafond for which no additional collateral may be asked",
+    unit=Unit.RUPIAH,
+    module=__name__,
+    value_type=CollateralRule,
+)
+register(
+    DEFAULT_RULES.npwp,  # kur.npwp
+    description_id="kapan penerima KUR wajib memiliki NPWP",
+    description_en="when a KUR borrower must have an NPWP",
+    unit=Unit.TABLE,
+    module=__name__,
+    value_type=NpwpRule,
+)
+register(
+    DEFAULT_RULES.business_age,  # kur.business_age
+    description_id="lama usaha paling singkat sebelum akad",
+    description_en="shortest time a business must have run before the akad",
+    unit=Unit.MONTHS,
+    module=__name__,
+    value_type=BusinessAgeRule,
+)
+register(
+    DEFAULT_RULES.training_shortcut,  # kur.training_shortcut
+    description_id="lama usaha KUR mikro setelah pelatihan atau pendampingan",
+    description_en="business age enough for KUR mikro after training or mentoring",
+    unit=Unit.MONTHS,
+    module=__name__,
+    value_type=int,
+)
+register(
+    DEFAULT_RULES.access_limits,  # kur.access_limit
+    description_id="jumlah akses KUR paling banyak tiap skema",
+    description_en="most KUR agreements of one scheme a borrower may have",
+    unit=Unit.COUNT,
+    module=__name__,
+    value_type=Mapping[Scheme, AccessLimit],
+)
+register(
+    DEFAULT_RULES.existing_credit,  # kur.existing_credit
+    description_id="kredit lain yang boleh dimiliki atau pernah dimiliki pemohon",
+    description_en="other credit an applicant may hold or have held",
+    unit=Unit.TABLE,
+    module=__name__,
+    value_type=ExistingCreditRule,
+)
+register(
+    DEFAULT_RULES.outstanding_cap,  # kur.outstanding_cap
+    description_id="batas baki debet KUR mikro untuk akses berulang",
+    description_en="outstanding KUR cap for a repeat borrower",
+    unit=Unit.RUPIAH,
+    module=__name__,
+    value_type=Decimal,
+)
+register(
+    DEFAULT_RULES.total_rates,  # kur.subsidy
+    description_id="suku bunga total yang diterima penyalur (bunga + subsidi)",
+    description_en="total rate the lender receives (borrower rate plus subsidy)",
+    unit=Unit.PERCENT_PER_YEAR,
+    module=__name__,
+    value_type=TotalRateTable,
+)
+register(
+    DEFAULT_RULES.omzet,  # kur.omzet
+    description_id="omzet tahunan paling tinggi penerima KUR",
+    description_en="highest annual sales of a KUR borrower",
+    unit=Unit.RUPIAH,
+    module=__name__,
+    value_type=Decimal,
+)
+register(
+    DEFAULT_RULES.disaster_rates,  # kur.disaster_rate
+    description_id="suku bunga KUR di provinsi terdampak bencana",
+    description_en="KUR rate cap in disaster-struck provinces",
+    unit=Unit.PERCENT_PER_YEAR,
+    module=__name__,
+    value_type=DisasterRate,
+)
+register(
+    DEFAULT_RULES.exemption_38a,  # kur.exemption_38a
+    description_id="syarat yang dikecualikan Pasal 38A (ultra mikro)",
+    description_en="tests waived by Pasal 38A (ultra-micro)",
+    unit=Unit.CODES,
+    module=__name__,
+    value_type=frozenset[str],
+)
+register(
+    DEFAULT_RULES.relief,  # kur.pandemic_relief
+    description_id="tambahan subsidi bunga KUR masa pandemi atas angsuran",
+    description_en="extra pandemic interest subsidy on KUR instalments",
+    unit=Unit.PERCENT_PER_YEAR,
+    module=__name__,
+    value_type=PandemicRelief,
+)

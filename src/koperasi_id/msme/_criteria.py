@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-from koperasi_id.law import Citation, Confidence, Regime, Timeline
+from koperasi_id.law import Citation, Confidence, Regime, Timeline, Unit, register
 from koperasi_id.msme._size import BusinessSize
 
 __all__ = [
@@ -329,4 +329,12 @@ PP_7_2021 = Regime(
 #: Perpres or PP that adjusts the numbers.
 SIZE_CRITERIA: Timeline[SizeCriteria] = Timeline(
     "msme.size_criteria", [UU_20_2008, PP_7_2021], contiguous=True
+)
+register(
+    SIZE_CRITERIA,
+    description_id="kriteria usaha mikro, kecil dan menengah (kekayaan bersih atau modal, hasil penjualan)",
+    description_en="micro, small and medium size criteria (net assets or capital, annual sales)",
+    unit=Unit.TABLE,
+    module=__name__,
+    value_type=SizeCriteria,
 )

@@ -8,7 +8,7 @@ from decimal import Decimal
 import attrs
 
 from koperasi_id.decisions import Decision, Finding, Severity
-from koperasi_id.law import Citation, Confidence, Regime, Timeline
+from koperasi_id.law import Citation, Confidence, Regime, Timeline, Unit, register
 from koperasi_id.money import format_rupiah
 from koperasi_id.msme._business import _check_date
 from koperasi_id.msme._classify import classify
@@ -52,6 +52,14 @@ OSS_SCALE: Timeline[OssScaleRule] = Timeline(
         ),
     ],
     contiguous=True,
+)
+register(
+    OSS_SCALE,
+    description_id="dasar skala usaha NIB di OSS (modal usaha)",
+    description_en="basis of the NIB business scale in OSS (business capital)",
+    unit=Unit.TABLE,
+    module=__name__,
+    value_type=OssScaleRule,
 )
 
 

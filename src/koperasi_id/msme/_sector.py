@@ -10,7 +10,7 @@ import attrs
 
 from koperasi_id.decisions import Decision, Finding
 from koperasi_id.errors import Problem, RuleInputError, ValidationError
-from koperasi_id.law import Citation, Confidence, Regime, Timeline
+from koperasi_id.law import Citation, Confidence, Regime, Timeline, Unit, register
 from koperasi_id.money import format_rupiah
 from koperasi_id.msme._business import Business, _check_date
 from koperasi_id.msme._classify import _amount
@@ -133,4 +133,12 @@ KUR_2026_OMZET = AnnualSalesCeiling(
             )
         ],
     ),
+)
+register(
+    KUR_2026_OMZET.ceilings,
+    description_id="omzet tahunan paling tinggi usaha mikro dan kecil untuk KUR",
+    description_en="highest annual sales of a micro or small business for KUR",
+    unit=Unit.RUPIAH,
+    module=__name__,
+    value_type=Decimal,
 )

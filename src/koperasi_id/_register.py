@@ -1,0 +1,273 @@
+"""The register of every shipped rule: one entry per :class:`~koperasi_id.law.Timeline`.
+
+A module that defines a timeline registers it right beside the definition with
+:func:`register`; the register is therefore never a second list to keep in
+step. Registration happens once, at import, and only writes to a dict: a rule
+call never looks at the register.
+
+The questions a compliance officer asks first are functions over it:
+:func:`in_force` (what applied on a day), :func:`changes` (what changed between
+two days) and :func:`history` (every regime of one rule). They import the
+domain packages on first use, so the answer is complete whatever was imported
+before.
+
+>>> from datetime import date
+>>> [r.rule.id for r in in_force(date(2020, 9, 1)) if r.rule.module == "koperasi_id.bpum"]
+['bpum.programme']
+>>> history("bpum.programme").info.unit
+<Unit.TABLE: 'table'>
+>>> [(c.rule.id, c.on.isoformat(), c.old and c.old.name, c.new and c.new.name)
+...  for c in changes(date(2020, 6, 1), date(2021, 6, 1)) if c.rule.id == "bpum.programme"]
+[('bpum.programme', '2021-01-01', 'bpum-2020', 'bpum-2021')]
+"""
+
+from __future__ import annotations
+
+import enum
+import importlib
+import re
+import threading
+from collections.abc import Iterator
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from koperasi_id._values import masked_excerpt
+
+if TYPE_CHECKING:
+    from koperasi_id._overrides import Overrides
+    from koperasi_id.law import Regime, Timeline
+
+__all__ = [
+    "DOMAIN_MODULES",
+    "RegisteredRule",
+    "RuleChange",
+    "RuleInForce",
+    "RuleInfo",
+    "Unit",
+    "UnknownRuleError",
+    "changes",
+    "history",
+    "in_force",
+    "register",
+    "registered_rules",
+]
+
+#: The packages whose import registers every shipped timeline. A test walks
+#: the whole ``koperasi_id`` package and fails if a timeline is defined
+#: anywhere these imports do not reach.
+DOMAIN_MODULES = (
+    "koperasi_id.msme",
+    "koperasi_id.cooperatives",
+    "koperasi_id.kur",
+    "koperasi_id.bpum",
+)
+
+_ID = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+")
+_ONE_DAY = timedelta(days=1)
+
+
+class Unit(enum.Enum):
+    """What a rule's value measures; a table or record is ``TABLE``."""
+
+    RUPIAH = "rupiah"
+    PERCENT = "percent"
+    PERCENT_PER_YEAR = "percent_per_year"
+    MONTHS = "months"
+    YEARS = "years"
+    COUNT = "count"
+    CODES = "codes"
+    TABLE = "table"
+
+
+def _public_module(name: str) -> str:
+    # "koperasi_id.kur._rules" is documented and imported as "koperasi_id.kur".
+    parts = name.split(".")
+    while len(parts) > 1 and parts[-1].startswith("_"):
+        parts.pop()
+    return ".".join(parts)
+
+
+def _check_id(instance: RuleInfo, attribute: attrs.Attribute[str], value: str) -> None:
+    if not _ID.fullmatch(value):
+        raise ValueError(f"rule id {value!r} is not a dotted lower-case name")
+
+
+@attrs.frozen(kw_only=True)
+class RuleInfo:
+    """What the register says about one rule.
+
+    >>> RuleInfo(id="kur.rate", description_id="suku bunga", description_en="rate",
+    ...          unit=Unit.PERCENT_PER_YEAR, module="koperasi_id.kur._rules").module
+    'koperasi_id.kur'
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    description_id: str = attrs.field(validator=attrs.validators.min_len(1))
+    description_en: str = attrs.field(validator=attrs.validators.min_len(1))
+    unit: Unit
+    module: str = attrs.field(converter=_public_module)
+
+
+@attrs.frozen(kw_only=True)
+class RegisteredRule:
+    """A register entry: the rule's description, its shipped timeline and the
+    type of its values (what an override's value is read as)."""
+
+    info: RuleInfo
+    timeline: Timeline[Any] = attrs.field(eq=False)
+    value_type: Any = attrs.field(eq=False)
+
+    @property
+    def regimes(self) -> tuple[Regime[Any], ...]:
+        """The shipped regimes, oldest first."""
+        return self.timeline.regimes
+
+
+@attrs.frozen(kw_only=True)
+class RuleInForce:
+    """One rule and the regime in force on the day asked about."""
+
+    rule: RuleInfo
+    regime: Regime[Any]
+
+
+@attrs.frozen(kw_only=True)
+class RuleChange:
+    """A rule whose regime changed on ``on``: ``old`` ended the day before,
+    ``new`` began that day. Either may be ``None`` (a rule that starts from
+    nothing, or one that lapses without a successor)."""
+
+    rule: RuleInfo
+    on: date
+    old: Regime[Any] | None
+    new: Regime[Any] | None
+
+
+class UnknownRuleError(LookupError):
+    """No rule with that id is registered."""
+
+
+_ENTRIES: dict[str, RegisteredRule] = {}
+_LOCK = threading.Lock()
+_loaded = False
+
+
+def register(
+    timeline: Timeline[Any],
+    *,
+    description_id: str,
+    description_en: str,
+    unit: Unit,
+    module: str,
+    value_type: Any,
+) -> None:
+    """Enter a shipped timeline in the register (call it beside the definition).
+
+    The rule id is the timeline's name; ``module`` is the caller's
+    ``__name__`` (recorded as its public package); ``value_type`` is the type
+    of the regimes' values, used to read an override's value.
+    """
+    info = RuleInfo(
+        id=timeline.name,
+        description_id=description_id,
+        description_en=description_en,
+        unit=unit,
+        module=module,
+    )
+    with _LOCK:
+        known = _ENTRIES.get(info.id)
+        if known is not None and known.info.module != info.module:
+            raise ValueError(f"rule id {info.id!r} is registered by {known.info.module} already")
+        _ENTRIES[info.id] = RegisteredRule(info=info, timeline=timeline, value_type=value_type)
+
+
+def _load() -> None:
+    global _loaded  # noqa: PLW0603 - a once-only import flag
+    if not _loaded:
+        for name in DOMAIN_MODULES:
+            importlib.import_module(name)
+        _loaded = True
+
+
+def registered_rules() -> tuple[RegisteredRule, ...]:
+    """Every registered rule, ordered by id (imports the domain packages)."""
+    _load()
+    return tuple(_ENTRIES[key] for key in sorted(_ENTRIES))
+
+
+def history(rule_id: str) -> RegisteredRule:
+    """One rule with every regime it ever had.
+
+    >>> history("no.such_rule")
+    Traceback (most recent call last):
+    ...
+    koperasi_id._register.UnknownRuleError: no rule 'no.such_rule' in the register; ...
+    """
+    _load()
+    found = _ENTRIES.get(rule_id)
+    if found is None:
+        raise UnknownRuleError(
+            f"no rule {masked_excerpt(str(rule_id))} in the register; "
+            "koperasi-id law list shows the ids"
+        )
+    return found
+
+
+def _timeline(entry: RegisteredRule, overrides: Overrides | None) -> Timeline[Any]:
+    if overrides is None:
+        return entry.timeline
+    return overrides.timelines.get(entry.info.id, entry.timeline)
+
+
+def in_force(as_of: date, *, overrides: Overrides | None = None) -> tuple[RuleInForce, ...]:
+    """Every rule with a regime in force on ``as_of`` (rules with none are left out).
+
+    With ``overrides`` (from :func:`~koperasi_id.law.load_overrides`), the
+    answer is the law as the reform file changes it.
+    """
+    found: list[RuleInForce] = []
+    for entry in registered_rules():
+        regime = _timeline(entry, overrides).find(as_of)
+        if regime is not None:
+            found.append(RuleInForce(rule=entry.info, regime=regime))
+    return tuple(found)
+
+
+def _changes_of(entry: RegisteredRule, timeline: Timeline[Any]) -> Iterator[RuleChange]:
+    regimes = timeline.regimes
+    for i, regime in enumerate(regimes):
+        before = regimes[i - 1] if i else None
+        if before is not None and before.valid_to is not None:
+            joined = before.valid_to + _ONE_DAY == regime.valid_from
+        else:
+            joined = False
+        yield RuleChange(
+            rule=entry.info, on=regime.valid_from, old=before if joined else None, new=regime
+        )
+        after = regimes[i + 1] if i + 1 < len(regimes) else None
+        if regime.valid_to is not None and regime.valid_to < date.max:
+            end = regime.valid_to + _ONE_DAY
+            if after is None or after.valid_from != end:
+                yield RuleChange(rule=entry.info, on=end, old=regime, new=None)
+
+
+def changes(
+    from_date: date, to_date: date, *, overrides: Overrides | None = None
+) -> tuple[RuleChange, ...]:
+    """Every regime that started or ended after ``from_date`` up to ``to_date``.
+
+    A change takes effect ``on`` the first day of the new state, so the result
+    is what differs between the law on ``from_date`` and on ``to_date``, step
+    by step. Ordered by date, then rule id.
+    """
+    if to_date < from_date:
+        raise ValueError(f"to_date {to_date} is before from_date {from_date}")
+    found = [
+        change
+        for entry in registered_rules()
+        for change in _changes_of(entry, _timeline(entry, overrides))
+        if from_date < change.on <= to_date
+    ]
+    return tuple(sorted(found, key=lambda c: (c.on, c.rule.id)))
