@@ -55,9 +55,9 @@ def add_parser(subparsers: Any) -> None:
     status.add_argument(
         "--window-years",
         type=positive_int,
-        default=3,
         metavar="N",
-        help="fiscal years of RAT looked back on (default 3)",
+        # No default here: the rule in force (or a --rules file) decides.
+        help="fiscal years of RAT looked back on (default: the rule in force, 3)",
     )
     form = status.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="print the summary as JSON")
