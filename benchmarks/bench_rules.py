@@ -1,4 +1,4 @@
-"""Rules: one call of msme.classify, kur.rate and kur.assess vs a bare dict lookup."""
+"""Rules: one call of msme.classify, kur.rate, kur.assess and law.in_force vs a bare dict lookup."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from decimal import Decimal
 from _data import kur_application_wires
 from _harness import Comparison, interleaved
 
-from koperasi_id import kur, msme
+from koperasi_id import kur, law, msme
 from koperasi_id.serialization import from_dict
 
 AS_OF = date(2024, 5, 1)
@@ -58,12 +58,25 @@ def _assess(n: int) -> Callable[[], object]:
     return run
 
 
+def _in_force(n: int) -> Callable[[], object]:
+    # The register's question over every rule (about 35 timelines) on one day.
+    days = [date(2015 + i % 12, 1 + i % 12, 1 + i % 28) for i in range(n)]
+    law.registered_rules()  # the domain imports happen once, outside the timing
+
+    def run() -> None:
+        for day in days:
+            law.in_force(day)
+
+    return run
+
+
 def run(n: int, rounds: int) -> list[Comparison]:
     out = []
     for name, make, calls in (
         ("rules msme.classify", _classify, n),
         ("rules kur.rate", _rate, n),
         ("rules kur.assess", _assess, max(n // 10, 100)),
+        ("register law.in_force", _in_force, max(n // 100, 20)),
     ):
         comparison = interleaved(name, make(calls), _baseline(calls), rounds=rounds, items=calls)
         print(comparison.line("rule", "dict lookup"), flush=True)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import koperasi_id
+from koperasi_id._register_docs import write
 
 project = "koperasi_id"
 author = "koperasi_id developers"
@@ -27,3 +31,14 @@ autodoc_default_options = {"members": True, "show-inheritance": True}
 # No intersphinx: the docs build must not need the network.
 nitpicky = False
 suppress_warnings = ["config.cache"]
+# The register's JSON Schema is published at the site root.
+html_extra_path = ["law-register.schema.json"]
+
+
+def _generate_register_pages(app: Any) -> None:
+    # "Every rule" and the schema are made from the register at every build.
+    write(Path(app.srcdir))
+
+
+def setup(app: Any) -> None:
+    app.connect("builder-inited", _generate_register_pages)

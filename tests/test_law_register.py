@@ -20,6 +20,7 @@ import pytest
 import koperasi_id
 from koperasi_id import law
 from koperasi_id._register import _changes_of
+from koperasi_id._register_docs import PAGE, render_every_rule
 from koperasi_id._register_export import in_force_document, wire_value
 from koperasi_id.law import Citation, Confidence, Regime, Timeline
 
@@ -249,7 +250,7 @@ def test_a_document_that_breaks_the_schema_is_refused() -> None:
 
 def test_the_committed_schema_is_what_the_library_generates() -> None:
     committed = json.loads((ROOT / "docs" / "law-register.schema.json").read_text("utf-8"))
-    assert committed == law.register_schema(), "run: python -m koperasi_id._register_docs"
+    assert committed == law.register_schema(), "run: python -m koperasi_id._register_docs docs"
 
 
 def test_wire_values_are_plain() -> None:
@@ -258,3 +259,17 @@ def test_wire_values_are_plain() -> None:
     assert wire_value(date(2021, 2, 2)) == "2021-02-02"
     capital = law.history("cooperatives.ksp_startup_capital").regimes[0].value
     assert wire_value(capital)["minimums"]["primer/dalam_kabupaten_kota"] == "500000000"
+
+
+def test_the_every_rule_page_is_what_the_register_makes() -> None:
+    committed = (ROOT / "docs" / PAGE).read_text("utf-8")
+    assert committed == render_every_rule(), "run: python -m koperasi_id._register_docs docs"
+
+
+def test_the_every_rule_page_has_one_table_per_module_and_a_row_per_regime() -> None:
+    page = render_every_rule()
+    modules = {entry.info.module for entry in law.registered_rules()}
+    assert {line[4:-1] for line in page.splitlines() if line.startswith("## ")} == modules
+    rows = [line for line in page.splitlines() if line.startswith("| ") and "---" not in line]
+    regimes = sum(len(entry.regimes) for entry in law.registered_rules())
+    assert len(rows) == regimes + len(modules)  # plus one header row per table
