@@ -9,8 +9,9 @@ table keyed by a pair of enums uses ``"a/b"`` keys.
 >>> doc["format"], len(doc["rules"]) > 30
 ('koperasi_id.law-register', True)
 >>> rate = next(r for r in doc["rules"] if r["id"] == "kur.rate")
->>> rate["unit"], rate["regimes"][0]["valid_from"], rate["regimes"][0]["confidence"]
-('percent_per_year', '2020-01-01', 'M')
+>>> tiers = next(r for r in rate["regimes"] if r["name"] == "permenko-1-2023")
+>>> rate["unit"], tiers["valid_from"], tiers["confidence"], tiers["value"]["mikro"]
+('percent_per_year', '2023-01-01', 'H', ['6', '7', '8', '9'])
 """
 
 from __future__ import annotations
