@@ -42,11 +42,26 @@ def test_every_subcommand_has_lang_id_by_default() -> None:
         "kur simulate",
         "msme classify",
         "validate",
+        "law list",
+        "law show",
+        "law diff",
+        "law export",
     }
     for name, parser in leaves.items():
         lang = next(a for a in parser._actions if "--lang" in a.option_strings)
         assert list(lang.choices or ()) == ["id", "en"], name
         assert lang.default == "id", name
+
+
+def test_every_subcommand_that_applies_rules_takes_a_rules_file() -> None:
+    leaves = _leaf_parsers()
+    with_rules = {
+        name
+        for name, parser in leaves.items()
+        if any("--rules" in a.option_strings for a in parser._actions)
+    }
+    # validate only structures records: it applies no dated rule.
+    assert with_rules == set(leaves) - {"validate"}
 
 
 def test_an_unknown_language_is_a_usage_error(cli: Run) -> None:
