@@ -149,7 +149,7 @@ def test_every_shipped_value_reads_back_from_its_wire_form() -> None:
         for shipped in entry.regimes:
             try:
                 back = from_dict(entry.value_type, wire_value(shipped.value))
-            except ValidationError:
+            except ValueError:  # a ValidationError, or cattrs refusing a tuple key
                 unreadable.add(entry.info.id)
                 continue
             plain = dict(back) if isinstance(back, dict) else back
@@ -157,6 +157,19 @@ def test_every_shipped_value_reads_back_from_its_wire_form() -> None:
             assert plain == expected, (entry.info.id, shipped.name)
     # Its table is keyed by (form, area) pairs, which the wire format cannot key by.
     assert unreadable == {"cooperatives.ksp_startup_capital"}
+
+
+def test_the_one_unreadable_rule_is_refused_as_a_problem() -> None:
+    capital = wire_value(law.history("cooperatives.ksp_startup_capital").regimes[0].value)
+    found = problems(
+        regime(
+            rule="cooperatives.ksp_startup_capital",
+            valid_from="2024-01-01",
+            unit="rupiah",
+            value=capital,
+        )
+    )
+    assert found == [("$.regimes[0].value", "overrides.value")]
 
 
 def test_unknown_rule_ids_are_problems_and_masked() -> None:
@@ -193,6 +206,19 @@ def test_a_value_of_the_wrong_shape_is_a_problem_at_its_path() -> None:
     assert found
     assert all(path.startswith("$.regimes[0].value") for path, _ in found)
     assert problems(regime(value="4")) == [("$.regimes[0].value", "type.int")]
+
+
+def test_a_value_its_type_refuses_is_a_problem_not_a_crash() -> None:
+    found = problems(
+        regime(
+            rule="msme.size_criteria",
+            valid_from="2024-01-01",
+            unit="table",
+            value=None,
+            patch={"bands": []},
+        )
+    )
+    assert found == [("$.regimes[0].patch", "overrides.value")]
 
 
 def test_overlaps_within_the_file_and_with_the_shipped_law() -> None:

@@ -176,6 +176,16 @@ def _value(raw: object, value_type: Any, path: str, problems: list[Problem]) -> 
         return from_dict(value_type, _plain(raw))
     except ValidationError as err:
         problems.extend(p.under(path) for p in err.problems)
+    except (TypeError, ValueError) as err:
+        # A value type's own validator refused the value (attrs' min_len and
+        # the like raise bare errors): the file is at fault, so it is a problem.
+        problems.append(
+            Problem(
+                path=path,
+                code="overrides.value",
+                message=f"not a valid value of this rule: {mask_long_digit_runs(str(err))}",
+            )
+        )
     return None
 
 
