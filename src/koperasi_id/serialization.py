@@ -61,7 +61,7 @@ from koperasi_id._numbers import (
     check_whole,
     decimal_places,
 )
-from koperasi_id._values import ValueType, mask_long_digit_runs, masked_excerpt
+from koperasi_id._values import ValueType, mask
 from koperasi_id.errors import Problem, ValidationError, join_path
 
 __all__ = [
@@ -95,10 +95,7 @@ def _type_name(t: object) -> str:
 def _excerpt(value: object) -> str:
     # Values echoed in messages are cut short and any 12+ digit run (a NIK in
     # the wrong field) is masked: messages end up in logs and output files.
-    if isinstance(value, int) and not -(10**MAX_NUMBER_TEXT) < value < 10**MAX_NUMBER_TEXT:
-        # repr() of an int past 4,300 digits raises ValueError; never echo one.
-        return f"a number of more than {MAX_NUMBER_TEXT} digits"
-    return masked_excerpt(value if isinstance(value, str) else repr(value))
+    return mask(value, limit=40, quote=True)
 
 
 def _fail(code: str, message: str) -> ValidationError:
@@ -156,12 +153,13 @@ def _structure_decimal(value: object, _: type) -> Decimal:
     if kind is Decimal:
         assert isinstance(value, Decimal)
         if not value.is_finite():
-            raise _fail("type.decimal", f"expected a finite number, got {value}")
+            raise _fail("type.decimal", f"expected a finite number, got {_excerpt(value)}")
         return check_decimal(value, places=DECIMAL_PLACES, code="number")
     if kind is float:
         raise _fail(
             "type.float",
-            f"a float cannot hold money exactly; send the amount as a string such as '{value!r}'",
+            f"a float cannot hold money exactly; send the amount as a string such as "
+            f"{_excerpt(value)}",
         )
     raise _fail("type.decimal", f"expected a decimal string, got {kind.__name__}")
 
@@ -438,12 +436,12 @@ def problems_from_exception(exc: BaseException, path: str = "$") -> list[Problem
         allowed = ", ".join(a.name for a in attrs.fields(exc.cl)) if attrs.has(exc.cl) else ""
         return [
             Problem(
-                path=join_path(path, f"$.{key}"),
+                path=join_path(path, f"$.{mask(key)}"),
                 code="unknown_field",
-                message=f"unknown field {key!r}"
+                message=f"unknown field {_excerpt(key)}"
                 + (f"; known fields: {allowed}" if allowed else ""),
             )
-            for key in sorted(exc.extra_fields)
+            for key in sorted(exc.extra_fields, key=mask)
         ]
     return _problem_at(exc, path, None)
 
@@ -482,7 +480,7 @@ def _problem_at(
     path = join_path(path, f"$.{args[1].name}")
     detail = args[0]
     # The value is often quoted in the detail; it may be a NIK.
-    message = f"invalid {kind}: {mask_long_digit_runs(detail)}"
+    message = f"invalid {kind}: {mask(detail)}"
     return [Problem(path=path, code="invalid", message=message)]
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import enum
 
+from koperasi_id._values import mask
+
 __all__ = [
     "ActivityStatus",
     "BoardPosition",
@@ -89,7 +91,7 @@ class BusinessMode(_Labelled):
         try:
             return _MODE_NAMES[key]
         except KeyError:
-            raise ValueError(f"{text!r} names no business mode") from None
+            raise ValueError(f"{mask(text, limit=40, quote=True)} names no business mode") from None
 
 
 class Principle(_Labelled):

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import attrs
 
+from koperasi_id._values import mask
 from koperasi_id.cooperatives._enums import (
     CooperativeForm,
     LoopType,
@@ -62,12 +63,14 @@ def _amount(value: object, name: str, *, allow_negative: bool = False) -> Decima
     if isinstance(exponent, int) and exponent < -2:
         raise ValidationError.single(
             "money.too_many_decimals",
-            f"{name} has more than 2 decimal places: {value}",
+            f"{name} has more than 2 decimal places: {mask(value, limit=40)}",
             path=f"$.{name}",
         )
     if value < 0 and not allow_negative:
         raise ValidationError.single(
-            "money.negative", f"{name} must not be negative, got {value}", path=f"$.{name}"
+            "money.negative",
+            f"{name} must not be negative, got {mask(value, limit=40)}",
+            path=f"$.{name}",
         )
     return value
 
@@ -79,7 +82,7 @@ def _fraction(value: object) -> Decimal:
     if not isinstance(value, Decimal) or not value.is_finite() or not 0 <= value <= 1:
         raise RuleInputError(
             f"bank_funding_cap is a Decimal fraction in [0, 1] such as Decimal('0.4'), "
-            f"not {value!r}"
+            f"not {mask(value, limit=40, quote=True)}"
         )
     return value
 

@@ -12,6 +12,7 @@ import enum
 from datetime import date, datetime
 from typing import TypeVar
 
+from koperasi_id._values import mask
 from koperasi_id.errors import ValidationError
 
 E = TypeVar("E", bound=enum.Enum)
@@ -22,7 +23,7 @@ def member(value: object, cls: type[E], name: str) -> E:
     if isinstance(value, cls):
         return value
     name_of = cls.__name__
-    got = f"got {type(value).__name__} {value!r:.40}"
+    got = f"got {type(value).__name__} {mask(value, limit=40, quote=True)}"
     wire = cls._value2member_map_.get(value) if isinstance(value, str) else None
     if wire is not None:
         message = (

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import enum
 
+from koperasi_id._values import mask
+
 __all__ = ["Collectibility", "CreditKind", "Purpose", "Scheme", "Sector"]
 
 
@@ -191,7 +193,9 @@ class Collectibility(enum.Enum):
         for member, number in _GRADES.items():
             if number == grade and not isinstance(grade, bool):
                 return member
-        raise ValueError(f"kolektibilitas is a grade from 1 to 5, got {grade!r}")
+        raise ValueError(
+            f"kolektibilitas is a grade from 1 to 5, got {mask(grade, limit=40, quote=True)}"
+        )
 
 
 _GRADES = {
