@@ -42,13 +42,27 @@ MAX_RAW_LENGTH = 64
 #: Digits in a run at which the run may be a NIK or KK number (16 digits) or a
 #: good part of one, so it is masked wherever input is shown.
 MASK_MIN_DIGITS = 12
-# A run of digits (any Unicode decimal digit) with any separators between them.
-# The parsers' separators are named so the two cannot drift apart; the class is
-# then widened to every character that is not a letter or digit (other dashes,
-# control and invisible format characters, slashes, commas), because a NIK
-# broken up by any of them still reads as a NIK. Possessive quantifiers and
-# disjoint classes keep the scan linear.
-_RUN = re.compile(f"\\d(?:[{SEPARATOR_CHARS}\\W_]*+\\d)*+")
+# Characters that may stand between the digits of a NIK someone wrote, pasted
+# or exported: the parsers' own separators (the same constant, so the two cannot
+# drift apart), then every other Unicode dash (Pd) and minus sign, invisible
+# format character (Cf: soft hyphen, zero-width space, BOM, bidi marks) and
+# control character, and dots used as digit-group marks.
+_MASK_SEPARATORS = (
+    SEPARATOR_CHARS
+    + "\x00-\x1f\x7f-\x9f\u00b7\u2027\u2212\u3002\uff0e"
+    + "\u058a\u05be\u1400\u1806\u2015\u2e17\u2e1a\u2e3a\u2e3b\u2e40\u2e5d"
+    + "\u301c\u3030\u30a0\ufe31\ufe32\ufe58\ufe63\uff0d\U00010ead"
+    + "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    + "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd"
+    + "\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    + "\U000e0001\U000e0020-\U000e007f"
+)
+#: Single marks that group digits in exports ("1,871,010,...", "1871/0101/...",
+#: "1'871'..."); alone between two digits, not in a run ("Rp5.000, 12-31" is two numbers).
+_GROUP_MARKS = ",'/_"
+# A run of digits (any Unicode decimal digit, \d) with separators between them.
+# The classes are disjoint from \d and the quantifiers possessive, so one scan.
+_RUN = re.compile(f"\\d(?:(?:[{_MASK_SEPARATORS}]++|[{_GROUP_MARKS}])?\\d)*+")
 _DIGIT = re.compile(r"\d")
 _REPR = reprlib.Repr()
 _REPR.maxlevel, _REPR.maxstring, _REPR.maxother = 3, 80, 80
@@ -84,8 +98,9 @@ def mask(value: object, *, limit: int | None = None, quote: bool = False) -> str
     separators between them, is masked whole: it may be a NIK or KK number
     (personal data, UU 27/2022). The first 6 and last 4 digits stay, the
     separators go, the others become ``*``. The separators are those the
-    identifier parsers accept (whitespace incl. tab and NBSP, dots, every dash)
-    and any other character that is neither letter nor digit. Text is masked
+    identifier parsers accept (whitespace incl. tab and NBSP, dots, dashes), any
+    other Unicode dash, invisible format or control character, and a single
+    ``,`` ``'`` ``/`` or ``_`` between two digits. Text is masked
     *before* it is cut to ``limit`` characters (then ``…`` is added), so a cut
     never leaves part of a number readable; ``quote`` shows it as a ``repr``.
     Values that are not strings are shown with ``str`` (numbers) or a bounded

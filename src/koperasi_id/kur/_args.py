@@ -28,7 +28,7 @@ def member(value: object, cls: type[E], name: str) -> E:
     if wire is not None:
         message = (
             f"{name} must be a {name_of} member, {got}; pass {name_of}.{wire.name} "
-            f"({name_of}({value!r}) converts the wire value)"
+            f"({name_of}({mask(value, quote=True)}) converts the wire value)"
         )
     else:
         message = (
