@@ -181,6 +181,8 @@ def decimal_text(value: Decimal) -> str:
     (``Decimal("1E-999999999")`` built in Python) is refused rather than
     written out until memory runs out; input never holds one (the number policy).
     """
+    if not isinstance(value, Decimal):  # format "f" would answer a str with ValueError
+        raise TypeError(f"decimal_text takes a Decimal, got {type(value).__name__}")
     text = str(value)
     if "E" not in text:
         return text
