@@ -118,6 +118,20 @@ def public_errors() -> list[type[BaseException]]:
     return sorted(classes, key=lambda c: f"{c.__module__}.{c.__qualname__}")
 
 
+def _structurable(cls: type) -> bool:
+    # Some exported attrs classes hold what has no wire form (a Timeline, a
+    # type variable): the converter refuses the class itself with a TypeError.
+    from koperasi_id.serialization import from_dict
+
+    try:
+        from_dict(cls, {})
+    except ValidationError:
+        return True
+    except TypeError:
+        return False
+    return True
+
+
 def entity_types() -> list[type]:
     """Exported attrs classes that travel as objects on the wire (not value types)."""
     out = []
@@ -127,6 +141,7 @@ def entity_types() -> list[type]:
             and attrs.has(obj)
             and not issubclass(obj, ValueType)
             and not issubclass(obj, Decision | Finding | Problem)
+            and _structurable(obj)
         ):
             out.append(obj)
     return sorted(out, key=lambda c: f"{c.__module__}.{c.__qualname__}")
@@ -314,17 +329,10 @@ def texts_of(obj: object) -> Iterator[tuple[str, str]]:
             yield "finding", repr(finding.details)
     elif isinstance(obj, Problem):
         yield "problem", str(obj)
-    elif isinstance(obj, str | int | Decimal | float | date | bool | type(None)):
-        return  # a parsed value is the caller's own data, returned to the caller
-    elif isinstance(obj, ValueType) and not hasattr(obj, "masked"):
-        return  # likewise an identifier that is not personal data (a cooperative's number)
-    else:
-        # Value types and other objects: their repr is what logs show.
-        try:
-            shown = repr(obj)
-        except RecursionError:
-            return
-        yield "repr", shown
+    elif isinstance(obj, ValueType) and hasattr(obj, "masked"):
+        yield "repr", repr(obj)  # a personal identifier's repr is what logs show: masked
+    # Anything else returned (a parsed amount, an entity built from the caller's
+    # own fields) is the caller's data handed back to the caller, not a message.
 
 
 def _hint_matches(value: object, hint: object) -> bool:
