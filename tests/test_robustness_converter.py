@@ -22,6 +22,7 @@ from typing import Any
 
 import attrs
 import pytest
+
 from _robustness import (
     NIKS,
     TEXT_BOMBS,
@@ -32,7 +33,6 @@ from _robustness import (
     outcome,
     python_bombs,
 )
-
 from koperasi_id import serialization
 from koperasi_id.batch import validate_records
 from koperasi_id.errors import ValidationError
@@ -196,5 +196,5 @@ def test_the_check_notices_a_crashing_value_type_parse(monkeypatch: pytest.Monke
         raise RuntimeError("a bug in Nik.parse")
 
     monkeypatch.setattr(Nik, "parse", classmethod(broken_parse))
-    with pytest.raises(RuntimeError, match="a bug in Nik.parse"):
+    with pytest.raises(RuntimeError, match=r"a bug in Nik\.parse"):
         check_is_valid(Nik, NIKS[0])

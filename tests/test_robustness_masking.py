@@ -19,6 +19,7 @@ from pathlib import Path
 
 import attrs
 import pytest
+
 from _robustness import (
     KK,
     NIKS,
@@ -30,7 +31,6 @@ from _robustness import (
     public_errors,
     separators,
 )
-
 from koperasi_id import bpum, cooperatives, kur, rows
 from koperasi_id._io import open_records
 from koperasi_id._values import SEPARATOR_CHARS, SEPARATORS, has_long_digit_run, mask
@@ -65,7 +65,9 @@ def test_mask_leaves_short_runs_dates_and_words_alone() -> None:
 def test_mask_masks_a_nik_with_every_space_dash_format_and_control_character(sep: str) -> None:
     text = "got " + sep.join(NIK[i : i + 4] for i in range(0, 16, 4)) + " here"
     masked = mask(text)
-    assert "187101" in masked and "0001" in masked and "*" in masked
+    assert "187101" in masked
+    assert "0001" in masked
+    assert "*" in masked
     assert not leaked(masked)
 
 
@@ -79,7 +81,9 @@ def test_mask_masks_a_nik_in_every_unicode_digit_family(zero: str) -> None:
 def test_every_separator_the_parsers_accept_is_masked() -> None:
     # The parsers' class is SEPARATORS; the mask is built from the same constant.
     accepted = [chr(cp) for cp in range(0x3000 + 1) if SEPARATORS.fullmatch(chr(cp))]
-    assert "\t" in accepted and "\u2013" in accepted and "\u00a0" in accepted
+    assert "\t" in accepted
+    assert "\u2013" in accepted
+    assert "\u00a0" in accepted
     for sep in accepted:
         nik = sep.join(NIK[i : i + 4] for i in range(0, 16, 4))
         assert Nik.parse(nik).digits == NIK  # the parser takes it ...
@@ -144,7 +148,8 @@ def test_unknown_key_is_masked_in_path_and_message(key: str) -> None:
     assert info.value.codes == ("unknown_field",)
     assert_masked(info.value.paths[0], "path")
     assert_masked(str(info.value), "message")
-    assert info.value.paths[0].startswith("$.") and "*" in info.value.paths[0]
+    assert info.value.paths[0].startswith("$.")
+    assert "*" in info.value.paths[0]
 
 
 def test_unknown_keys_of_mixed_types_are_all_reported() -> None:
@@ -199,7 +204,10 @@ def test_year_end_value_is_masked() -> None:
         (lambda: cooperatives.YearEnd.of(int(NIK), 1), "year_end.month"),
         (lambda: kur.schedule(Decimal(1000), Decimal(5), int(NIK)), "schedule.months_range"),
         (lambda: kur.schedule(Decimal(1000), Decimal(NIK), 12), "schedule.rate_range"),
-        (lambda: kur.rate(kur.Scheme.MICRO, as_of=date(2024, 1, 1), access=-int(NIK)), "kur.access"),
+        (
+            lambda: kur.rate(kur.Scheme.MICRO, as_of=date(2024, 1, 1), access=-int(NIK)),
+            "kur.access",
+        ),
     ],
     ids=["year_end_month", "kur_tenor", "kur_rate", "kur_access"],
 )
@@ -268,7 +276,9 @@ def test_no_f_string_in_src_echoes_a_raw_value_unmasked() -> None:
     # with !r (the old idiom) must go through mask() instead.
     src = Path(__file__).parents[1] / "src" / "koperasi_id"
     # (strategies/ generates test data from a programmer's arguments: not input)
-    pattern = re.compile(r"\{(raw|value|text|column|key|rate|access|year|months|amount)(\[[^]]*\])?!r")
+    pattern = re.compile(
+        r"\{(raw|value|text|column|key|rate|access|year|months|amount)(\[[^]]*\])?!r"
+    )
     offenders = [
         f"{path.relative_to(src)}:{n}"
         for path in src.rglob("*.py")
@@ -284,7 +294,9 @@ def test_no_f_string_in_src_echoes_a_raw_value_unmasked() -> None:
 _SAMPLES: dict[type[BaseException], list[BaseException]] = {
     ValidationError: [
         ValidationError.single("nik.serial_zero", "serial is 0000", path="$.nik"),
-        ValidationError([Problem(code="a", message="x"), Problem(path="$.b", code="b", message="y")]),
+        ValidationError(
+            [Problem(code="a", message="x"), Problem(path="$.b", code="b", message="y")]
+        ),
     ],
     NoRuleInForceError: [
         NoRuleInForceError(
@@ -329,3 +341,20 @@ def test_a_pickled_transition_error_keeps_its_message() -> None:
     back = pickle.loads(pickle.dumps(err))
     assert str(back) == "cannot apply cair (allowed: ajukan)"
     assert back.allowed == ("ajukan",)
+
+
+def test_mask_masks_strings_inside_containers_before_repr_escapes_them() -> None:
+    shown = mask(["1871\t0101\t0190\t0001"])
+    assert shown == "['187101******0001']"
+
+
+def test_decision_texts_mask_an_input_amount_shaped_like_a_nik() -> None:
+    decision = cooperatives.check_startup_capital(
+        form=cooperatives.CooperativeForm.PRIMARY,
+        membership_area=cooperatives.MembershipArea.WITHIN_REGENCY,
+        capital=Decimal(NIK),
+        as_of=date(2024, 6, 1),
+    )
+    assert decision.passed
+    assert_masked(decision.explain("id") + decision.explain("en"), "decision")
+    assert "187101" in decision.explain("en")  # masked, not dropped

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+
 from _robustness import (
     TEXT_BOMBS,
     nik_texts,
@@ -24,7 +25,6 @@ from _robustness import (
     public_objects,
     python_bombs,
 )
-
 from koperasi_id.serialization import ValueType
 
 #: Plumbing, not parsers of data: they take functions, exceptions, objects or classes.

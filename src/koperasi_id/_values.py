@@ -64,7 +64,16 @@ _GROUP_MARKS = ",'/_"
 # The classes are disjoint from \d and the quantifiers possessive, so one scan.
 _RUN = re.compile(f"\\d(?:(?:[{_MASK_SEPARATORS}]++|[{_GROUP_MARKS}])?\\d)*+")
 _DIGIT = re.compile(r"\d")
-_REPR = reprlib.Repr()
+
+
+class _MaskingRepr(reprlib.Repr):
+    # Strings inside containers are masked *before* repr() escapes them: a tab
+    # shown as "\\t" would otherwise split a NIK where the mask cannot see it.
+    def repr_str(self, x: str, level: int) -> str:
+        return super().repr_str(_RUN.sub(_mask_run, x), level)
+
+
+_REPR = _MaskingRepr()
 _REPR.maxlevel, _REPR.maxstring, _REPR.maxother = 3, 80, 80
 
 

@@ -47,6 +47,8 @@ def join_path(prefix: str, path: str) -> str:
     >>> join_path("$", "$.nik")
     '$.nik'
     """
+    if not isinstance(prefix, str) or not isinstance(path, str):
+        raise TypeError("join_path takes two str paths")
     return prefix + path[1:] if path.startswith("$") else f"{prefix}.{path}"
 
 

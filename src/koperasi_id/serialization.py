@@ -89,7 +89,7 @@ _defaults: dict[bool, cattrs.Converter] = {}
 
 
 def _type_name(t: object) -> str:
-    return getattr(t, "__name__", None) or repr(t)
+    return getattr(t, "__name__", None) or mask(t, limit=80, quote=True)
 
 
 def _excerpt(value: object) -> str:
@@ -490,7 +490,7 @@ def _problem_at(
         # The class, not the data, is at fault: reporting it as invalid data
         # would mark every record of a batch invalid and hide the bug.
         raise TypeError(
-            f"cannot structure {_type_name(exc.type_)}: the converter has no hook "
+            f"cannot structure {mask(_type_name(exc.type_), limit=80)}: the converter has no hook "
             "for it; use X | None, tuple[X, ...], an attrs class, an enum or a ValueType, "
             "or add hooks with register_hooks()"
         ) from None

@@ -376,9 +376,9 @@ def check_startup_capital(
         Finding(
             code="cooperatives.startup_capital_minimum",
             passed=capital >= minimum,
-            message_id=f"Modal usaha awal {format_rupiah(capital)}; minimum "
+            message_id=f"Modal usaha awal {mask(format_rupiah(capital))}; minimum "
             f"{format_rupiah(minimum)} untuk {form.label} {membership_area.label.lower()}.",
-            message_en=f"Start-up capital {format_rupiah(capital)}; at least "
+            message_en=f"Start-up capital {mask(format_rupiah(capital))}; at least "
             f"{format_rupiah(minimum)} for a {form.value} KSP/KSPPS ({membership_area.value}).",
             citation=regime.citation,
             details={"minimum": str(minimum)},
@@ -391,9 +391,9 @@ def check_startup_capital(
             Finding(
                 code="cooperatives.startup_capital_single_source",
                 passed=largest_contribution <= limit,
-                message_id=f"Setoran terbesar satu pihak {format_rupiah(largest_contribution)}; "
+                message_id=f"Setoran terbesar satu pihak {mask(format_rupiah(largest_contribution))}; "
                 f"paling banyak {cap:.0%} dari modal usaha awal.",
-                message_en=f"Largest single contribution {format_rupiah(largest_contribution)}; "
+                message_en=f"Largest single contribution {mask(format_rupiah(largest_contribution))}; "
                 f"at most {cap:.0%} of start-up capital.",
                 citation=regime.citation,
                 details={"cap": str(cap)},
@@ -459,9 +459,9 @@ def check_related_party_lending(
         Finding(
             code="cooperatives.related_party_lending_cap",
             passed=related_party_loans <= limit,
-            message_id=f"Pinjaman kepada pihak terkait {format_rupiah(related_party_loans)}; "
+            message_id=f"Pinjaman kepada pihak terkait {mask(format_rupiah(related_party_loans))}; "
             f"batas {cap:.0%} modal sendiri = {shown}.",
-            message_en=f"Loans to related parties {format_rupiah(related_party_loans)}; limit "
+            message_en=f"Loans to related parties {mask(format_rupiah(related_party_loans))}; limit "
             f"{cap:.0%} of own capital = {shown}.",
             citation=regime.citation,
             details={"limit": str(limit)},

@@ -119,7 +119,7 @@ def scheme_for(plafond: Decimal | int, *, as_of: date, rules: KurRules | None = 
     top = max(band.ceiling for band in bands.values())
     raise ValidationError.single(
         "kur.not_kur",
-        f"{format_rupiah(amount)} is above every KUR ceiling ({format_rupiah(top)}) on "
+        f"{mask(format_rupiah(amount))} is above every KUR ceiling ({format_rupiah(top)}) on "
         f"{as_of.isoformat()}",
     )
 

@@ -156,7 +156,7 @@ def _band_text(bands: SizeBands, size: BusinessSize, lang: str) -> str:
 
 def _criterion_finding(bands: SizeBands, amount: Decimal, size: BusinessSize) -> Finding:
     crit = bands.criterion
-    shown = format_rupiah(amount)
+    shown = mask(format_rupiah(amount))  # the business's own figure: input
     return Finding(
         code=f"msme.size.{crit.value}",
         passed=True,
