@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from _robustness import (
     KK,
     NIKS,
@@ -26,7 +27,6 @@ from _robustness import (
     assert_masked,
     nik_texts,
 )
-
 from koperasi_id import batch, bpum
 from koperasi_id.cli import ENTITY_TYPES, main
 from koperasi_id.rows import columns
