@@ -32,7 +32,7 @@ from _robustness import (
     separators,
 )
 from koperasi_id import bpum, cooperatives, kur, rows
-from koperasi_id._io import open_records
+from koperasi_id._io import InputError, open_records
 from koperasi_id._values import SEPARATOR_CHARS, SEPARATORS, has_long_digit_run, mask
 from koperasi_id.errors import (
     KoperasiIdError,
@@ -252,23 +252,26 @@ def test_rule_argument_messages_are_masked() -> None:
     assert_masked(str(info.value), "message")
 
 
-def test_single_column_header_warning_is_masked(tmp_path: Path) -> None:
+def test_single_column_header_warning_quotes_the_header_through_the_mask(tmp_path: Path) -> None:
     path = tmp_path / "in.csv"
-    path.write_text(f"nik|{NIK[:4]}\u2013{NIK[4:]}\n1|2\n", encoding="utf-8")
+    path.write_text("nik|nama|alamat\nx|y|z\n", encoding="utf-8")
     with open_records(path) as reader:
-        assert len(reader.warnings) == 1
-        assert "single column" in reader.warnings[0]
-        assert_masked(reader.warnings[0], "warning")
+        assert reader.warnings == [
+            "the header has a single column ('nik|nama|alamat'); "
+            "the delimiter must be ',', ';' or tab"
+        ]
 
 
-def test_header_cell_paths_are_masked(tmp_path: Path) -> None:
+# (A tab would be taken for the file's delimiter and split the name into cells.)
+@pytest.mark.parametrize("name", [t for t in nik_texts(every=False) if "\t" not in t])
+def test_a_header_holding_a_nik_is_refused_without_echoing_it(tmp_path: Path, name: str) -> None:
     path = tmp_path / "in.csv"
     with path.open("w", encoding="utf-8", newline="") as f:
-        csv.writer(f).writerows([["name", NIK], ["K", "a\x00b"]])
-    with open_records(path) as reader:
-        (record,) = list(reader)
-    assert [p.code for p in record.problems] == ["encoding"]
-    assert_masked(record.problems[0].path, "path")
+        csv.writer(f).writerows([["name", name, "x|y"], ["K", "a", "b"]])
+    with pytest.raises(InputError) as info:
+        open_records(path)
+    assert "header" in str(info.value)
+    assert_masked(str(info.value), "error")
 
 
 def test_no_f_string_in_src_echoes_a_raw_value_unmasked() -> None:
@@ -358,3 +361,9 @@ def test_decision_texts_mask_an_input_amount_shaped_like_a_nik() -> None:
     assert decision.passed
     assert_masked(decision.explain("id") + decision.explain("en"), "decision")
     assert "187101" in decision.explain("en")  # masked, not dropped
+
+
+def test_mask_leaves_decree_numbers_alone() -> None:
+    # A library citation is no NIK, and the CLI masks whole messages that hold one.
+    text = "region 18.99 is not in the region table (Kepmendagri 300.2.2-2430/2025)"
+    assert mask(text) == text

@@ -57,9 +57,11 @@ _MASK_SEPARATORS = (
     + "\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
     + "\U000e0001\U000e0020-\U000e007f"
 )
-#: Single marks that group digits in exports ("1,871,010,...", "1871/0101/...",
-#: "1'871'..."); alone between two digits, not in a run ("Rp5.000, 12-31" is two numbers).
-_GROUP_MARKS = ",'/_"
+#: Single marks that group digits in exports ("1,871,010,...", "1'871'...",
+#: "1871_0101_..."); alone between two digits, not in a run ("Rp5.000, 12-31" is
+#: two numbers). Not "/": it joins the parts of decree numbers
+#: ("Kepmendagri 300.2.2-2430/2025") and no identifier parser accepts it in a NIK.
+_GROUP_MARKS = ",'_"
 # A run of digits (any Unicode decimal digit, \d) with separators between them.
 # The classes are disjoint from \d and the quantifiers possessive, so one scan.
 _RUN = re.compile(f"\\d(?:(?:[{_MASK_SEPARATORS}]++|[{_GROUP_MARKS}])?\\d)*+")
@@ -109,7 +111,7 @@ def mask(value: object, *, limit: int | None = None, quote: bool = False) -> str
     separators go, the others become ``*``. The separators are those the
     identifier parsers accept (whitespace incl. tab and NBSP, dots, dashes), any
     other Unicode dash, invisible format or control character, and a single
-    ``,`` ``'`` ``/`` or ``_`` between two digits. Text is masked
+    ``,`` ``'`` or ``_`` between two digits. Text is masked
     *before* it is cut to ``limit`` characters (then ``…`` is added), so a cut
     never leaves part of a number readable; ``quote`` shows it as a ``repr``.
     Values that are not strings are shown with ``str`` (numbers) or a bounded
