@@ -41,6 +41,8 @@ from koperasi_id.msme import Business
 from koperasi_id.serialization import ValueType, from_dict, from_json, to_json
 
 ENTITIES = entity_types()
+#: The entities a file row fills: they get every way of writing a NIK as a key.
+WIDE = frozenset({"Cooperative", "Business", "Proposal", "KurApplication"})
 #: JSON number text that bombs by exponent, size or sign.
 JSON_NUMBER_BOMBS = (
     "1e999999999",
@@ -125,7 +127,8 @@ def test_the_walk_finds_the_entities() -> None:
 def test_hostile_top_level_values_and_nik_keys(cls: type) -> None:
     for value in (*python_bombs(), *TEXT_BOMBS):
         check_from_dict(cls, value)
-    for key in nik_texts():
+    # Every way of writing a NIK on the entities with the most fields; the core set on all.
+    for key in nik_texts(every=cls.__name__ in WIDE):
         err = check_from_dict(cls, {key: 1})
         assert isinstance(err, ValidationError)
         assert "unknown_field" in err.codes
@@ -137,8 +140,9 @@ def test_hostile_values_in_every_field(cls: type) -> None:
     for field in attrs.fields(cls):
         for value in junk:
             check_from_dict(cls, {field.name: value})
+        for value in python_bombs():
             check_from_dict(cls, {field.name: [value]})
-            check_from_dict(cls, {field.name: {NIKS[0]: value}})
+        check_from_dict(cls, {field.name: {NIKS[0]: NIKS[1]}})  # a NIK as a nested key
 
 
 @pytest.mark.parametrize("cls", ENTITIES, ids=lambda c: c.__name__)
@@ -158,9 +162,10 @@ def test_json_nesting_bombs(text: str) -> None:
         check_from_json(cls, f'{{"name": {text}}}')
 
 
-def test_a_deep_python_structure_is_refused_not_recursed_into() -> None:
-    for cls in ENTITIES:
-        check_from_dict(cls, {"name": deep_list(50_000)})
+@pytest.mark.parametrize("cls", [Business, *ENTITIES[:1]], ids=lambda c: c.__name__)
+def test_a_deep_python_structure_is_refused_not_recursed_into(cls: type) -> None:
+    for field in attrs.fields(cls):
+        check_from_dict(cls, {field.name: deep_list(50_000)})
 
 
 @pytest.mark.parametrize("cls", ENTITIES, ids=lambda c: c.__name__)
