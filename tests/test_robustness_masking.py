@@ -203,7 +203,7 @@ def test_year_end_value_is_masked() -> None:
     [
         (lambda: cooperatives.YearEnd.of(int(NIK), 1), "year_end.month"),
         (lambda: kur.schedule(Decimal(1000), Decimal(5), int(NIK)), "schedule.months_range"),
-        (lambda: kur.schedule(Decimal(1000), Decimal(NIK), 12), "schedule.rate_range"),
+        (lambda: kur.schedule(Decimal(1000), Decimal(NIK), 12), "schedule.too_large"),
         (
             lambda: kur.rate(kur.Scheme.MICRO, as_of=date(2024, 1, 1), access=-int(NIK)),
             "kur.access",
