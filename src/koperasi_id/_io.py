@@ -47,7 +47,7 @@ from koperasi_id._lines import (
     json_too_deep,
     unclosed_quote_message,
 )
-from koperasi_id._values import has_long_digit_run, masked_excerpt
+from koperasi_id._values import has_long_digit_run, mask
 from koperasi_id.errors import KoperasiIdError, Problem, ValidationError
 from koperasi_id.serialization import decimal_text
 
@@ -153,7 +153,7 @@ def _check_header(path: Path, header: Sequence[str]) -> None:
             repeated[name] = None
         seen.add(name)
     if repeated:
-        shown = [masked_excerpt(name) for name in list(repeated)[:5]]
+        shown = [mask(name, limit=40, quote=True) for name in list(repeated)[:5]]
         more = f" and {len(repeated) - 5} more" if len(repeated) > 5 else ""
         raise InputError(f"{path}: duplicate column names in the header: {', '.join(shown)}{more}")
 
@@ -261,7 +261,7 @@ class RecordReader:
         _check_header(self.path, self.header)
         if len(self.header) == 1 and any(c in first for c in "|:"):
             self.warnings.append(
-                f"the header has a single column ({self.header[0][:60]!r}); "
+                f"the header has a single column ({mask(self.header[0], limit=60, quote=True)}); "
                 "the delimiter must be ',', ';' or tab"
             )
 
@@ -324,7 +324,7 @@ class RecordReader:
                 problem = None if value is None else _cell_problem(value)
                 if problem is not None:
                     code, message = problem
-                    problems.append(Problem(path=f"$.{name}", code=code, message=message))
+                    problems.append(Problem(path=f"$.{mask(name)}", code=code, message=message))
                     value = None
                 data[name] = value
             return InputRecord(line=line, data=data, problems=tuple(problems))

@@ -39,7 +39,7 @@ from typing import Any
 
 from koperasi_id._limits import MAX_JSON_DEPTH, MAX_RECORD_CHARS
 from koperasi_id._lines import json_too_deep
-from koperasi_id._values import masked_excerpt
+from koperasi_id._values import mask
 from koperasi_id.errors import ValidationError
 
 __all__ = ["MAX_JSON_CHARS", "MAX_JSON_DEPTH", "MAX_JSON_NUMBER", "loads"]
@@ -63,7 +63,7 @@ def _number_text(text: str) -> str:
     if "e" in text or "E" in text:
         raise _bad(
             "json.number",
-            f"the JSON number {masked_excerpt(text)} uses exponent notation; "
+            f"the JSON number {mask(text, limit=40, quote=True)} uses exponent notation; "
             "write it out in full (100, not 1E+2)",
         )
     if text.startswith("-") and not text.strip("-0."):

@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from koperasi_id._values import masked_excerpt
+from koperasi_id._values import mask
 from koperasi_id.errors import ValidationError
 
 __all__ = [
@@ -159,7 +159,7 @@ def decimal_from_text(text: str, *, places: int, code: str = "number") -> Decima
         raise _bad(
             f"{code}.syntax",
             f"expected a plain decimal like '1234567.89' (no exponent, no grouping), "
-            f"got {masked_excerpt(text)}",
+            f"got {mask(text, limit=40, quote=True)}",
         )
     return check_decimal(Decimal(text), places=places, code=code)
 
@@ -175,7 +175,9 @@ def whole_from_text(text: str, *, code: str = "number") -> int:
     koperasi_id.errors.ValidationError: 1 problem: $: a number is never 5000 characters long ... [number.length]
     """
     if not _PLAIN_WHOLE.fullmatch(_text_checked(text, code)):
-        raise _bad(f"{code}.syntax", f"expected a whole number, got {masked_excerpt(text)}")
+        raise _bad(
+            f"{code}.syntax", f"expected a whole number, got {mask(text, limit=40, quote=True)}"
+        )
     value = int(text)
     if value == 0 and text.startswith("-"):
         raise _bad(f"{code}.negative_zero", "a minus sign on zero is not a number; write 0")

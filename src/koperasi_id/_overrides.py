@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import attrs
 
 from koperasi_id._register import RegisteredRule, Unit, UnknownRuleError, history
-from koperasi_id._values import mask_long_digit_runs, masked_excerpt
+from koperasi_id._values import mask
 from koperasi_id.errors import Problem, ValidationError
 
 if TYPE_CHECKING:
@@ -158,7 +158,7 @@ def _unknown_keys(
 ) -> None:
     problems.extend(
         Problem(
-            path=f"{path}.{mask_long_digit_runs(str(key))}",
+            path=f"{path}.{mask(str(key))}",
             code="overrides.unknown_key",
             message=f"unknown key (allowed: {', '.join(sorted(allowed))})",
         )
@@ -183,7 +183,7 @@ def _value(raw: object, value_type: Any, path: str, problems: list[Problem]) -> 
             Problem(
                 path=path,
                 code="overrides.value",
-                message=f"not a valid value of this rule: {mask_long_digit_runs(str(err))}",
+                message=f"not a valid value of this rule: {mask(str(err))}",
             )
         )
     return None
@@ -253,7 +253,7 @@ def _regime(
                 Problem(
                     path=f"{path}.rule",
                     code="overrides.unknown_rule",
-                    message=f"no rule {masked_excerpt(rule_id)} in the register",
+                    message=f"no rule {mask(rule_id, limit=40, quote=True)} in the register",
                 )
             )
     action = item.get("action", "add")
@@ -404,7 +404,7 @@ def parse_overrides(data: object) -> Overrides:
                 Problem(
                     path=f"{path}.valid_from",
                     code="overrides.overlap",
-                    message=f"overlaps the file's earlier {rule_id} regime {masked_excerpt(clash.name)}",
+                    message=f"overlaps the file's earlier {rule_id} regime {mask(clash.name, limit=40, quote=True)}",
                 )
             )
             continue

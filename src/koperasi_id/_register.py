@@ -33,7 +33,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from koperasi_id._values import masked_excerpt
+from koperasi_id._values import mask
+from koperasi_id.errors import KoperasiIdError
 
 if TYPE_CHECKING:
     from koperasi_id._overrides import Overrides
@@ -91,7 +92,9 @@ def _public_module(name: str) -> str:
 
 def _check_id(instance: RuleInfo, attribute: attrs.Attribute[str], value: str) -> None:
     if not _ID.fullmatch(value):
-        raise ValueError(f"rule id {value!r} is not a dotted lower-case name")
+        raise ValueError(
+            f"rule id {mask(value, limit=40, quote=True)} is not a dotted lower-case name"
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -145,8 +148,8 @@ class RuleChange:
     new: Regime[Any] | None
 
 
-class UnknownRuleError(LookupError):
-    """No rule with that id is registered."""
+class UnknownRuleError(KoperasiIdError, LookupError):
+    """No rule with that id is registered (a library error, and a ``LookupError``)."""
 
 
 _ENTRIES: dict[str, RegisteredRule] = {}
@@ -209,7 +212,7 @@ def history(rule_id: str) -> RegisteredRule:
     found = _ENTRIES.get(rule_id)
     if found is None:
         raise UnknownRuleError(
-            f"no rule {masked_excerpt(str(rule_id))} in the register; "
+            f"no rule {mask(str(rule_id), limit=40, quote=True)} in the register; "
             "koperasi-id law list shows the ids"
         )
     return found

@@ -12,71 +12,133 @@ value type needs no registration of its own.
 from __future__ import annotations
 
 import re
+import reprlib
+from decimal import Decimal
 from typing import ClassVar, Self
 
 from koperasi_id.errors import Problem, ValidationError
 
 __all__ = [
+    "SEPARATORS",
+    "SEPARATOR_CHARS",
     "ValueType",
     "digits_only",
     "has_long_digit_run",
-    "mask_long_digit_runs",
-    "masked_excerpt",
+    "mask",
 ]
 
-# Separators people type or paste inside identifiers: spaces (incl. NBSP and
-# narrow NBSP), dots, dashes (ASCII and Unicode), slashes are *not* included
-# because some identifiers use them meaningfully.
-_SEPARATORS = re.compile(r"[\s\u00a0\u202f.\-\u2010\u2011\u2012\u2013\u2014]+")
+#: Separators people type or paste inside identifiers, and that the identifier
+#: parsers drop: every whitespace character (tab, NBSP and narrow NBSP
+#: included), dots, the ASCII hyphen-minus and the Unicode hyphens and dashes
+#: U+2010-U+2014 (en and em dash included). Slashes are *not* included because
+#: some identifiers use them meaningfully.
+SEPARATOR_CHARS = "\\s\u00a0\u202f.\\-\u2010\u2011\u2012\u2013\u2014"
+SEPARATORS = re.compile(f"[{SEPARATOR_CHARS}]+")
 _ASCII_DIGITS = re.compile(r"[0-9]+")
 #: Far longer than any identifier; longer input is rejected before any work.
 MAX_RAW_LENGTH = 64
 
+# --- masking (personal data, UU 27/2022) ------------------------------------
+#: Digits in a run at which the run may be a NIK or KK number (16 digits) or a
+#: good part of one, so it is masked wherever input is shown.
+MASK_MIN_DIGITS = 12
+# Characters that may stand between the digits of a NIK someone wrote, pasted
+# or exported: the parsers' own separators (the same constant, so the two cannot
+# drift apart), then every other Unicode dash (Pd) and minus sign, invisible
+# format character (Cf: soft hyphen, zero-width space, BOM, bidi marks) and
+# control character, and dots used as digit-group marks.
+_MASK_SEPARATORS = (
+    SEPARATOR_CHARS
+    + "\x00-\x1f\x7f-\x9f\u00b7\u2027\u2212\u3002\uff0e"
+    + "\u058a\u05be\u1400\u1806\u2015\u2e17\u2e1a\u2e3a\u2e3b\u2e40\u2e5d"
+    + "\u301c\u3030\u30a0\ufe31\ufe32\ufe58\ufe63\uff0d\U00010ead"
+    + "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    + "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd"
+    + "\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    + "\U000e0001\U000e0020-\U000e007f"
+)
+#: Single marks that group digits in exports ("1,871,010,...", "1'871'...",
+#: "1871_0101_..."); alone between two digits, not in a run ("Rp5.000, 12-31" is
+#: two numbers). Not "/": it joins the parts of decree numbers
+#: ("Kepmendagri 300.2.2-2430/2025") and no identifier parser accepts it in a NIK.
+_GROUP_MARKS = ",'_"
+# A run of digits (any Unicode decimal digit, \d) with separators between them.
+# The classes are disjoint from \d and the quantifiers possessive, so one scan.
+_RUN = re.compile(f"\\d(?:(?:[{_MASK_SEPARATORS}]++|[{_GROUP_MARKS}])?\\d)*+")
+_DIGIT = re.compile(r"\d")
 
-#: Twelve or more digits, separators allowed between them: long enough to be a
-#: NIK typed into the wrong field, so messages mask it (personal data, UU 27/2022).
-_LONG_DIGIT_RUN = re.compile(r"[0-9](?:[ .\-\u00a0]?[0-9]){11,}")
-_NOT_DIGIT = re.compile(r"[^0-9]")
+
+class _MaskingRepr(reprlib.Repr):
+    # Strings inside containers are masked *before* repr() escapes them: a tab
+    # shown as "\\t" would otherwise split a NIK where the mask cannot see it.
+    def repr_str(self, x: str, level: int) -> str:
+        return super().repr_str(_RUN.sub(_mask_run, x), level)
+
+
+_REPR = _MaskingRepr()
+_REPR.maxlevel, _REPR.maxstring, _REPR.maxother = 3, 80, 80
 
 
 def _mask_run(match: re.Match[str]) -> str:
-    digits = _NOT_DIGIT.sub("", match.group())
-    return digits[:6] + "*" * (len(digits) - 10) + digits[-4:]
+    run = match.group()
+    digits = _DIGIT.findall(run)
+    if len(digits) < MASK_MIN_DIGITS:
+        return run
+    return "".join(digits[:6]) + "*" * (len(digits) - 10) + "".join(digits[-4:])
 
 
-def mask_long_digit_runs(text: str) -> str:
-    """``text`` with every run of 12+ digits (a possible NIK) masked, whole.
+def _text_of(value: object) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        try:
+            return str(value)
+        except ValueError:  # an int past Python's 4300-digit str() limit
+            assert isinstance(value, int)
+            return f"<a whole number of {value.bit_length()} bits>"
+    try:
+        return _REPR.repr(value)
+    except ValueError:  # reprlib shows ints with repr(), which has the same limit
+        return f"<{type(value).__name__}>"
 
-    >>> mask_long_digit_runs("got '1871010101900001'")
-    "got '187101******0001'"
+
+def mask(value: object, *, limit: int | None = None, quote: bool = False) -> str:
+    """``value`` as text that is safe to show: the one way input reaches a message.
+
+    Every run of 12 or more digits (any Unicode decimal digit), with any
+    separators between them, is masked whole: it may be a NIK or KK number
+    (personal data, UU 27/2022). The first 6 and last 4 digits stay, the
+    separators go, the others become ``*``. The separators are those the
+    identifier parsers accept (whitespace incl. tab and NBSP, dots, dashes), any
+    other Unicode dash, invisible format or control character, and a single
+    ``,`` ``'`` or ``_`` between two digits. Text is masked
+    *before* it is cut to ``limit`` characters (then ``…`` is added), so a cut
+    never leaves part of a number readable; ``quote`` shows it as a ``repr``.
+    Values that are not strings are shown with ``str`` (numbers) or a bounded
+    ``repr``. Linear in the length of the text.
+
+    >>> mask("got 1871\t0101–0190 0001 and 12-31")  # synthetic NIK, tab and en dash
+    'got 187101******0001 and 12-31'
+    >>> mask(1871010101900001), mask("AHU-1871 0101 0190 0001", limit=12, quote=True)
+    ('187101******0001', "'AHU-187101**'…")
     """
-    return _LONG_DIGIT_RUN.sub(_mask_run, text)
+    masked = _RUN.sub(_mask_run, _text_of(value))
+    cut = masked if limit is None else masked[:limit]
+    shown = repr(cut) if quote else cut
+    return shown + "…" if len(cut) < len(masked) else shown
 
 
 def has_long_digit_run(text: str) -> bool:
-    """Whether ``text`` holds a run of 12+ digits (a possible NIK)."""
-    return _LONG_DIGIT_RUN.search(text) is not None
+    """Whether ``text`` holds a run of 12+ digits that :func:`mask` would mask."""
+    return any(len(_DIGIT.findall(m.group())) >= MASK_MIN_DIGITS for m in _RUN.finditer(text))
 
 
-def masked_excerpt(text: str, limit: int = 40) -> str:
-    """The start of ``text`` as a ``repr`` for an error message, digit runs of 12+ masked.
-
-    >>> masked_excerpt("AHU-1871 0101 0190 0001")  # synthetic NIK in the wrong field
-    "'AHU-187101******0001'"
-    >>> masked_excerpt("18.7x"), masked_excerpt("abcdef", limit=3)
-    ("'18.7x'", "'abc'…")
-    """
-    masked = mask_long_digit_runs(text)
-    shown = repr(masked[:limit])
-    return shown + "…" if len(masked) > limit else shown
-
-
-def digits_only(raw: object, *, code_prefix: str, what: str, mask: bool = False) -> str:
+def digits_only(raw: object, *, code_prefix: str, what: str, hide: bool = False) -> str:
     """Normalise ``raw`` to a string of ASCII digits, or raise ValidationError.
 
     Accepts ``str`` (and ``int`` for convenience, never ``bool``); strips
     spaces, NBSP, dots and dashes; refuses other characters, including
-    non-ASCII digits such as ``'١'`` or full-width ``'１'``. ``mask`` keeps the
+    non-ASCII digits such as ``'١'`` or full-width ``'１'``. ``hide`` keeps the
     raw value out of messages (personal identifiers).
 
     >>> digits_only(" 18.71-01 ", code_prefix="x", what="code")
@@ -98,11 +160,11 @@ def digits_only(raw: object, *, code_prefix: str, what: str, mask: bool = False)
             f"{code_prefix}.length",
             f"a {what} is never more than {MAX_RAW_LENGTH} characters long",
         )
-    compact = _SEPARATORS.sub("", text)
+    compact = SEPARATORS.sub("", text)
     if not compact:
         raise ValidationError.single(f"{code_prefix}.empty", f"the {what} is empty")
     if not _ASCII_DIGITS.fullmatch(compact):
-        shown = "" if mask else f" {masked_excerpt(text, 24)}"
+        shown = "" if hide else f" {mask(text, limit=24, quote=True)}"
         raise ValidationError.single(
             f"{code_prefix}.characters",
             f"a {what} may contain only the ASCII digits 0-9 (and spaces, dots or dashes "

@@ -31,6 +31,7 @@ from typing import Generic, Literal, TypeVar
 
 import attrs
 
+from koperasi_id._values import mask
 from koperasi_id.law import Citation, RegimeRef
 
 __all__ = ["Decision", "Finding", "Severity"]
@@ -76,7 +77,7 @@ class Finding:
             return self.message_id
         if lang == "en":
             return self.message_en
-        raise ValueError(f"language must be 'id' or 'en', not {lang!r}")
+        raise ValueError(f"language must be 'id' or 'en', not {mask(lang, limit=40, quote=True)}")
 
     @property
     def is_failure(self) -> bool:
@@ -142,7 +143,9 @@ class Decision(Generic[T]):
     def explain(self, lang: Language = "id") -> str:
         """A plain-text explanation, one line per finding."""
         if lang not in ("id", "en"):
-            raise ValueError(f"language must be 'id' or 'en', not {lang!r}")
+            raise ValueError(
+                f"language must be 'id' or 'en', not {mask(lang, limit=40, quote=True)}"
+            )
         when = (
             f" ({'per' if lang == 'id' else 'as of'} {self.as_of.isoformat()})"
             if self.as_of

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Any
 
 import attrs
 
@@ -46,6 +47,8 @@ def join_path(prefix: str, path: str) -> str:
     >>> join_path("$", "$.nik")
     '$.nik'
     """
+    if not isinstance(prefix, str) or not isinstance(path, str):
+        raise TypeError("join_path takes two str paths")
     return prefix + path[1:] if path.startswith("$") else f"{prefix}.{path}"
 
 
@@ -67,7 +70,27 @@ class Problem:
 
 
 class KoperasiIdError(ValueError):
-    """Base of every error the library raises deliberately."""
+    """Base of every error the library raises deliberately.
+
+    Every one survives pickling (batch workers, multiprocessing and Dask ship
+    errors back to their parent) with its type, message and attributes.
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The default pickles (type, args) and calls __init__ again, which
+        # rebuilds the message from what is now the finished message (a
+        # TransitionError would append its "(allowed: ...)" twice). Restoring
+        # the args and attributes as they are is right for every subclass.
+        return (_restore, (type(self), self.args, dict(self.__dict__)))
+
+
+def _restore(
+    cls: type[KoperasiIdError], args: tuple[object, ...], state: dict[str, Any]
+) -> KoperasiIdError:
+    err = cls.__new__(cls, *args)
+    err.args = args
+    err.__dict__.update(state)
+    return err
 
 
 class ValidationError(KoperasiIdError):
@@ -109,10 +132,6 @@ class ValidationError(KoperasiIdError):
         head = f"{n} problem{'s' if n != 1 else ''}"
         return head + ": " + "; ".join(str(p) for p in self.problems)
 
-    def __reduce__(self) -> tuple[type[ValidationError], tuple[tuple[Problem, ...]]]:
-        # Batch workers (multiprocessing, Dask) must be able to ship the error back.
-        return (type(self), (self.problems,))
-
 
 class NoRuleInForceError(KoperasiIdError):
     """No regime of a rule table covers the date asked about.
@@ -140,17 +159,6 @@ class NoRuleInForceError(KoperasiIdError):
         if hint:
             message += f"; {hint}"
         super().__init__(message)
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild_no_rule, (self.table, self.as_of, self.covered, self.args[0]))
-
-
-def _rebuild_no_rule(
-    table: str, as_of: date, covered: tuple[tuple[date, date | None], ...], message: str
-) -> NoRuleInForceError:
-    err = NoRuleInForceError(table, as_of, covered=covered)
-    err.args = (message,)
-    return err
 
 
 class RuleInputError(KoperasiIdError):

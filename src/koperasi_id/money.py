@@ -36,7 +36,7 @@ from koperasi_id._numbers import (
     check_whole,
     decimal_places,
 )
-from koperasi_id._values import masked_excerpt
+from koperasi_id._values import mask
 from koperasi_id.errors import ValidationError
 
 __all__ = [
@@ -113,7 +113,7 @@ def parse_rupiah(raw: object) -> Decimal:
     koperasi_id.errors.ValidationError: 1 problem: $: not a rupiah amount: '1.5e3' ... [money.syntax]
     """
     if isinstance(raw, bool):
-        raise _bad("bool", f"{raw!r} is a boolean, not an amount")
+        raise _bad("bool", f"{raw} is a boolean, not an amount")
     if isinstance(raw, int):
         return Decimal(check_whole(raw, code="money"))
     if isinstance(raw, Decimal):
@@ -121,7 +121,8 @@ def parse_rupiah(raw: object) -> Decimal:
     if isinstance(raw, float):
         raise _bad(
             "float",
-            f"a float cannot hold rupiah exactly; pass a str, int or Decimal such as '{raw!r}'",
+            f"a float cannot hold rupiah exactly; pass a str, int or Decimal such as "
+            f"{mask(raw, limit=40, quote=True)}",
         )
     if isinstance(raw, str):
         return parse_amount_text(raw)
@@ -179,7 +180,7 @@ def parse_amount_text(text: str) -> Decimal:
     ):
         raise _bad(
             "syntax",
-            f"not a rupiah amount: {masked_excerpt(text)} (write digits, optionally grouped "
+            f"not a rupiah amount: {mask(text, limit=40, quote=True)} (write digits, optionally grouped "
             "by dots and with sen after a comma, like '50.000.000', 'Rp50.000.000,00' or "
             "'50000000.00')",
         )
@@ -188,14 +189,14 @@ def parse_amount_text(text: str) -> Decimal:
     if grouped is not None and grouped.startswith("0"):
         # No grouped amount starts with a zero group: "0.001" is a decimal.
         if not single_group or m["rp"] or comma or m["dash"]:
-            raise _bad("syntax", f"not a rupiah amount: {masked_excerpt(text)}")
+            raise _bad("syntax", f"not a rupiah amount: {mask(text, limit=40, quote=True)}")
         return _checked(Decimal(f"{'-' if m['sign1'] or m['sign2'] else ''}{grouped}"), text)
     if (single_group and not (m["rp"] or comma or m["dash"])) or (
         comma is not None and len(comma) == 3 and grouped is None
     ):
         raise _bad(
             "ambiguous",
-            f"{masked_excerpt(stripped)} is ambiguous: a dot or comma followed by three digits "
+            f"{mask(stripped, limit=40, quote=True)} is ambiguous: a dot or comma followed by three digits "
             "may group thousands or mark decimals; write the amount without separators "
             "(50000), with the Rp prefix (Rp50.000) or with its sen (50.000,00)",
         )
@@ -251,7 +252,10 @@ def format_rupiah(amount: Decimal | int, *, places: int | None = None) -> str:
     if not isinstance(amount, Decimal):
         raise _bad("type", f"expected a Decimal or int amount, got {type(amount).__name__}")
     if not amount.is_finite():
-        raise _bad("not_finite", f"an amount must be a finite number, not {amount!r}")
+        raise _bad(
+            "not_finite",
+            f"an amount must be a finite number, not {mask(amount, limit=40, quote=True)}",
+        )
     value = amount
     if places is None:
         # Printing is not taking input: a large or "-0" result of arithmetic
@@ -289,7 +293,9 @@ def non_negative_rupiah(
         raise err.under(path) from None
     if value < 0:
         raise ValidationError.single(
-            "money.negative", f"the amount must not be negative, got {value}", path=path
+            "money.negative",
+            f"the amount must not be negative, got {mask(value, limit=40)}",
+            path=path,
         )
 
 

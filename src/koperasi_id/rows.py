@@ -46,7 +46,7 @@ from typing import Any, TypeVar, Union, get_args, get_origin
 import attrs
 
 from koperasi_id._numbers import MAX_NUMBER_TEXT, whole_from_text
-from koperasi_id._values import ValueType
+from koperasi_id._values import ValueType, mask
 from koperasi_id.errors import Problem, ValidationError
 from koperasi_id.money import parse_amount_text
 from koperasi_id.serialization import decimal_text, from_dict
@@ -230,11 +230,12 @@ def _unflatten(
         shape = shapes.get(name) if name else None
         if m is None or name is None or shape is None:
             if raw not in (None, ""):
+                shown = mask(prefix + column)  # a column name is input too: it may be a NIK
                 problems.append(
                     Problem(
-                        path=f"$.{prefix}{column}",
+                        path=f"$.{shown}",
                         code="unknown_column",
-                        message=f"column {prefix}{column!s} is not a field of {cls.__name__}; "
+                        message=f"column {mask(shown, limit=60)} is not a field of {cls.__name__}; "
                         f"known: {', '.join(shapes)}",
                     )
                 )
@@ -252,11 +253,13 @@ def _unflatten(
                 except ValidationError as err:
                     problems.extend(err.under(f"$.{prefix}{name}").problems)
         elif raw not in (None, ""):
+            shown = mask(prefix + column)
             problems.append(
                 Problem(
-                    path=f"$.{prefix}{column}",
+                    path=f"$.{shown}",
                     code="unknown_column",
-                    message=f"column {prefix}{column} does not fit field {name!r} of {cls.__name__}",
+                    message=f"column {mask(shown, limit=60)} does not fit field {name!r} "
+                    f"of {cls.__name__}",
                 )
             )
     for name, sub in nested.items():

@@ -61,7 +61,7 @@ from koperasi_id._numbers import (
     check_whole,
     decimal_places,
 )
-from koperasi_id._values import ValueType, mask_long_digit_runs, masked_excerpt
+from koperasi_id._values import ValueType, mask
 from koperasi_id.errors import Problem, ValidationError, join_path
 
 __all__ = [
@@ -89,16 +89,13 @@ _defaults: dict[bool, cattrs.Converter] = {}
 
 
 def _type_name(t: object) -> str:
-    return getattr(t, "__name__", None) or repr(t)
+    return getattr(t, "__name__", None) or mask(t, limit=80, quote=True)
 
 
 def _excerpt(value: object) -> str:
     # Values echoed in messages are cut short and any 12+ digit run (a NIK in
     # the wrong field) is masked: messages end up in logs and output files.
-    if isinstance(value, int) and not -(10**MAX_NUMBER_TEXT) < value < 10**MAX_NUMBER_TEXT:
-        # repr() of an int past 4,300 digits raises ValueError; never echo one.
-        return f"a number of more than {MAX_NUMBER_TEXT} digits"
-    return masked_excerpt(value if isinstance(value, str) else repr(value))
+    return mask(value, limit=40, quote=True)
 
 
 def _fail(code: str, message: str) -> ValidationError:
@@ -156,12 +153,13 @@ def _structure_decimal(value: object, _: type) -> Decimal:
     if kind is Decimal:
         assert isinstance(value, Decimal)
         if not value.is_finite():
-            raise _fail("type.decimal", f"expected a finite number, got {value}")
+            raise _fail("type.decimal", f"expected a finite number, got {_excerpt(value)}")
         return check_decimal(value, places=DECIMAL_PLACES, code="number")
     if kind is float:
         raise _fail(
             "type.float",
-            f"a float cannot hold money exactly; send the amount as a string such as '{value!r}'",
+            f"a float cannot hold money exactly; send the amount as a string such as "
+            f"{_excerpt(value)}",
         )
     raise _fail("type.decimal", f"expected a decimal string, got {kind.__name__}")
 
@@ -183,6 +181,8 @@ def decimal_text(value: Decimal) -> str:
     (``Decimal("1E-999999999")`` built in Python) is refused rather than
     written out until memory runs out; input never holds one (the number policy).
     """
+    if not isinstance(value, Decimal):  # format "f" would answer a str with ValueError
+        raise TypeError(f"decimal_text takes a Decimal, got {type(value).__name__}")
     text = str(value)
     if "E" not in text:
         return text
@@ -281,6 +281,37 @@ def _tuple_hook_factory(t: Any, converter: cattrs.BaseConverter) -> Callable[[ob
     return structure_sequence
 
 
+def _is_set(t: object) -> bool:
+    return get_origin(t) in (set, frozenset) or t in (set, frozenset)
+
+
+def _set_item(t: object) -> Any:
+    args = get_args(t)
+    return args[0] if args else Any
+
+
+def _set_hook_factory(t: Any, converter: cattrs.BaseConverter) -> Callable[[object, type], Any]:
+    # Through the tuple hook: a list on the wire, never a string iterated into
+    # characters (a 100 KB cell made 100,000 problems), item paths like tuples.
+    items = converter.get_structure_hook(tuple[_set_item(t), ...])  # type: ignore[misc]
+    build = set if (get_origin(t) or t) is set else frozenset
+
+    def structure_set(value: object, _: type) -> Any:
+        return build(items(value, tuple))
+
+    return structure_set
+
+
+def _set_unstructure_factory(t: Any, converter: cattrs.BaseConverter) -> Callable[[Any], Any]:
+    # A JSON list, sorted so that the same set always writes the same text.
+    item = converter.get_unstructure_hook(_set_item(t))
+
+    def unstructure_set(value: Any) -> list[Any]:
+        return sorted((item(v) for v in value), key=repr)
+
+    return unstructure_set
+
+
 def _optional_inner(t: object) -> Any:
     """``X`` for ``X | None`` (and ``Optional[X]``), otherwise ``None``."""
     if get_origin(t) not in (typing.Union, types.UnionType):
@@ -359,6 +390,8 @@ def make_converter(*, forbid_extra_keys: bool = True) -> cattrs.Converter:
         lambda t: isinstance(t, type) and issubclass(t, ValueType), lambda t: str
     )
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook_factory)
+    conv.register_structure_hook_factory(_is_set, _set_hook_factory)
+    conv.register_unstructure_hook_factory(_is_set, _set_unstructure_factory)
     conv.register_structure_hook_factory(
         lambda t: _optional_inner(t) is not None, _optional_hook_factory
     )
@@ -430,7 +463,9 @@ def problems_from_exception(exc: BaseException, path: str = "$") -> list[Problem
         out = []
         items, rest = exc.group_exceptions()
         for sub, inote in items:
-            out.extend(_problem_at(sub, f"{path}[{inote.index!r}]", inote.type))
+            # The index of a mapping is its key, which is input: it may be a NIK.
+            index = mask(inote.index, quote=isinstance(inote.index, str))
+            out.extend(_problem_at(sub, f"{path}[{index}]", inote.type))
         for sub in rest:
             out.extend(problems_from_exception(sub, path))
         return out
@@ -438,12 +473,12 @@ def problems_from_exception(exc: BaseException, path: str = "$") -> list[Problem
         allowed = ", ".join(a.name for a in attrs.fields(exc.cl)) if attrs.has(exc.cl) else ""
         return [
             Problem(
-                path=join_path(path, f"$.{key}"),
+                path=join_path(path, f"$.{mask(key)}"),
                 code="unknown_field",
-                message=f"unknown field {key!r}"
+                message=f"unknown field {_excerpt(key)}"
                 + (f"; known fields: {allowed}" if allowed else ""),
             )
-            for key in sorted(exc.extra_fields)
+            for key in sorted(exc.extra_fields, key=mask)
         ]
     return _problem_at(exc, path, None)
 
@@ -455,7 +490,7 @@ def _problem_at(
         # The class, not the data, is at fault: reporting it as invalid data
         # would mark every record of a batch invalid and hide the bug.
         raise TypeError(
-            f"cannot structure {_type_name(exc.type_)}: the converter has no hook "
+            f"cannot structure {mask(_type_name(exc.type_), limit=80)}: the converter has no hook "
             "for it; use X | None, tuple[X, ...], an attrs class, an enum or a ValueType, "
             "or add hooks with register_hooks()"
         ) from None
@@ -482,7 +517,7 @@ def _problem_at(
     path = join_path(path, f"$.{args[1].name}")
     detail = args[0]
     # The value is often quoted in the detail; it may be a NIK.
-    message = f"invalid {kind}: {mask_long_digit_runs(detail)}"
+    message = f"invalid {kind}: {mask(detail)}"
     return [Problem(path=path, code="invalid", message=message)]
 
 

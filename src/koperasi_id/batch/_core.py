@@ -8,7 +8,7 @@ from typing import Any
 
 from koperasi_id import _json, _limits, bpum
 from koperasi_id._lines import CsvLines, LongLine, Unclosed, unclosed_quote_message
-from koperasi_id.errors import ValidationError
+from koperasi_id.errors import RuleInputError, ValidationError
 from koperasi_id.identifiers import Nik
 from koperasi_id.serialization import from_dict, to_dict
 
@@ -331,5 +331,5 @@ def as_duplicate(
         pair = screen_rows([record, record], header=header, **options)
     result = pair[1]
     if result["outcome"] != bpum.ScreeningOutcome.DUPLICATE.value:
-        raise ValueError("the record is not a valid proposal, so it cannot be a duplicate")
+        raise RuleInputError("the record is not a valid proposal, so it cannot be a duplicate")
     return {**result, "index": index}

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 from koperasi_id import bpum
 from koperasi_id._io import detect_delimiter
+from koperasi_id._values import mask
 from koperasi_id.batch._core import (
     Record,
     ResultDict,
@@ -191,7 +192,7 @@ def screen_file(
     text_path = os.fspath(path)
     kind = fmt or ("csv" if text_path.lower().endswith(".csv") else "jsonl")
     if kind not in {"csv", "jsonl"}:
-        raise ValueError(f"fmt is 'csv' or 'jsonl', got {fmt!r}")
+        raise ValueError(f"fmt is 'csv' or 'jsonl', got {mask(fmt, limit=40, quote=True)}")
     header, delimiter = _csv_header(text_path) if kind == "csv" else (None, ",")
     options: dict[str, Any] = {
         "year": year,

@@ -10,6 +10,7 @@ from typing import Protocol, TypeVar
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from koperasi_id._values import mask
 from koperasi_id.errors import RuleInputError, TransitionError, ValidationError
 from koperasi_id.identifiers import Nik
 from koperasi_id.law import Citation, Confidence, Regime
@@ -185,7 +186,9 @@ def withdrawal_deadline(credited_on: date, *, months: int = DEFAULT_WITHDRAWAL_M
 
 def _check_months(months: int) -> None:
     if type(months) is not int or months < 1:
-        raise RuleInputError(f"months must be a whole number of at least 1, got {months!r}")
+        raise RuleInputError(
+            f"months must be a whole number of at least 1, got {mask(months, limit=40, quote=True)}"
+        )
 
 
 _HAS_CREDIT_DATE = frozenset({Status.CREDITED, Status.WITHDRAWN, Status.RETURNED_TO_TREASURY})

@@ -7,14 +7,15 @@ from typing import Self
 
 import attrs
 
-from koperasi_id._values import ValueType
+from koperasi_id._values import SEPARATOR_CHARS, ValueType
 from koperasi_id.errors import ValidationError
 
 __all__ = ["PhoneNumber"]
 
 # What people type between the digits: spaces, dots, dashes, brackets around an
-# area code or the "(0)" of "+62 (0)812...", slashes in "0721/123456".
-_SEPARATORS = re.compile(r"[\s\u00a0\u202f.\-\u2010-\u2014()/]+")
+# area code or the "(0)" of "+62 (0)812...", slashes in "0721/123456": the
+# identifier separators (so masking, built on them too, covers a phone) and more.
+_SEPARATORS = re.compile(f"[{SEPARATOR_CHARS}()/]+")
 _PLUS_DIGITS = re.compile(r"\+?[0-9]+")
 _MAX_RAW = 32
 # National significant number (after the trunk 0 or +62): mobile numbers start

@@ -10,6 +10,7 @@ from types import MappingProxyType
 
 import attrs
 
+from koperasi_id._values import mask
 from koperasi_id.bpum._proposal import EXCLUDED_OCCUPATIONS, Occupation, ProposerType
 from koperasi_id.errors import NoRuleInForceError, RuleInputError
 from koperasi_id.law import Citation, Confidence, Regime, Timeline, Unit, register
@@ -58,7 +59,7 @@ def checked_credit_rule(rule: object) -> OtherBankCreditRule:
         return rule
     choices = ", ".join(f"OtherBankCreditRule.{m.name}" for m in OtherBankCreditRule)
     raise RuleInputError(
-        f"other_bank_credit_rule is one of {choices}, not {rule!r}; "
+        f"other_bank_credit_rule is one of {choices}, not {mask(rule, limit=40, quote=True)}; "
         "OtherBankCreditRule(value) turns a wire value into one"
     )
 
@@ -283,7 +284,10 @@ def programme_regime(year: int, *, rules: Timeline[Programme] = PROGRAMMES) -> R
     Citation(instrument='Permenkop UKM 2/2021', article='Pasal 3 ayat (1)', note='Rp1.200.000')
     """
     if type(year) is not int or not 1 <= year <= 9999:
-        raise RuleInputError(f"a BPUM budget year is a whole number such as 2021, got {year!r}")
+        raise RuleInputError(
+            f"a BPUM budget year is a whole number such as 2021, got "
+            f"{mask(year, limit=40, quote=True)}"
+        )
     for regime in rules:
         if regime.value.year == year:
             return regime

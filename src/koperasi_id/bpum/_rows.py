@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from koperasi_id._limits import MAX_CELL_CHARS
+from koperasi_id._values import mask
 from koperasi_id.bpum._programmes import PROGRAMMES, OtherBankCreditRule, Programme
 from koperasi_id.bpum._proposal import Proposal
 from koperasi_id.bpum._screening import ScreeningResult, Structured, screen_structured
@@ -109,9 +110,9 @@ def _convert(row: Mapping[Any, Any]) -> tuple[dict[str, Any], list[Problem]]:
         if spec is None:
             problems.append(
                 Problem(
-                    path=f"$.{column}",
+                    path=f"$.{mask(column)}",  # a column name is input: it may be a NIK
                     code="row.unknown_column",
-                    message=f"unknown column {column[:40]!r}; known columns: "
+                    message=f"unknown column {mask(column, limit=40, quote=True)}; known columns: "
                     + ", ".join(PROPOSAL_COLUMNS),
                 )
             )
@@ -152,7 +153,8 @@ def _convert(row: Mapping[Any, Any]) -> tuple[dict[str, Any], list[Problem]]:
                     Problem(
                         path=f"$.{column}",
                         code="row.bool",
-                        message=f"expected ya, tidak, true or false, got {value[:20]!r}",
+                        message="expected ya, tidak, true or false, got "
+                        + mask(value, limit=20, quote=True),
                     )
                 )
         else:

@@ -62,16 +62,16 @@ def tr(lang: str, id_text: str, en_text: str) -> str:
 
 def mask(text: str) -> str:
     """Text that came from input, made safe to print; the one masking call of the CLI."""
-    from koperasi_id._values import mask_long_digit_runs
+    from koperasi_id._values import mask as masked
 
-    return mask_long_digit_runs(text)
+    return masked(text)
 
 
 def shown_name(name: str) -> str:
     """A column or key name from the input, quoted and masked, for a message."""
-    from koperasi_id._values import masked_excerpt
+    from koperasi_id._values import mask as masked
 
-    return masked_excerpt(name)
+    return masked(name, limit=40, quote=True)
 
 
 # --- argument types -----------------------------------------------------------
@@ -94,7 +94,7 @@ def date_arg(text: str) -> date:
 
 def _reject_date(text: str) -> date:
     raise argparse.ArgumentTypeError(
-        f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2021-10-12"
+        f"{shown_name(text)} is not a date; write it as YYYY-MM-DD, e.g. 2021-10-12"
     )
 
 
@@ -117,7 +117,7 @@ def percent_arg(text: str) -> Decimal:
     value = text.strip().removesuffix("%").strip()
     if not _PERCENT.fullmatch(value) or Decimal(value) > 100:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a percentage; write the yearly rate as a number from 0 to 100, "
+            f"{shown_name(text)} is not a percentage; write the yearly rate as a number from 0 to 100, "
             "e.g. 6 or 6.5"
         )
     return Decimal(value)
@@ -126,14 +126,14 @@ def percent_arg(text: str) -> Decimal:
 def positive_int(text: str) -> int:
     """A whole number of 1 or more (argparse type)."""
     if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+        raise argparse.ArgumentTypeError(f"{shown_name(text)} is not a whole number of 1 or more")
     return int(text)
 
 
 def non_negative_int(text: str) -> int:
     """A whole number of 0 or more (argparse type)."""
     if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 0 or more")
+        raise argparse.ArgumentTypeError(f"{shown_name(text)} is not a whole number of 0 or more")
     return int(text)
 
 

@@ -15,6 +15,7 @@ from koperasi_id.cli._common import (
     amount_arg,
     date_arg,
     lazy_choices,
+    mask,
     non_negative_int,
     overrides,
     percent_arg,
@@ -144,9 +145,9 @@ def run(args: argparse.Namespace) -> int:
     print(
         tr(
             lang,
-            f"{scheme.label}: plafond {format_rupiah(plan.principal)}, {plan.months} bulan, "
+            f"{scheme.label}: plafond {mask(format_rupiah(plan.principal))}, {plan.months} bulan, "
             f"bunga {annual_rate}% per tahun ({plan.method.label}), akad {akad.isoformat()}",
-            f"{scheme.label}: plafond {format_rupiah(plan.principal)}, {plan.months} months, "
+            f"{scheme.label}: plafond {mask(format_rupiah(plan.principal))}, {plan.months} months, "
             f"rate {annual_rate}% per year ({plan.method.label}), akad {akad.isoformat()}",
         )
     )
@@ -209,8 +210,8 @@ def _checks(
             "passed": bool(fits),
             "message": tr(
                 lang,
-                f"plafond {format_rupiah(args.plafond)} dalam rentang {scheme.label}",
-                f"plafond {format_rupiah(args.plafond)} within the {scheme.label} band",
+                f"plafond {mask(format_rupiah(args.plafond))} dalam rentang {scheme.label}",
+                f"plafond {mask(format_rupiah(args.plafond))} within the {scheme.label} band",
             ),
         }
     )

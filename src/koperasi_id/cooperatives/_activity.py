@@ -31,6 +31,7 @@ from datetime import date
 
 import attrs
 
+from koperasi_id._values import mask
 from koperasi_id.cooperatives._enums import ActivityStatus, LegalStatus, RuleBasis
 from koperasi_id.cooperatives._governance import RAT_DEADLINE, rat_deadline
 from koperasi_id.cooperatives._law import UU_25_1992_FROM, CooperativeDecision, checked
@@ -60,7 +61,7 @@ def check_window_years(value: object, *, path: str = "$.window_years") -> int:
         raise ValidationError.single(
             "cooperatives.activity.window_years",
             f"window_years is a whole number of fiscal years from 1 to {MAX_WINDOW_YEARS} "
-            f"(practice uses 2 or 3), not {value!r}",
+            f"(practice uses 2 or 3), not {mask(value, limit=40, quote=True)}",
             path=path,
         )
     return value
@@ -238,7 +239,7 @@ def resolve_rule(
         raise ValidationError.single(
             "cooperatives.activity.unreported_counts_as_missed",
             "unreported_counts_as_missed is True, False or None (the regime's default), "
-            f"not {unreported_counts_as_missed!r}",
+            f"not {mask(unreported_counts_as_missed, limit=40, quote=True)}",
             path="$.unreported_counts_as_missed",
         )
     unreported = (
@@ -289,7 +290,7 @@ def activity_status(
     """
     if as_of < cooperative.deed_approved_on:
         raise RuleInputError(
-            f"the deed of {cooperative.name!r} was approved on {cooperative.deed_approved_on}; "
+            f"the deed of {mask(cooperative.name, limit=40, quote=True)} was approved on {cooperative.deed_approved_on}; "
             f"there is no activity status on {as_of}: ask for a date on or after approval"
         )
     regime, window_years, unreported_missed = resolve_rule(

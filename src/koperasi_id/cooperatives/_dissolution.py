@@ -24,6 +24,7 @@ from datetime import date, timedelta
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from koperasi_id._values import mask
 from koperasi_id.cooperatives._enums import LegalStatus, RuleBasis
 from koperasi_id.cooperatives._law import (
     UU_25_1992_FROM,
@@ -278,7 +279,7 @@ def dissolution_grounds(
     """
     if as_of < cooperative.deed_approved_on:
         raise RuleInputError(
-            f"the deed of {cooperative.name!r} was approved on {cooperative.deed_approved_on}; "
+            f"the deed of {mask(cooperative.name, limit=40, quote=True)} was approved on {cooperative.deed_approved_on}; "
             f"there are no dissolution grounds on {as_of}: ask for a date on or after approval"
         )
     for name, flag in (

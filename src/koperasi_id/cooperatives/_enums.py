@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import enum
 
+from koperasi_id._values import mask
+from koperasi_id.errors import ValidationError
+
 __all__ = [
     "ActivityStatus",
     "BoardPosition",
@@ -82,14 +85,18 @@ class BusinessMode(_Labelled):
     def from_common_name(cls, text: str) -> BusinessMode:
         """Map a name used in registries and apps ("KSU", "Serba Usaha", ...) to a mode.
 
-        Raises :class:`ValueError` for text that names no mode.
+        Raises :class:`~koperasi_id.errors.ValidationError` (a :class:`ValueError`)
+        for text that names no mode.
         """
         key = " ".join(text.lower().replace("_", " ").split())
         key = key.removeprefix("koperasi ")
         try:
             return _MODE_NAMES[key]
         except KeyError:
-            raise ValueError(f"{text!r} names no business mode") from None
+            raise ValidationError.single(
+                "cooperative.business_mode",
+                f"{mask(text, limit=40, quote=True)} names no business mode",
+            ) from None
 
 
 class Principle(_Labelled):

@@ -7,6 +7,7 @@ from datetime import date
 
 import attrs
 
+from koperasi_id._values import mask
 from koperasi_id.cooperatives._enums import CooperativeForm
 from koperasi_id.cooperatives._law import (
     CIPTA_KERJA,
@@ -115,7 +116,9 @@ def check_founders(
     True
     """
     if isinstance(founders, bool) or (isinstance(founders, int) and founders < 0):
-        raise RuleInputError(f"founders is a list of Founder or a count >= 0, not {founders!r}")
+        raise RuleInputError(
+            f"founders is a list of Founder or a count >= 0, not {mask(founders, limit=40, quote=True)}"
+        )
     form = enum_argument(form, CooperativeForm, "form")
     regime = checked(rules, as_of)
     minimum: int = regime.value.for_form(form)

@@ -9,6 +9,7 @@ from datetime import date
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from koperasi_id._values import mask
 from koperasi_id.cooperatives._enums import (
     MembershipArea,
     Organ,
@@ -104,7 +105,7 @@ def _check_articles_deadline(articles_deadline: object) -> None:
     ):
         raise RuleInputError(
             f"articles_deadline is a whole number of months >= 1 (or None for the statutory "
-            f"6), not {articles_deadline!r}"
+            f"6), not {mask(articles_deadline, limit=40, quote=True)}"
         )
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import attrs
 
+from koperasi_id._values import mask
 from koperasi_id.cooperatives._enums import HealthGrade, RuleBasis
 from koperasi_id.cooperatives._law import CooperativeDecision, checked
 from koperasi_id.decisions import Finding, Severity
@@ -41,7 +42,7 @@ def _cutoff(value: Decimal | int) -> Decimal:
         return value
     raise ValidationError.single(
         "cooperatives.health_scale_cutoff",
-        f"a cut-off is an int or a finite Decimal, not {value!r}",
+        f"a cut-off is an int or a finite Decimal, not {mask(value, limit=40, quote=True)}",
     )
 
 
@@ -163,7 +164,9 @@ def health_grade(
     """
     value = _score(score)
     if not Decimal(0) <= value <= _HUNDRED:
-        raise ValidationError.single("health.score_range", f"score {value} is outside 0-100")
+        raise ValidationError.single(
+            "health.score_range", f"score {mask(value, limit=40)} is outside 0-100"
+        )
     regime = checked(rules, as_of)
     used: HealthScale = regime.value if scale is None else scale
     grade = used.grade(value)

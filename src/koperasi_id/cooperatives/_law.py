@@ -14,6 +14,7 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from koperasi_id._values import mask
 from koperasi_id.cooperatives._enums import LawVersion, RuleBasis
 from koperasi_id.decisions import Decision
 from koperasi_id.errors import RuleInputError
@@ -163,7 +164,8 @@ def enum_argument(value: object, cls: type[E], name: str) -> E:
         return value
     members = ", ".join(f"{cls.__name__}.{m.name}" for m in cls)
     raise RuleInputError(
-        f"{name} is one of {members}, not {value!r}; {cls.__name__}(value) turns a wire "
+        f"{name} is one of {members}, not {mask(value, limit=40, quote=True)}; "
+        f"{cls.__name__}(value) turns a wire "
         "value into one"
     )
 
@@ -171,7 +173,7 @@ def enum_argument(value: object, cls: type[E], name: str) -> E:
 def bool_argument(value: object, name: str) -> None:
     """Refuse a non-bool flag: ``"false"`` from a form is truthy and would mean True."""
     if type(value) is not bool:
-        raise RuleInputError(f"{name} is True or False, not {value!r}")
+        raise RuleInputError(f"{name} is True or False, not {mask(value, limit=40, quote=True)}")
 
 
 @attrs.frozen(kw_only=True)

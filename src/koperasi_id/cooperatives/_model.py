@@ -20,7 +20,7 @@ from typing import Self
 import attrs
 
 from koperasi_id._numbers import MAX_MAGNITUDE
-from koperasi_id._values import ValueType
+from koperasi_id._values import ValueType, mask
 from koperasi_id.cooperatives._enums import (
     BoardPosition,
     BusinessMode,
@@ -88,7 +88,8 @@ class YearEnd(ValueType):
             and day_text.isdigit()
         ):
             raise ValidationError.single(
-                "year_end.syntax", f"expected a month-day like '12-31', got {raw[:24]!r}"
+                "year_end.syntax",
+                f"expected a month-day like '12-31', got {mask(raw, limit=24, quote=True)}",
             )
         return cls.of(int(month_text), int(day_text))
 
@@ -96,11 +97,14 @@ class YearEnd(ValueType):
     def of(cls, month: int, day: int) -> Self:
         """Build from numbers, checking the day exists in every year."""
         if not 1 <= month <= 12:
-            raise ValidationError.single("year_end.month", f"month {month} is not 1-12")
+            raise ValidationError.single(
+                "year_end.month", f"month {mask(month, limit=40)} is not 1-12"
+            )
         last = 28 if month == 2 else calendar.monthrange(2001, month)[1]
         if not 1 <= day <= last:
             raise ValidationError.single(
-                "year_end.day", f"day {day} does not exist in month {month} of every year"
+                "year_end.day",
+                f"day {mask(day, limit=40)} does not exist in month {month} of every year",
             )
         return cls(month, day)
 
@@ -141,7 +145,7 @@ def _fiscal_year_number(instance: object, attribute: attrs.Attribute[int], value
     if not 1900 <= value <= 9998:
         raise ValidationError.single(
             "cooperative.fiscal_year_range",
-            f"fiscal year {value} is outside 1900-9998",
+            f"fiscal year {mask(value, limit=40)} is outside 1900-9998",
             path=f"$.{attribute.name}",
         )
 
@@ -477,7 +481,7 @@ class Cooperative:
                     Problem(
                         path=f"$.founders[{i}]",
                         code="cooperative.founder_repeated",
-                        message=f"founder {founder.name!r} is listed twice",
+                        message=f"founder {mask(founder.name, limit=40, quote=True)} is listed twice",
                     )
                 )
             seen.add(key)

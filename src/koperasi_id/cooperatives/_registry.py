@@ -28,6 +28,7 @@ from typing import Any, Final, Literal, cast, get_args
 import attrs
 
 from koperasi_id import serialization
+from koperasi_id._values import mask
 from koperasi_id.cooperatives._activity import (
     ActivityRule,
     assess,
@@ -120,7 +121,7 @@ def _check_dimensions(by: str | Iterable[str]) -> tuple[Dimension, ...]:
         Problem(
             path=f"$.by[{i}]",
             code="registry.unknown_dimension",
-            message=f"cannot break a registry down by {name!r}; use one of "
+            message=f"cannot break a registry down by {mask(name, limit=40, quote=True)}; use one of "
             + ", ".join(DIMENSIONS),
         )
         for i, name in enumerate(wanted)
@@ -326,7 +327,7 @@ class RegistryCounter:
         if type(percent_places) is not int or not 0 <= percent_places <= 6:
             raise ValidationError.single(
                 "registry.percent_places",
-                f"percent_places is a whole number from 0 to 6, not {percent_places!r}",
+                f"percent_places is a whole number from 0 to 6, not {mask(percent_places, limit=40, quote=True)}",
                 path="$.percent_places",
             )
         self._dimensions = _check_dimensions(by)
@@ -396,7 +397,7 @@ class RegistryCounter:
         if type(count) is not int or count < 0:
             raise ValidationError.single(
                 "registry.invalid_count",
-                f"the number of invalid rows is a whole number >= 0, not {count!r}",
+                f"the number of invalid rows is a whole number >= 0, not {mask(count, limit=40, quote=True)}",
                 path="$.invalid",
             )
         self._invalid += count

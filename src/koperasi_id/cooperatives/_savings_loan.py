@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import attrs
 
+from koperasi_id._values import mask
 from koperasi_id.cooperatives._enums import (
     CooperativeForm,
     LoopType,
@@ -62,12 +63,14 @@ def _amount(value: object, name: str, *, allow_negative: bool = False) -> Decima
     if isinstance(exponent, int) and exponent < -2:
         raise ValidationError.single(
             "money.too_many_decimals",
-            f"{name} has more than 2 decimal places: {value}",
+            f"{name} has more than 2 decimal places: {mask(value, limit=40)}",
             path=f"$.{name}",
         )
     if value < 0 and not allow_negative:
         raise ValidationError.single(
-            "money.negative", f"{name} must not be negative, got {value}", path=f"$.{name}"
+            "money.negative",
+            f"{name} must not be negative, got {mask(value, limit=40)}",
+            path=f"$.{name}",
         )
     return value
 
@@ -79,7 +82,7 @@ def _fraction(value: object) -> Decimal:
     if not isinstance(value, Decimal) or not value.is_finite() or not 0 <= value <= 1:
         raise RuleInputError(
             f"bank_funding_cap is a Decimal fraction in [0, 1] such as Decimal('0.4'), "
-            f"not {value!r}"
+            f"not {mask(value, limit=40, quote=True)}"
         )
     return value
 
@@ -389,9 +392,9 @@ def check_startup_capital(
         Finding(
             code="cooperatives.startup_capital_minimum",
             passed=capital >= minimum,
-            message_id=f"Modal usaha awal {format_rupiah(capital)}; minimum "
+            message_id=f"Modal usaha awal {mask(format_rupiah(capital))}; minimum "
             f"{format_rupiah(minimum)} untuk {form.label} {membership_area.label.lower()}.",
-            message_en=f"Start-up capital {format_rupiah(capital)}; at least "
+            message_en=f"Start-up capital {mask(format_rupiah(capital))}; at least "
             f"{format_rupiah(minimum)} for a {form.value} KSP/KSPPS ({membership_area.value}).",
             citation=regime.citation,
             details={"minimum": str(minimum)},
@@ -404,9 +407,9 @@ def check_startup_capital(
             Finding(
                 code="cooperatives.startup_capital_single_source",
                 passed=largest_contribution <= limit,
-                message_id=f"Setoran terbesar satu pihak {format_rupiah(largest_contribution)}; "
+                message_id=f"Setoran terbesar satu pihak {mask(format_rupiah(largest_contribution))}; "
                 f"paling banyak {cap:.0%} dari modal usaha awal.",
-                message_en=f"Largest single contribution {format_rupiah(largest_contribution)}; "
+                message_en=f"Largest single contribution {mask(format_rupiah(largest_contribution))}; "
                 f"at most {cap:.0%} of start-up capital.",
                 citation=regime.citation,
                 details={"cap": str(cap)},
@@ -480,9 +483,9 @@ def check_related_party_lending(
         Finding(
             code="cooperatives.related_party_lending_cap",
             passed=related_party_loans <= limit,
-            message_id=f"Pinjaman kepada pihak terkait {format_rupiah(related_party_loans)}; "
+            message_id=f"Pinjaman kepada pihak terkait {mask(format_rupiah(related_party_loans))}; "
             f"batas {cap:.0%} modal sendiri = {shown}.",
-            message_en=f"Loans to related parties {format_rupiah(related_party_loans)}; limit "
+            message_en=f"Loans to related parties {mask(format_rupiah(related_party_loans))}; limit "
             f"{cap:.0%} of own capital = {shown}.",
             citation=regime.citation,
             details={"limit": str(limit)},

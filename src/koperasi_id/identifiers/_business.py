@@ -9,7 +9,7 @@ from typing import Self
 
 import attrs
 
-from koperasi_id._values import ValueType, masked_excerpt
+from koperasi_id._values import ValueType, mask
 from koperasi_id.errors import Problem, ValidationError
 from koperasi_id.identifiers._common import build, compact_digits, copy_into, fixed_length
 from koperasi_id.law import Citation
@@ -176,7 +176,7 @@ class Kbli(ValueType):
             if tagged is None or (version is not None and version is not tagged):
                 raise ValidationError.single(
                     "kbli.version",
-                    f"unknown or conflicting KBLI edition {masked_excerpt(suffix, 20)}; expected one of "
+                    f"unknown or conflicting KBLI edition {mask(suffix, limit=20, quote=True)}; expected one of "
                     + ", ".join(_VERSIONS_BY_VALUE),
                 )
             version = tagged
@@ -206,7 +206,7 @@ class Kbli(ValueType):
             problems.append(  # K4
                 Problem(
                     code="kbli.section_mismatch",
-                    message=f"{code} is in section {derived}, not {section[:3]!r}",
+                    message=f"{code} is in section {derived}, not {mask(section, limit=3, quote=True)}",
                 )
             )
         if problems:

@@ -11,7 +11,7 @@ from koperasi_id.errors import ValidationError
 T = TypeVar("T")
 
 
-def compact_digits(raw: object, *, kind: str, what: str, mask: bool = False) -> str:
+def compact_digits(raw: object, *, kind: str, what: str, hide: bool = False) -> str:
     """Rule N1 for a *string*: strip separators, then ASCII digits only.
 
     Unlike :func:`~koperasi_id._values.digits_only` an ``int`` is refused: an
@@ -23,8 +23,8 @@ def compact_digits(raw: object, *, kind: str, what: str, mask: bool = False) -> 
             f"{kind}.type", f"expected a {what} as a string, got {type(raw).__name__}"
         )
     # A NIK typed into another identifier's field is never echoed.
-    mask = mask or has_long_digit_run(raw)
-    return digits_only(raw, code_prefix=kind, what=what, mask=mask)
+    hide = hide or has_long_digit_run(raw)
+    return digits_only(raw, code_prefix=kind, what=what, hide=hide)
 
 
 def fixed_length(digits: str, *, kind: str, what: str, length: int) -> None:

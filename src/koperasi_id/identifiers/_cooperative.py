@@ -10,7 +10,7 @@ from typing import Self
 
 import attrs
 
-from koperasi_id._values import ValueType, masked_excerpt
+from koperasi_id._values import ValueType, mask
 from koperasi_id.errors import Problem, ValidationError
 from koperasi_id.identifiers._common import build, compact_digits, copy_into
 from koperasi_id.law import Citation
@@ -213,7 +213,7 @@ class NomorBadanHukum(ValueType):
         raise ValidationError.single(
             f"{code}.format",
             "not an AHU number like 'AHU-0001234.AH.01.26.TAHUN 2021' nor a legacy "
-            f"number containing '/BH/': {masked_excerpt(text)}",
+            f"number containing '/BH/': {mask(text, limit=40, quote=True)}",
         )
 
     @property
@@ -250,7 +250,7 @@ def _check_ahu(
             f"{code}.ahu_format",
             "an AHU number reads 'AHU-0001234.AH.01.26.TAHUN 2021'"
             + ("" if lenient else " (7 digits; lenient=True accepts 4-7)")
-            + f", got {masked_excerpt(upper)}",
+            + f", got {mask(upper, limit=40, quote=True)}",
         )
     sequence, segment, _, year_text = match.groups()
     year = int(year_text)
@@ -289,7 +289,7 @@ def _check_legacy(text: str) -> None:
     if match is None:
         raise ValidationError.single(
             f"{code}.legacy_format",
-            f"a legacy number reads like '123/BH/XVII/1996' and ends in a year, got {masked_excerpt(text)}",
+            f"a legacy number reads like '123/BH/XVII/1996' and ends in a year, got {mask(text, limit=40, quote=True)}",
         )
     if int(match.group(1)) not in LEGACY_BH_YEARS:
         raise ValidationError.single(

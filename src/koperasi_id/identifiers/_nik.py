@@ -8,7 +8,7 @@ from typing import Self
 
 import attrs
 
-from koperasi_id._values import ValueType
+from koperasi_id._values import SEPARATORS, ValueType
 from koperasi_id.errors import Problem, ValidationError
 from koperasi_id.identifiers._common import build, compact_digits, copy_into, fixed_length
 from koperasi_id.law import Citation
@@ -48,10 +48,10 @@ def mask_nik(raw: str) -> str:
 
     >>> mask_nik("1871 0101 0190 0001")
     '187101******0001'
-    >>> mask_nik("12345")
-    '*****'
+    >>> mask_nik("12345"), mask_nik("1871\t0101–0190—0001")  # tab, en and em dash
+    ('*****', '187101******0001')
     """
-    compact = "".join(ch for ch in raw if not ch.isspace() and ch not in ".-")
+    compact = SEPARATORS.sub("", raw)
     if len(compact) < 12:
         return "*" * len(compact)
     return compact[:6] + "*" * (len(compact) - 10) + compact[-4:]
@@ -205,7 +205,7 @@ class Nik(ValueType):
         ``nik.future_birth_date`` when the date of birth is after it in both
         centuries (rule C1); without it no date is assumed.
         """
-        digits = compact_digits(raw, kind="nik", what="NIK", mask=True)
+        digits = compact_digits(raw, kind="nik", what="NIK", hide=True)
         fixed_length(digits, kind="nik", what="NIK", length=16)
         errors, warnings = nik_problems(digits, regions, strict_region=strict_region)
         if errors:
@@ -369,7 +369,7 @@ class NomorKk(ValueType):
     @classmethod
     def parse(cls, raw: object, *, check_region: bool = True) -> Self:
         """16 digits; with ``check_region`` also the province, regency range and district 00."""
-        digits = compact_digits(raw, kind="kk", what="KK number", mask=True)
+        digits = compact_digits(raw, kind="kk", what="KK number", hide=True)
         fixed_length(digits, kind="kk", what="KK number", length=16)
         if check_region:
             errors: list[Problem] = []

@@ -104,7 +104,7 @@ class Npwp(ValueType):
         cls, raw: object, *, lenient: bool = False, regions: RegionTable | None = None
     ) -> Self:
         """Validate ``raw``; ``regions`` is passed to the NIK rules of a NIK-NPWP."""
-        digits = compact_digits(raw, kind="npwp", what="NPWP", mask=True)
+        digits = compact_digits(raw, kind="npwp", what="NPWP", hide=True)
         if len(digits) == 15:
             digits = "0" + digits
         elif len(digits) != 16:
@@ -181,7 +181,7 @@ class Nitku(ValueType):
         cls, raw: object, *, lenient: bool = False, regions: RegionTable | None = None
     ) -> Self:
         """22 digits whose first 16 pass the NPWP rules (``lenient`` as for NPWP)."""
-        digits = compact_digits(raw, kind="nitku", what="NITKU", mask=True)
+        digits = compact_digits(raw, kind="nitku", what="NITKU", hide=True)
         fixed_length(digits, kind="nitku", what="NITKU", length=22)
         errors, warnings = _npwp16(digits[:16], lenient=lenient, regions=regions)
         if errors:

@@ -12,6 +12,7 @@ import enum
 from datetime import date, datetime
 from typing import TypeVar
 
+from koperasi_id._values import mask
 from koperasi_id.errors import ValidationError
 
 E = TypeVar("E", bound=enum.Enum)
@@ -22,12 +23,12 @@ def member(value: object, cls: type[E], name: str) -> E:
     if isinstance(value, cls):
         return value
     name_of = cls.__name__
-    got = f"got {type(value).__name__} {value!r:.40}"
+    got = f"got {type(value).__name__} {mask(value, limit=40, quote=True)}"
     wire = cls._value2member_map_.get(value) if isinstance(value, str) else None
     if wire is not None:
         message = (
             f"{name} must be a {name_of} member, {got}; pass {name_of}.{wire.name} "
-            f"({name_of}({value!r}) converts the wire value)"
+            f"({name_of}({mask(value, quote=True)}) converts the wire value)"
         )
     else:
         message = (

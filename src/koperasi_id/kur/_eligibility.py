@@ -9,6 +9,7 @@ from decimal import Decimal
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from koperasi_id._values import mask
 from koperasi_id.decisions import Decision, Finding, Severity
 from koperasi_id.errors import Problem, RuleInputError, ValidationError
 from koperasi_id.kur._entities import ExistingCredit, KurApplication, KurLoan
@@ -42,7 +43,9 @@ class KurAssessment(Decision[bool]):
 def _rp(amount: Decimal) -> str:
     # Most amounts shown are the same few ceilings; the text depends only on the
     # value (amounts here are validated, at most two decimals).
-    return format_rupiah(amount)
+    # Amounts in findings are often the applicant's own: masked like any input
+    # (a 12+ digit amount may be a NIK typed into the wrong field).
+    return mask(format_rupiah(amount))
 
 
 def _f(  # noqa: PLR0917 - findings read best positionally

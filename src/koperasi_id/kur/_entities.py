@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from koperasi_id._numbers import DECIMAL_PLACES, decimal_places
+from koperasi_id._values import mask
 from koperasi_id.errors import ValidationError
 from koperasi_id.identifiers import Nik, Npwp
 from koperasi_id.kur._args import day
@@ -41,7 +42,9 @@ def _whole(low: int, high: int = _MAX_MONTHS) -> Any:
             )
         if not low <= value <= high:
             raise ValidationError.single(
-                "kur.range", f"{attribute.name} must be {low}–{high}, got {value}", path=path
+                "kur.range",
+                f"{attribute.name} must be {low}–{high}, got {mask(value, limit=40)}",
+                path=path,
             )
 
     return check
@@ -128,7 +131,7 @@ class ExistingCredit:
         if self.closed and self.outstanding:
             raise ValidationError.single(
                 "kur.closed_outstanding",
-                f"a closed credit has nothing outstanding, got {self.outstanding}",
+                f"a closed credit has nothing outstanding, got {mask(self.outstanding, limit=40)}",
                 path="$.outstanding",
             )
 
@@ -220,7 +223,7 @@ class KurLoan:
         if not isinstance(rate, Decimal) or not rate.is_finite() or not 0 <= rate <= 100:
             raise ValidationError.single(
                 "kur.rate_range",
-                f"annual_rate is a Decimal percent 0–100, got {rate!r}",
+                f"annual_rate is a Decimal percent 0–100, got {mask(rate, limit=40, quote=True)}",
                 path="$.annual_rate",
             )
         if decimal_places(rate) > DECIMAL_PLACES:  # the number policy for rates

@@ -9,6 +9,7 @@ from typing import NamedTuple, TypeVar
 
 import attrs
 
+from koperasi_id._values import mask
 from koperasi_id.decisions import Decision, Finding
 from koperasi_id.errors import NoRuleInForceError, RuleInputError, ValidationError
 from koperasi_id.kur._args import day, member
@@ -74,7 +75,8 @@ def _plafond(plafond: object) -> Decimal:
 def _access(access: object) -> int:
     if isinstance(access, bool) or not isinstance(access, int) or access < 1:
         raise ValidationError.single(
-            "kur.access", f"the access number counts from 1, got {access!r}"
+            "kur.access",
+            f"the access number counts from 1, got {mask(access, limit=40, quote=True)}",
         )
     return access
 
@@ -117,7 +119,7 @@ def scheme_for(plafond: Decimal | int, *, as_of: date, rules: KurRules | None = 
     top = max(band.ceiling for band in bands.values())
     raise ValidationError.single(
         "kur.not_kur",
-        f"{format_rupiah(amount)} is above every KUR ceiling ({format_rupiah(top)}) on "
+        f"{mask(format_rupiah(amount))} is above every KUR ceiling ({format_rupiah(top)}) on "
         f"{as_of.isoformat()}",
     )
 

@@ -35,6 +35,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from koperasi_id._numbers import DECIMAL_PLACES, check_decimal
+from koperasi_id._values import mask
 from koperasi_id.errors import ValidationError
 from koperasi_id.kur._args import day, member
 from koperasi_id.money import Rounding, parse_rupiah, round_rupiah
@@ -101,7 +102,7 @@ def _amount(value: object, field: str) -> Decimal:
         raise _bad(field, "type", f"{field} must be a Decimal or int, got {type(value).__name__}")
     amount = Decimal(value)
     if not amount.is_finite():
-        raise _bad(field, "not_finite", f"{field} must be finite, got {value}")
+        raise _bad(field, "not_finite", f"{field} must be finite, got {mask(value, limit=40)}")
     return amount
 
 
@@ -112,7 +113,11 @@ def _principal(value: object) -> Decimal:
     except ValidationError as err:
         raise err.under("$.principal") from None
     if amount <= 0:
-        raise _bad("principal", "not_positive", f"principal must be above zero, got {value}")
+        raise _bad(
+            "principal",
+            "not_positive",
+            f"principal must be above zero, got {mask(value, limit=40)}",
+        )
     return amount
 
 
@@ -125,7 +130,11 @@ def _rate_percent(value: object) -> Decimal:
     except ValidationError as err:
         raise err.under("$.annual_rate") from None
     if not Decimal(0) <= percent <= _HUNDRED:
-        raise _bad("annual_rate", "rate_range", f"an annual rate is 0–100 percent, got {value}")
+        raise _bad(
+            "annual_rate",
+            "rate_range",
+            f"an annual rate is 0–100 percent, got {mask(value, limit=40)}",
+        )
     return percent
 
 
@@ -133,7 +142,11 @@ def _months(value: object, field: str, low: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise _bad(field, "type", f"{field} must be an int, got {type(value).__name__}")
     if not low <= value <= _MAX_MONTHS:
-        raise _bad(field, "months_range", f"{field} must be {low}–{_MAX_MONTHS}, got {value}")
+        raise _bad(
+            field,
+            "months_range",
+            f"{field} must be {low}–{_MAX_MONTHS}, got {mask(value, limit=40)}",
+        )
     return value
 
 
@@ -299,7 +312,9 @@ def schedule(
             "grace_months", "grace_too_long", f"grace ({g}) must be shorter than the tenor ({n})"
         )
     if isinstance(places, bool) or places not in (0, 1, 2):
-        raise _bad("places", "places", f"places is 0, 1 or 2, got {places!r}")
+        raise _bad(
+            "places", "places", f"places is 0, 1 or 2, got {mask(places, limit=40, quote=True)}"
+        )
     if (start is None) == (first_due is None):
         raise _bad("start", "anchor", "give exactly one of start (akad date) or first_due")
     if start is not None:

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import enum
 
+from koperasi_id._values import mask
+from koperasi_id.errors import ValidationError
+
 __all__ = ["Collectibility", "CreditKind", "Purpose", "Scheme", "Sector"]
 
 
@@ -187,11 +190,15 @@ class Collectibility(enum.Enum):
 
     @classmethod
     def from_grade(cls, grade: int) -> Collectibility:
-        """The member for a numeric grade 1–5; :class:`ValueError` otherwise."""
-        for member, number in _GRADES.items():
-            if number == grade and not isinstance(grade, bool):
-                return member
-        raise ValueError(f"kolektibilitas is a grade from 1 to 5, got {grade!r}")
+        """The member for a numeric grade 1–5; a ValidationError (a :class:`ValueError`) otherwise."""
+        if type(grade) is int:  # not bool; a Decimal sNaN would raise on ==
+            for member, number in _GRADES.items():
+                if number == grade:
+                    return member
+        raise ValidationError.single(
+            "kur.collectibility",
+            f"kolektibilitas is a grade from 1 to 5, got {mask(grade, limit=40, quote=True)}",
+        )
 
 
 _GRADES = {

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import attrs
 
+from koperasi_id._values import mask
 from koperasi_id.decisions import Decision, Finding, Severity
 from koperasi_id.errors import Problem, RuleInputError, ValidationError
 from koperasi_id.law import Regime, RegimeRef, Timeline
@@ -103,7 +104,7 @@ def _amount(criterion: Criterion, raw: object, problems: list[Problem]) -> Decim
             Problem(
                 path=path,
                 code="money.negative",
-                message=f"{criterion.label_en} must not be negative, got {value}",
+                message=f"{criterion.label_en} must not be negative, got {mask(value, limit=40)}",
             )
         )
         return None
@@ -155,7 +156,7 @@ def _band_text(bands: SizeBands, size: BusinessSize, lang: str) -> str:
 
 def _criterion_finding(bands: SizeBands, amount: Decimal, size: BusinessSize) -> Finding:
     crit = bands.criterion
-    shown = format_rupiah(amount)
+    shown = mask(format_rupiah(amount))  # the business's own figure: input
     return Finding(
         code=f"msme.size.{crit.value}",
         passed=True,

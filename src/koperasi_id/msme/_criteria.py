@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from koperasi_id._values import mask
 from koperasi_id.law import Citation, Confidence, Regime, Timeline, Unit, register
 from koperasi_id.msme._size import BusinessSize
 
@@ -117,7 +118,10 @@ _POLICY_LABELS = {
 
 def _ceiling_amount(instance: SizeBands, attribute: attrs.Attribute[Any], value: Decimal) -> None:
     if not isinstance(value, Decimal) or not value.is_finite() or value < 0:
-        raise ValueError(f"{attribute.name} must be a finite non-negative Decimal, got {value!r}")
+        raise ValueError(
+            f"{attribute.name} must be a finite non-negative Decimal, got "
+            f"{mask(value, limit=40, quote=True)}"
+        )
 
 
 @attrs.frozen(kw_only=True)

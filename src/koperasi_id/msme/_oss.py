@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import attrs
 
+from koperasi_id._values import mask
 from koperasi_id.decisions import Decision, Finding, Severity
 from koperasi_id.law import Citation, Confidence, Regime, Timeline, Unit, register
 from koperasi_id.money import format_rupiah
@@ -112,11 +113,11 @@ def oss_scale(
         passed=umk,
         severity=Severity.INFO,
         message_id=(
-            f"Modal usaha {format_rupiah(amount)} "
+            f"Modal usaha {mask(format_rupiah(amount))} "
             f"{'paling banyak' if umk else 'melebihi'} {format_rupiah(ceiling)}: {verdict_id}."
         ),
         message_en=(
-            f"Business capital {format_rupiah(amount)} is "
+            f"Business capital {mask(format_rupiah(amount))} is "
             f"{'at most' if umk else 'above'} {format_rupiah(ceiling)}: "
             f"{'UMK' if umk else 'not UMK'}."
         ),

@@ -8,6 +8,7 @@ from typing import Protocol, runtime_checkable
 
 import attrs
 
+from koperasi_id._values import mask
 from koperasi_id.decisions import Decision, Finding
 from koperasi_id.errors import Problem, RuleInputError, ValidationError
 from koperasi_id.law import Citation, Confidence, Regime, Timeline, Unit, register
@@ -79,7 +80,7 @@ class AnnualSalesCeiling:
         regime = self.ceilings.at(_check_date("as_of", as_of))
         ceiling = regime.value
         within = amount <= ceiling
-        shown, limit = format_rupiah(amount), format_rupiah(ceiling)
+        shown, limit = mask(format_rupiah(amount)), format_rupiah(ceiling)
         finding = Finding(
             code=self.code,
             passed=within,

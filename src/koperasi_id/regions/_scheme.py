@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Self, TypeVar
 
 import attrs
 
-from koperasi_id._values import ValueType, masked_excerpt
+from koperasi_id._values import ValueType, mask
 from koperasi_id.errors import Problem, ValidationError
 from koperasi_id.law import Citation
 
@@ -274,7 +274,7 @@ def _split_code(raw: object) -> tuple[str, str | None, str | None, str | None]:
     raise ValidationError.single(
         "region.syntax",
         "not a Kemendagri region code like '18', '18.71', '18.71.01' or '18.71.01.1001': "
-        + masked_excerpt(text, 24),
+        + mask(text, limit=24, quote=True),
     )
 
 

@@ -10,6 +10,7 @@ from importlib import resources
 
 import attrs
 
+from koperasi_id._values import mask
 from koperasi_id.errors import Problem, ValidationError
 from koperasi_id.law import Citation, Confidence
 from koperasi_id.regions._scheme import (
@@ -348,7 +349,7 @@ def _region_from_row(row: Mapping[str, str]) -> Region:
             Problem(
                 path="$.status",
                 code="region.status",
-                message=f"status must be 'berlaku' or 'tidak_berlaku', got {status_text[:20]!r}",
+                message=f"status must be 'berlaku' or 'tidak_berlaku', got {mask(status_text, limit=20, quote=True)}",
             )
         )
     successor = None
