@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 import reprlib
+from collections.abc import Mapping
 from decimal import Decimal
+from types import MappingProxyType
 from typing import ClassVar, Self
 
 from koperasi_id.errors import Problem, ValidationError
@@ -187,6 +189,13 @@ class ValueType:
 
     #: Short name used in messages and error codes (``"nik"``, ``"npwp"``).
     kind: ClassVar[str] = "value"
+
+    #: JSON Schema keywords of the canonical string (``pattern``, ``examples``):
+    #: :mod:`koperasi_id.schema` adds them to ``{"type": "string"}``. The
+    #: pattern is the form ``str`` writes; ``parse`` also takes the separators
+    #: people type, and checks more than a pattern can (every such check raises
+    #: a code starting with ``kind``).
+    json_schema: ClassVar[Mapping[str, object]] = MappingProxyType({})
 
     @classmethod
     def parse(cls, raw: object) -> Self:

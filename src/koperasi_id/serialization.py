@@ -68,6 +68,7 @@ __all__ = [
     "ValueType",
     "decimal_text",
     "default_converter",
+    "derived_fields",
     "from_dict",
     "from_json",
     "make_converter",
@@ -342,18 +343,82 @@ def _is_attrs_class(t: object) -> bool:
     return isinstance(t, type) and attrs.has(t) and not issubclass(t, ValueType)
 
 
+def derived_fields(cls: type) -> dict[str, Any]:
+    """The computed properties a class writes on the wire, with their types.
+
+    A class lists them in ``__wire_derived__`` (a schedule's totals): ``to_dict``
+    writes them after the fields, ``from_dict`` accepts them and refuses a
+    value that differs from the one computed (``derived.mismatch``), so a
+    document cannot carry totals that contradict its rows.
+    """
+    names: tuple[str, ...] = getattr(cls, "__wire_derived__", ())
+    return {name: typing.get_type_hints(getattr(cls, name).fget)["return"] for name in names}
+
+
 def _attrs_hook_factory(t: Any, converter: cattrs.Converter) -> Callable[[object, type], Any]:
     inner = converter.gen_structure_attrs_fromdict(t)
+    derived = derived_fields(t)
 
     def structure_object(value: object, cl: type) -> Any:
         # An exact dict is by far the common case; the ABC check costs more.
         if type(value) is dict or isinstance(value, Mapping):
+            if derived:
+                return _structure_derived(converter, derived, inner, value, cl)
             return inner(value, cl)
         raise _fail(
             "type.object", f"expected an object ({_type_name(t)}), got {type(value).__name__}"
         )
 
     return structure_object
+
+
+def _structure_derived(
+    converter: cattrs.Converter,
+    derived: Mapping[str, Any],
+    inner: Callable[[Any, type], Any],
+    value: Mapping[str, Any],
+    cl: type,
+) -> Any:
+    fields = {k: v for k, v in value.items() if k not in derived}
+    built = inner(fields, cl)
+    problems: list[Problem] = []
+    for name, kind in derived.items():
+        if name not in value:
+            continue
+        try:
+            given = converter.structure(value[name], kind)
+        except Exception as exc:  # noqa: BLE001 - reported as the caller's data
+            problems.extend(problems_from_exception(exc, f"$.{name}"))
+            continue
+        try:
+            computed = getattr(built, name)
+        except ArithmeticError:
+            computed = None  # undefined for these fields (a zero principal): nothing matches
+        if given != computed:
+            problems.append(
+                Problem(
+                    path=f"$.{name}",
+                    code="derived.mismatch",
+                    message=f"{name} is computed from the other fields and differs from the "
+                    "value given",
+                )
+            )
+    if problems:
+        raise ValidationError(problems)
+    return built
+
+
+def _derived_unstructure_factory(t: Any, converter: cattrs.Converter) -> Callable[[Any], Any]:
+    inner = converter.gen_unstructure_attrs_fromdict(t)
+    derived = derived_fields(t)
+
+    def unstructure_object(obj: Any) -> Any:
+        out = inner(obj)
+        for name, kind in derived.items():
+            out[name] = converter.unstructure(getattr(obj, name), kind)
+        return out
+
+    return unstructure_object
 
 
 def make_converter(*, forbid_extra_keys: bool = True) -> cattrs.Converter:
@@ -396,6 +461,10 @@ def make_converter(*, forbid_extra_keys: bool = True) -> cattrs.Converter:
         lambda t: _optional_inner(t) is not None, _optional_hook_factory
     )
     conv.register_structure_hook_factory(_is_attrs_class, _attrs_hook_factory)
+    conv.register_unstructure_hook_factory(
+        lambda t: _is_attrs_class(t) and bool(getattr(t, "__wire_derived__", ())),
+        _derived_unstructure_factory,
+    )
     with _lock:
         for configure in _configurators:
             configure(conv)

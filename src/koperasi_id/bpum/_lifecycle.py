@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
-from typing import Protocol, TypeVar
+from types import MappingProxyType
+from typing import ClassVar, Protocol, TypeVar
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -209,6 +210,14 @@ class DisbursementRecord:
     year: int
     status: Status = Status.PROPOSED
     credited_on: date | None = None
+
+    #: Rules beyond the JSON Schema (koperasi_id.schema), by problem code.
+    __cross_field_rules__: ClassVar[Mapping[str, str]] = MappingProxyType(
+        {
+            "bpum.credited_on_missing": "credited_on is set once the funds are credited (and after)",
+            "bpum.credited_on_early": "credited_on is null before the funds are credited",
+        }
+    )
 
     def __attrs_post_init__(self) -> None:
         needs_date = self.status in _HAS_CREDIT_DATE

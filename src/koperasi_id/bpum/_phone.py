@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 from typing import Self
 
 import attrs
@@ -53,6 +54,9 @@ class PhoneNumber(ValueType):
     """
 
     kind = "phone"
+    json_schema = MappingProxyType(
+        {"pattern": r"^\+62[1-9][0-9]{5,12}$", "examples": ["+6281234567890"]}
+    )
     #: The national significant number: the digits after ``+62`` (no trunk 0).
     national: str
 

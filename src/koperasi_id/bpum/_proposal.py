@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import enum
 import re
-from typing import Any
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, ClassVar
 
 import attrs
 
@@ -146,6 +148,13 @@ class Proposer:
     type: ProposerType
     region: RegionCode
 
+    #: Rules beyond the JSON Schema (koperasi_id.schema), by problem code.
+    __cross_field_rules__: ClassVar[Mapping[str, str]] = MappingProxyType(
+        {
+            "bpum.proposer_region": "a dinas_provinsi sits at a province code, a dinas_kabupaten_kota at a regency/city code",
+        }
+    )
+
     def __attrs_post_init__(self) -> None:
         wanted = _REQUIRED_DEPTH.get(self.type)
         if wanted is not None and _region_depth(self.region) != wanted:
@@ -229,6 +238,16 @@ class Proposal:
     previous_bpum_years: tuple[int, ...] = ()
     proposer: Proposer
     citizen: bool = True
+
+    #: Rules beyond the JSON Schema (koperasi_id.schema), by problem code.
+    __cross_field_rules__: ClassVar[Mapping[str, str]] = MappingProxyType(
+        {
+            "bpum.empty": "name, ktp_address, line_of_business and business_address are not blank",
+            "bpum.too_long": "those texts are not too long",
+            "bpum.year": "previous_bpum_years are plausible four-digit years",
+            "bpum.year_repeated": "no year in previous_bpum_years is repeated",
+        }
+    )
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []

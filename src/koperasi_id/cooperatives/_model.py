@@ -12,10 +12,11 @@ be out of compliance, and the rule functions say so with findings.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Self
+from types import MappingProxyType
+from typing import ClassVar, Self
 
 import attrs
 
@@ -67,6 +68,9 @@ class YearEnd(ValueType):
     """
 
     kind = "year_end"
+    json_schema = MappingProxyType(
+        {"pattern": "^[0-9]{2}-[0-9]{2}$", "examples": ["12-31", "06-30"]}
+    )
     month: int
     day: int
 
@@ -169,6 +173,15 @@ class Founder:
     nik: Nik | None = None
     legal_entity_number: NomorBadanHukum | None = None
 
+    #: Rules beyond the JSON Schema (koperasi_id.schema), by problem code.
+    __cross_field_rules__: ClassVar[Mapping[str, str]] = MappingProxyType(
+        {
+            "founder.identity": "exactly one of nik (a person) and legal_entity_number (a cooperative) is set",
+            "cooperative.name_blank": "the name is not blank",
+            "cooperative.name_length": "the name has at most 300 characters",
+        }
+    )
+
     def __attrs_post_init__(self) -> None:
         if (self.nik is None) == (self.legal_entity_number is None):
             raise ValidationError.single(
@@ -206,6 +219,14 @@ class BoardMember:
     family_card: NomorKk | None = None
     village_head: bool = False
 
+    #: Rules beyond the JSON Schema (koperasi_id.schema), by problem code.
+    __cross_field_rules__: ClassVar[Mapping[str, str]] = MappingProxyType(
+        {
+            "cooperative.name_blank": "the name is not blank",
+            "cooperative.name_length": "the name has at most 300 characters",
+        }
+    )
+
 
 @attrs.frozen(kw_only=True)
 class BoardTerm:
@@ -219,6 +240,15 @@ class BoardTerm:
     started_on: date
     ends_on: date
     members: tuple[BoardMember, ...] = ()
+
+    #: Rules beyond the JSON Schema (koperasi_id.schema), by problem code.
+    __cross_field_rules__: ClassVar[Mapping[str, str]] = MappingProxyType(
+        {
+            "board_term.organ": "organ is not rapat_anggota (the members' meeting has no term)",
+            "board_term.order": "ends_on is after started_on",
+            "board_term.duplicate_member": "no NIK sits twice in one term",
+        }
+    )
 
     def __attrs_post_init__(self) -> None:
         problems = []
@@ -287,6 +317,14 @@ class RatRecord:
     held_on: date | None
     reported: bool = False
 
+    #: Rules beyond the JSON Schema (koperasi_id.schema), by problem code.
+    __cross_field_rules__: ClassVar[Mapping[str, str]] = MappingProxyType(
+        {
+            "cooperative.fiscal_year_range": "fiscal_year is 1900-9998",
+            "rat.reported_not_held": "reported is false when held_on is null",
+        }
+    )
+
     def __attrs_post_init__(self) -> None:
         if self.held_on is None and self.reported:
             raise ValidationError.single(
@@ -317,6 +355,14 @@ class BusinessActivity:
     fiscal_year: int = attrs.field(validator=_fiscal_year_number)
     has_real_business: bool
     turnover: Decimal | None = attrs.field(default=None, validator=optional_non_negative_rupiah)
+
+    #: Rules beyond the JSON Schema (koperasi_id.schema), by problem code.
+    __cross_field_rules__: ClassVar[Mapping[str, str]] = MappingProxyType(
+        {
+            "cooperative.fiscal_year_range": "fiscal_year is 1900-9998",
+            "activity.turnover_without_business": "a positive turnover needs has_real_business",
+        }
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.turnover is not None and self.turnover > 0 and not self.has_real_business:
@@ -381,6 +427,31 @@ class Cooperative:
     merah_putih: bool = False
     legal_status: LegalStatus = LegalStatus.LEGAL_ENTITY
     dissolved_on: date | None = None
+
+    #: Rules beyond the JSON Schema (koperasi_id.schema), by problem code.
+    __cross_field_rules__: ClassVar[Mapping[str, str]] = MappingProxyType(
+        {
+            "cooperative.name_blank": "the name is not blank",
+            "cooperative.name_length": "the name has at most 300 characters",
+            "cooperative.legal_entity_number_missing": "legal_entity_numbers holds at least one number",
+            "cooperative.legal_entity_number_repeated": "no legal-entity number is repeated",
+            "cooperative.region_too_coarse": "region is at least a regency/city code",
+            "cooperative.member_count_negative": "member_count is not negative",
+            "cooperative.founded_after_deed": "founded_on is not after deed_approved_on",
+            "cooperative.stakeholder_groups_without_multi_pihak": "stakeholder_groups only when multi_stakeholder",
+            "cooperative.founder_form_mismatch": "founders are persons for a primer, cooperatives for a sekunder cooperative",
+            "cooperative.founder_repeated": "no founder is listed twice",
+            "cooperative.rat_year_repeated": "one RAT record per fiscal year",
+            "cooperative.rat_year_before_deed": "no RAT record for a fiscal year that ended before the deed",
+            "cooperative.rat_before_deed": "no RAT held before deed_approved_on",
+            "cooperative.rat_before_year_end": "no RAT held before its fiscal year ended",
+            "cooperative.activity_year_repeated": "one business-activity record per fiscal year",
+            "cooperative.activity_year_before_deed": "no business activity for a fiscal year that ended before the deed",
+            "cooperative.dissolved_on_missing": "dissolved_on is set when legal_status is dibubarkan",
+            "cooperative.dissolved_on_without_dissolution": "dissolved_on is null unless legal_status is dibubarkan",
+            "cooperative.dissolved_before_deed": "dissolved_on is not before deed_approved_on",
+        }
+    )
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []

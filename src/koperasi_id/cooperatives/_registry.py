@@ -23,7 +23,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Final, Literal, cast, get_args
+from types import MappingProxyType
+from typing import Any, ClassVar, Final, Literal, cast, get_args
 
 import attrs
 
@@ -193,6 +194,16 @@ class RegistrySummary:
     active_percent: Decimal | None
     breakdowns: tuple[Breakdown, ...] = ()
     regime: RegimeRef
+
+    #: Rules beyond the JSON Schema (koperasi_id.schema), by problem code.
+    __cross_field_rules__: ClassVar[Mapping[str, str]] = MappingProxyType(
+        {
+            "registry.rows_do_not_add_up": "rows = invalid + not_yet_established + dissolved + registered",
+            "registry.status_does_not_add_up": "registered = active + inactive",
+            "registry.groups_do_not_add_up": "the groups of every breakdown sum to the registered, active and inactive totals",
+            "registry.negative": "no count is negative",
+        }
+    )
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from types import MappingProxyType
+from typing import ClassVar
 
 import attrs
 
@@ -111,6 +113,13 @@ class SavingsLoanProfile:
     other_financial_services: bool = False
     bank_funding: Decimal = attrs.field(default=Decimal(0), validator=non_negative_rupiah)
     unit_assets: Decimal = attrs.field(default=Decimal(0), validator=non_negative_rupiah)
+
+    #: Rules beyond the JSON Schema (koperasi_id.schema), by problem code.
+    __cross_field_rules__: ClassVar[Mapping[str, str]] = MappingProxyType(
+        {
+            "savings_loan.assets_missing": "bank_funding above zero needs unit_assets above zero",
+        }
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.bank_funding > 0 and self.unit_assets == 0:

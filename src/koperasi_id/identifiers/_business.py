@@ -32,6 +32,7 @@ class Nib(ValueType):
     """
 
     kind = "nib"
+    json_schema = MappingProxyType({"pattern": "^[0-9]{13}$", "examples": ["9120001234567"]})
     digits: str
 
     def __init__(self, digits: str) -> None:
@@ -154,6 +155,10 @@ class Kbli(ValueType):
     """
 
     kind = "kbli"
+    # The edition suffix is written for codes not of KBLI 2020 (``"47111@kbli_2015"``).
+    json_schema = MappingProxyType(
+        {"pattern": "^[0-9]{5}(@kbli_[0-9]{4})?$", "examples": ["47111", "64141"]}
+    )
     code: str
     version: KbliVersion
 

@@ -6,6 +6,7 @@ import enum
 import re
 from collections.abc import Collection
 from datetime import date
+from types import MappingProxyType
 from typing import Self
 
 import attrs
@@ -55,6 +56,7 @@ class NomorIndukKoperasi(ValueType):
     """
 
     kind = "nik_koperasi"
+    json_schema = MappingProxyType({"pattern": "^[0-9]{16}$"})
     digits: str
     warnings: tuple[Problem, ...] = attrs.field(eq=False)
 
@@ -173,6 +175,12 @@ class NomorBadanHukum(ValueType):
     """
 
     kind = "nomor_badan_hukum"
+    json_schema = MappingProxyType(
+        {
+            "pattern": r"^(AHU-[0-9]+\.AH\.[0-9]{2}\.[0-9]{2}\.TAHUN [0-9]{4}|\S.*/BH/.*[0-9]{4})$",
+            "examples": ["AHU-0000012.AH.01.26.TAHUN 2020", "518/BH/XII/1998"],
+        }
+    )
     text: str
     form: BadanHukumForm = attrs.field(eq=False)
     raw: str = attrs.field(eq=False)

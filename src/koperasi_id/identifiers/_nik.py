@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from datetime import date
+from types import MappingProxyType
 from typing import Self
 
 import attrs
@@ -181,6 +182,7 @@ class Nik(ValueType):
     """
 
     kind = "nik"
+    json_schema = MappingProxyType({"pattern": "^[0-9]{16}$", "examples": ["1871010101900001"]})
     digits: str
     warnings: tuple[Problem, ...] = attrs.field(eq=False)
 
@@ -360,6 +362,7 @@ class NomorKk(ValueType):
     """
 
     kind = "kk"
+    json_schema = MappingProxyType({"pattern": "^[0-9]{16}$", "examples": ["1871010101190001"]})
     digits: str
     warnings: tuple[Problem, ...] = attrs.field(eq=False)
 

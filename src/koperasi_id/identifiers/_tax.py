@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from types import MappingProxyType
 from typing import Self
 
 import attrs
@@ -93,6 +94,7 @@ class Npwp(ValueType):
     """
 
     kind = "npwp"
+    json_schema = MappingProxyType({"pattern": "^[0-9]{16}$", "examples": ["0012345674123000"]})
     digits: str
     warnings: tuple[Problem, ...] = attrs.field(eq=False)
 
@@ -170,6 +172,7 @@ class Nitku(ValueType):
     """
 
     kind = "nitku"
+    json_schema = MappingProxyType({"pattern": "^[0-9]{22}$"})
     digits: str
     warnings: tuple[Problem, ...] = attrs.field(eq=False)
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from types import MappingProxyType
+from typing import Any, ClassVar
 
 import attrs
 
@@ -123,6 +125,14 @@ class ExistingCredit:
         default=None, validator=_optional_instance(Scheme, "kur.scheme_type")
     )
 
+    #: Rules beyond the JSON Schema (koperasi_id.schema), by problem code.
+    __cross_field_rules__: ClassVar[Mapping[str, str]] = MappingProxyType(
+        {
+            "kur.credit_scheme": "scheme is set only for a KUR credit (kind kur)",
+            "kur.closed_outstanding": "a closed credit has outstanding 0",
+        }
+    )
+
     def __attrs_post_init__(self) -> None:
         if self.scheme is not None and self.kind is not CreditKind.KUR:
             raise ValidationError.single(
@@ -171,6 +181,15 @@ class KurApplication:
     disaster_area: bool = False
     contract_months: int | None = attrs.field(default=None, validator=_optional_whole(1))
 
+    #: Rules beyond the JSON Schema (koperasi_id.schema), by problem code.
+    __cross_field_rules__: ClassVar[Mapping[str, str]] = MappingProxyType(
+        {
+            "kur.plafond_not_positive": "plafond is above zero",
+            "kur.range": "tenor_months is 1-600, access 1-1000, contract_months 1-600",
+            "kur.contract_months": "contract_months only for scheme pmi",
+        }
+    )
+
     def __attrs_post_init__(self) -> None:
         if self.contract_months is not None and self.scheme is not Scheme.MIGRANT_WORKER:
             raise ValidationError.single(
@@ -216,6 +235,19 @@ class KurLoan:
     rate_convention: RateConvention = attrs.field(
         default=RateConvention.NOMINAL_MONTHLY,
         validator=_instance(RateConvention, "kur.rate_convention_type"),
+    )
+
+    #: Rules beyond the JSON Schema (koperasi_id.schema), by problem code.
+    __cross_field_rules__: ClassVar[Mapping[str, str]] = MappingProxyType(
+        {
+            "kur.plafond_not_positive": "plafond is above zero",
+            "kur.range": "tenor_months is 1-600, grace_months 0-600",
+            "kur.rate_range": "annual_rate is a percent from 0 to 100",
+            "kur.grace_too_long": "grace_months is less than tenor_months",
+            "kur.bullet_scheme": "method sekaligus only for scheme super_mikro",
+            "kur.bullet_grace": "method sekaligus has no grace_months",
+            "kur.first_due": "first_due is after akad_date",
+        }
     )
 
     def __attrs_post_init__(self) -> None:

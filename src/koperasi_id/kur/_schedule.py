@@ -27,9 +27,11 @@ from __future__ import annotations
 
 import decimal
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
+from types import MappingProxyType
+from typing import ClassVar
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -242,6 +244,22 @@ class Schedule:
     #: The annual rate (percent) charged for each month of the tenor, in order;
     #: for an annuity or flat credit month *k* is instalment *k*'s period.
     period_rates: tuple[Decimal, ...] = ()
+
+    #: Written by ``to_dict`` and checked by ``from_dict`` (koperasi_id.serialization).
+    __wire_derived__: ClassVar[tuple[str, ...]] = (
+        "total_principal",
+        "total_interest",
+        "total_payment",
+        "flat_rate_equivalent",
+    )
+    #: Rules beyond the JSON Schema (koperasi_id.schema), by problem code.
+    __cross_field_rules__: ClassVar[Mapping[str, str]] = MappingProxyType(
+        {
+            "derived.mismatch": "total_principal, total_interest and total_payment are the sums "
+            "of the instalments; flat_rate_equivalent follows from the total interest, the "
+            "principal and the months",
+        }
+    )
 
     @property
     def total_principal(self) -> Decimal:

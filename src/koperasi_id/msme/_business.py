@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
+from types import MappingProxyType
+from typing import ClassVar
 
 import attrs
 
@@ -93,3 +96,11 @@ class Business:
     net_assets: Decimal | None = attrs.field(default=None, validator=optional_non_negative_rupiah)
     annual_sales: Decimal | None = attrs.field(default=None, validator=optional_non_negative_rupiah)
     workers: int | None = attrs.field(default=None, validator=_optional_positive_workers)
+
+    #: Rules beyond the JSON Schema (koperasi_id.schema), by problem code.
+    __cross_field_rules__: ClassVar[Mapping[str, str]] = MappingProxyType(
+        {
+            "msme.name_empty": "the name is not blank",
+            "msme.workers_not_positive": "workers is at least 1",
+        }
+    )

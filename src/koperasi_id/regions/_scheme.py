@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import re
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Self, TypeVar
 
 import attrs
@@ -298,6 +299,12 @@ class RegionCode(ValueType):
     """
 
     kind = "region"
+    json_schema = MappingProxyType(
+        {
+            "pattern": r"^[0-9]{2}(\.[0-9]{2}(\.[0-9]{2}(\.[0-9]{4})?)?)?$",
+            "examples": ["18", "18.71", "18.71.01", "18.71.01.1001"],
+        }
+    )
     code: str
     warnings: tuple[Problem, ...] = attrs.field(eq=False, repr=False)
 
