@@ -1,7 +1,7 @@
 """Streaming record files for the command line and batch jobs.
 
 Reads CSV (UTF-8 with or without BOM, ``,`` ``;`` or tab detected from the
-header) and JSON Lines one record at a time, with the line number of each
+header) and JSON Lines and JSON arrays one record at a time, with the line number of each
 record. A record that cannot be read cleanly (bad UTF-8, more cells than the
 header, a JSON line that is not an object) still comes out, carrying its
 problems, so that every input record gives exactly one output record.
@@ -32,6 +32,7 @@ import attrs
 
 from koperasi_id import _json
 from koperasi_id._atomic import OutputError, atomic_output
+from koperasi_id._jsonarray import JsonArrayError, iter_json_array
 from koperasi_id._limits import (
     MAX_CELL_CHARS,
     MAX_COLUMNS,
@@ -376,30 +377,28 @@ class RecordReader:
             yield InputRecord(line=number, data=value, flat=False)
 
     def _json_records(self) -> Iterator[InputRecord]:
-        # A JSON array cannot be streamed with the standard library; JSON Lines can.
-        text = self._text.read()
-        if json_too_deep(text, MAX_JSON_DEPTH + 1):  # the array itself is one level
-            raise InputError(
-                f"{self.path}: the JSON nests deeper than {MAX_JSON_DEPTH} levels in a record"
-            )
+        # Item by item: an array of a million records is never held whole. Each
+        # item is parsed within the record limits, its problems its own.
         try:
-            value = _json.loads(text, max_chars=None, max_depth=MAX_JSON_DEPTH + 1)
-        except ValidationError as err:
+            for number, text in enumerate(iter_json_array(self._text), start=1):
+                try:
+                    item = _json.loads(text)
+                except ValidationError as err:
+                    yield InputRecord(line=number, data={}, problems=err.problems, flat=False)
+                    continue
+                if isinstance(item, dict):
+                    yield InputRecord(line=number, data=item, flat=False)
+                else:
+                    yield _problem_record(
+                        number,
+                        "type.object",
+                        f"expected a JSON object, got {type(item).__name__}",
+                        flat=False,
+                    )
+        except JsonArrayError as exc:
             raise InputError(
-                f"{self.path}: {err.problems[0].message}; for large files use JSON Lines"
+                f"{self.path}: {exc}; a .json input must be an array of objects"
             ) from None
-        if not isinstance(value, list):
-            raise InputError(f"{self.path}: a .json input must be an array of objects")
-        for number, item in enumerate(value, start=1):
-            if isinstance(item, dict):
-                yield InputRecord(line=number, data=item, flat=False)
-            else:
-                problem = Problem(
-                    path="$",
-                    code="type.object",
-                    message=f"expected a JSON object, got {type(item).__name__}",
-                )
-                yield InputRecord(line=number, data={}, problems=(problem,), flat=False)
 
 
 def open_records(path: str | os.PathLike[str], fmt: FileFormat | None = None) -> RecordReader:

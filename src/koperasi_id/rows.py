@@ -36,22 +36,38 @@ from __future__ import annotations
 
 import enum
 import functools
+import os
 import re
 import types
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Any, TypeVar, Union, get_args, get_origin
+from typing import IO, Any, TextIO, TypeVar, Union, cast, get_args, get_origin, overload
 
 import attrs
 
+from koperasi_id import _records
+from koperasi_id._io import FileFormat, InputError
 from koperasi_id._numbers import MAX_NUMBER_TEXT, whole_from_text
+from koperasi_id._records import Record, RecordFile
 from koperasi_id._values import ValueType, mask
 from koperasi_id.errors import Problem, ValidationError
 from koperasi_id.money import parse_amount_text
-from koperasi_id.serialization import decimal_text, from_dict
+from koperasi_id.serialization import decimal_text, from_dict, to_dict
 
-__all__ = ["LIST_SEPARATOR", "columns", "flatten", "structure", "unflatten"]
+__all__ = [
+    "LIST_SEPARATOR",
+    "FileFormat",
+    "InputError",
+    "Record",
+    "RecordFile",
+    "columns",
+    "flatten",
+    "read_records",
+    "structure",
+    "unflatten",
+    "write_records",
+]
 
 T = TypeVar("T")
 
@@ -117,6 +133,18 @@ def _shape_of(t: Any) -> _FieldShape:
 def _fields(cls: type) -> dict[str, _FieldShape]:
     attrs.resolve_types(cls)
     return {f.name: _shape_of(f.type) for f in attrs.fields(cls)}
+
+
+@functools.cache
+def _null_when_empty(cls: type) -> frozenset[str]:
+    # A field that must be given but may be null (RatRecord.held_on): its
+    # empty cell is the null that flatten() wrote, not a missing value.
+    attrs.resolve_types(cls)
+    return frozenset(
+        f.name
+        for f in attrs.fields(cls)
+        if f.default is attrs.NOTHING and _strip_optional(f.type) is not f.type
+    )
 
 
 # A decimal cell whose amount text fails only on the money-specific rules may
@@ -252,6 +280,8 @@ def _unflatten(
                     data[name] = _cell(shape, text)
                 except ValidationError as err:
                     problems.extend(err.under(f"$.{prefix}{name}").problems)
+            elif raw is not None and name in _null_when_empty(cls):
+                data[name] = None
         elif raw not in (None, ""):
             shown = mask(prefix + column)
             problems.append(
@@ -343,3 +373,137 @@ def columns(cls: type, *, list_items: int = 1) -> list[str]:
         else:
             out.append(name)
     return out
+
+
+# --- record files ---------------------------------------------------------------
+
+
+def _formats() -> dict[type, tuple[Any, Any, tuple[str, ...]]]:
+    # A BPUM proposal file has its own Indonesian columns (koperasi_id.bpum);
+    # imported here, on use, to keep this module importable on its own.
+    from koperasi_id import bpum  # noqa: PLC0415
+
+    def proposal_row(cls: type, row: Mapping[str, Any], lenient: bool) -> Any:
+        return bpum.structure_row(row, lenient=lenient)
+
+    return {bpum.Proposal: (proposal_row, bpum.proposal_to_row, bpum.PROPOSAL_COLUMNS)}
+
+
+def _structure_flat(cls: type, row: Mapping[str, Any], lenient: bool) -> Any:
+    return structure(cls, row, lenient=lenient)
+
+
+@overload
+def read_records(
+    source: str | os.PathLike[str] | IO[bytes] | IO[str],
+    *,
+    format: FileFormat | str | None = None,
+    type: None = None,
+    lenient: bool = False,
+) -> RecordFile[Any]: ...
+@overload
+def read_records(
+    source: str | os.PathLike[str] | IO[bytes] | IO[str],
+    *,
+    format: FileFormat | str | None = None,
+    type: type[T],
+    lenient: bool = False,
+) -> RecordFile[T]: ...
+def read_records(
+    source: str | os.PathLike[str] | IO[bytes] | IO[str],
+    *,
+    format: FileFormat | str | None = None,
+    type: type[T] | None = None,
+    lenient: bool = False,
+) -> RecordFile[Any]:
+    """Stream the records of a CSV, JSON Lines or JSON array file, with their line numbers.
+
+    What the command line does, in one call: CSV in UTF-8 with or without a
+    BOM, ``,`` ``;`` or tab detected from the header, quoted cells over
+    several lines; JSON Lines; a JSON array read item by item, never whole.
+    ``source`` is a path or an open file (binary or text; it is left open).
+    ``format`` is ``"csv"``, ``"jsonl"`` or ``"json"`` (default: from the
+    file name's extension, else CSV).
+
+    With ``type`` every record is structured (CSV columns named by field
+    path, as :func:`structure` reads them; a BPUM proposal file by its own
+    columns) and carries the entity in ``value`` or the problems the command
+    line reports, paths naming the columns. A CSV header in which no column
+    names a field of ``type`` is an :class:`InputError` at once, not one
+    problem per column per row. A file that cannot be read at all (missing,
+    empty, not UTF-8 in its header, duplicate columns) is an
+    :class:`InputError` too.
+
+    >>> import io
+    >>> from koperasi_id.cooperatives import RatRecord
+    >>> text = io.StringIO("fiscal_year;held_on;reported\\n2023;2024-03-09;ya\\n2023x;;\\n")
+    >>> with read_records(text, type=RatRecord) as records:
+    ...     print(records.delimiter)
+    ...     for r in records:
+    ...         print(r.line, r.value or [p.code for p in r.problems])
+    ;
+    2 RatRecord(fiscal_year=2023, held_on=datetime.date(2024, 3, 9), reported=True)
+    3 ['type.int']
+    >>> read_records(io.StringIO("nama,alamat\\nSiti,Jl. Kartini\\n"), type=RatRecord)
+    Traceback (most recent call last):
+    ...
+    koperasi_id._io.InputError: <stream>: no column of the header names a field of RatRecord (expected columns such as fiscal_year, held_on, reported); is this the right file and type?
+    """
+    fmt = FileFormat(format) if format is not None else None
+    reader = _records.open_source(source, fmt)
+    flat: Any = None
+    if type is not None:
+        special = _formats().get(type)
+        if special is not None:
+            flat, _, known = special
+            example = ", ".join(known[:4])
+        else:
+            flat = _structure_flat
+            known = tuple(_fields(cast(Any, type)))
+            example = ", ".join(columns(type)[:4])
+        if reader.format is FileFormat.CSV:
+            _records.check_header(reader, type, known, example)
+    return RecordFile(reader, type, lenient=lenient, flat=flat)
+
+
+def write_records(
+    target: str | os.PathLike[str] | TextIO,
+    records: Iterable[Any],
+    *,
+    format: FileFormat | str | None = None,
+    columns: Iterable[str] | None = None,
+    delimiter: str = ",",
+) -> int:
+    """Write entities (or wire dicts) as CSV, JSON Lines or a JSON array; returns the count.
+
+    The counterpart of :func:`read_records`: what it writes, that reads back.
+    ``target`` is a path (``format`` from its extension, else CSV) or an open
+    text file (default CSV). JSON formats write the nested wire form
+    (:func:`~koperasi_id.serialization.to_dict`); CSV writes one column per
+    field path (:func:`flatten`; a BPUM proposal in its own columns). CSV
+    needs its header before the first row: ``columns`` defaults to the first
+    record's, and a later record with more (a longer list) is a ValueError,
+    so pass ``columns=columns(cls, list_items=N)`` for records with lists.
+
+    >>> import io
+    >>> from datetime import date
+    >>> from koperasi_id.cooperatives import RatRecord
+    >>> out = io.StringIO()
+    >>> write_records(out, [RatRecord(fiscal_year=2023, held_on=date(2024, 3, 9), reported=True)])
+    1
+    >>> print(out.getvalue().strip())
+    fiscal_year,held_on,reported
+    2023,2024-03-09,true
+    """
+    fmt = FileFormat(format) if format is not None else None
+    specials = _formats()
+
+    def to_row(item: Any) -> Mapping[str, Any]:
+        special = specials.get(item.__class__)
+        if special is not None:
+            return dict(special[1](item))
+        return flatten(item if isinstance(item, Mapping) else to_dict(item))
+
+    return _records.write(
+        target, records, fmt=fmt, columns=columns, delimiter=delimiter, to_row=to_row
+    )
