@@ -31,6 +31,7 @@ from typing import Generic, Literal, TypeVar
 
 import attrs
 
+from koperasi_id import _html
 from koperasi_id._values import mask
 from koperasi_id.law import Citation, RegimeRef
 
@@ -139,6 +140,38 @@ class Decision(Generic[T]):
             if f.code == code:
                 return f
         raise KeyError(code)
+
+    def _repr_html_(self) -> str:
+        """A table of the findings and the law applied, for notebooks.
+
+        >>> from koperasi_id.law import Citation
+        >>> d = Decision(outcome=True, findings=(Finding(code="demo.ok", passed=True,
+        ...     message_id="<ok>", message_en="ok", citation=Citation("PP 7/2021")),))
+        >>> "<td>demo.ok</td><td>&lt;ok&gt;</td>" in d._repr_html_()
+        True
+        """
+        when = f" per {self.as_of.isoformat()}" if self.as_of else ""
+        rows = [
+            (
+                "ok" if f.passed else ("GAGAL" if f.is_failure else f.severity.label),
+                f.code,
+                f.message_id,
+                f.message_en,
+                str(f.citation),
+            )
+            for f in self.findings
+        ]
+        notes = [
+            f"Dasar hukum: {r.citation} ({r.name}, {r.valid_from.isoformat()}.."
+            f"{r.valid_to.isoformat() if r.valid_to else ''}, keyakinan {r.confidence.label})"
+            for r in self.regimes
+        ]
+        return _html.table(
+            f"{type(self).__name__}: {_show(self.outcome)}{when}",
+            ("", "kode", "pesan", "message", "dasar"),
+            rows,
+            notes=notes,
+        )
 
     def explain(self, lang: Language = "id") -> str:
         """A plain-text explanation, one line per finding."""

@@ -28,7 +28,7 @@ from typing import Any, ClassVar, Final, Literal, cast, get_args
 
 import attrs
 
-from koperasi_id import serialization
+from koperasi_id import _html, serialization
 from koperasi_id._values import mask
 from koperasi_id.cooperatives._activity import (
     ActivityRule,
@@ -283,6 +283,56 @@ class RegistrySummary:
     def to_json(self, *, indent: int | None = None) -> str:
         """:meth:`to_dict` as JSON text (non-ASCII kept)."""
         return serialization.to_json(self, indent=indent)
+
+    def _repr_html_(self) -> str:
+        """The totals and every breakdown with the rule's citation, for notebooks."""
+        totals = _html.table(
+            f"Koperasi per {self.as_of.isoformat()} (RAT {self.window_years} tahun buku)",
+            (
+                "baris",
+                "tidak valid",
+                "belum berdiri",
+                "dibubarkan",
+                "terdaftar",
+                "aktif",
+                "tidak aktif",
+                "% aktif",
+            ),
+            [
+                (
+                    self.rows,
+                    self.invalid,
+                    self.not_yet_established,
+                    self.dissolved,
+                    self.registered,
+                    self.active,
+                    self.inactive,
+                    self.active_percent or "-",
+                )
+            ],
+            notes=[f"Dasar: {self.regime.citation} (keyakinan {self.regime.confidence.label})"],
+        )
+        parts = [totals]
+        for breakdown in self.breakdowns:
+            parts.append(
+                _html.table(
+                    f"per {breakdown.dimension}",
+                    ("kode", "nama", "terdaftar", "aktif", "tidak aktif", "% aktif"),
+                    [
+                        (
+                            g.key,
+                            g.label,
+                            g.registered,
+                            g.active,
+                            g.inactive,
+                            g.active_percent or "-",
+                        )
+                        for g in breakdown.groups
+                    ],
+                    limit=50,
+                )
+            )
+        return "".join(parts)
 
     def table(self, dimension: str) -> str:
         """A plain-text table of one breakdown, with a total line, for reports.

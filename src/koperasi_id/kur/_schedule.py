@@ -36,11 +36,12 @@ from typing import ClassVar
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from koperasi_id import _html
 from koperasi_id._numbers import DECIMAL_PLACES, check_decimal
 from koperasi_id._values import mask
 from koperasi_id.errors import ValidationError
 from koperasi_id.kur._args import day, member
-from koperasi_id.money import Rounding, parse_rupiah, round_rupiah
+from koperasi_id.money import Rounding, format_rupiah, parse_rupiah, round_rupiah
 
 __all__ = [
     "Instalment",
@@ -260,6 +261,33 @@ class Schedule:
             "principal and the months",
         }
     )
+
+    def _repr_html_(self) -> str:
+        """The instalments (the first 24 shown), totals and flat-rate equivalent, for notebooks."""
+        rows = [
+            (
+                i.number,
+                i.due_date.isoformat(),
+                format_rupiah(i.principal),
+                format_rupiah(i.interest),
+                format_rupiah(i.payment),
+                format_rupiah(i.balance),
+            )
+            for i in self.instalments
+        ]
+        return _html.table(
+            f"{self.method.label}: {format_rupiah(self.principal)}, {self.months} bulan, "
+            f"{self.annual_rate}% per tahun",
+            ("no", "jatuh tempo", "pokok", "bunga", "angsuran", "sisa pokok"),
+            rows,
+            limit=24,
+            notes=[
+                f"Total: pokok {format_rupiah(self.total_principal)}, bunga "
+                f"{format_rupiah(self.total_interest)}, angsuran "
+                f"{format_rupiah(self.total_payment)}",
+                f"Setara bunga flat: {round(self.flat_rate_equivalent, 2)}% per tahun",
+            ],
+        )
 
     @property
     def total_principal(self) -> Decimal:
