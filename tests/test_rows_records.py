@@ -64,10 +64,10 @@ def test_without_a_type_records_are_the_raw_rows() -> None:
     assert only.value is None
 
 
-def test_a_header_naming_no_field_is_an_error_not_a_problem_per_row() -> None:
-    with pytest.raises(InputError, match="no column of the header names a field of RatRecord"):
+def test_a_header_of_another_kind_of_file_is_an_error_not_a_problem_per_row() -> None:
+    with pytest.raises(InputError, match="not a RatRecord file: its header names 0 of the 2"):
         read_records(io.StringIO("nama;alamat\nSiti;Jl. Kartini\n"), type=RatRecord)
-    # One known column is enough: the rest are reported per row.
+    # Half the required columns is enough: the rest are reported per row, as on the CLI.
     with read_records(io.StringIO("fiscal_year;catatan\n2023;x\n"), type=RatRecord) as records:
         (only,) = list(records)
     assert {p.code for p in only.problems} == {"unknown_column", "missing"}
@@ -103,7 +103,8 @@ def test_the_problems_are_those_the_cli_reports(
     path = _write(
         tmp_path,
         "coops.csv",
-        b"name;member_count;rat_records[2].fiscal_year;extra\nKSP Maju;x;20x;\n;25;;y\n",
+        b"name;member_count;form;kind;region;rat_records[2].fiscal_year;extra\n"
+        b"KSP Maju;x;primer;konsumen;18.71;20x;\n;25;sekunder;x;18;;y\n",
     )
     with contextlib.redirect_stderr(io.StringIO()):
         assert cli.main(["validate", "--type", "cooperative", "--format", "jsonl", str(path)]) == 0

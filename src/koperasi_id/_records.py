@@ -199,16 +199,24 @@ class RecordFile(Generic[T]):
         self.close()
 
 
-def check_header(reader: RecordReader, cls: type, known: Iterable[str], example: str) -> None:
-    """Refuse a CSV header in which no column names a field of ``cls``."""
-    fields = set(known)
+#: A CSV header naming fewer than this share of the required fields is another kind of
+#: file (the command line's rule, koperasi_id.cli): every row would be invalid.
+WRONG_FILE_SHARE = 0.5
+
+
+def check_header(reader: RecordReader, cls: type, required: Iterable[str]) -> None:
+    """Refuse a CSV header that names fewer than half of the fields ``cls`` requires."""
+    wanted = list(required)
     roots = {h.split(".", 1)[0].split("[", 1)[0].strip().lower() for h in reader.header}
-    if reader.header and not roots & {f.lower() for f in fields}:
-        reader.close()
-        raise InputError(
-            f"{reader.path}: no column of the header names a field of {cls.__name__} "
-            f"(expected columns such as {example}); is this the right file and type?"
-        )
+    present = [f for f in wanted if f.lower() in roots]
+    if not reader.header or not wanted or len(present) >= WRONG_FILE_SHARE * len(wanted):
+        return
+    reader.close()
+    raise InputError(
+        f"{reader.path}: this is not a {cls.__name__} file: its header names {len(present)} "
+        f"of the {len(wanted)} required columns (expected: {', '.join(wanted)}); "
+        "is this the right file and type?"
+    )
 
 
 def write(

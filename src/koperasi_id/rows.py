@@ -386,7 +386,8 @@ def _formats() -> dict[type, tuple[Any, Any, tuple[str, ...]]]:
     def proposal_row(cls: type, row: Mapping[str, Any], lenient: bool) -> Any:
         return bpum.structure_row(row, lenient=lenient)
 
-    return {bpum.Proposal: (proposal_row, bpum.proposal_to_row, bpum.PROPOSAL_COLUMNS)}
+    required = tuple(c for c in bpum.PROPOSAL_COLUMNS if c in bpum.REQUIRED_COLUMNS)
+    return {bpum.Proposal: (proposal_row, bpum.proposal_to_row, required)}
 
 
 def _structure_flat(cls: type, row: Mapping[str, Any], lenient: bool) -> Any:
@@ -428,9 +429,10 @@ def read_records(
     With ``type`` every record is structured (CSV columns named by field
     path, as :func:`structure` reads them; a BPUM proposal file by its own
     columns) and carries the entity in ``value`` or the problems the command
-    line reports, paths naming the columns. A CSV header in which no column
-    names a field of ``type`` is an :class:`InputError` at once, not one
-    problem per column per row. A file that cannot be read at all (missing,
+    line reports, paths naming the columns. A CSV header that names fewer
+    than half of the fields ``type`` requires is another kind of file: an
+    :class:`InputError` at once (as on the command line), not one problem per
+    column per row. A file that cannot be read at all (missing,
     empty, not UTF-8 in its header, duplicate columns) is an
     :class:`InputError` too.
 
@@ -447,7 +449,7 @@ def read_records(
     >>> read_records(io.StringIO("nama,alamat\\nSiti,Jl. Kartini\\n"), type=RatRecord)
     Traceback (most recent call last):
     ...
-    koperasi_id._io.InputError: <stream>: no column of the header names a field of RatRecord (expected columns such as fiscal_year, held_on, reported); is this the right file and type?
+    koperasi_id._io.InputError: <stream>: this is not a RatRecord file: its header names 0 of the 2 required columns (expected: fiscal_year, held_on); is this the right file and type?
     """
     fmt = FileFormat(format) if format is not None else None
     reader = _records.open_source(source, fmt)
@@ -455,14 +457,14 @@ def read_records(
     if type is not None:
         special = _formats().get(type)
         if special is not None:
-            flat, _, known = special
-            example = ", ".join(known[:4])
+            flat, _, required = special
         else:
             flat = _structure_flat
-            known = tuple(_fields(cast(Any, type)))
-            example = ", ".join(columns(type)[:4])
+            required = tuple(
+                f.name for f in attrs.fields(cast(Any, type)) if f.default is attrs.NOTHING
+            )
         if reader.format is FileFormat.CSV:
-            _records.check_header(reader, type, known, example)
+            _records.check_header(reader, type, required)
     return RecordFile(reader, type, lenient=lenient, flat=flat)
 
 
