@@ -11,6 +11,7 @@ import io
 import json
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -382,7 +383,11 @@ def test_kur_simulate_json_sums_to_plafond() -> None:
         "json",
     )
     body = json.loads(result.stdout)
-    assert body["totals"]["principal"] == "25000000"
+    assert "totals" not in body  # the schedule's wire form carries them
+    assert body["schedule"]["total_principal"] == "25000000"
+    interest = sum(Decimal(i["interest"]) for i in body["schedule"]["instalments"])
+    assert Decimal(body["schedule"]["total_interest"]) == interest
+    assert Decimal(body["schedule"]["flat_rate_equivalent"]) > 0
     assert len(body["schedule"]["instalments"]) == 18
     assert body["schedule"]["instalments"][0]["due_date"] == "2024-02-29"
 

@@ -46,6 +46,7 @@ def test_every_subcommand_has_lang_id_by_default() -> None:
         "law show",
         "law diff",
         "law export",
+        "schema",
     }
     for name, parser in leaves.items():
         lang = next(a for a in parser._actions if "--lang" in a.option_strings)

@@ -48,6 +48,7 @@ COMMANDS: tuple[str, ...] = (
     "msme",
     "validate",
     "law",
+    "schema",
 )
 
 

@@ -122,13 +122,8 @@ def run(args: argparse.Namespace) -> int:
     )
     checks = _checks(scheme, purpose, args, rules)
     if args.format == "json":
+        # The schedule's own wire form carries its totals and flat-rate equivalent.
         body = {"scheme": scheme.value, "checks": checks, "schedule": to_dict(plan)}
-        body["totals"] = {
-            "principal": str(plan.total_principal),
-            "interest": str(plan.total_interest),
-            "payment": str(plan.total_payment),
-            "flat_rate_equivalent": str(round(plan.flat_rate_equivalent, 4)),
-        }
         print(json.dumps(body, ensure_ascii=False, indent=2))
         return EXIT_OK
     if args.format == "csv":
