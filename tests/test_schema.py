@@ -18,6 +18,7 @@ histories), 20 for schema-drawn documents.
 from __future__ import annotations
 
 import copy
+import functools
 from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
@@ -82,7 +83,8 @@ def _validator(schema: dict[str, Any]) -> Any:
     )
 
 
-def _explained(cls: type) -> tuple[set[str], tuple[str, ...]]:
+@functools.cache
+def _explained(cls: type) -> tuple[frozenset[str], tuple[str, ...]]:
     """Problem codes the schema of ``cls`` lists, and the value types' code prefixes.
 
     A value type checks more than its pattern (a NIK's birth date, an NPWP's
@@ -91,9 +93,9 @@ def _explained(cls: type) -> tuple[set[str], tuple[str, ...]]:
     """
     schema = json_schema(cls)
     reachable = [cls, *(KEYS[k] for k in schema.get("$defs", {}))]
-    codes = {code for t in reachable for code in cross_field_rules(t)}
+    codes = frozenset(code for t in reachable for code in cross_field_rules(t))
     prefixes = tuple(
-        f"{t.kind}." for t in public_types() if isinstance(t, type) and issubclass(t, ValueType)
+        f"{t.kind}." for t in KEYS.values() if isinstance(t, type) and issubclass(t, ValueType)
     )
     return codes, prefixes
 
