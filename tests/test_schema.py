@@ -160,6 +160,25 @@ def test_money_bounds_come_from_the_money_module() -> None:
     assert not check.is_valid("1e3")
 
 
+@pytest.mark.parametrize(
+    ("cls", "field"),
+    [
+        (kur.KurApplication, "plafond"),
+        (kur.KurLoan, "plafond"),
+        (kur.ExistingCredit, "outstanding"),
+        (cooperatives.SavingsLoanProfile, "bank_funding"),
+    ],
+)
+def test_amounts_checked_as_rupiah_have_the_money_schema(cls: type, field: str) -> None:
+    # A plafond's validator chains money.py's check with "above zero".
+    prop = json_schema(cls)["properties"][field]
+    assert (
+        prop["pattern"]
+        == json_schema(msme.Business)["properties"]["capital"]["anyOf"][0]["pattern"]
+    )
+    assert not _validator(prop).is_valid("1.234")
+
+
 def test_same_class_names_in_two_modules_do_not_collide() -> None:
     assert schema_key(kur.Purpose) != schema_key(msme.Purpose)
     both = components([kur.Purpose, msme.Purpose])["schemas"]

@@ -228,7 +228,10 @@ class _Builder:
         return out
 
     def of(self, kind: Any, validator: object) -> dict[str, Any]:
-        make = _VALIDATOR_SCHEMAS.get(validator)
+        make = next(
+            (_VALIDATOR_SCHEMAS[v] for v in _validators(validator) if v in _VALIDATOR_SCHEMAS),
+            None,
+        )
         if make is not None and _strip_none(kind)[0] is Decimal:
             nullable = _strip_none(kind)[1]
             inner = make()

@@ -27,12 +27,16 @@ __all__ = ["ExistingCredit", "KurApplication", "KurLoan"]
 _MAX_MONTHS = 600
 
 
-def _positive_rupiah(instance: object, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
-    non_negative_rupiah(instance, attribute, value)
+def _above_zero(instance: object, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
     if value == 0:
         raise ValidationError.single(
             "kur.plafond_not_positive", "the amount must be above zero", path=f"$.{attribute.name}"
         )
+
+
+# money.py's own validator first, as its own link: koperasi_id.schema shows its
+# bounds in the JSON Schema; "above zero" is a listed rule.
+_positive_rupiah = attrs.validators.and_(non_negative_rupiah, _above_zero)
 
 
 def _whole(low: int, high: int = _MAX_MONTHS) -> Any:
