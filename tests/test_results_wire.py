@@ -27,7 +27,8 @@ def test_a_schedule_writes_its_totals_and_flat_rate_equivalent() -> None:
     assert wire["total_principal"] == "50000000"
     assert wire["total_interest"] == str(PLAN.total_interest)
     assert wire["total_payment"] == str(PLAN.total_payment)
-    assert Decimal(wire["flat_rate_equivalent"]) == PLAN.flat_rate_equivalent
+    # At the number policy's four places, so that it reads back.
+    assert Decimal(wire["flat_rate_equivalent"]) == round(PLAN.flat_rate_equivalent, 4)
     assert from_json(kur.Schedule, to_json(PLAN)) == PLAN
 
 
@@ -109,3 +110,29 @@ def test_registry_summary_html_has_totals_and_breakdowns() -> None:
     assert "Koperasi per 2024-01-01" in page
     assert page.count("<table") == 1 + len(summary.breakdowns)
     assert f"Dasar: {summary.regime.citation}" in page
+
+
+@pytest.mark.parametrize(
+    ("details", "path", "code"),
+    [
+        (True, "$.details", "type.object"),
+        ([], "$.details", "type.object"),
+        ({"catatan": 1}, "$.details.catatan", "type.str"),
+        ({"1871010101900001": 1}, "$.details.187101******0001", "type.str"),
+    ],
+)
+def test_finding_details_that_are_not_an_object_of_strings_are_refused(
+    details: object, path: str, code: str
+) -> None:
+    # Found by the schema properties: cattrs' mapping hook called .items() on a bool.
+    wire = {
+        "code": "demo.x",
+        "passed": True,
+        "message_id": "x",
+        "message_en": "x",
+        "citation": {"instrument": "PP 7/2021"},
+        "details": details,
+    }
+    with pytest.raises(ValidationError) as refused:
+        from_dict(Finding, wire)
+    assert [(p.path, p.code) for p in refused.value.problems] == [(path, code)]

@@ -11,7 +11,8 @@ computed fields a class writes (``__wire_derived__``). So the schema and
   without a default are ``required``, ``X | None`` admits ``null``;
 - dates are ``format: date`` strings with their pattern; money is a decimal
   string (or a whole JSON number) with at most
-  :data:`~koperasi_id.money.MAX_DECIMAL_PLACES` places and not negative;
+  :data:`~koperasi_id.money.MAX_DECIMAL_PLACES` places and not negative; every
+  number keeps to the bounds of the number policy (``koperasi_id._numbers``);
 - enums list their wire values, each with its Indonesian label as ``title``
   and an English one as ``description``;
 - nested objects and lists of them (``rat_records``, ``existing_credits``)
@@ -29,7 +30,7 @@ computed fields a class writes (``__wire_derived__``). So the schema and
 >>> s["$defs"]["identifiers.Nik"]["pattern"]
 '^[0-9]{16}$'
 >>> s["properties"]["capital"]["anyOf"][0]["pattern"]
-'^[0-9]+(\\\\.[0-9]{1,2})?$'
+'^(0|[1-9][0-9]{0,14})(\\\\.[0-9]{1,2})?$'
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ from typing import Any, get_args, get_origin
 import attrs
 
 from koperasi_id import money
+from koperasi_id._numbers import DECIMAL_PLACES, MAX_MAGNITUDE, MONEY_PLACES
 from koperasi_id._values import ValueType
 from koperasi_id.serialization import derived_fields
 
@@ -64,19 +66,31 @@ __all__ = [
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 _DATE = {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
-# The converter's decimal hook: plain digits, optional fraction, a sign (serialization._PLAIN_DECIMAL).
-_DECIMAL = {"type": ["string", "integer"], "pattern": r"^-?[0-9]+(\.[0-9]+)?$"}
+# The number policy (koperasi_id._numbers), read from there, never re-typed: a
+# magnitude of at most MAX_MAGNITUDE (the string patterns allow one digit fewer,
+# so they stay patterns), DECIMAL_PLACES places, MONEY_PLACES for rupiah.
+_DIGITS = len(str(MAX_MAGNITUDE)) - 1
+_INTEGER = {"type": "integer", "minimum": -MAX_MAGNITUDE, "maximum": MAX_MAGNITUDE}
+_DECIMAL = {
+    "type": ["string", "integer"],
+    "pattern": rf"^-?(0|[1-9][0-9]{{0,{_DIGITS - 1}}})(\.[0-9]{{1,{DECIMAL_PLACES}}})?$",
+    "minimum": -MAX_MAGNITUDE,
+    "maximum": MAX_MAGNITUDE,
+}
+
+#: Rules of the number policy no pattern here says, listed on every object with
+#: a decimal field.
+NUMBER_RULES = {"number.negative_zero": "a minus sign on zero (-0, -0.00) is refused"}
 
 
 def _money() -> dict[str, Any]:
-    # Read from money.py, never re-typed: the places and the lower bound its validators check.
-    places = money.MAX_DECIMAL_PLACES
     return {
         "type": ["string", "integer"],
-        "pattern": rf"^[0-9]+(\.[0-9]{{1,{places}}})?$",
+        "pattern": rf"^(0|[1-9][0-9]{{0,{_DIGITS - 1}}})(\.[0-9]{{1,{MONEY_PLACES}}})?$",
         "minimum": 0,
-        "description": f"Rupiah as a decimal string, at most {places} decimal places, not "
-        "negative (a whole JSON number is accepted too).",
+        "maximum": MAX_MAGNITUDE,
+        "description": f"Rupiah as a decimal string, at most {MONEY_PLACES} decimal places, not "
+        f"negative, below {MAX_MAGNITUDE:,} (a whole JSON number is accepted too).",
     }
 
 
@@ -116,7 +130,16 @@ def cross_field_rules(cls: type) -> Mapping[str, str]:
     out: dict[str, str] = {}
     for klass in reversed(cls.__mro__):
         out.update(klass.__dict__.get("__cross_field_rules__", {}))
+    if attrs.has(cls) and any(_strip_none(_hint(cls, f))[0] is Decimal for f in attrs.fields(cls)):
+        out.update(NUMBER_RULES)
     return out
+
+
+def _hint(cls: type, field: attrs.Attribute[Any]) -> Any:
+    try:
+        return typing.get_type_hints(cls).get(field.name, field.type)
+    except NameError:
+        return field.type
 
 
 def _first_line(obj: object) -> str | None:
@@ -250,7 +273,7 @@ class _Builder:
         if kind is bool:
             return {"type": "boolean"}
         if kind is int:
-            return {"type": "integer"}
+            return dict(_INTEGER)
         if kind is Decimal:
             return dict(_DECIMAL)
         if kind is date:

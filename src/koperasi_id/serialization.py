@@ -40,7 +40,7 @@ import types
 import typing
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any, TypeVar, get_args, get_origin
 
 import attrs
@@ -313,6 +313,39 @@ def _set_unstructure_factory(t: Any, converter: cattrs.BaseConverter) -> Callabl
     return unstructure_set
 
 
+def _is_str_mapping(t: object) -> bool:
+    args = get_args(t)
+    return get_origin(t) in (dict, Mapping) and len(args) == 2 and args[0] is str
+
+
+def _mapping_hook_factory(t: Any, converter: cattrs.BaseConverter) -> Callable[[object, type], Any]:
+    value_type = get_args(t)[1]
+    inner = converter.get_structure_hook(value_type)
+
+    def structure_mapping(value: object, _: type) -> Any:
+        # cattrs' own hook calls .items() on whatever it gets: a bool would be
+        # an AttributeError, not the caller's data error.
+        if not isinstance(value, Mapping):
+            raise _fail("type.object", f"expected an object, got {type(value).__name__}")
+        out: dict[str, Any] = {}
+        problems: list[Problem] = []
+        for key, item in value.items():
+            # The key came from the input: it reaches the path masked.
+            path = f"$.{mask(key)}"
+            if type(key) is not str:
+                problems.append(Problem(path=path, code="type.str", message="keys are strings"))
+                continue
+            try:
+                out[key] = inner(item, value_type)
+            except Exception as exc:  # noqa: BLE001 - reported as the caller's data
+                problems.extend(problems_from_exception(exc, path))
+        if problems:
+            raise ValidationError(problems)
+        return out
+
+    return structure_mapping
+
+
 def _optional_inner(t: object) -> Any:
     """``X`` for ``X | None`` (and ``Optional[X]``), otherwise ``None``."""
     if get_origin(t) not in (typing.Union, types.UnionType):
@@ -391,7 +424,7 @@ def _structure_derived(
             problems.extend(problems_from_exception(exc, f"$.{name}"))
             continue
         try:
-            computed = getattr(built, name)
+            computed = _derived_value(getattr(built, name))
         except ArithmeticError:
             computed = None  # undefined for these fields (a zero principal): nothing matches
         if given != computed:
@@ -415,10 +448,20 @@ def _derived_unstructure_factory(t: Any, converter: cattrs.Converter) -> Callabl
     def unstructure_object(obj: Any) -> Any:
         out = inner(obj)
         for name, kind in derived.items():
-            out[name] = converter.unstructure(getattr(obj, name), kind)
+            out[name] = converter.unstructure(_derived_value(getattr(obj, name)), kind)
         return out
 
     return unstructure_object
+
+
+def _derived_value(value: Any) -> Any:
+    # A computed ratio (a flat-rate equivalent) has more places than the number
+    # policy reads back; it is written, and compared, at the policy's places.
+    if isinstance(value, Decimal) and value.is_finite():
+        exponent = value.as_tuple().exponent
+        if isinstance(exponent, int) and -exponent > DECIMAL_PLACES:
+            return value.quantize(Decimal(1).scaleb(-DECIMAL_PLACES), rounding=ROUND_HALF_EVEN)
+    return value
 
 
 def make_converter(*, forbid_extra_keys: bool = True) -> cattrs.Converter:
@@ -457,6 +500,7 @@ def make_converter(*, forbid_extra_keys: bool = True) -> cattrs.Converter:
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook_factory)
     conv.register_structure_hook_factory(_is_set, _set_hook_factory)
     conv.register_unstructure_hook_factory(_is_set, _set_unstructure_factory)
+    conv.register_structure_hook_factory(_is_str_mapping, _mapping_hook_factory)
     conv.register_structure_hook_factory(
         lambda t: _optional_inner(t) is not None, _optional_hook_factory
     )
