@@ -189,3 +189,18 @@ def test_json_arrays_stream_across_any_chunk_size(items: list[Any], chunk: int, 
 def test_broken_json_arrays(text: str, message: str) -> None:
     with pytest.raises(JsonArrayError, match=message):
         list(iter_json_array(io.StringIO(text), chunk=2))
+
+
+def test_a_json_array_item_breaking_the_number_policy_is_that_records_problem() -> None:
+    text = io.StringIO(
+        '[{"fiscal_year": 1e5, "held_on": null}, {"fiscal_year": 2023, "held_on": null}]'
+    )
+    with read_records(text, format="json", type=RatRecord) as records:
+        got = [(r.line, [p.code for p in r.problems]) for r in records]
+    assert got == [(1, ["json.number"]), (2, [])]
+
+
+def test_a_json_array_item_past_the_size_limit_is_refused() -> None:
+    text = io.StringIO('[1, "' + "x" * 200 + '", 3]')
+    with pytest.raises(JsonArrayError, match="item 2 is longer than 100 characters"):
+        list(iter_json_array(text, chunk=16, max_item_chars=100))
