@@ -61,8 +61,8 @@ def test_every_subcommand_that_applies_rules_takes_a_rules_file() -> None:
         for name, parser in leaves.items()
         if any("--rules" in a.option_strings for a in parser._actions)
     }
-    # validate only structures records: it applies no dated rule.
-    assert with_rules == set(leaves) - {"validate"}
+    # validate only structures records and schema only describes them: no dated rule.
+    assert with_rules == set(leaves) - {"validate", "schema"}
 
 
 def test_an_unknown_language_is_a_usage_error(cli: Run) -> None:
