@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Sequence
 
-from koperasi_id._values import mask_long_digit_runs
+from koperasi_id._values import mask
 
 __all__ = ["cell", "table", "text"]
 
@@ -21,7 +21,7 @@ _STYLE = "border-collapse:collapse;text-align:left"
 
 def text(value: object) -> str:
     """``value`` as HTML text: masked, then escaped."""
-    return html.escape(mask_long_digit_runs(str(value)))
+    return html.escape(mask(str(value)))
 
 
 def cell(value: object, *, tag: str = "td") -> str:
