@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from koperasi_id import bpum, cli
 from koperasi_id._jsonarray import JsonArrayError, iter_json_array
 from koperasi_id.cooperatives import Cooperative, RatRecord
+from koperasi_id.errors import ValidationError
 from koperasi_id.rows import FileFormat, InputError, flatten, read_records, write_records
 from koperasi_id.serialization import to_dict
 from koperasi_id.strategies import bpum_proposals, cooperatives
@@ -204,3 +205,31 @@ def test_a_json_array_item_past_the_size_limit_is_refused() -> None:
     text = io.StringIO('[1, "' + "x" * 200 + '", 3]')
     with pytest.raises(JsonArrayError, match="item 2 is longer than 100 characters"):
         list(iter_json_array(text, chunk=16, max_item_chars=100))
+
+
+def test_a_path_holding_a_nik_is_masked_in_the_error(tmp_path: Path) -> None:
+    missing = tmp_path / "1871010101900001.csv"  # synthetic NIK as a file name
+    with pytest.raises(InputError) as refused:
+        read_records(missing)
+    assert "1871010101900001" not in str(refused.value)
+    assert "187101******0001" in str(refused.value)
+    with pytest.raises(InputError, match="cannot be opened"):
+        read_records("a\x00b.csv")
+
+
+@pytest.mark.parametrize("bad", ["xlsx", 3, ["csv"]])
+def test_an_unknown_format_is_a_validation_error(bad: Any) -> None:
+    with pytest.raises(ValidationError) as refused:
+        read_records(io.StringIO("a\n1\n"), format=bad)
+    assert refused.value.codes == ("format",)
+    with pytest.raises(ValidationError):
+        write_records(io.StringIO(), [], format=bad)
+
+
+def test_records_that_are_not_entities_nor_mappings_are_refused() -> None:
+    with pytest.raises(ValidationError) as refused:
+        write_records(io.StringIO(), "ab")  # a string is not a list of records
+    assert refused.value.codes == ("type.record",)
+    with pytest.raises(ValidationError) as refused:
+        read_records(io.StringIO("a\n1\n"), type="RatRecord")  # type: ignore[call-overload]
+    assert refused.value.codes == ("type.class",)

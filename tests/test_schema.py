@@ -122,6 +122,8 @@ def test_components_hold_every_public_type_with_component_refs() -> None:
 def test_a_type_with_no_wire_form_is_refused() -> None:
     with pytest.raises(SchemaError):
         json_schema(kur.KurRules)
+    with pytest.raises(SchemaError, match="expected a class, got a list"):
+        json_schema([[1]])  # type: ignore[arg-type]
     assert kur.KurRules not in public_types()
 
 

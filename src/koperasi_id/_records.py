@@ -16,6 +16,7 @@ from typing import IO, Any, Generic, TextIO, TypeVar
 import attrs
 
 from koperasi_id._io import FileFormat, InputError, InputRecord, RecordReader, RecordWriter
+from koperasi_id._values import mask
 from koperasi_id.errors import Problem, ValidationError
 from koperasi_id.serialization import from_dict, to_dict
 
@@ -124,10 +125,33 @@ def _is_binary(stream: object) -> bool:
 
 def open_source(source: Source, fmt: FileFormat | None) -> RecordReader:
     """A reader over a path or an open file; :class:`InputError` if it cannot be read."""
-    if isinstance(source, str | os.PathLike):
-        return RecordReader(source, fmt)
-    name = str(getattr(source, "name", "") or "")
-    return _StreamReader(source, fmt, name if isinstance(name, str) else "")
+    try:
+        if isinstance(source, str | os.PathLike):
+            return RecordReader(source, fmt)
+        name = getattr(source, "name", "")
+        return _StreamReader(source, fmt, name if isinstance(name, str) else "")
+    except InputError as err:
+        raise masked(err) from None
+    except (OSError, ValueError) as exc:  # a name too long, a NUL in it: the path is unusable
+        shown = mask(os.fsdecode(source) if isinstance(source, str | os.PathLike) else "<file>")
+        why = exc.strerror if isinstance(exc, OSError) else "not a usable file name"
+        raise InputError(f"{shown[:200]}: cannot be opened ({why})") from None
+
+
+def file_format(value: object) -> FileFormat | None:
+    """``format=`` as a :class:`FileFormat`; a ValidationError names the choices, not the value."""
+    if value is None or isinstance(value, FileFormat):
+        return value
+    if isinstance(value, str) and value in {f.value for f in FileFormat}:
+        return FileFormat(value)
+    raise ValidationError.single(
+        "format", f"format is one of csv, jsonl or json, got a {type(value).__name__} that is not"
+    )
+
+
+def masked(err: InputError) -> InputError:
+    """``err`` with its message masked: it names the file, and a path may hold a NIK."""
+    return InputError(mask(str(err)))
 
 
 class RecordFile(Generic[T]):
@@ -171,8 +195,11 @@ class RecordFile(Generic[T]):
         return tuple(self._reader.warnings)
 
     def __iter__(self) -> Iterator[Record[T]]:
-        for record in self._reader:
-            yield self._record(record)
+        try:
+            for record in self._reader:
+                yield self._record(record)
+        except InputError as err:
+            raise masked(err) from None
 
     def _record(self, record: InputRecord) -> Record[T]:
         if self._cls is None or record.problems:
@@ -213,7 +240,7 @@ def check_header(reader: RecordReader, cls: type, required: Iterable[str]) -> No
         return
     reader.close()
     raise InputError(
-        f"{reader.path}: this is not a {cls.__name__} file: its header names {len(present)} "
+        f"{mask(str(reader.path))}: this is not a {cls.__name__} file: its header names {len(present)} "
         f"of the {len(wanted)} required columns (expected: {', '.join(wanted)}); "
         "is this the right file and type?"
     )
@@ -255,6 +282,12 @@ def _write(
     writer: RecordWriter | None = None
     names: list[str] | None = list(columns) if columns is not None else None
     for item in items:
+        if not isinstance(item, Mapping) and not attrs.has(type(item)):
+            raise ValidationError.single(
+                "type.record",
+                f"record {(writer.count if writer else 0) + 1} is a {type(item).__name__}, "
+                "not an entity or a mapping",
+            )
         if fmt is FileFormat.CSV:
             row = to_row(item)
             if names is None:
@@ -270,6 +303,7 @@ def _write(
                 )
         else:
             row = item if isinstance(item, Mapping) else to_dict(item)
+
         if writer is None:
             writer = RecordWriter(stream, fmt, columns=names or (), delimiter=delimiter)
         writer.write(row)

@@ -34,6 +34,7 @@ its column, and the field is left out.
 
 from __future__ import annotations
 
+import builtins
 import enum
 import functools
 import os
@@ -451,7 +452,9 @@ def read_records(
     ...
     koperasi_id._io.InputError: <stream>: this is not a RatRecord file: its header names 0 of the 2 required columns (expected: fiscal_year, held_on); is this the right file and type?
     """
-    fmt = FileFormat(format) if format is not None else None
+    fmt = _records.file_format(format)
+    if type is not None and not isinstance(type, builtins.type):
+        raise ValidationError.single("type.class", "type= is a class such as Cooperative")
     reader = _records.open_source(source, fmt)
     flat: Any = None
     if type is not None:
@@ -497,7 +500,7 @@ def write_records(
     fiscal_year,held_on,reported
     2023,2024-03-09,true
     """
-    fmt = FileFormat(format) if format is not None else None
+    fmt = _records.file_format(format)
     specials = _formats()
 
     def to_row(item: Any) -> Mapping[str, Any]:

@@ -50,6 +50,7 @@ import attrs
 from koperasi_id import money
 from koperasi_id._numbers import DECIMAL_PLACES, MAX_MAGNITUDE, MONEY_PLACES
 from koperasi_id._values import ValueType
+from koperasi_id.errors import KoperasiIdError
 from koperasi_id.serialization import derived_fields
 
 __all__ = [
@@ -101,7 +102,7 @@ _VALIDATOR_SCHEMAS: dict[object, Any] = {
 }
 
 
-class SchemaError(TypeError):
+class SchemaError(KoperasiIdError, TypeError):
     """A type that has no wire form (a rule table holding timelines, a callable)."""
 
 
@@ -361,6 +362,9 @@ def json_schema(cls: type) -> dict[str, Any]:
     >>> s["$defs"]["kur.Scheme"]["oneOf"][0]
     {'const': 'super_mikro', 'description': 'super micro', 'title': 'KUR Super Mikro'}
     """
+    if not isinstance(cls, type):
+        # Named by its type only: the object may be anything a caller passed.
+        raise SchemaError(f"expected a class, got a {type(cls).__name__}")
     builder = _Builder("#/$defs/")
     root = builder.definition(cls)
     out: dict[str, Any] = {"$schema": DRAFT, **root}
