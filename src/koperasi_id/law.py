@@ -32,6 +32,7 @@ import bisect
 import enum
 import itertools
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 from typing import Any, Generic, TypeVar
@@ -331,3 +332,19 @@ def register_schema() -> dict[str, Any]:
     from koperasi_id._register_export import register_schema as schema  # noqa: PLC0415
 
     return schema()
+
+
+# The register's records name Timeline and Regime only for type checkers (the
+# register sits below this module); resolve them now that both exist, so tools
+# that read field types (the converter, schema generators) see real classes.
+for _record in (RegisteredRule, RuleChange, RuleInForce, Overrides):
+    if attrs.has(_record):
+        attrs.resolve_types(
+            _record,
+            globalns={
+                **vars(sys.modules[_record.__module__]),
+                "Regime": Regime,
+                "Timeline": Timeline,
+            },
+        )
+del _record
