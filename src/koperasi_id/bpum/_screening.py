@@ -191,6 +191,18 @@ def screen_numbered(
     return _run(items, prog, year=year, rule=rule)
 
 
+def duplicate_message(masked_nik: str, earlier: int, year: int) -> str:
+    """The Indonesian reason of a ``DUPLICATE`` result (shared with the columnar engine).
+
+    >>> duplicate_message("187101******0001", 2, 2021)
+    'NIK 187101******0001 sudah diusulkan pada data ke-2 untuk tahun anggaran 2021; satu NIK hanya menerima satu BPUM per tahun.'
+    """
+    return (
+        f"NIK {masked_nik} sudah diusulkan pada data ke-{earlier} untuk tahun anggaran "
+        f"{year}; satu NIK hanya menerima satu BPUM per tahun."
+    )
+
+
 _GOLDEN = 0x9E3779B97F4A7C15  # Fibonacci hashing: spreads keys that share their low digits
 
 
@@ -326,10 +338,7 @@ def _screen(
                 outcome=ScreeningOutcome.DUPLICATE,
                 nik=nik,
                 failed_codes=(DUPLICATE_CODE,),
-                messages=(
-                    f"NIK {nik} sudah diusulkan pada data ke-{earlier} untuk tahun anggaran "
-                    f"{year}; satu NIK hanya menerima satu BPUM per tahun.",
-                ),
+                messages=(duplicate_message(nik, earlier, year),),
                 duplicate_of=earlier,
             )
             continue

@@ -1,0 +1,50 @@
+"""Columnar versions of the batch jobs, over polars (and pandas) tables.
+
+An optional extra: ``pip install 'koperasi-id[polars]'``. The functions here
+give, row for row, the decisions of the per-record functions
+(:func:`koperasi_id.bpum.screen_rows` and friends) and read the same dated
+regimes, ``rules=`` overrides included: no threshold, list or rate is written
+twice. Rows the vectorised checks cannot decide go through the per-record
+function, and the run counts them.
+
+>>> import polars as pl
+>>> from koperasi_id import frames
+>>> df = pl.DataFrame({
+...     "nik": ["1871010101900001", "1871010101900001", "12345"],
+...     "kk": ["1871010101100001"] * 3, "nama": ["Siti"] * 3, "alamat_ktp": ["Jl. Kartini 5"] * 3,
+...     "bidang_usaha": ["warung"] * 3, "telepon": ["081234567890"] * 3,
+...     "pekerjaan": ["pedagang"] * 3, "punya_kur": ["tidak"] * 3,
+...     "punya_kredit_bank_lain": ["tidak"] * 3, "jenis_pengusul": ["dinas_kabupaten_kota"] * 3,
+...     "wilayah_pengusul": ["18.71"] * 3})
+>>> out = frames.screen_bpum(df, year=2021, start=2)
+>>> out.select("line", "nik", "hasil", "jumlah_bantuan", "duplikat_baris").rows()
+[(2, '187101******0001', 'layak', '1200000', None), (3, '187101******0001', 'ganda', '0', 2), (4, None, 'tidak_valid', '0', None)]
+"""
+
+from __future__ import annotations
+
+try:
+    import polars as _polars  # noqa: F401  (the extra's presence is the check)
+except ImportError as err:  # pragma: no cover - exercised in an environment without polars
+    raise ImportError(
+        "koperasi_id.frames needs polars, an optional extra: "
+        "pip install 'koperasi-id[polars]'"
+    ) from err
+
+from koperasi_id.frames._bpum import (
+    BPUM_RESULT_COLUMNS,
+    BpumScreener,
+    FrameRun,
+    screen_bpum,
+    screen_bpum_batches,
+    screen_bpum_csv,
+)
+
+__all__ = [
+    "BPUM_RESULT_COLUMNS",
+    "BpumScreener",
+    "FrameRun",
+    "screen_bpum",
+    "screen_bpum_batches",
+    "screen_bpum_csv",
+]

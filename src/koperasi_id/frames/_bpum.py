@@ -1,0 +1,651 @@
+"""BPUM screening over polars tables: the decisions of ``screen_rows``, column by column.
+
+How the columnar engine stays the per-record engine (why it can be trusted):
+
+- A row's *decision* (outcome, reason codes, messages, amount) depends only on
+  its low-cardinality cells (occupation, yes/no answers, proposer, region,
+  previous years, KBLI) plus two facts: whether it has a KK number and whether
+  the business is at the KTP address. Each distinct combination is decided
+  once by the per-record engine itself, on a synthetic record, and joined back.
+- The high-cardinality cells (NIK, KK, phone, names and addresses) only have to
+  be *valid*. NIK and KK are checked per part (region, birth date, serial),
+  each distinct part once by :meth:`Nik.parse` / :meth:`NomorKk.parse`; the
+  phone by :meth:`PhoneNumber.parse` on the distinct values; free text by its
+  length limit, when no cell edge could be stripped.
+- A row that any of this cannot vouch for (odd spacing, non-ASCII edges, an
+  invalid value, an unknown column) is screened by the per-record engine, and
+  counted as such. Duplicate NIKs are found column-wise within a batch and
+  through the per-record engine's own first-seen index across batches.
+
+So no threshold, list or rate is restated here: a ``rules=`` timeline reaches
+both paths the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, TypeVar
+
+import attrs
+import polars as pl
+
+from koperasi_id import bpum
+from koperasi_id._limits import MAX_CELL_CHARS
+from koperasi_id.bpum._proposal import MAX_TEXT_LENGTH
+from koperasi_id.bpum._rows import _normal_column
+from koperasi_id.bpum._screening import _FirstSeen, duplicate_message
+from koperasi_id.errors import Problem, ValidationError
+from koperasi_id.identifiers import Nik, NomorKk
+from koperasi_id.law import Timeline
+
+__all__ = [
+    "BPUM_RESULT_COLUMNS",
+    "BpumScreener",
+    "FrameRun",
+    "screen_bpum",
+    "screen_bpum_batches",
+    "screen_bpum_csv",
+]
+
+#: The columns of a result frame, as ``koperasi-id bpum screen`` writes them.
+BPUM_RESULT_COLUMNS: tuple[str, ...] = (
+    "line",
+    "nik",
+    "hasil",
+    "jumlah_bantuan",
+    "kode_alasan",
+    "alasan",
+    "duplikat_baris",
+)
+_SCHEMA: dict[str, Any] = {
+    "line": pl.Int64,
+    "nik": pl.String,
+    "hasil": pl.String,
+    "jumlah_bantuan": pl.String,
+    "kode_alasan": pl.List(pl.String),
+    "alasan": pl.List(pl.String),
+    "duplikat_baris": pl.Int64,
+}
+
+# Synthetic, valid stand-ins for the cells a decision does not read (the doctests' values).
+_T_NIK = "1871010101900001"
+_T_KK = "1871010101100001"
+_T_PHONE = "081234567890"
+_T_KTP = "a"
+_T_ELSEWHERE = "b"  # a business address that is not the KTP address
+
+_TEXT = ("nama", "alamat_ktp", "bidang_usaha")
+_WIDE = frozenset(("nik", "kk", "telepon", "alamat_usaha", *_TEXT))
+#: The cells whose distinct combinations decide a valid row.
+_NARROW: tuple[str, ...] = tuple(c for c in bpum.PROPOSAL_COLUMNS if c not in _WIDE)
+_KEYS = (*_NARROW, "_kk_given", "_at_ktp")
+# An edge Python's str.strip() would never remove: printable ASCII, not a space.
+_BOUNDED = r"^[!-~](?s:.*[!-~])?$"
+_SIXTEEN_DIGITS = r"^[0-9]{16}$"
+#: Distinct values each memo keeps before it starts afresh (bounded memory).
+_MEMO_LIMIT = 1 << 18
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+@attrs.define(kw_only=True)
+class FrameRun:
+    """What a columnar run did: the summary, and how many rows took which path.
+
+    ``per_record`` rows were screened by the per-record engine because the
+    vectorised checks could not vouch for them (invalid or oddly written
+    values, unknown columns); ``columnar`` rows were decided column-wise.
+    """
+
+    summary: bpum.ScreeningSummary
+    columnar: int = 0
+    per_record: int = 0
+
+
+@attrs.frozen
+class _Decided:
+    hasil: str
+    codes: tuple[str, ...]
+    messages: tuple[str, ...]
+    amount: str
+    warnings: tuple[Problem, ...]
+
+
+def _memo(cache: dict[_K, _V], key: _K, compute: Callable[[_K], _V]) -> _V:
+    try:
+        return cache[key]
+    except KeyError:
+        pass
+    if len(cache) >= _MEMO_LIMIT:
+        cache.clear()
+    value = cache[key] = compute(key)
+    return value
+
+
+class BpumScreener:
+    """Screens successive batches of one proposal file; NIK duplicates span batches.
+
+    Use one screener per file (or per stream of batches) and call
+    :meth:`screen` on each batch in order; :attr:`run` holds the running
+    summary. ``warnings_of`` (optional) collects the value warnings of each
+    valid record, as the command line reports them: they are then in
+    :attr:`warnings` after each :meth:`screen`, as ``(line, problems)``.
+    """
+
+    def __init__(
+        self,
+        *,
+        year: int,
+        other_bank_credit_rule: bpum.OtherBankCreditRule = bpum.OtherBankCreditRule.REGULATION_TEXT,
+        rules: Timeline[bpum.Programme] = bpum.PROGRAMMES,
+        lenient: bool = False,
+        summary: bpum.ScreeningSummary | None = None,
+        warnings_of: Callable[[object], Sequence[Problem]] | None = None,
+    ) -> None:
+        self._options: dict[str, Any] = {
+            "year": year,
+            "other_bank_credit_rule": other_bank_credit_rule,
+            "rules": rules,
+        }
+        bpum.screen_numbered((), **self._options)  # checks the year and rule now
+        self._year = year
+        self._lenient = lenient
+        self._warnings_of = warnings_of
+        self.run = FrameRun(summary=summary or bpum.ScreeningSummary(year=year))
+        self.warnings: list[tuple[int, tuple[Problem, ...]]] = []
+        self._seen = _FirstSeen()
+        self._regions: dict[str, tuple[Problem, ...] | None] = {}
+        self._dates: dict[str, bool] = {}
+        self._serials: dict[str, bool] = {}
+        self._kk_regions: dict[str, bool] = {}
+        self._addresses: dict[tuple[str, str], bool] = {}
+        self._decided: dict[tuple[str, ...], _Decided | None] = {}
+
+    def close(self) -> None:
+        """Release the duplicate index (a temporary file past a national size)."""
+        self._seen.close()
+
+    def __enter__(self) -> BpumScreener:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- the per-record engine, one record at a time --------------------------
+
+    def _single(self, line: int, structured: bpum.Structured) -> bpum.ScreeningResult:
+        return next(iter(bpum.screen_numbered([(line, structured)], **self._options)))
+
+    def _decide(self, key: tuple[str, ...], present: frozenset[str]) -> _Decided | None:
+        row = {c: v for c, v in zip(_NARROW, key, strict=False) if c in present}
+        row |= {
+            "nik": _T_NIK,
+            "kk": _T_KK if key[-2] == "1" else "",
+            "nama": _T_KTP,
+            "alamat_ktp": _T_KTP,
+            "alamat_usaha": "" if key[-1] == "1" else _T_ELSEWHERE,
+            "bidang_usaha": _T_KTP,
+            "telepon": _T_PHONE,
+        }
+        structured = bpum.structure_row(row, lenient=self._lenient)
+        if isinstance(structured, ValidationError):
+            return None
+        result = self._single(0, structured)
+        if result.outcome is bpum.ScreeningOutcome.INVALID:
+            return None
+        found = tuple(self._warnings_of(structured)) if self._warnings_of else ()
+        return _Decided(
+            hasil=result.outcome.value,
+            codes=result.failed_codes,
+            messages=result.messages,
+            amount=str(result.amount),
+            warnings=found,
+        )
+
+    # --- value checks on distinct values --------------------------------------
+
+    @staticmethod
+    def _region(part: str) -> tuple[Problem, ...] | None:
+        try:
+            return Nik.parse(part + _T_NIK[6:]).warnings
+        except ValidationError:
+            return None
+
+    @staticmethod
+    def _nik_ok(nik: str) -> bool:
+        try:
+            Nik.parse(nik)
+        except ValidationError:
+            return False
+        return True
+
+    @staticmethod
+    def _kk_ok(kk: str) -> bool:
+        try:
+            NomorKk.parse(kk)
+        except ValidationError:
+            return False
+        return True
+
+    @staticmethod
+    def _phone_ok(raw: str) -> bool:
+        try:
+            bpum.PhoneNumber.parse(raw.strip())
+        except ValidationError:
+            return False
+        return True
+
+    def _known(
+        self, values: pl.Series, cache: dict[str, Any] | None, check: Callable[[str], Any]
+    ) -> pl.Series:
+        """Which ``values`` pass ``check``, each distinct value checked once."""
+        distinct = values.unique()
+        if cache is None:
+            ok = [check(v) for v in distinct]
+        else:
+            ok = [_memo(cache, v, check) for v in distinct]
+        good = distinct.filter(pl.Series([bool(o) or o == () for o in ok], dtype=pl.Boolean))
+        return values.is_in(good.implode())
+
+    # --- one batch ----------------------------------------------------------------
+
+    def _columns(self, frame: pl.DataFrame) -> dict[str, str] | None:
+        """Canonical column → the frame's column, or None when no row can take the fast path."""
+        plan: dict[str, str] = {}
+        for name, dtype in frame.schema.items():
+            if dtype not in (pl.String, pl.Null):
+                return None
+            column = _normal_column(name)
+            if column in plan:
+                return None
+            if column not in bpum.PROPOSAL_COLUMNS:
+                if self._lenient:
+                    continue
+                return None
+            plan[column] = name
+        if not bpum.REQUIRED_COLUMNS <= plan.keys():
+            return None
+        return plan
+
+    def _fast(self, frame: pl.DataFrame, plan: dict[str, str], skip: pl.Series) -> pl.DataFrame:
+        """The rows the vectorised checks decide: pos, nik digits and the decision."""
+        cells = {
+            c: pl.col(plan[c]).cast(pl.String).fill_null("") if c in plan else pl.lit("")
+            for c in bpum.PROPOSAL_COLUMNS
+        }
+        short = pl.all_horizontal(
+            [cells[c].str.len_chars() <= MAX_CELL_CHARS for c in plan]
+        )
+        text_ok = [
+            cells[c].str.contains(_BOUNDED) & (cells[c].str.len_chars() <= MAX_TEXT_LENGTH)
+            for c in _TEXT
+        ]
+        usaha = cells["alamat_usaha"]
+        usaha_ok = (usaha == "") | (
+            usaha.str.contains(_BOUNDED) & (usaha.str.len_chars() <= MAX_TEXT_LENGTH)
+        )
+        nik, kk = cells["nik"], cells["kk"]
+        w = (
+            frame.select(
+                *(cells[c].alias(c) for c in bpum.PROPOSAL_COLUMNS),
+                ok=short
+                & pl.all_horizontal(text_ok)
+                & usaha_ok
+                & nik.str.contains(_SIXTEEN_DIGITS)
+                & ((kk == "") | kk.str.contains(_SIXTEEN_DIGITS)),
+            )
+            .with_row_index("pos")
+            .filter(pl.col("ok") & ~skip)
+        )
+        if w.height == 0:
+            return w
+        region = w["nik"].str.slice(0, 6)
+        ok = self._known(region, self._regions, self._region)
+        ok &= self._known(
+            w["nik"].str.slice(6, 6), self._dates, lambda d: self._nik_ok(_T_NIK[:6] + d + "0001")
+        )
+        ok &= self._known(
+            w["nik"].str.slice(12, 4), self._serials, lambda s: self._nik_ok(_T_NIK[:12] + s)
+        )
+        given = w["kk"] != ""
+        kk_region = w["kk"].str.slice(0, 6)
+        ok &= ~given | self._known(
+            kk_region, self._kk_regions, lambda k: self._kk_ok(k + _T_KK[6:])
+        )
+        ok &= self._known(w["telepon"], None, self._phone_ok)
+        w = w.filter(ok)
+        away = w.filter(pl.col("alamat_usaha") != "").select("alamat_ktp", "alamat_usaha")
+        pairs = away.unique()
+        same = [
+            _memo(self._addresses, (k, u), lambda p: bpum.same_address(p[1], p[0]))
+            for k, u in pairs.iter_rows()
+        ]
+        pairs = pairs.with_columns(_same=pl.Series(same, dtype=pl.Boolean))
+        w = w.join(pairs, on=["alamat_ktp", "alamat_usaha"], how="left", maintain_order="left")
+        w = w.with_columns(
+            _kk_given=pl.when(pl.col("kk") != "").then(pl.lit("1")).otherwise(pl.lit("0")),
+            _at_ktp=pl.when((pl.col("alamat_usaha") == "") | pl.col("_same").fill_null(False))
+            .then(pl.lit("1"))
+            .otherwise(pl.lit("0")),
+        )
+        present = frozenset(plan)
+        combos = w.select(_KEYS).unique(maintain_order=True)
+        decided = [
+            _memo(self._decided, key, lambda k: self._decide(k, present))
+            for key in combos.iter_rows()
+        ]
+        combos = combos.with_columns(
+            _ok=pl.Series([d is not None for d in decided], dtype=pl.Boolean),
+            hasil=pl.Series([d.hasil if d else "" for d in decided], dtype=pl.String),
+            kode_alasan=pl.Series(
+                [list(d.codes) if d else [] for d in decided], dtype=pl.List(pl.String)
+            ),
+            alasan=pl.Series(
+                [list(d.messages) if d else [] for d in decided], dtype=pl.List(pl.String)
+            ),
+            jumlah_bantuan=pl.Series([d.amount if d else "0" for d in decided], dtype=pl.String),
+            _cid=pl.Series(range(len(decided)), dtype=pl.Int64),
+        )
+        w = w.join(combos, on=list(_KEYS), how="left", maintain_order="left").filter(pl.col("_ok"))
+        if self._warnings_of is not None:
+            self._fast_warnings(w, decided)
+        return w.select("pos", "nik", "hasil", "jumlah_bantuan", "kode_alasan", "alasan", "_cid")
+
+    def _fast_warnings(self, w: pl.DataFrame, decided: list[_Decided | None]) -> None:
+        noisy_regions = [r for r, found in self._regions.items() if found]
+        noisy = w.filter(
+            pl.col("nik").str.slice(0, 6).is_in(pl.Series(noisy_regions, dtype=pl.String).implode())
+            | pl.col("_cid").is_in(
+                pl.Series([i for i, d in enumerate(decided) if d and d.warnings]).implode()
+            )
+        )
+        for pos, nik, cid in noisy.select("pos", "nik", "_cid").iter_rows():
+            found = (self._regions.get(nik[:6]) or ()) + (decided[cid].warnings or ())  # type: ignore[union-attr]
+            self._pending[pos] = found
+
+    def screen(
+        self,
+        frame: pl.DataFrame,
+        *,
+        lines: Sequence[int] | pl.Series | None = None,
+        start: int = 0,
+        errors: Mapping[int, bpum.Structured] | None = None,
+    ) -> pl.DataFrame:
+        """Screen one batch; returns one result row per input row, in order.
+
+        ``lines`` numbers the rows (a file's line numbers); by default they
+        count from ``start``. ``errors`` maps a row position to what a file
+        reader already made of that row (a ValidationError): such rows are
+        taken as they are.
+        """
+        n = frame.height
+        line = (
+            pl.Series("line", lines, dtype=pl.Int64)
+            if lines is not None
+            else pl.int_range(start, start + n, dtype=pl.Int64, eager=True).alias("line")
+        )
+        forced = dict(errors or {})
+        self._pending: dict[int, tuple[Problem, ...]] = {}
+        self.warnings = []
+        plan = self._columns(frame) if n else None
+        skip = pl.Series([False] * n, dtype=pl.Boolean)
+        if forced:
+            skip = skip.scatter(list(forced), True)
+        if plan is None:
+            fast = pl.DataFrame(
+                schema={
+                    "pos": pl.UInt32,
+                    "nik": pl.String,
+                    "hasil": pl.String,
+                    "jumlah_bantuan": pl.String,
+                    "kode_alasan": pl.List(pl.String),
+                    "alasan": pl.List(pl.String),
+                    "_cid": pl.Int64,
+                }
+            )
+        else:
+            fast = self._fast(frame, plan, skip)
+        fast = fast.with_columns(line=line.gather(fast["pos"]))
+        slow_pos = (
+            pl.Series("pos", range(n), dtype=pl.UInt32)
+            .filter(~pl.Series(range(n)).is_in(fast["pos"].cast(pl.Int64).implode()))
+            .to_list()
+        )
+        slow = self._per_record(frame, slow_pos, line, forced)
+        return self._assemble(fast, slow, line)
+
+    def _per_record(
+        self,
+        frame: pl.DataFrame,
+        positions: list[int],
+        line: pl.Series,
+        forced: dict[int, bpum.Structured],
+    ) -> list[tuple[int, bpum.ScreeningResult, int | None]]:
+        """(pos, result, NIK as a number when the record is valid) by the per-record engine."""
+        out = []
+        rows = frame[positions].iter_rows(named=True) if positions else iter(())
+        lines = line.gather(positions).to_list() if positions else []
+        for pos, number, row in zip(positions, lines, rows, strict=True):
+            structured = forced.get(pos)
+            if structured is None:
+                structured = bpum.structure_row(row, lenient=self._lenient)
+            result = self._single(number, structured)
+            key = None
+            if isinstance(structured, bpum.Proposal):
+                if result.outcome is not bpum.ScreeningOutcome.INVALID:
+                    key = int(str(structured.nik))
+                if self._warnings_of is not None:
+                    found = tuple(self._warnings_of(structured))
+                    if found:
+                        self._pending[pos] = found
+            out.append((pos, result, key))
+        self.run.per_record += len(out)
+        return out
+
+    def _assemble(
+        self,
+        fast: pl.DataFrame,
+        slow: list[tuple[int, bpum.ScreeningResult, int | None]],
+        line: pl.Series,
+    ) -> pl.DataFrame:
+        self.run.columnar += fast.height
+        keys = pl.concat(
+            [
+                fast.select("pos", key=pl.col("nik").cast(pl.Int64)),
+                pl.DataFrame(
+                    {"pos": [p for p, _, _ in slow], "key": [k for _, _, k in slow]},
+                    schema={"pos": pl.UInt32, "key": pl.Int64},
+                ),
+            ]
+        ).sort("pos")
+        keys = keys.with_columns(line=line.gather(keys["pos"])).drop_nulls("key")
+        firsts = keys.group_by("key", maintain_order=True).agg(pl.col("line").first())
+        seen = self._seen
+        earlier = [seen.setdefault(k, n) for k, n in firsts.iter_rows()]
+        firsts = firsts.with_columns(earlier=pl.Series(earlier, dtype=pl.Int64))
+        dups = (
+            keys.join(firsts.select("key", "earlier"), on="key", how="left")
+            .filter(pl.col("earlier") != pl.col("line"))
+            .select("pos", "earlier")
+        )
+        dup_of = dict(dups.iter_rows())
+        year = self._year
+        py_rows: list[dict[str, Any]] = []
+        fast_dups = fast.filter(pl.col("pos").is_in(dups["pos"].implode()))
+        for pos, digits, number in fast_dups.select("pos", "nik", "line").iter_rows():
+            py_rows.append(self._duplicate(pos, number, _mask(digits), dup_of[pos], year))
+        for pos, result, _ in slow:
+            if pos in dup_of:
+                py_rows.append(
+                    self._duplicate(pos, result.index, result.nik or "", dup_of[pos], year)
+                )
+            else:
+                py_rows.append(
+                    {
+                        "pos": pos,
+                        "line": result.index,
+                        "nik": result.nik,
+                        "hasil": result.outcome.value,
+                        "jumlah_bantuan": str(result.amount),
+                        "kode_alasan": list(result.failed_codes),
+                        "alasan": list(result.messages),
+                        "duplikat_baris": result.duplicate_of,
+                    }
+                )
+        decided = fast.filter(~pl.col("pos").is_in(dups["pos"].implode())).select(
+            "pos",
+            "line",
+            nik=pl.col("nik").str.slice(0, 6) + pl.lit("******") + pl.col("nik").str.slice(12),
+            hasil="hasil",
+            jumlah_bantuan="jumlah_bantuan",
+            kode_alasan="kode_alasan",
+            alasan="alasan",
+            duplikat_baris=pl.lit(None, dtype=pl.Int64),
+        )
+        others = pl.DataFrame(py_rows, schema={"pos": pl.UInt32, **_SCHEMA})
+        out = pl.concat([decided, others]).sort("pos")
+        if self._pending:
+            self.warnings = [
+                (n, self._pending[p])
+                for p, n in out.select("pos", "line").iter_rows()
+                if p in self._pending
+            ]
+        self._count(out)
+        return out.drop("pos")
+
+    @staticmethod
+    def _duplicate(pos: int, number: int, masked: str, earlier: int, year: int) -> dict[str, Any]:
+        return {
+            "pos": pos,
+            "line": number,
+            "nik": masked,
+            "hasil": bpum.ScreeningOutcome.DUPLICATE.value,
+            "jumlah_bantuan": "0",
+            "kode_alasan": [bpum.DUPLICATE_CODE],
+            "alasan": [duplicate_message(masked, earlier, year)],
+            "duplikat_baris": earlier,
+        }
+
+    def _count(self, out: pl.DataFrame) -> None:
+        summary = self.run.summary
+        summary.total += out.height
+        for hasil, count in out.group_by("hasil", maintain_order=True).len().iter_rows():
+            summary.by_outcome[hasil] = summary.by_outcome.get(hasil, 0) + count
+        reasons = (
+            out.select("kode_alasan")
+            .explode("kode_alasan")
+            .drop_nulls()
+            .group_by("kode_alasan", maintain_order=True)
+            .len()
+        )
+        for code, count in reasons.iter_rows():
+            summary.by_reason[code] = summary.by_reason.get(code, 0) + count
+        eligible = out.filter(pl.col("hasil") == bpum.ScreeningOutcome.ELIGIBLE.value)
+        for amount, count in eligible.group_by("jumlah_bantuan").len().iter_rows():
+            summary.eligible_amount += Decimal(amount) * count
+
+
+def _mask(digits: str) -> str:
+    # The fast path holds 16 plain digits, so this is Nik.masked() of the parsed value.
+    return digits[:6] + "******" + digits[12:]
+
+
+def _as_polars(frame: Any) -> pl.DataFrame | pl.LazyFrame:
+    if isinstance(frame, pl.DataFrame | pl.LazyFrame):
+        return frame
+    return pl.from_pandas(frame)  # pandas and anything with the same protocol
+
+
+def _batches(frame: pl.DataFrame | pl.LazyFrame, size: int) -> Iterator[pl.DataFrame]:
+    if isinstance(frame, pl.DataFrame):
+        for offset in range(0, frame.height, size):
+            yield frame.slice(offset, size)
+        return
+    yield from frame.collect_batches(chunk_size=size)
+
+
+def screen_bpum_batches(
+    batches: Iterable[pl.DataFrame],
+    *,
+    year: int,
+    other_bank_credit_rule: bpum.OtherBankCreditRule = bpum.OtherBankCreditRule.REGULATION_TEXT,
+    rules: Timeline[bpum.Programme] = bpum.PROGRAMMES,
+    start: int = 0,
+    lenient: bool = False,
+    run: list[FrameRun] | None = None,
+) -> Iterator[pl.DataFrame]:
+    """Screen a stream of batches of one file, lines counted from ``start`` across them.
+
+    Memory stays flat: one batch at a time, plus the duplicate index. Pass an
+    empty list as ``run`` to receive the :class:`FrameRun` once it is created.
+    """
+    with BpumScreener(
+        year=year, other_bank_credit_rule=other_bank_credit_rule, rules=rules, lenient=lenient
+    ) as screener:
+        if run is not None:
+            run.append(screener.run)
+        offset = start
+        for batch in batches:
+            yield screener.screen(batch, start=offset)
+            offset += batch.height
+
+
+def screen_bpum(
+    frame: Any,
+    *,
+    year: int,
+    other_bank_credit_rule: bpum.OtherBankCreditRule = bpum.OtherBankCreditRule.REGULATION_TEXT,
+    rules: Timeline[bpum.Programme] = bpum.PROGRAMMES,
+    start: int = 0,
+    lenient: bool = False,
+    batch_size: int = 100_000,
+) -> pl.DataFrame:
+    """Screen a polars DataFrame or LazyFrame (or a pandas DataFrame) of proposal rows.
+
+    The columns are those of the CSV row format (``nik``, ``nama``, ...,
+    as text); the result has :data:`BPUM_RESULT_COLUMNS`, one row per input
+    row, with ``line`` counted from ``start``. Row for row it equals
+    :func:`koperasi_id.bpum.screen_rows` over ``frame.iter_rows(named=True)``.
+    """
+    parts = list(
+        screen_bpum_batches(
+            _batches(_as_polars(frame), batch_size),
+            year=year,
+            other_bank_credit_rule=other_bank_credit_rule,
+            rules=rules,
+            start=start,
+            lenient=lenient,
+        )
+    )
+    return pl.concat(parts) if parts else pl.DataFrame(schema=_SCHEMA)
+
+
+def screen_bpum_csv(
+    path: str | Path,
+    *,
+    year: int,
+    other_bank_credit_rule: bpum.OtherBankCreditRule = bpum.OtherBankCreditRule.REGULATION_TEXT,
+    rules: Timeline[bpum.Programme] = bpum.PROGRAMMES,
+    lenient: bool = False,
+    batch_size: int = 100_000,
+    run: list[FrameRun] | None = None,
+) -> Iterator[pl.DataFrame]:
+    """Screen a CSV file batch by batch with polars' reader, in flat memory.
+
+    ``line`` is the row number plus 1 (the file line under a one-line
+    header when no cell spans lines and no line is blank; the command line
+    reads files itself and always reports true line numbers).
+    """
+    scan = pl.scan_csv(path, infer_schema=False)
+    return screen_bpum_batches(
+        scan.collect_batches(chunk_size=batch_size),
+        year=year,
+        other_bank_credit_rule=other_bank_credit_rule,
+        rules=rules,
+        start=2,
+        lenient=lenient,
+        run=run,
+    )

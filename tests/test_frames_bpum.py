@@ -1,0 +1,271 @@
+"""The columnar BPUM screen gives, row for row, what the per-record screen gives.
+
+Deterministic differential tests: the sample file, junk mutations of it, odd
+headers, duplicates across batches, and ``rules=`` overrides. The property
+tests (Hypothesis records) are in ``test_frames_properties.py``.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+pl = pytest.importorskip("polars")
+
+from koperasi_id import bpum  # noqa: E402
+from koperasi_id.errors import NoRuleInForceError  # noqa: E402
+from koperasi_id.frames import (  # noqa: E402
+    BPUM_RESULT_COLUMNS,
+    BpumScreener,
+    screen_bpum,
+    screen_bpum_csv,
+)
+from koperasi_id.law import Regime, Timeline  # noqa: E402
+from koperasi_id.serialization import to_dict  # noqa: E402
+
+SAMPLE = Path(__file__).parent.parent / "examples" / "data" / "bpum_usulan_2021.csv"
+
+#: Cells that have broken readers before: bad NIKs, spacing, case, hostile text.
+JUNK: tuple[str | None, ...] = (
+    None,
+    "",
+    " ",
+    "  1871010101900001 ",
+    "1871-0101-0190-0001",
+    "1871010101900000",
+    "0071010101900001",
+    "1871010132900001",
+    "1871010129010001",
+    "1871010129000001",
+    "12345",
+    "187101010190000X",
+    "١٨٧١٠١٠١٠١٩٠٠٠٠١",
+    "1871010101900001" * 2,
+    "\x00",
+    "\ufeffSiti",
+    "=cmd|' /C calc'!A0",
+    "<script>alert(1)</script>",
+    "Ña\u00a0",
+    "\u2003Siti",
+    "a" * 501,
+    "a" * 500,
+    "YA",
+    "Tidak",
+    "mungkin",
+    "2020|2020",
+    "2020|",
+    "2020|2021",
+    "2021",
+    "ASN",
+    "asn",
+    "  pedagang  ",
+    "tni",
+    "dinas_provinsi",
+    "koperasi_berbadan_hukum",
+    "18",
+    "18.71",
+    "99.99",
+    "18.71.01",
+    "0812",
+    "+62 812 3456 7890",
+    "+65 6123 4567",
+    "47111",
+    "4711X",
+    "1871010101100001",
+    "Jl. Kartini 5",
+    "JL KARTINI 5",
+)
+
+
+def read_sample() -> list[dict[str, str]]:
+    with SAMPLE.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def frame_of(rows: list[dict[str, Any]]) -> Any:
+    columns = list(rows[0])
+    return pl.DataFrame(
+        {c: [r.get(c) for r in rows] for c in columns}, schema={c: pl.String for c in columns}
+    )
+
+
+def per_record(frame: Any, **options: Any) -> list[tuple[Any, ...]]:
+    start = options.pop("start", 0)
+    return [
+        (
+            r.index,
+            r.nik,
+            r.outcome.value,
+            str(r.amount),
+            list(r.failed_codes),
+            list(r.messages),
+            r.duplicate_of,
+        )
+        for r in bpum.screen_rows(frame.iter_rows(named=True), start=start, **options)
+    ]
+
+
+def assert_same(frame: Any, **options: Any) -> Any:
+    want = per_record(frame, **options)
+    got = screen_bpum(frame, **options)
+    assert got.columns == list(BPUM_RESULT_COLUMNS)
+    rows = got.rows()
+    assert len(rows) == len(want)
+    for mine, theirs in zip(rows, want, strict=True):
+        assert tuple(mine) == theirs
+    return got
+
+
+def mutated(rows: list[dict[str, str]], seed: int, rate: float = 0.3) -> list[dict[str, Any]]:
+    rng = random.Random(seed)
+    out: list[dict[str, Any]] = []
+    for row in rows:
+        new: dict[str, Any] = dict(row)
+        if rng.random() < rate:
+            new[rng.choice(list(new))] = rng.choice(JUNK)
+        if out and rng.random() < 0.1:  # a duplicate NIK of an earlier row
+            new["nik"] = rng.choice(out)["nik"]
+        out.append(new)
+    return out
+
+
+@pytest.mark.parametrize("year", [2020, 2021])
+def test_sample_file_same_decisions_both_budget_years(year: int) -> None:
+    frame = frame_of(read_sample())
+    got = assert_same(frame, year=year, start=2)
+    outcomes = set(got["hasil"].to_list())
+    assert {"layak", "tidak_layak"} <= outcomes
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("year", [2020, 2021])
+def test_junk_mutations_same_decisions(seed: int, year: int) -> None:
+    rows = mutated(read_sample()[:400], seed)
+    got = assert_same(frame_of(rows), year=year)
+    assert set(got["hasil"].to_list()) == {"layak", "tidak_layak", "tidak_valid", "ganda"}
+
+
+@pytest.mark.parametrize(
+    "rule", [bpum.OtherBankCreditRule.REGULATION_TEXT, bpum.OtherBankCreditRule.ANY_BANK_CREDIT_EXCLUDES]
+)
+def test_other_bank_credit_reading_reaches_both_engines(rule: bpum.OtherBankCreditRule) -> None:
+    rows = read_sample()[:300]
+    for row in rows[::2]:
+        row["punya_kredit_bank_lain"] = "ya"
+    assert_same(frame_of(rows), year=2021, other_bank_credit_rule=rule)
+
+
+def test_rules_override_reaches_the_columnar_engine() -> None:
+    """A custom timeline (other amount, list and credit rule) is read, not restated."""
+    regime = bpum.programme_regime(2021)
+    custom = attrs.evolve(
+        regime.value,
+        amount=Decimal("999000"),
+        excluded_occupations=(bpum.Occupation.TRADER,),
+        other_bank_credit_excludes=True,
+    )
+    rules = Timeline("custom", [attrs.evolve(regime, value=custom)])
+    rows = mutated(read_sample()[:300], seed=11, rate=0.1)
+    for row in rows[:40]:
+        row["pekerjaan"] = "pedagang"
+    got = assert_same(frame_of(rows), year=2021, rules=rules)
+    assert "999000" in got["jumlah_bantuan"].to_list()
+    with pytest.raises(NoRuleInForceError):
+        screen_bpum(frame_of(rows), year=2020, rules=rules)
+
+
+@pytest.mark.parametrize("year", [2019, 2022])
+def test_years_outside_every_regime_are_refused_by_both(year: int) -> None:
+    frame = frame_of(read_sample()[:3])
+    with pytest.raises(NoRuleInForceError):
+        list(bpum.screen_rows(frame.iter_rows(named=True), year=year))
+    with pytest.raises(NoRuleInForceError):
+        screen_bpum(frame, year=year)
+
+
+def test_duplicates_found_across_batches() -> None:
+    rows = read_sample()[:50]
+    rows = rows + [dict(r) for r in rows[:10]]
+    frame = frame_of(rows)
+    want = per_record(frame, year=2021, start=2)
+    with BpumScreener(year=2021) as screener:
+        parts = [
+            screener.screen(frame.slice(i, 7), start=2 + i) for i in range(0, frame.height, 7)
+        ]
+    got = pl.concat(parts).rows()
+    assert [tuple(r) for r in got] == want
+    assert screener.run.summary.duplicates == 10
+    assert screener.run.columnar + screener.run.per_record == 60
+
+
+def test_odd_headers_and_column_kinds_fall_back_to_the_record_engine() -> None:
+    rows = [{("\ufeffNIK " if k == "nik" else k.upper()): v for k, v in r.items()} for r in read_sample()[:30]]
+    assert_same(frame_of(rows), year=2021)
+    extra = [{**r, "warna": "biru"} for r in read_sample()[:20]]
+    assert_same(frame_of(extra), year=2021)
+    assert_same(frame_of(extra), year=2021, lenient=True)
+    missing = [{k: v for k, v in r.items() if k != "telepon"} for r in read_sample()[:20]]
+    assert_same(frame_of(missing), year=2021)
+    numbers = frame_of(read_sample()[:20]).with_columns(pl.col("kbli").cast(pl.Int64, strict=False))
+    assert_same(numbers, year=2021)
+
+
+def test_summary_equals_the_per_record_summary_and_counts_the_paths() -> None:
+    rows = mutated(read_sample()[:500], seed=3)
+    frame = frame_of(rows)
+    want = bpum.ScreeningSummary(year=2021)
+    for result in bpum.screen_rows(frame.iter_rows(named=True), year=2021):
+        want.add(result)
+    with BpumScreener(year=2021) as screener:
+        screener.screen(frame)
+    assert to_dict(screener.run.summary) == to_dict(want)
+    assert screener.run.per_record > 0
+    assert screener.run.columnar > screener.run.per_record
+
+
+def test_lazy_and_pandas_inputs() -> None:
+    frame = frame_of(read_sample()[:120])
+    want = per_record(frame, year=2021)
+    assert [tuple(r) for r in screen_bpum(frame.lazy(), year=2021, batch_size=50).rows()] == want
+    pd = pytest.importorskip("pandas")
+    assert isinstance(frame.to_pandas(), pd.DataFrame)
+    assert [tuple(r) for r in screen_bpum(frame.to_pandas(), year=2021).rows()] == want
+
+
+def test_csv_scan_in_batches_matches_per_record(tmp_path: Path) -> None:
+    rows = mutated(read_sample()[:300], seed=5, rate=0.1)
+    path = tmp_path / "usulan.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows({k: ("" if v is None else v) for k, v in r.items()} for r in rows)
+    with path.open(encoding="utf-8", newline="") as f:
+        want = [
+            (r.index, r.outcome.value, list(r.failed_codes), list(r.messages), r.duplicate_of)
+            for r in bpum.screen_rows(csv.DictReader(f), year=2021, start=2)
+        ]
+    got = pl.concat(list(screen_bpum_csv(path, year=2021, batch_size=64)))
+    assert got.select("line", "hasil", "kode_alasan", "alasan", "duplikat_baris").rows() == [
+        tuple(w) for w in want
+    ]
+
+
+def test_an_empty_frame_gives_an_empty_result() -> None:
+    empty = frame_of(read_sample()[:1]).clear()
+    assert screen_bpum(empty, year=2021).height == 0
+
+
+def test_regime_of_each_year_is_the_one_read() -> None:
+    # Day before / first day of the 2021 regime: budget years 2020 and 2021 differ.
+    frame = frame_of(read_sample()[:200])
+    amounts = {y: set(screen_bpum(frame, year=y)["jumlah_bantuan"].to_list()) for y in (2020, 2021)}
+    assert str(bpum.amount(2020)) in amounts[2020]
+    assert str(bpum.amount(2021)) in amounts[2021]
+    assert isinstance(bpum.PROGRAMMES, Timeline)
+    assert all(isinstance(r, Regime) for r in bpum.PROGRAMMES)
