@@ -15,10 +15,12 @@ from koperasi_id.cli._common import (
     EXIT_OK,
     UsageError,
     WarningTally,
+    add_engine_option,
     add_input_options,
     add_lang_option,
     add_rules_option,
     check_header,
+    columnar,
     in_format,
     lazy_choices,
     out_format,
@@ -86,6 +88,7 @@ def add_parser(subparsers: Any) -> None:
     )
     lazy_choices(rule, _other_bank_credit_rules)
     add_input_options(screen)
+    add_engine_option(screen)
     add_lang_option(screen)
     add_rules_option(screen)
     screen.set_defaults(run=run)
@@ -171,6 +174,13 @@ def _screen_file(
             yield record.line, proposal
 
     writer = RecordWriter(out, fmt, columns=_SCREEN_COLUMNS)
+    if columnar(args, reader.size):
+        _screen_columns(
+            args, reader, writer, progress, summary=summary, options=options, tally=tally
+        )
+        writer.close()
+        progress.done()
+        return
     # Results carry line numbers (index and duplicate_of), so memory does not
     # grow with the file beyond the NIK index that duplicate detection needs.
     for result in bpum.screen_numbered(numbered(), **options):
@@ -188,6 +198,70 @@ def _screen_file(
         )
     writer.close()
     progress.done()
+
+
+#: Records per batch of the columnar engine: memory stays flat at any file size.
+COLUMN_BATCH = 50_000
+
+
+def _screen_columns(
+    args: argparse.Namespace,
+    reader: RecordReader,
+    writer: Any,
+    progress: Any,
+    *,
+    summary: Any,
+    options: dict[str, Any],
+    tally: WarningTally,
+) -> None:
+    """The same screening column-wise, a batch of records at a time (``--engine columns``)."""
+    import polars as pl
+
+    from koperasi_id.cli._common import value_warnings
+    from koperasi_id.frames import BpumScreener
+
+    def flush(batch: list[Any]) -> None:
+        columns: list[str] | None = None
+        taken: dict[int, Any] = {}
+        for pos, record in enumerate(batch):
+            if columns is None and record.flat and not record.problems and None not in record.data:
+                columns = list(record.data)
+            if (
+                record.problems
+                or not record.flat
+                or columns is None
+                or list(record.data) != columns
+            ):
+                # What the reader could not split into the file's columns is read per record.
+                taken[pos] = structure_proposal(record, lenient=args.lenient)
+        names = columns or []
+        frame = pl.DataFrame(
+            {
+                c: [None if pos in taken else r.data[c] for pos, r in enumerate(batch)]
+                for c in names
+            },
+            schema=dict.fromkeys(names, pl.String),
+            height=len(batch),
+        )
+        results = screener.screen(frame, lines=[r.line for r in batch], errors=taken)
+        for line, found in screener.warnings:
+            tally.add_found(found, line)
+        for row in results.iter_rows(named=True):
+            row["nik"] = row["nik"] or ""
+            writer.write(row)
+
+    with BpumScreener(
+        **options, lenient=args.lenient, summary=summary, warnings_of=value_warnings
+    ) as screener:
+        batch: list[Any] = []
+        for record in reader:
+            progress.tick()
+            batch.append(record)
+            if len(batch) >= COLUMN_BATCH:
+                flush(batch)
+                batch = []
+        if batch:
+            flush(batch)
 
 
 def _print_screen_summary(summary: Any, stream: IO[str], lang: str) -> None:

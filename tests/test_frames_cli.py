@@ -1,0 +1,140 @@
+"""``bpum screen --engine``: the same bytes whichever engine runs, on sample and hostile files."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from koperasi_id.cli._common import COLUMNS_FROM_BYTES, UsageError, columnar
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+ROOT = Path(__file__).resolve().parent.parent
+PROPOSALS = ROOT / "examples" / "data" / "bpum_usulan_2021.csv"
+
+needs_polars = pytest.mark.skipif(
+    __import__("importlib.util").util.find_spec("polars") is None, reason="polars not installed"
+)
+
+
+def _both(cli: Run, tmp_path: Path, source: Path, *extra: str) -> tuple[bytes, str]:
+    outputs = {}
+    for engine in ("rows", "columns"):
+        out = tmp_path / f"{engine}{''.join(extra).replace('-', '')}.out"
+        summary = tmp_path / f"{engine}.json"
+        result = cli(
+            "bpum", "screen", source, "--year", "2021", "--engine", engine,
+            "--out", out, "--summary-json", summary, *extra,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        outputs[engine] = (out.read_bytes(), summary.read_bytes(), result.stderr)
+    assert outputs["rows"] == outputs["columns"]
+    return outputs["rows"][0], outputs["rows"][2]
+
+
+@needs_polars
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_sample_file_same_bytes_from_both_engines(
+    cli: Run, tmp_path: Path, fmt: str
+) -> None:
+    body, _ = _both(cli, tmp_path, PROPOSALS, "--format", fmt)
+    assert body.count(b"\n") == 10_501 if fmt == "csv" else body.count(b"\n") == 10_500
+
+
+def _hostile(path: Path) -> Path:
+    lines = PROPOSALS.read_bytes().splitlines(keepends=True)
+    header, rows = lines[0], lines[1:400]
+    bad = [
+        b"\n",  # a blank line
+        rows[5],
+        rows[6].rstrip(b"\n") + b",extra,cells\n",  # more cells than columns
+        b",".join(rows[7].split(b",")[:5]) + b"\n",  # fewer cells
+        rows[8].replace(b"Jl.", b"Jl.\xff\xfe", 1),  # not UTF-8
+        rows[9].replace(b"Jl.", b'"Jl. ""Baru""\nRT 02"', 1),  # a quoted cell over two lines
+        rows[10].replace(b"Jl.", b"  Jl.", 1),  # a leading space
+        rows[11].replace(b"Jl.", b"Jl.\x00", 1),
+        rows[12].replace(b"Jl.", b"=HYPERLINK(\"x\")", 1),
+        rows[13].replace(b"Jl.", b"Jl." + b"a" * 600, 1),
+        rows[1],  # a duplicate of the first record
+        rows[14].replace(b"\n", b"\r\n"),
+    ]
+    path.write_bytes(b"\xef\xbb\xbf" + header + b"".join(rows[:5]) + b"".join(bad) + b"".join(rows[15:]))
+    return path
+
+
+@needs_polars
+def test_hostile_file_same_bytes_and_warnings_from_both_engines(cli: Run, tmp_path: Path) -> None:
+    body, _ = _both(cli, tmp_path, _hostile(tmp_path / "hostile.csv"))
+    assert b"tidak_valid" in body and b"ganda" in body
+
+
+@needs_polars
+def test_hostile_file_same_stderr_summary(cli: Run, tmp_path: Path) -> None:
+    source = _hostile(tmp_path / "hostile.csv")
+    seen = []
+    for engine in ("rows", "columns"):
+        result = cli("bpum", "screen", source, "--year", "2020", "--engine", engine, "--lang", "en")
+        assert result.returncode == 0
+        seen.append((result.stdout, result.stderr))
+    assert seen[0] == seen[1]
+
+
+@needs_polars
+def test_lenient_and_other_bank_credit_reach_the_columnar_engine(cli: Run, tmp_path: Path) -> None:
+    _both(cli, tmp_path, PROPOSALS, "--lenient", "--other-bank-credit", "semua_kredit_bank")
+
+
+def test_help_imports_neither_polars_nor_the_frames_package() -> None:
+    code = (
+        "import contextlib, io, json, sys\n"
+        "from koperasi_id.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        "    main(['bpum', 'screen', '--help'])\n"
+        "print(json.dumps(sorted(m for m in sys.modules if 'polars' in m or 'frames' in m)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert json.loads(done.stdout) == []
+
+
+@pytest.mark.parametrize(
+    ("engine", "size", "installed", "want"),
+    [
+        ("rows", COLUMNS_FROM_BYTES * 10, True, False),
+        ("columns", 10, True, True),
+        ("auto", COLUMNS_FROM_BYTES - 1, True, False),
+        ("auto", COLUMNS_FROM_BYTES, True, True),
+        ("auto", COLUMNS_FROM_BYTES, False, False),
+    ],
+)
+def test_engine_choice(
+    monkeypatch: pytest.MonkeyPatch, engine: str, size: int, installed: bool, want: bool
+) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: (real(name, *a) if installed else None) if name == "polars" else real(name, *a),
+    )
+    if installed and importlib.util.find_spec("polars") is None:
+        pytest.skip("polars not installed")
+    assert columnar(argparse.Namespace(engine=engine), size) is want
+
+
+def test_columns_without_polars_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "polars" else real(name, *a)
+    )
+    with pytest.raises(UsageError, match="koperasi-id\\[polars\\]"):
+        columnar(argparse.Namespace(engine="columns"), 10)
