@@ -269,3 +269,9 @@ def test_regime_of_each_year_is_the_one_read() -> None:
     assert str(bpum.amount(2021)) in amounts[2021]
     assert isinstance(bpum.PROGRAMMES, Timeline)
     assert all(isinstance(r, Regime) for r in bpum.PROGRAMMES)
+
+
+def test_a_batch_where_no_row_passes_the_cheap_checks() -> None:
+    # Regression: the fast path once returned a frame without decision columns here.
+    rows = [{**r, "nik": f" {r['nik']} "} for r in read_sample()[:5]]
+    assert_same(frame_of(rows), year=2021)

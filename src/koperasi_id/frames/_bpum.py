@@ -68,6 +68,15 @@ _SCHEMA: dict[str, Any] = {
     "alasan": pl.List(pl.String),
     "duplikat_baris": pl.Int64,
 }
+_FAST_SCHEMA: dict[str, Any] = {
+    "pos": pl.UInt32,
+    "nik": pl.String,
+    "hasil": pl.String,
+    "jumlah_bantuan": pl.String,
+    "kode_alasan": pl.List(pl.String),
+    "alasan": pl.List(pl.String),
+    "_cid": pl.Int64,
+}
 
 # Synthetic, valid stand-ins for the cells a decision does not read (the doctests' values).
 _T_NIK = "1871010101900001"
@@ -301,7 +310,7 @@ class BpumScreener:
             .filter(pl.col("ok") & ~skip)
         )
         if w.height == 0:
-            return w
+            return pl.DataFrame(schema=_FAST_SCHEMA)
         region = w["nik"].str.slice(0, 6)
         ok = self._known(region, self._regions, self._region)
         ok &= self._known(
@@ -395,17 +404,7 @@ class BpumScreener:
         if forced:
             skip = skip.scatter(list(forced), True)
         if plan is None:
-            fast = pl.DataFrame(
-                schema={
-                    "pos": pl.UInt32,
-                    "nik": pl.String,
-                    "hasil": pl.String,
-                    "jumlah_bantuan": pl.String,
-                    "kode_alasan": pl.List(pl.String),
-                    "alasan": pl.List(pl.String),
-                    "_cid": pl.Int64,
-                }
-            )
+            fast = pl.DataFrame(schema=_FAST_SCHEMA)
         else:
             fast = self._fast(frame, plan, skip)
         fast = fast.with_columns(line=line.gather(fast["pos"]))
