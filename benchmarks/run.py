@@ -19,6 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bench_frames
 import bench_linearity
 import bench_regions
 import bench_rules
@@ -26,9 +27,21 @@ import bench_screening
 import bench_startup
 import bench_structuring
 
-SUITES = ("structuring", "rules", "regions", "screening", "memory", "startup", "linearity")
+SUITES = (
+    "structuring",
+    "rules",
+    "regions",
+    "screening",
+    "memory",
+    "startup",
+    "linearity",
+    "frames",
+)
 FULL = {"structuring": 200_000, "rules": 100_000, "screening": 1_000_000, "small": 100_000}
 QUICK = {"structuring": 40_000, "rules": 20_000, "screening": 50_000, "small": 5_000}
+#: File sizes of the columnar-engine suite (its memory ratio is last over first).
+FRAMES_FULL = [100_000, 1_000_000]
+FRAMES_QUICK = [5_000]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,6 +78,10 @@ def main(argv: list[str] | None = None) -> int:
             bench_startup.run(rounds)
         if "linearity" in args.only:
             bench_linearity.run(quick=args.quick)
+        if "frames" in args.only:
+            bench_frames.run(
+                workdir, FRAMES_QUICK if args.quick else FRAMES_FULL, 1 if args.quick else 3
+            )
     finally:
         if args.data_dir is None:
             shutil.rmtree(workdir, ignore_errors=True)

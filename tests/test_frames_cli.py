@@ -46,6 +46,12 @@ def test_sample_file_same_bytes_from_both_engines(
     assert body.count(b"\n") == 10_501 if fmt == "csv" else body.count(b"\n") == 10_500
 
 
+def _with(row: bytes, *, nik: bytes, wilayah: bytes) -> bytes:
+    cells = row.rstrip(b"\n").split(b",")
+    cells[0], cells[13], cells[14] = nik, b"dinas_kabupaten_kota", wilayah
+    return b",".join(cells) + b"\n"
+
+
 def _hostile(path: Path) -> Path:
     lines = PROPOSALS.read_bytes().splitlines(keepends=True)
     header, rows = lines[0], lines[1:400]
@@ -62,6 +68,9 @@ def _hostile(path: Path) -> Path:
         rows[13].replace(b"Jl.", b"Jl." + b"a" * 600, 1),
         rows[1],  # a duplicate of the first record
         rows[14].replace(b"\n", b"\r\n"),
+        _with(rows[15], nik=b"9101021708750001", wilayah=b"91.01"),  # retired region codes
+        _with(rows[16], nik=b"9101021708750002", wilayah=b"18.71"),
+        _with(rows[17], nik=b"1871010101900003", wilayah=b"91.01"),
     ]
     path.write_bytes(b"\xef\xbb\xbf" + header + b"".join(rows[:5]) + b"".join(bad) + b"".join(rows[15:]))
     return path
@@ -82,6 +91,7 @@ def test_hostile_file_same_stderr_summary(cli: Run, tmp_path: Path) -> None:
         assert result.returncode == 0
         seen.append((result.stdout, result.stderr))
     assert seen[0] == seen[1]
+    assert "warning" in seen[0][1] and "historical" in seen[0][1]
 
 
 @needs_polars

@@ -39,6 +39,7 @@ from koperasi_id.bpum._screening import _FirstSeen, duplicate_message
 from koperasi_id.errors import Problem, ValidationError
 from koperasi_id.identifiers import Nik, NomorKk
 from koperasi_id.law import Timeline
+from koperasi_id.regions import RegionCode
 
 __all__ = [
     "BPUM_RESULT_COLUMNS",
@@ -75,21 +76,45 @@ _FAST_SCHEMA: dict[str, Any] = {
     "jumlah_bantuan": pl.String,
     "kode_alasan": pl.List(pl.String),
     "alasan": pl.List(pl.String),
-    "_cid": pl.Int64,
 }
 
 # Synthetic, valid stand-ins for the cells a decision does not read (the doctests' values).
 _T_NIK = "1871010101900001"
 _T_KK = "1871010101100001"
 _T_PHONE = "081234567890"
-_T_KTP = "a"
+_T_TEXT = "a"
 _T_ELSEWHERE = "b"  # a business address that is not the KTP address
+#: The template record every check varies one part of, as CSV cells.
+_TEMPLATE = bpum.proposal_to_row(
+    bpum.Proposal(
+        nik=Nik(_T_NIK),
+        kk=NomorKk(_T_KK),
+        name=_T_TEXT,
+        ktp_address=_T_TEXT,
+        line_of_business=_T_TEXT,
+        phone=bpum.PhoneNumber.parse(_T_PHONE),
+        occupation=bpum.Occupation.TRADER,
+        has_kur=False,
+        has_other_bank_credit=False,
+        proposer=bpum.Proposer(
+            type=bpum.ProposerType.DISTRICT_OFFICE, region=RegionCode.parse("18.71")
+        ),
+    )
+)
 
 _TEXT = ("nama", "alamat_ktp", "bidang_usaha")
-_WIDE = frozenset(("nik", "kk", "telepon", "alamat_usaha", *_TEXT))
-#: The cells whose distinct combinations decide a valid row.
-_NARROW: tuple[str, ...] = tuple(c for c in bpum.PROPOSAL_COLUMNS if c not in _WIDE)
-_KEYS = (*_NARROW, "_kk_given", "_at_ktp")
+#: Cells a decision reads (with two facts: a KK given, the business at the KTP address).
+_DECIDING = (
+    "ada_sku",
+    "pekerjaan",
+    "punya_kur",
+    "punya_kredit_bank_lain",
+    "tahun_bpum_sebelumnya",
+    "wni",
+    "jenis_pengusul",
+)
+_KEYS = (*_DECIDING, "_kk_given", "_at_ktp")
+_PLACE = ("jenis_pengusul", "wilayah_pengusul")
 # An edge Python's str.strip() would never remove: printable ASCII, not a space.
 _BOUNDED = r"^[!-~](?s:.*[!-~])?$"
 _SIXTEEN_DIGITS = r"^[0-9]{16}$"
@@ -128,9 +153,9 @@ def _memo(cache: dict[_K, _V], key: _K, compute: Callable[[_K], _V]) -> _V:
         return cache[key]
     except KeyError:
         pass
-    if len(cache) >= _MEMO_LIMIT:
-        cache.clear()
-    value = cache[key] = compute(key)
+    value = compute(key)
+    if len(cache) < _MEMO_LIMIT:  # past it, values are computed each time: memory stays bounded
+        cache[key] = value
     return value
 
 
@@ -170,7 +195,9 @@ class BpumScreener:
         self._dates: dict[str, bool] = {}
         self._serials: dict[str, bool] = {}
         self._kk_regions: dict[str, bool] = {}
-        self._addresses: dict[tuple[str, str], bool] = {}
+        self._kblis: dict[str, tuple[Problem, ...] | None] = {}
+        self._places: dict[tuple[str, str], tuple[Problem, ...] | None] = {}
+        self._place_of: dict[str, str] = {}  # proposer type -> a region valid with it
         self._decided: dict[tuple[str, ...], _Decided | None] = {}
 
     def close(self) -> None:
@@ -188,30 +215,30 @@ class BpumScreener:
     def _single(self, line: int, structured: bpum.Structured) -> bpum.ScreeningResult:
         return next(iter(bpum.screen_numbered([(line, structured)], **self._options)))
 
-    def _decide(self, key: tuple[str, ...], present: frozenset[str]) -> _Decided | None:
-        row = {c: v for c, v in zip(_NARROW, key, strict=False) if c in present}
-        row |= {
-            "nik": _T_NIK,
-            "kk": _T_KK if key[-2] == "1" else "",
-            "nama": _T_KTP,
-            "alamat_ktp": _T_KTP,
-            "alamat_usaha": "" if key[-1] == "1" else _T_ELSEWHERE,
-            "bidang_usaha": _T_KTP,
-            "telepon": _T_PHONE,
-        }
+    def _cells_ok(self, cells: dict[str, str]) -> tuple[Problem, ...] | None:
+        """None if the template with ``cells`` does not structure; else its value warnings."""
+        structured = bpum.structure_row({**_TEMPLATE, **cells}, lenient=self._lenient)
+        if isinstance(structured, ValidationError):
+            return None
+        return tuple(self._warnings_of(structured)) if self._warnings_of else ()
+
+    def _decide(self, key: tuple[str, ...]) -> _Decided | None:
+        row = {**_TEMPLATE, **dict(zip(_DECIDING, key, strict=False))}
+        row["wilayah_pengusul"] = self._place_of[row["jenis_pengusul"]]
+        row["kk"] = _T_KK if key[-2] == "1" else ""
+        row["alamat_usaha"] = "" if key[-1] == "1" else _T_ELSEWHERE
         structured = bpum.structure_row(row, lenient=self._lenient)
         if isinstance(structured, ValidationError):
             return None
         result = self._single(0, structured)
         if result.outcome is bpum.ScreeningOutcome.INVALID:
             return None
-        found = tuple(self._warnings_of(structured)) if self._warnings_of else ()
         return _Decided(
             hasil=result.outcome.value,
             codes=result.failed_codes,
             messages=result.messages,
             amount=str(result.amount),
-            warnings=found,
+            warnings=(),
         )
 
     # --- value checks on distinct values --------------------------------------
@@ -328,10 +355,7 @@ class BpumScreener:
         w = w.filter(ok)
         away = w.filter(pl.col("alamat_usaha") != "").select("alamat_ktp", "alamat_usaha")
         pairs = away.unique()
-        same = [
-            _memo(self._addresses, (k, u), lambda p: bpum.same_address(p[1], p[0]))
-            for k, u in pairs.iter_rows()
-        ]
+        same = [bpum.same_address(u, k) for k, u in pairs.iter_rows()]
         pairs = pairs.with_columns(_same=pl.Series(same, dtype=pl.Boolean))
         w = w.join(pairs, on=["alamat_ktp", "alamat_usaha"], how="left", maintain_order="left")
         w = w.with_columns(
@@ -340,12 +364,26 @@ class BpumScreener:
             .then(pl.lit("1"))
             .otherwise(pl.lit("0")),
         )
-        present = frozenset(plan)
+        # Values checked one part at a time: structure problems are per cell,
+        # the one cross-cell rule (proposer type and region depth) is one part.
+        places = w.select(_PLACE).unique(maintain_order=True)
+        place_ok = []
+        for kind, region in places.iter_rows():
+            found = _memo(
+                self._places,
+                (kind, region),
+                lambda k: self._cells_ok({"jenis_pengusul": k[0], "wilayah_pengusul": k[1]}),
+            )
+            if found is not None:
+                self._place_of.setdefault(kind, region)
+            place_ok.append(found is not None)
+        places = places.filter(pl.Series(place_ok, dtype=pl.Boolean))
+        w = w.join(places, on=list(_PLACE), how="semi", maintain_order="left")
+        w = w.filter(
+            self._known(w["kbli"], self._kblis, lambda k: self._cells_ok({"kbli": k}))
+        )
         combos = w.select(_KEYS).unique(maintain_order=True)
-        decided = [
-            _memo(self._decided, key, lambda k: self._decide(k, present))
-            for key in combos.iter_rows()
-        ]
+        decided = [_memo(self._decided, key, self._decide) for key in combos.iter_rows()]
         combos = combos.with_columns(
             _ok=pl.Series([d is not None for d in decided], dtype=pl.Boolean),
             hasil=pl.Series([d.hasil if d else "" for d in decided], dtype=pl.String),
@@ -356,24 +394,44 @@ class BpumScreener:
                 [list(d.messages) if d else [] for d in decided], dtype=pl.List(pl.String)
             ),
             jumlah_bantuan=pl.Series([d.amount if d else "0" for d in decided], dtype=pl.String),
-            _cid=pl.Series(range(len(decided)), dtype=pl.Int64),
         )
         w = w.join(combos, on=list(_KEYS), how="left", maintain_order="left").filter(pl.col("_ok"))
         if self._warnings_of is not None:
-            self._fast_warnings(w, decided)
-        return w.select("pos", "nik", "hasil", "jumlah_bantuan", "kode_alasan", "alasan", "_cid")
+            self._fast_warnings(w)
+        return w.select("pos", "nik", "hasil", "jumlah_bantuan", "kode_alasan", "alasan")
 
-    def _fast_warnings(self, w: pl.DataFrame, decided: list[_Decided | None]) -> None:
-        noisy_regions = [r for r, found in self._regions.items() if found]
-        noisy = w.filter(
-            pl.col("nik").str.slice(0, 6).is_in(pl.Series(noisy_regions, dtype=pl.String).implode())
-            | pl.col("_cid").is_in(
-                pl.Series([i for i, d in enumerate(decided) if d and d.warnings]).implode()
+    def _fast_warnings(self, w: pl.DataFrame) -> None:
+        """The value warnings of fast rows, in the order the fields come: NIK, KBLI, region."""
+
+        def noisy(cache: Mapping[Any, tuple[Problem, ...] | None]) -> list[Any]:
+            return [k for k, found in cache.items() if found]
+
+        regions, kblis = noisy(self._regions), noisy(self._kblis)
+        places = noisy(self._places)
+        if not (regions or kblis or places):
+            return
+        flagged = w.filter(
+            pl.col("nik").str.slice(0, 6).is_in(pl.Series(regions, dtype=pl.String).implode())
+            | pl.col("kbli").is_in(pl.Series(kblis, dtype=pl.String).implode())
+            | pl.concat_str(_PLACE, separator="\x00").is_in(
+                pl.Series(["\x00".join(p) for p in places], dtype=pl.String).implode()
             )
         )
-        for pos, nik, cid in noisy.select("pos", "nik", "_cid").iter_rows():
-            found = (self._regions.get(nik[:6]) or ()) + (decided[cid].warnings or ())  # type: ignore[union-attr]
-            self._pending[pos] = found
+        for pos, nik, kbli, kind, region in flagged.select(
+            "pos", "nik", "kbli", *_PLACE
+        ).iter_rows():
+            self._pending[pos] = (
+                (_memo(self._regions, nik[:6], self._region) or ())
+                + (_memo(self._kblis, kbli, lambda k: self._cells_ok({"kbli": k})) or ())
+                + (
+                    _memo(
+                        self._places,
+                        (kind, region),
+                        lambda k: self._cells_ok({"jenis_pengusul": k[0], "wilayah_pengusul": k[1]}),
+                    )
+                    or ()
+                )
+            )
 
     def screen(
         self,
