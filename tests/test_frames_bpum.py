@@ -75,6 +75,22 @@ JUNK: tuple[str | None, ...] = (
     "0812",
     "+62 812 3456 7890",
     "+65 6123 4567",
+    "+6208123456789",
+    "+62812345678",
+    "+6281234567890123",
+    "00628123456789",
+    "0062081234567",
+    "6281234567890",
+    "62021123456",
+    "0021123456",
+    "00812345678",
+    "8123456789",
+    "81234567",
+    "0112345678",
+    "07211234567",
+    "0721123456789",
+    "081234567890123",
+    "+620",
     "47111",
     "4711X",
     "1871010101100001",
@@ -275,3 +291,14 @@ def test_a_batch_where_no_row_passes_the_cheap_checks() -> None:
     # Regression: the fast path once returned a frame without decision columns here.
     rows = [{**r, "nik": f" {r['nik']} "} for r in read_sample()[:5]]
     assert_same(frame_of(rows), year=2021)
+
+
+@pytest.mark.parametrize("year", [2020, 2021])
+def test_every_junk_value_in_every_column(year: int) -> None:
+    base = read_sample()[:3]
+    rows = [dict(r) for r in base]
+    for column in base[0]:
+        for value in JUNK:
+            rows.append({**base[len(rows) % 3], column: value})
+    got = assert_same(frame_of(rows), year=year)
+    assert got.height == 3 + len(base[0]) * len(JUNK)

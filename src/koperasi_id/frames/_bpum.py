@@ -118,6 +118,7 @@ _PLACE = ("jenis_pengusul", "wilayah_pengusul")
 # An edge Python's str.strip() would never remove: printable ASCII, not a space.
 _BOUNDED = r"^[!-~](?s:.*[!-~])?$"
 _SIXTEEN_DIGITS = r"^[0-9]{16}$"
+_PLAIN_PHONE = r"^\+?[0-9]{7,}$"
 #: Distinct values each memo keeps before it starts afresh (bounded memory).
 _MEMO_LIMIT = 1 << 18
 
@@ -196,6 +197,7 @@ class BpumScreener:
         self._serials: dict[str, bool] = {}
         self._kk_regions: dict[str, bool] = {}
         self._kblis: dict[str, tuple[Problem, ...] | None] = {}
+        self._phones: dict[str, bool] = {}
         self._places: dict[tuple[str, str], tuple[Problem, ...] | None] = {}
         self._place_of: dict[str, str] = {}  # proposer type -> a region valid with it
         self._decided: dict[tuple[str, ...], _Decided | None] = {}
@@ -351,16 +353,43 @@ class BpumScreener:
         ok &= ~given | self._known(
             kk_region, self._kk_regions, lambda k: self._kk_ok(k + _T_KK[6:])
         )
-        ok &= self._known(w["telepon"], None, self._phone_ok)
+        # A phone written as plain digits is valid or not by its prefix up to
+        # the first national digit ("+62" or "0062" or "62" or a trunk 0, an
+        # optional "(0)", then that digit) and by its length; the digits after
+        # are only counted. So a stand-in with those digits set to 5 is parsed
+        # once per (prefix, length); anything else is parsed as written.
+        tel = w["telepon"]
+        keep = (
+            pl.when(tel.str.starts_with("+"))
+            .then(5)
+            .when(tel.str.starts_with("0062"))
+            .then(6)
+            .when(tel.str.starts_with("62"))
+            .then(4)
+            .when(tel.str.starts_with("0"))
+            .then(3)
+            .otherwise(1)
+        )
+        stand_in = tel.str.slice(0, keep) + tel.str.slice(keep).str.replace_all("[0-9]", "5")
+        plain = tel.str.contains(_PLAIN_PHONE)
+        tel = pl.select(pl.when(plain).then(stand_in).otherwise(tel)).to_series()
+        ok &= self._known(tel, self._phones, self._phone_ok)
         w = w.filter(ok)
-        away = w.filter(pl.col("alamat_usaha") != "").select("alamat_ktp", "alamat_usaha")
+        # Equal texts are the same address whatever the comparison; only differing ones are asked.
+        away = w.filter(
+            (pl.col("alamat_usaha") != "") & (pl.col("alamat_usaha") != pl.col("alamat_ktp"))
+        ).select("alamat_ktp", "alamat_usaha")
         pairs = away.unique()
         same = [bpum.same_address(u, k) for k, u in pairs.iter_rows()]
         pairs = pairs.with_columns(_same=pl.Series(same, dtype=pl.Boolean))
         w = w.join(pairs, on=["alamat_ktp", "alamat_usaha"], how="left", maintain_order="left")
         w = w.with_columns(
             _kk_given=pl.when(pl.col("kk") != "").then(pl.lit("1")).otherwise(pl.lit("0")),
-            _at_ktp=pl.when((pl.col("alamat_usaha") == "") | pl.col("_same").fill_null(False))
+            _at_ktp=pl.when(
+                (pl.col("alamat_usaha") == "")
+                | (pl.col("alamat_usaha") == pl.col("alamat_ktp"))
+                | pl.col("_same").fill_null(False)
+            )
             .then(pl.lit("1"))
             .otherwise(pl.lit("0")),
         )
