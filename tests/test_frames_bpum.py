@@ -107,7 +107,7 @@ def read_sample() -> list[dict[str, str]]:
 def frame_of(rows: list[dict[str, Any]]) -> Any:
     columns = list(rows[0])
     return pl.DataFrame(
-        {c: [r.get(c) for r in rows] for c in columns}, schema={c: pl.String for c in columns}
+        {c: [r.get(c) for r in rows] for c in columns}, schema=dict.fromkeys(columns, pl.String)
     )
 
 
@@ -168,7 +168,8 @@ def test_junk_mutations_same_decisions(seed: int, year: int) -> None:
 
 
 @pytest.mark.parametrize(
-    "rule", [bpum.OtherBankCreditRule.REGULATION_TEXT, bpum.OtherBankCreditRule.ANY_BANK_CREDIT_EXCLUDES]
+    "rule",
+    [bpum.OtherBankCreditRule.REGULATION_TEXT, bpum.OtherBankCreditRule.ANY_BANK_CREDIT_EXCLUDES],
 )
 def test_other_bank_credit_reading_reaches_both_engines(rule: bpum.OtherBankCreditRule) -> None:
     rows = read_sample()[:300]
@@ -211,9 +212,7 @@ def test_duplicates_found_across_batches() -> None:
     frame = frame_of(rows)
     want = per_record(frame, year=2021, start=2)
     with BpumScreener(year=2021) as screener:
-        parts = [
-            screener.screen(frame.slice(i, 7), start=2 + i) for i in range(0, frame.height, 7)
-        ]
+        parts = [screener.screen(frame.slice(i, 7), start=2 + i) for i in range(0, frame.height, 7)]
     got = pl.concat(parts).rows()
     assert [tuple(r) for r in got] == want
     assert screener.run.summary.duplicates == 10
@@ -221,7 +220,10 @@ def test_duplicates_found_across_batches() -> None:
 
 
 def test_odd_headers_and_column_kinds_fall_back_to_the_record_engine() -> None:
-    rows = [{("\ufeffNIK " if k == "nik" else k.upper()): v for k, v in r.items()} for r in read_sample()[:30]]
+    rows = [
+        {("\ufeffNIK " if k == "nik" else k.upper()): v for k, v in r.items()}
+        for r in read_sample()[:30]
+    ]
     assert_same(frame_of(rows), year=2021)
     extra = [{**r, "warna": "biru"} for r in read_sample()[:20]]
     assert_same(frame_of(extra), year=2021)

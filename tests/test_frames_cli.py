@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import subprocess
 import sys
@@ -18,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PROPOSALS = ROOT / "examples" / "data" / "bpum_usulan_2021.csv"
 
 needs_polars = pytest.mark.skipif(
-    __import__("importlib.util").util.find_spec("polars") is None, reason="polars not installed"
+    importlib.util.find_spec("polars") is None, reason="polars not installed"
 )
 
 
@@ -39,9 +40,7 @@ def _both(cli: Run, tmp_path: Path, source: Path, *extra: str) -> tuple[bytes, s
 
 @needs_polars
 @pytest.mark.parametrize("fmt", ["csv", "jsonl"])
-def test_sample_file_same_bytes_from_both_engines(
-    cli: Run, tmp_path: Path, fmt: str
-) -> None:
+def test_sample_file_same_bytes_from_both_engines(cli: Run, tmp_path: Path, fmt: str) -> None:
     body, _ = _both(cli, tmp_path, PROPOSALS, "--format", fmt)
     assert body.count(b"\n") == 10_501 if fmt == "csv" else body.count(b"\n") == 10_500
 
@@ -64,7 +63,7 @@ def _hostile(path: Path) -> Path:
         rows[9].replace(b"Jl.", b'"Jl. ""Baru""\nRT 02"', 1),  # a quoted cell over two lines
         rows[10].replace(b"Jl.", b"  Jl.", 1),  # a leading space
         rows[11].replace(b"Jl.", b"Jl.\x00", 1),
-        rows[12].replace(b"Jl.", b"=HYPERLINK(\"x\")", 1),
+        rows[12].replace(b"Jl.", b'=HYPERLINK("x")', 1),
         rows[13].replace(b"Jl.", b"Jl." + b"a" * 600, 1),
         rows[1],  # a duplicate of the first record
         rows[14].replace(b"\n", b"\r\n"),
@@ -72,14 +71,17 @@ def _hostile(path: Path) -> Path:
         _with(rows[16], nik=b"9101021708750002", wilayah=b"18.71"),
         _with(rows[17], nik=b"1871010101900003", wilayah=b"91.01"),
     ]
-    path.write_bytes(b"\xef\xbb\xbf" + header + b"".join(rows[:5]) + b"".join(bad) + b"".join(rows[15:]))
+    path.write_bytes(
+        b"\xef\xbb\xbf" + header + b"".join(rows[:5]) + b"".join(bad) + b"".join(rows[15:])
+    )
     return path
 
 
 @needs_polars
 def test_hostile_file_same_bytes_and_warnings_from_both_engines(cli: Run, tmp_path: Path) -> None:
     body, _ = _both(cli, tmp_path, _hostile(tmp_path / "hostile.csv"))
-    assert b"tidak_valid" in body and b"ganda" in body
+    assert b"tidak_valid" in body
+    assert b"ganda" in body
 
 
 @needs_polars
@@ -91,7 +93,8 @@ def test_hostile_file_same_stderr_summary(cli: Run, tmp_path: Path) -> None:
         assert result.returncode == 0
         seen.append((result.stdout, result.stderr))
     assert seen[0] == seen[1]
-    assert "warning" in seen[0][1] and "historical" in seen[0][1]
+    assert "warning" in seen[0][1]
+    assert "historical" in seen[0][1]
 
 
 @needs_polars
@@ -126,13 +129,13 @@ def test_help_imports_neither_polars_nor_the_frames_package() -> None:
 def test_engine_choice(
     monkeypatch: pytest.MonkeyPatch, engine: str, size: int, installed: bool, want: bool
 ) -> None:
-    import importlib.util
-
     real = importlib.util.find_spec
     monkeypatch.setattr(
         importlib.util,
         "find_spec",
-        lambda name, *a: (real(name, *a) if installed else None) if name == "polars" else real(name, *a),
+        lambda name, *a: (
+            (real(name, *a) if installed else None) if name == "polars" else real(name, *a)
+        ),
     )
     if installed and importlib.util.find_spec("polars") is None:
         pytest.skip("polars not installed")
@@ -140,8 +143,6 @@ def test_engine_choice(
 
 
 def test_columns_without_polars_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    import importlib.util
-
     real = importlib.util.find_spec
     monkeypatch.setattr(
         importlib.util, "find_spec", lambda name, *a: None if name == "polars" else real(name, *a)

@@ -27,8 +27,7 @@ try:
     import polars as _polars  # noqa: F401  (the extra's presence is the check)
 except ImportError as err:  # pragma: no cover - exercised in an environment without polars
     raise ImportError(
-        "koperasi_id.frames needs polars, an optional extra: "
-        "pip install 'koperasi-id[polars]'"
+        "koperasi_id.frames needs polars, an optional extra: pip install 'koperasi-id[polars]'"
     ) from err
 
 from koperasi_id.frames._bpum import (

@@ -35,7 +35,7 @@ from koperasi_id import bpum
 from koperasi_id._limits import MAX_CELL_CHARS
 from koperasi_id.bpum._proposal import MAX_TEXT_LENGTH
 from koperasi_id.bpum._rows import _normal_column
-from koperasi_id.bpum._screening import _FirstSeen, duplicate_message
+from koperasi_id.bpum._screening import Structured, _FirstSeen, duplicate_message
 from koperasi_id.errors import Problem, ValidationError
 from koperasi_id.identifiers import Nik, NomorKk
 from koperasi_id.law import Timeline
@@ -214,7 +214,7 @@ class BpumScreener:
 
     # --- the per-record engine, one record at a time --------------------------
 
-    def _single(self, line: int, structured: bpum.Structured) -> bpum.ScreeningResult:
+    def _single(self, line: int, structured: Structured) -> bpum.ScreeningResult:
         return next(iter(bpum.screen_numbered([(line, structured)], **self._options)))
 
     def _cells_ok(self, cells: dict[str, str]) -> tuple[Problem, ...] | None:
@@ -223,6 +223,12 @@ class BpumScreener:
         if isinstance(structured, ValidationError):
             return None
         return tuple(self._warnings_of(structured)) if self._warnings_of else ()
+
+    def _kbli_ok(self, kbli: str) -> tuple[Problem, ...] | None:
+        return self._cells_ok({"kbli": kbli})
+
+    def _place_ok(self, place: tuple[str, str]) -> tuple[Problem, ...] | None:
+        return self._cells_ok({"jenis_pengusul": place[0], "wilayah_pengusul": place[1]})
 
     def _decide(self, key: tuple[str, ...]) -> _Decided | None:
         row = {**_TEMPLATE, **dict(zip(_DECIDING, key, strict=False))}
@@ -304,7 +310,7 @@ class BpumScreener:
                     continue
                 return None
             plan[column] = name
-        if not bpum.REQUIRED_COLUMNS <= plan.keys():
+        if not plan.keys() >= bpum.REQUIRED_COLUMNS:
             return None
         return plan
 
@@ -314,9 +320,7 @@ class BpumScreener:
             c: pl.col(plan[c]).cast(pl.String).fill_null("") if c in plan else pl.lit("")
             for c in bpum.PROPOSAL_COLUMNS
         }
-        short = pl.all_horizontal(
-            [cells[c].str.len_chars() <= MAX_CELL_CHARS for c in plan]
-        )
+        short = pl.all_horizontal([cells[c].str.len_chars() <= MAX_CELL_CHARS for c in plan])
         text_ok = [
             cells[c].str.contains(_BOUNDED) & (cells[c].str.len_chars() <= MAX_TEXT_LENGTH)
             for c in _TEXT
@@ -398,19 +402,13 @@ class BpumScreener:
         places = w.select(_PLACE).unique(maintain_order=True)
         place_ok = []
         for kind, region in places.iter_rows():
-            found = _memo(
-                self._places,
-                (kind, region),
-                lambda k: self._cells_ok({"jenis_pengusul": k[0], "wilayah_pengusul": k[1]}),
-            )
+            found = _memo(self._places, (kind, region), self._place_ok)
             if found is not None:
                 self._place_of.setdefault(kind, region)
             place_ok.append(found is not None)
         places = places.filter(pl.Series(place_ok, dtype=pl.Boolean))
         w = w.join(places, on=list(_PLACE), how="semi", maintain_order="left")
-        w = w.filter(
-            self._known(w["kbli"], self._kblis, lambda k: self._cells_ok({"kbli": k}))
-        )
+        w = w.filter(self._known(w["kbli"], self._kblis, self._kbli_ok))
         combos = w.select(_KEYS).unique(maintain_order=True)
         decided = [_memo(self._decided, key, self._decide) for key in combos.iter_rows()]
         combos = combos.with_columns(
@@ -449,18 +447,10 @@ class BpumScreener:
         for pos, nik, kbli, kind, region in flagged.select(
             "pos", "nik", "kbli", *_PLACE
         ).iter_rows():
-            self._pending[pos] = (
-                (_memo(self._regions, nik[:6], self._region) or ())
-                + (_memo(self._kblis, kbli, lambda k: self._cells_ok({"kbli": k})) or ())
-                + (
-                    _memo(
-                        self._places,
-                        (kind, region),
-                        lambda k: self._cells_ok({"jenis_pengusul": k[0], "wilayah_pengusul": k[1]}),
-                    )
-                    or ()
-                )
-            )
+            region_found = _memo(self._regions, nik[:6], self._region)
+            kbli_found = _memo(self._kblis, kbli, self._kbli_ok)
+            place_found = _memo(self._places, (kind, region), self._place_ok)
+            self._pending[pos] = (region_found or ()) + (kbli_found or ()) + (place_found or ())
 
     def screen(
         self,
@@ -468,7 +458,7 @@ class BpumScreener:
         *,
         lines: Sequence[int] | pl.Series | None = None,
         start: int = 0,
-        errors: Mapping[int, bpum.Structured] | None = None,
+        errors: Mapping[int, Structured] | None = None,
     ) -> pl.DataFrame:
         """Screen one batch; returns one result row per input row, in order.
 
@@ -490,10 +480,7 @@ class BpumScreener:
         skip = pl.Series([False] * n, dtype=pl.Boolean)
         if forced:
             skip = skip.scatter(list(forced), True)
-        if plan is None:
-            fast = pl.DataFrame(schema=_FAST_SCHEMA)
-        else:
-            fast = self._fast(frame, plan, skip)
+        fast = pl.DataFrame(schema=_FAST_SCHEMA) if plan is None else self._fast(frame, plan, skip)
         fast = fast.with_columns(line=line.gather(fast["pos"]))
         slow_pos = (
             pl.Series("pos", range(n), dtype=pl.UInt32)
@@ -508,7 +495,7 @@ class BpumScreener:
         frame: pl.DataFrame,
         positions: list[int],
         line: pl.Series,
-        forced: dict[int, bpum.Structured],
+        forced: dict[int, Structured],
     ) -> list[tuple[int, bpum.ScreeningResult, int | None]]:
         """(pos, result, NIK as a number when the record is valid) by the per-record engine."""
         out = []
