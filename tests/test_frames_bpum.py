@@ -304,3 +304,21 @@ def test_every_junk_value_in_every_column(year: int) -> None:
             rows.append({**base[len(rows) % 3], column: value})
     got = assert_same(frame_of(rows), year=year)
     assert got.height == 3 + len(base[0]) * len(JUNK)
+
+
+def test_csv_file_with_ragged_rows_matches_per_record(tmp_path: Path) -> None:
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)[:60]
+    lines[3] = lines[3].rstrip("\n") + ",extra\n"
+    lines[4] = ",".join(lines[4].split(",")[:4]) + "\n"
+    lines[5] = lines[5].replace("Jl.", '"Jl.\nRT 02"', 1)
+    path = tmp_path / "ragged.csv"
+    path.write_text("".join(lines), encoding="utf-8")
+    with path.open(encoding="utf-8", newline="") as f:
+        want = [
+            (r.index, r.nik, r.outcome.value, str(r.amount), list(r.failed_codes),
+             list(r.messages), r.duplicate_of)
+            for r in bpum.screen_rows(csv.DictReader(f), year=2021, start=2)
+        ]  # fmt: skip
+    got = pl.concat(list(screen_bpum_csv(path, year=2021, batch_size=16)))
+    assert [tuple(r) for r in got.rows()] == want
+    assert {"tidak_valid", "layak"} <= set(got["hasil"].to_list())
