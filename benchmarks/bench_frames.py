@@ -2,7 +2,7 @@
 
 Each command runs in a fresh child (peak RSS per run) on the same generated
 file: ``bpum screen --engine columns`` and ``--engine rows`` (the command
-line, with its own reader and writer), the library's polars-scan path
+line, with its own reader and writer), the library path
 (:func:`koperasi_id.frames.screen_bpum_csv`, results written by polars), the
 raw csv copy floor, and polars' own ``read_csv`` + ``write_csv`` (the floor
 for an engine built on polars). Skipped when polars is not installed.
@@ -52,7 +52,7 @@ def measure(workdir: Path, rows: int, rounds: int, *, with_rows_engine: bool) ->
     out = workdir / "frames_out.csv"
     commands = {
         "columns (CLI)": _engine(src, out, "columns"),
-        "polars scan (library)": [sys.executable, "-c", _POLARS_SCREEN, str(src), str(out)],
+        "library (csv batches)": [sys.executable, "-c", _POLARS_SCREEN, str(src), str(out)],
         "csv copy": _raw_command(src, out),
         "polars read+write": [sys.executable, "-c", _POLARS_COPY, str(src), str(out)],
     }
@@ -84,7 +84,7 @@ def run(workdir: Path, sizes: list[int], rounds: int) -> None:
                 f"peak {r.peak_rss_mib:7.1f} MiB  columns / this {base.seconds / r.seconds:5.2f}",
                 flush=True,
             )
-        peaks[rows] = max(base.peak_rss_mib, found["polars scan (library)"].peak_rss_mib)
+        peaks[rows] = max(base.peak_rss_mib, found["library (csv batches)"].peak_rss_mib)
     if len(sizes) > 1:
         small, large = sizes[0], sizes[-1]
         print(

@@ -201,7 +201,7 @@ def _screen_file(
 
 
 #: Records per batch of the columnar engine: memory stays flat at any file size.
-COLUMN_BATCH = 50_000
+COLUMN_BATCH = 20_000
 
 
 def _screen_columns(

@@ -30,14 +30,8 @@ except ImportError as err:  # pragma: no cover - exercised in an environment wit
         "koperasi_id.frames needs polars, an optional extra: pip install 'koperasi-id[polars]'"
     ) from err
 
-from koperasi_id.frames._bpum import (
-    BPUM_RESULT_COLUMNS,
-    BpumScreener,
-    FrameRun,
-    screen_bpum,
-    screen_bpum_batches,
-    screen_bpum_csv,
-)
+from koperasi_id.frames._bpum import BPUM_RESULT_COLUMNS, BpumScreener, FrameRun
+from koperasi_id.frames._bpum_api import screen_bpum, screen_bpum_batches, screen_bpum_csv
 
 __all__ = [
     "BPUM_RESULT_COLUMNS",
