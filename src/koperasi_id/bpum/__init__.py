@@ -68,6 +68,7 @@ from koperasi_id.bpum._rows import (
 )
 from koperasi_id.bpum._screening import (
     DUPLICATE_CODE,
+    SCREENING_COLUMNS,
     ScreeningOutcome,
     ScreeningResult,
     ScreeningSummary,
@@ -83,6 +84,7 @@ __all__ = [
     "PROGRAMMES",
     "PROPOSAL_COLUMNS",
     "REQUIRED_COLUMNS",
+    "SCREENING_COLUMNS",
     "TERMINAL_STATUSES",
     "TRANSITIONS",
     "WITHDRAWAL_PERIOD",

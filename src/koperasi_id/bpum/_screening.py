@@ -25,6 +25,7 @@ from koperasi_id.serialization import from_dict
 
 __all__ = [
     "DUPLICATE_CODE",
+    "SCREENING_COLUMNS",
     "ScreeningOutcome",
     "ScreeningResult",
     "ScreeningSummary",
@@ -32,6 +33,19 @@ __all__ = [
     "screen_numbered",
     "screen_structured",
 ]
+
+#: The columns of a screening result file (``koperasi-id bpum screen``), one
+#: per field of :class:`ScreeningResult` shown: line, masked NIK, outcome, aid,
+#: reason codes, Indonesian reasons, the line of the first record of a duplicate.
+SCREENING_COLUMNS: tuple[str, ...] = (
+    "line",
+    "nik",
+    "hasil",
+    "jumlah_bantuan",
+    "kode_alasan",
+    "alasan",
+    "duplikat_baris",
+)
 
 #: Reason code of a second or later proposal of one NIK in one budget year.
 DUPLICATE_CODE = "bpum.duplicate_nik"

@@ -35,16 +35,6 @@ from koperasi_id.cli._common import (
 if TYPE_CHECKING:
     from koperasi_id._io import FileFormat, RecordReader
 
-_SCREEN_COLUMNS = [
-    "line",
-    "nik",
-    "hasil",
-    "jumlah_bantuan",
-    "kode_alasan",
-    "alasan",
-    "duplikat_baris",
-]
-
 
 def _years() -> tuple[int, ...]:
     from koperasi_id import bpum
@@ -173,7 +163,7 @@ def _screen_file(
                 tally.add_entity(proposal, record.line)
             yield record.line, proposal
 
-    writer = RecordWriter(out, fmt, columns=_SCREEN_COLUMNS)
+    writer = RecordWriter(out, fmt, columns=list(bpum.SCREENING_COLUMNS))
     if columnar(args, reader.size):
         _screen_columns(
             args, reader, writer, progress, summary=summary, options=options, tally=tally

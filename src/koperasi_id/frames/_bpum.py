@@ -43,15 +43,7 @@ from koperasi_id.regions import RegionCode
 __all__ = ["BPUM_RESULT_COLUMNS", "BpumScreener", "FrameRun"]
 
 #: The columns of a result frame, as ``koperasi-id bpum screen`` writes them.
-BPUM_RESULT_COLUMNS: tuple[str, ...] = (
-    "line",
-    "nik",
-    "hasil",
-    "jumlah_bantuan",
-    "kode_alasan",
-    "alasan",
-    "duplikat_baris",
-)
+BPUM_RESULT_COLUMNS: tuple[str, ...] = bpum.SCREENING_COLUMNS
 _SCHEMA: dict[str, Any] = {
     "line": pl.Int64,
     "nik": pl.String,
