@@ -149,3 +149,18 @@ def test_columns_without_polars_is_a_usage_error(monkeypatch: pytest.MonkeyPatch
     )
     with pytest.raises(UsageError, match="koperasi-id\\[polars\\]"):
         columnar(argparse.Namespace(engine="columns"), 10)
+
+
+def test_importing_frames_without_polars_names_the_extra() -> None:
+    code = (
+        "import sys\n"
+        "sys.modules['polars'] = None  # as if polars were not installed\n"
+        "try:\n"
+        "    import koperasi_id.frames\n"
+        "except ImportError as err:\n"
+        "    print(err)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert "pip install 'koperasi-id[polars]'" in done.stdout
