@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import importlib.util
 import json
 import subprocess
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from koperasi_id.cli._common import COLUMNS_FROM_BYTES, UsageError, columnar
+from test_robustness_files import BPUM_ROW, HOSTILE_COLUMNS, NIKS, _hostile_bpum_rows
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 ROOT = Path(__file__).resolve().parent.parent
@@ -164,3 +166,20 @@ def test_importing_frames_without_polars_names_the_extra() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert "pip install 'koperasi-id[polars]'" in done.stdout
+
+
+@needs_polars
+@pytest.mark.parametrize("lenient", [False, True])
+def test_robustness_suite_hostile_file_same_bytes(cli: Run, tmp_path: Path, lenient: bool) -> None:
+    """The hostile BPUM file of the robustness suite (issue 13), through both engines."""
+    source = tmp_path / "hostile.csv"
+    header = [*BPUM_ROW, *HOSTILE_COLUMNS]
+    with source.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(r + [NIKS[1]] * len(HOSTILE_COLUMNS) for r in _hostile_bpum_rows())
+    with source.open("ab") as f:  # a record that is not UTF-8, and one opening a quote
+        f.write(b"\xff\xfe" + NIKS[0].encode() + b"," * (len(header) - 1) + b"\n")
+        f.write(b'"' + b",".join(v.encode() for v in BPUM_ROW.values()) + b"\n")
+    body, _ = _both(cli, tmp_path, source, *(["--lenient"] if lenient else []))
+    assert body.count(b"\n") > 100
