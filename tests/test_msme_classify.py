@@ -400,6 +400,10 @@ def test_caller_timeline_applies_new_numbers() -> None:
 def test_size_criteria_invariants() -> None:
     with pytest.raises(ValueError, match="must rise"):
         _bands(Criterion.CAPITAL, 5, 5, 10)
+    with pytest.raises(ValueError, match="must rise"):
+        _bands(Criterion.CAPITAL, 1, 5, 5)
+    # A zero ceiling is a legal (if odd) Perpres: non-negative, not positive.
+    assert _bands(Criterion.CAPITAL, 0, 5, 10).size_of(Decimal(0)) is MICRO
     with pytest.raises(ValueError, match="non-negative Decimal"):
         _bands(Criterion.CAPITAL, -1, 5, 10)
     with pytest.raises(ValueError, match="non-negative Decimal"):
@@ -410,9 +414,9 @@ def test_size_criteria_invariants() -> None:
             medium_max=Decimal(3),
             citation=Citation("X"),
         )
-    with pytest.raises(ValueError, match="only one set of bands"):
+    with pytest.raises(ValueError, match=r"^each criterion may have only one set of bands$"):
         SizeCriteria(bands=(_bands(Criterion.CAPITAL, 1, 2, 3),) * 2)
-    with pytest.raises(ValueError, match="has no bands"):
+    with pytest.raises(ValueError, match=r"which has no bands in this regime$"):
         SizeCriteria(
             bands=(_bands(Criterion.CAPITAL, 1, 2, 3),),
             purpose_rules=(

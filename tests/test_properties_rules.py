@@ -38,6 +38,7 @@ from koperasi_id.strategies import (
 from koperasi_id.strategies import (
     cooperatives as cooperative_records,
 )
+from test_oracles_msme import oracle_size  # typed from the regulation, not the library
 
 COOPERATIVE_EXAMPLES = 60
 LAST_DAY = date(2030, 12, 31)
@@ -70,6 +71,12 @@ def test_classify_business_gives_the_drawn_size_with_citations(
     assert_cited(decision)
     assert decision.size is size
     assert not decision.conflict
+    # The strategy draws from the library's own bands; check the figures against
+    # the bands typed from UU 20/2008 Pasal 6 / PP 7/2021 Pasal 35 as well.
+    for criterion in ("capital", "net_assets", "annual_sales"):
+        amount = getattr(business, criterion)
+        if amount is not None and criterion in {c.argument for c in decision.sizes}:
+            assert oracle_size(as_of, criterion, amount) is size, criterion
 
 
 @given(st.sampled_from(BusinessSize), st.data())
@@ -81,6 +88,9 @@ def test_businesses_without_a_date_have_their_size_under_both_regimes(
         decision = msme.classify_business(business, as_of=regime.valid_from)
         assert_cited(decision)
         assert decision.size is size
+        for criterion in decision.sizes:
+            amount = getattr(business, criterion.argument)
+            assert oracle_size(regime.valid_from, criterion.argument, amount) is size
 
 
 @given(days_in(msme.SIZE_CRITERIA), st.sampled_from([None, *msme.Purpose]), st.data())

@@ -1,0 +1,146 @@
+"""Mutation score of the rule modules with mutmut 3, one module at a time.
+
+Not part of CI's every run (it takes minutes per module). Install the extra
+first (``pip install -e '.[mutation]'``), then::
+
+    python scripts/mutation.py                      # every module below
+    python scripts/mutation.py msme-criteria kur-rates --budget 900
+
+For each module the script copies ``src/``, ``tests/`` and ``pyproject.toml`` to
+``.mutation/<module>/``, writes a ``setup.cfg`` that points mutmut at that
+module and at the module's own tests only (so a run stays fast), runs
+``mutmut run`` with ``--max-children`` (default 1: the machine is shared) and
+prints the killed share from ``mutmut export-cicd-stats``. A module whose run
+exceeds ``--budget`` seconds is stopped; its score then covers the mutants
+tried so far (mutmut tries them in file order) and is marked ``partial``.
+List the survivors of one module with
+``cd .mutation/<module> && mutmut results``.
+
+mutmut mutates function bodies only; the legal numbers (module-level
+``Regime`` constants) are changed by ``scripts/mutate_law.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / ".mutation"
+
+#: module -> (files to mutate, the tests that concern them)
+MODULES: dict[str, tuple[list[str], list[str]]] = {
+    "msme-criteria": (
+        ["src/koperasi_id/msme/_criteria.py"],
+        ["tests/test_msme_classify.py", "tests/test_oracles_msme.py"],
+    ),
+    "msme-classify": (
+        ["src/koperasi_id/msme/_classify.py"],
+        ["tests/test_msme_classify.py", "tests/test_oracles_msme.py"],
+    ),
+    "kur-rates": (
+        ["src/koperasi_id/kur/_rates.py"],
+        ["tests/test_kur_rules.py", "tests/test_kur_history.py", "tests/test_oracles_kur.py"],
+    ),
+    "kur-rules": (
+        ["src/koperasi_id/kur/_rules.py"],
+        ["tests/test_kur_rules.py", "tests/test_kur_history.py", "tests/test_oracles_kur.py"],
+    ),
+    "kur-schedule": (
+        ["src/koperasi_id/kur/_schedule.py"],
+        ["tests/test_kur_schedule.py", "tests/test_oracles_kur.py"],
+    ),
+    "bpum-eligibility": (
+        ["src/koperasi_id/bpum/_eligibility.py"],
+        ["tests/test_bpum_eligibility.py", "tests/test_oracles_bpum.py"],
+    ),
+    "cooperatives-activity": (
+        ["src/koperasi_id/cooperatives/_activity.py"],
+        ["tests/test_cooperatives_activity.py", "tests/test_oracles_cooperatives.py"],
+    ),
+    "cooperatives-founding": (
+        ["src/koperasi_id/cooperatives/_founding.py"],
+        ["tests/test_cooperatives_rules.py", "tests/test_oracles_cooperatives.py"],
+    ),
+}
+
+
+def _setup_cfg(paths: list[str], tests: list[str]) -> str:
+    def lines(items: list[str]) -> str:
+        return "".join(f"\n    {item}" for item in items)
+
+    return (
+        "[mutmut]\n"
+        "source_paths =\n    src\n"
+        f"only_mutate ={lines(paths)}\n"
+        f"pytest_add_cli_args_test_selection ={lines(tests)}\n"
+        "pytest_add_cli_args =\n    -p\n    no:cacheprovider\n    -q\n"
+    )
+
+
+def run_module(name: str, *, budget: float, children: int) -> dict[str, object]:
+    """Run mutmut on one module; its counts and whether the run finished."""
+    paths, tests = MODULES[name]
+    work = WORK / name
+    if work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True)
+    shutil.copytree(ROOT / "src", work / "src", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "tests", work / "tests", ignore=shutil.ignore_patterns("__pycache__"))
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    (work / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    (work / "setup.cfg").write_text(_setup_cfg(paths, tests), encoding="utf-8")
+    mutmut = [sys.executable, "-m", "mutmut"]
+    started = time.monotonic()
+    finished = True
+    try:
+        subprocess.run(
+            [*mutmut, "run", "--max-children", str(children)],
+            cwd=work,
+            timeout=budget,
+            check=False,
+            stdout=subprocess.DEVNULL,
+        )
+    except subprocess.TimeoutExpired:
+        finished = False
+    subprocess.run([*mutmut, "export-cicd-stats"], cwd=work, check=False, capture_output=True)
+    stats_file = work / "mutants" / "mutmut-cicd-stats.json"
+    stats: dict[str, object] = json.loads(stats_file.read_text()) if stats_file.exists() else {}
+    stats["finished"] = finished
+    stats["seconds"] = round(time.monotonic() - started)
+    return stats
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("modules", nargs="*", choices=[*MODULES, []], default=list(MODULES))
+    parser.add_argument("--budget", type=float, default=600.0, help="seconds per module")
+    parser.add_argument("--max-children", type=int, default=1)
+    args = parser.parse_args(argv)
+    worst = 100.0
+    for name in args.modules or list(MODULES):
+        stats = run_module(name, budget=args.budget, children=args.max_children)
+        killed = int(str(stats.get("killed", 0)))
+        tried = sum(
+            int(str(stats.get(key, 0)))
+            for key in ("killed", "survived", "timeout", "suspicious", "segfault")
+        )
+        total = int(str(stats.get("total", 0)))
+        share = 100 * killed / tried if tried else 0.0
+        worst = min(worst, share)
+        note = "" if stats["finished"] else f" (partial: {tried} of {total} tried)"
+        print(
+            f"{name}: {killed}/{tried} killed = {share:.1f} %{note}, "
+            f"{stats.get('survived', 0)} survived, {stats['seconds']} s",
+            flush=True,
+        )
+    return 0 if worst >= 90 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
