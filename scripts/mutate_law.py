@@ -171,8 +171,17 @@ def apply(source: str, mutation: Mutation) -> str:
     return (raw[:start] + mutation.new.encode("utf-8") + raw[end:]).decode("utf-8")
 
 
+def _outcome(returncode: int) -> str:
+    if returncode == 0:
+        return "survived"
+    # 1: a test failed; 2: collection failed (an import crash still means the change was seen).
+    return "killed" if returncode in {1, 2} else "error"
+
+
 def run_tests(src_copy: Path, tests: list[str], timeout: float) -> str:
     """``'killed'``, ``'survived'``, ``'timeout'`` or ``'error'`` for one mutant."""
+    if hasattr(os, "fork"):
+        return _run_forked(src_copy, tests, timeout)
     env = dict(os.environ, PYTHONPATH=str(src_copy), PYTHONDONTWRITEBYTECODE="1")
     command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *tests]
     try:
@@ -181,12 +190,33 @@ def run_tests(src_copy: Path, tests: list[str], timeout: float) -> str:
         )
     except subprocess.TimeoutExpired:
         return "timeout"
-    if done.returncode == 0:
-        return "survived"
-    if done.returncode == 1:
-        return "killed"
-    # 2..5: collection errors and the like; an import crash still means the change was seen.
-    return "killed" if done.returncode == 2 else "error"
+    return _outcome(done.returncode)
+
+
+def _run_forked(src_copy: Path, tests: list[str], timeout: float) -> str:
+    # pytest and the third-party libraries are imported once, here; each child
+    # imports koperasi_id afresh from the mutated copy (it was never imported here).
+    import pytest  # noqa: PLC0415 - only the forking runner needs it
+
+    pid = os.fork()
+    if pid == 0:  # the child
+        sys.path.insert(0, str(src_copy))
+        os.chdir(ROOT)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.dup2(devnull, 2)
+        code = pytest.main(["-x", "-q", "-p", "no:cacheprovider", *tests])
+        os._exit(int(code))
+    deadline = time.monotonic() + timeout
+    while True:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return _outcome(os.waitstatus_to_exitcode(status))
+        if time.monotonic() > deadline:
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+            return "timeout"
+        time.sleep(0.05)
 
 
 def main(argv: list[str] | None = None) -> int:

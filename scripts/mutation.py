@@ -37,11 +37,19 @@ WORK = ROOT / ".mutation"
 MODULES: dict[str, tuple[list[str], list[str]]] = {
     "msme-criteria": (
         ["src/koperasi_id/msme/_criteria.py"],
-        ["tests/test_msme_classify.py", "tests/test_oracles_msme.py"],
+        [
+            "tests/test_msme_classify.py",
+            "tests/test_msme_explanations.py",
+            "tests/test_oracles_msme.py",
+        ],
     ),
     "msme-classify": (
         ["src/koperasi_id/msme/_classify.py"],
-        ["tests/test_msme_classify.py", "tests/test_oracles_msme.py"],
+        [
+            "tests/test_msme_classify.py",
+            "tests/test_msme_explanations.py",
+            "tests/test_oracles_msme.py",
+        ],
     ),
     "kur-rates": (
         ["src/koperasi_id/kur/_rates.py"],

@@ -17,14 +17,22 @@ import pytest
 from koperasi_id.cooperatives import (
     Cooperative,
     CooperativeForm,
+    LawVersion,
+    MembershipArea,
+    Principle,
+    SupervisoryLevel,
     activity_status,
     check_board_terms,
     check_founders,
     dissolution_grounds,
     dissolution_timeline,
     founder_minimum,
+    governing_law,
     rat_deadline,
+    required_organs,
+    supervising_level,
 )
+from koperasi_id.errors import NoRuleInForceError
 from koperasi_id.serialization import from_dict
 
 PRIMARY, SECONDARY = CooperativeForm.PRIMARY, CooperativeForm.SECONDARY
@@ -137,3 +145,41 @@ def test_dissolution_periods_oracle() -> None:
     assert t.objection_ruling.due_on == date(2024, 5, 1)
     assert t.creditor_claims is not None
     assert t.creditor_claims.due_on == date(2024, 9, 1)
+
+
+def test_governing_law_oracle() -> None:
+    # UU 25/1992 from its enactment (21 Oct 1992); UU 11/2020 Pasal 86 from its
+    # promulgation (2 Nov 2020); UU 4/2023 (P2SK) Pasal 202 from 12 Jan 2023.
+    # UU 17/2012 never counts: annulled in full by Putusan MK 28/PUU-XI/2013.
+    with pytest.raises(NoRuleInForceError):
+        governing_law(as_of=date(1992, 10, 20))
+    assert governing_law(as_of=date(1992, 10, 21)) is LawVersion.ORIGINAL
+    assert governing_law(as_of=date(2013, 6, 1)) is LawVersion.ORIGINAL
+    assert governing_law(as_of=date(2020, 11, 1)) is LawVersion.ORIGINAL
+    assert governing_law(as_of=date(2020, 11, 2)) is LawVersion.CIPTA_KERJA
+    assert governing_law(as_of=date(2023, 1, 11)) is LawVersion.CIPTA_KERJA
+    assert governing_law(as_of=date(2023, 1, 12)) is LawVersion.CIPTA_KERJA_P2SK
+
+
+def test_sharia_supervisory_board_from_cipta_kerja() -> None:
+    # UU 11/2020 Pasal 86 inserts Pasal 44A: a sharia cooperative must have a Dewan
+    # Pengawas Syariah, from 2 Nov 2020.
+    assert len(required_organs(Principle.SHARIA, as_of=date(2020, 11, 1))) == 3
+    assert len(required_organs(Principle.SHARIA, as_of=date(2020, 11, 2))) == 4
+
+
+def test_supervising_level_oracle() -> None:
+    # Permenkop UKM 9/2020 (Pengawasan Koperasi, 14 Oct 2020): across provinces the
+    # ministry, across regencies the province, within one regency the regency/city.
+    as_of = date(2020, 10, 14)
+    assert supervising_level(MembershipArea.ACROSS_PROVINCES, as_of=as_of).outcome is (
+        SupervisoryLevel.CENTRAL
+    )
+    assert supervising_level(MembershipArea.ACROSS_REGENCIES, as_of=as_of).outcome is (
+        SupervisoryLevel.PROVINCE
+    )
+    assert supervising_level(MembershipArea.WITHIN_REGENCY, as_of=as_of).outcome is (
+        SupervisoryLevel.REGENCY_CITY
+    )
+    with pytest.raises(NoRuleInForceError):
+        supervising_level(MembershipArea.WITHIN_REGENCY, as_of=date(2020, 10, 13))
