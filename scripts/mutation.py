@@ -53,11 +53,21 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "kur-rates": (
         ["src/koperasi_id/kur/_rates.py"],
-        ["tests/test_kur_rules.py", "tests/test_kur_history.py", "tests/test_oracles_kur.py"],
+        [
+            "tests/test_kur_rules.py",
+            "tests/test_kur_history.py",
+            "tests/test_kur_rates_contract.py",
+            "tests/test_oracles_kur.py",
+        ],
     ),
     "kur-rules": (
         ["src/koperasi_id/kur/_rules.py"],
-        ["tests/test_kur_rules.py", "tests/test_kur_history.py", "tests/test_oracles_kur.py"],
+        [
+            "tests/test_kur_rules.py",
+            "tests/test_kur_history.py",
+            "tests/test_kur_rates_contract.py",
+            "tests/test_oracles_kur.py",
+        ],
     ),
     "kur-schedule": (
         ["src/koperasi_id/kur/_schedule.py"],

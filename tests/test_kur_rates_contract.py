@@ -1,0 +1,191 @@
+"""The KUR rate functions' contract: the finding they write, the rules they honour, their errors.
+
+A mutation run of ``kur/_rates.py`` showed the numbers were checked but not
+the ``kur.rate`` finding (details, citation, regimes), not that a caller's
+``rules=`` reaches every function, and not the error texts.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import pytest
+
+from koperasi_id.errors import NoRuleInForceError, RuleInputError, ValidationError
+from koperasi_id.kur import (
+    DEFAULT_RULES,
+    KurRules,
+    Purpose,
+    Scheme,
+    Sector,
+    access_limit,
+    additional_collateral_allowed,
+    max_tenor_months,
+    npwp_required,
+    omzet_ceiling,
+    plafond_band,
+    rate,
+    rate_decision,
+    scheme_for,
+    subsidy,
+    total_rate,
+)
+from koperasi_id.law import Timeline
+
+D = Decimal
+P1_2023 = (
+    "Permenko Perekonomian 1/2023 Pasal 18 ayat (2), Pasal 22 ayat (2), Pasal 26 ayat (2), Pasal 35"
+)
+
+
+@pytest.mark.parametrize(
+    ("scheme", "kwargs", "expected"),
+    [
+        (
+            Scheme.MICRO,
+            {"as_of": date(2024, 5, 1), "access": 2},
+            (D(7), 2, True, ["permenko-1-2023"], P1_2023,
+             "Suku bunga KUR Mikro akses ke-2: 7% efektif per tahun.",
+             "KUR Mikro rate for access 2: 7% effective per year.",
+             {"scheme": "mikro", "access": "2", "tier": "2", "rate": "7",
+              "regime": "permenko-1-2023"}),
+        ),
+        (
+            Scheme.SMALL,
+            {"as_of": date(2025, 6, 1), "access": 3, "exempt_38a": True},
+            (D(6), 3, False, ["permenko-1-2023", "permenko-12-2025"], P1_2023,
+             "Suku bunga KUR Kecil akses ke-3: 6% efektif per tahun.",
+             "KUR Kecil rate for access 3: 6% effective per year.",
+             {"scheme": "kecil", "access": "3", "tier": "1", "rate": "6",
+              "regime": "permenko-1-2023"}),
+        ),
+        (
+            Scheme.MICRO,
+            {"as_of": date(2026, 2, 1), "disaster_area": True},
+            (D(0), 1, False, ["permenko-1-2026", "bencana-2026"],
+             "Kebijakan KUR wilayah bencana (Menko Perekonomian, Dec 2025 / 9 Jan 2026)",
+             "Suku bunga KUR Mikro akses ke-1: 0% efektif per tahun.",
+             "KUR Mikro rate for access 1: 0% effective per year.",
+             {"scheme": "mikro", "access": "1", "tier": "1", "rate": "0",
+              "regime": "permenko-1-2026", "disaster_rate": "0"}),
+        ),
+        (
+            # Super mikro has one rate: no tier applies (and the defaults are access 1,
+            # no disaster area).
+            Scheme.SUPER_MICRO,
+            {"as_of": date(2024, 5, 1)},
+            (D(3), 1, False, ["permenko-1-2023"], P1_2023,
+             "Suku bunga KUR Super Mikro akses ke-1: 3% efektif per tahun.",
+             "KUR Super Mikro rate for access 1: 3% effective per year.",
+             {"scheme": "super_mikro", "access": "1", "tier": "1", "rate": "3",
+              "regime": "permenko-1-2023"}),
+        ),
+    ],
+)  # fmt: skip
+def test_rate_decision_finding(
+    scheme: Scheme, kwargs: dict[str, Any], expected: tuple[Any, ...]
+) -> None:
+    d = rate_decision(scheme, **kwargs)
+    (finding,) = d.findings
+    assert finding.code == "kur.rate"
+    assert finding.passed is True
+    assert d.as_of == kwargs["as_of"]
+    assert d.scheme is scheme
+    shown = (
+        d.outcome,
+        d.access,
+        d.tier_applied,
+        [r.name for r in d.regimes],
+        str(finding.citation),
+        finding.message_id,
+        finding.message_en,
+        dict(finding.details),
+    )
+    assert shown == expected
+
+
+def test_defaults_are_first_access_outside_disaster_areas() -> None:
+    on = date(2026, 2, 1)
+    assert rate(Scheme.MICRO, as_of=on) == D(6)
+    assert subsidy(Scheme.MICRO, as_of=date(2024, 5, 1)) == D(10)
+
+
+def _late(timeline: Timeline[Any]) -> Timeline[Any]:
+    """The same law, but in force only from 2031: asking in 2024 finds no rule."""
+    last = timeline.regimes[-1]
+    return Timeline(timeline.name, [attrs.evolve(last, valid_from=date(2031, 1, 1), valid_to=None)])
+
+
+LATE: KurRules = attrs.evolve(
+    DEFAULT_RULES,
+    **{
+        field.name: _late(getattr(DEFAULT_RULES, field.name))
+        for field in attrs.fields(KurRules)
+        if isinstance(getattr(DEFAULT_RULES, field.name), Timeline)
+    },
+)
+ON = date(2024, 5, 1)
+CALLS = {
+    "scheme_for": lambda r: scheme_for(D(50_000_000), as_of=ON, rules=r),
+    "plafond_band": lambda r: plafond_band(Scheme.MICRO, as_of=ON, rules=r),
+    "rate_decision": lambda r: rate_decision(Scheme.MICRO, as_of=ON, rules=r),
+    "rate": lambda r: rate(Scheme.MICRO, as_of=ON, rules=r),
+    "total_rate": lambda r: total_rate(Scheme.MICRO, as_of=ON, rules=r),
+    "subsidy": lambda r: subsidy(Scheme.MICRO, as_of=ON, rules=r),
+    "max_tenor_months": lambda r: max_tenor_months(
+        Scheme.MICRO, Purpose.WORKING_CAPITAL, as_of=ON, rules=r
+    ),
+    "collateral": lambda r: additional_collateral_allowed(Scheme.MICRO, 1, as_of=ON, rules=r),
+    "npwp_required": lambda r: npwp_required(Scheme.MICRO, 1, as_of=ON, rules=r),
+    "access_limit": lambda r: access_limit(Scheme.MICRO, Sector.TRADE, as_of=ON, rules=r),
+    "omzet_ceiling": lambda r: omzet_ceiling(as_of=date(2026, 1, 1), rules=r),
+}
+
+
+@pytest.mark.parametrize("name", list(CALLS))
+def test_every_function_applies_the_callers_rules(name: str) -> None:
+    CALLS[name](None)  # the shipped rules answer
+    with pytest.raises(NoRuleInForceError):
+        CALLS[name](LATE)
+
+
+def test_error_texts() -> None:
+    with pytest.raises(
+        ValidationError, match=r"a plafond is a Decimal amount, got str \[kur\.plafond_type\]"
+    ):
+        scheme_for("50000000", as_of=ON)  # type: ignore[arg-type]
+    with pytest.raises(
+        ValidationError, match=r"must be above zero, got 0 \[kur\.plafond_not_positive\]"
+    ):
+        scheme_for(0, as_of=ON)
+    with pytest.raises(ValidationError, match=r"counts from 1, got 0 \[kur\.access\]"):
+        rate(Scheme.MICRO, as_of=ON, access=0)
+    with pytest.raises(
+        ValidationError,
+        match=r"^1 problem: \$: Rp500\.000\.001 is above every KUR ceiling \(Rp500\.000\.000\) "
+        r"on 2024-05-01 \[kur\.not_kur\]$",
+    ):
+        scheme_for(500_000_001, as_of=ON)
+    with pytest.raises(
+        NoRuleInForceError,
+        match=r"^no kur\.ceiling\[super_mikro\] rule in force on 2020-08-30; the regime in "
+        r"force then knows only kecil, khusus, mikro, pmi$",
+    ):
+        plafond_band(Scheme.SUPER_MICRO, as_of=date(2020, 8, 30))
+    with pytest.raises(
+        NoRuleInForceError, match=r"^no kur\.tenor\[super_mikro\] rule in force on 2019-06-01;"
+    ):
+        max_tenor_months(Scheme.SUPER_MICRO, Purpose.INVESTMENT, as_of=date(2019, 6, 1))
+    with pytest.raises(
+        RuleInputError,
+        match=r"^KUR Penempatan PMI has no extended Kredit Modal Kerja \(KMK\) tenor rule on 2024-05-01$",
+    ):
+        max_tenor_months(Scheme.MIGRANT_WORKER, Purpose.WORKING_CAPITAL, as_of=ON, extended=True)
+    with pytest.raises(
+        RuleInputError,
+        match=r"^KUR Penempatan PMI has no Kredit Investasi \(KI\) tenor rule on 2024-05-01$",
+    ):
+        max_tenor_months(Scheme.MIGRANT_WORKER, Purpose.INVESTMENT, as_of=ON)
