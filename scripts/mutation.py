@@ -75,7 +75,11 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "bpum-eligibility": (
         ["src/koperasi_id/bpum/_eligibility.py"],
-        ["tests/test_bpum_eligibility.py", "tests/test_oracles_bpum.py"],
+        [
+            "tests/test_bpum_eligibility.py",
+            "tests/test_oracles_bpum.py",
+            "tests/test_pinned_findings.py",
+        ],
     ),
     "cooperatives-activity": (
         ["src/koperasi_id/cooperatives/_activity.py"],
@@ -83,7 +87,11 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "cooperatives-founding": (
         ["src/koperasi_id/cooperatives/_founding.py"],
-        ["tests/test_cooperatives_rules.py", "tests/test_oracles_cooperatives.py"],
+        [
+            "tests/test_cooperatives_rules.py",
+            "tests/test_oracles_cooperatives.py",
+            "tests/test_pinned_findings.py",
+        ],
     ),
 }
 
