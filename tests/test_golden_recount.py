@@ -98,7 +98,8 @@ def _recount(key: str, names: dict[str, str]) -> dict[str, tuple[int, int, int]]
         for row in csv.DictReader(f):
             if not _valid(row):
                 continue
-            group = names.get(row[key], row[key])
+            # A district code (the planted 18.71.99) counts under its regency or city.
+            group = names.get(row[key][:5] if key == "region" else row[key], row[key])
             registered[group] += 1
             active[group] += _active(row)
     return {g: (n, active[g], n - active[g]) for g, n in registered.items()}

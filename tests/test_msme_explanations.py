@@ -468,7 +468,7 @@ EXPECTED_ERRORS: dict[str, tuple[str, str]] = {
     ),
     "text_amount": (
         "ValidationError",
-        "1 problem: $.capital: pass a Decimal or int; parse text first with koperasi_id.money.parse_rupiah [money.type]",
+        "1 problem: $.capital: Python calls take a Decimal or int, not text; read what a person typed with koperasi_id.money.parse_amount_text first [money.type]",
     ),
     "negative": (
         "ValidationError",
