@@ -14,6 +14,7 @@ from decimal import Decimal
 
 import pytest
 
+from koperasi_id.errors import NoRuleInForceError
 from koperasi_id.kur import (
     Purpose,
     Scheme,
@@ -100,6 +101,14 @@ def test_kmk_317_subsidy_oracle(
     assert total_rate(scheme, as_of=as_of, plafond=plafond) == total
 
 
+def test_kmk_317_first_day() -> None:
+    # KMK 317/2023 covers akad from 27 Jan 2023 (as the KMK itself says); the days
+    # between the end of KMK 91/2022 and then have no subsidy table.
+    assert subsidy(MICRO, as_of=date(2023, 1, 27)) == D(10)
+    with pytest.raises(NoRuleInForceError):
+        subsidy(MICRO, as_of=date(2023, 1, 26))
+
+
 def test_2022_totals_before_kmk_317() -> None:
     # KMK 91/2022 (revoked by KMK 317/2023): mikro 16, kecil 11.5, PMI 19.5, super mikro 18.
     as_of = date(2022, 6, 1)
@@ -128,6 +137,14 @@ def test_2022_totals_before_kmk_317() -> None:
         (date(2021, 6, 1), 50 * JT, MICRO),
         (date(2021, 6, 1), 50 * JT + 1, SMALL),
         (date(2022, 1, 1), 100 * JT, MICRO),
+        # Permenko 15/2020 (okezone 7 Sep 2020): super mikro to Rp10 jt, mikro to Rp50 jt.
+        (date(2020, 9, 1), 10 * JT, SUPER),
+        (date(2020, 9, 1), 50 * JT, MICRO),
+        (date(2020, 9, 1), 50 * JT + 1, SMALL),
+        # Permenko 1/2026: ceilings unchanged (open question 3 of the domain notes).
+        (date(2026, 1, 1), 10 * JT, SUPER),
+        (date(2026, 1, 1), 100 * JT, MICRO),
+        (date(2026, 1, 1), 100 * JT + 1, SMALL),
     ],
 )
 def test_scheme_bands_oracle(as_of: date, plafond: int, expected: Scheme) -> None:
@@ -142,6 +159,8 @@ def test_ceilings_of_khusus_and_pmi() -> None:
     assert plafond_band(PMI, as_of=date(2021, 6, 1)).ceiling == D(25 * JT)
     assert plafond_band(SUPER, as_of=date(2024, 5, 1)).ceiling == D(10 * JT)
     assert plafond_band(SMALL, as_of=date(2026, 1, 1)).ceiling == D(500 * JT)
+    assert plafond_band(PMI, as_of=date(2026, 1, 1)).ceiling == D(100 * JT)
+    assert plafond_band(PMI, as_of=date(2020, 9, 1)).ceiling == D(25 * JT)
 
 
 # Permenko 1/2023 Pasal 22, 26, 35 (disway; rumahlimas for super mikro): KMK / KI
