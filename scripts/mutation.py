@@ -83,7 +83,11 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "cooperatives-activity": (
         ["src/koperasi_id/cooperatives/_activity.py"],
-        ["tests/test_cooperatives_activity.py", "tests/test_oracles_cooperatives.py"],
+        [
+            "tests/test_cooperatives_activity.py",
+            "tests/test_oracles_cooperatives.py",
+            "tests/test_pinned_findings.py",
+        ],
     ),
     "cooperatives-founding": (
         ["src/koperasi_id/cooperatives/_founding.py"],

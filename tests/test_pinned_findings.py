@@ -14,9 +14,15 @@ from typing import Any
 import pytest
 
 from koperasi_id.bpum import Proposal, assess
-from koperasi_id.cooperatives import CooperativeForm, Founder, check_founders
+from koperasi_id.cooperatives import (
+    Cooperative,
+    CooperativeForm,
+    Founder,
+    activity_status,
+    check_founders,
+)
 from koperasi_id.decisions import Decision
-from koperasi_id.errors import RuleInputError
+from koperasi_id.errors import RuleInputError, ValidationError
 from koperasi_id.identifiers import Nik, NomorBadanHukum
 from koperasi_id.serialization import from_dict
 
@@ -1017,3 +1023,351 @@ def test_bpum_findings_are_pinned(name: str) -> None:
     changes, year = BPUM_CASES[name]
     decision = assess(from_dict(Proposal, {**_BASE, **changes}), year=year)
     assert (decision.eligible, _shown(decision)) == BPUM[name]
+
+
+# --- activity status (R21): every finding for a set of cases ------------------------
+
+_COOP = {
+    "name": "Koperasi Konsumen Sejahtera 1",
+    "legal_entity_numbers": ["1/BH/X/2010"],
+    "deed_approved_on": "2010-03-01",
+    "form": "primer",
+    "kind": "konsumen",
+    "region": "18.71",
+    "membership_area": "dalam_kabupaten_kota",
+    "member_count": 40,
+}
+_RAT_2020 = [{"fiscal_year": 2020, "held_on": "2021-05-08", "reported": True}]
+ACTIVITY_CASES: dict[str, tuple[dict[str, Any], date, dict[str, Any]]] = {
+    "active": ({"rat_records": _RAT_2020}, date(2024, 6, 30), {}),
+    "inactive": ({"rat_records": _RAT_2020}, date(2024, 7, 1), {}),
+    "unreported": (
+        {"rat_records": [{"fiscal_year": 2022, "held_on": "2023-05-08", "reported": False}]},
+        date(2024, 7, 1),
+        {},
+    ),
+    "young": (
+        {"deed_approved_on": "2019-05-01", "legal_entity_numbers": ["1/BH/X/2019"]},
+        date(2021, 10, 12),
+        {},
+    ),
+    "dissolved": (
+        {"dissolved_on": "2020-01-15", "legal_status": "dibubarkan"},
+        date(2021, 10, 12),
+        {},
+    ),
+    "window_2": (
+        {"rat_records": [{"fiscal_year": 2021, "held_on": "2022-05-08", "reported": True}]},
+        date(2024, 7, 1),
+        {"window_years": 2},
+    ),
+}
+ACTIVITY: dict[str, tuple[Any, ...]] = {
+    "active": (
+        "aktif",
+        (2020, 2021, 2022),
+        (2020,),
+        (2021, 2022),
+        [
+            (
+                "cooperatives.activity.rat_counted",
+                True,
+                "galat",
+                "UU 25/1992 Pasal 26",
+                "RAT tahun buku 2020 dilaksanakan 2021-05-08; dihitung.",
+                "The RAT for fiscal year 2020 was held on 2021-05-08; it counts.",
+                {
+                    "fiscal_year": "2020",
+                    "held_on": "2021-05-08",
+                    "deadline": "2021-06-30",
+                    "reported": "true",
+                    "late": "false",
+                },
+            ),
+            (
+                "cooperatives.activity.rat_missed",
+                False,
+                "peringatan",
+                "UU 25/1992 Pasal 26",
+                "RAT tahun buku 2021 tidak dilaksanakan sampai 2024-06-30 (batas 2022-06-30).",
+                "No RAT for fiscal year 2021 was held by 2024-06-30 (deadline 2022-06-30).",
+                {"fiscal_year": "2021", "deadline": "2022-06-30"},
+            ),
+            (
+                "cooperatives.activity.rat_missed",
+                False,
+                "peringatan",
+                "UU 25/1992 Pasal 26",
+                "RAT tahun buku 2022 tidak dilaksanakan sampai 2024-06-30 (batas 2023-06-30).",
+                "No RAT for fiscal year 2022 was held by 2024-06-30 (deadline 2023-06-30).",
+                {"fiscal_year": "2022", "deadline": "2023-06-30"},
+            ),
+            (
+                "cooperatives.activity.rat_in_window",
+                True,
+                "galat",
+                "Kemenkop ODS (aktif: at least one RAT held and reported in the last 3 fiscal years (Kompaspedia, Kemenkop definition; Permenkop 19/2015 as applied by Dinas Koperasi Bangli: inactive after 3 missed RATs in a row); administrative, not statutory)",
+                "Jendela 3 tahun buku (2020, 2021, 2022): RAT yang dihitung 2020; status aktif.",
+                "Window of 3 fiscal years (2020, 2021, 2022): counted RATs 2020; status aktif.",
+                {
+                    "window": "2020, 2021, 2022",
+                    "counted": "2020",
+                    "missed": "2021, 2022",
+                    "unreported_counts_as_missed": "true",
+                },
+            ),
+        ],
+    ),
+    "inactive": (
+        "tidak_aktif",
+        (2021, 2022, 2023),
+        (),
+        (2021, 2022, 2023),
+        [
+            (
+                "cooperatives.activity.rat_missed",
+                False,
+                "peringatan",
+                "UU 25/1992 Pasal 26",
+                "RAT tahun buku 2021 tidak dilaksanakan sampai 2024-07-01 (batas 2022-06-30).",
+                "No RAT for fiscal year 2021 was held by 2024-07-01 (deadline 2022-06-30).",
+                {"fiscal_year": "2021", "deadline": "2022-06-30"},
+            ),
+            (
+                "cooperatives.activity.rat_missed",
+                False,
+                "peringatan",
+                "UU 25/1992 Pasal 26",
+                "RAT tahun buku 2022 tidak dilaksanakan sampai 2024-07-01 (batas 2023-06-30).",
+                "No RAT for fiscal year 2022 was held by 2024-07-01 (deadline 2023-06-30).",
+                {"fiscal_year": "2022", "deadline": "2023-06-30"},
+            ),
+            (
+                "cooperatives.activity.rat_missed",
+                False,
+                "peringatan",
+                "UU 25/1992 Pasal 26",
+                "RAT tahun buku 2023 tidak dilaksanakan sampai 2024-07-01 (batas 2024-06-30).",
+                "No RAT for fiscal year 2023 was held by 2024-07-01 (deadline 2024-06-30).",
+                {"fiscal_year": "2023", "deadline": "2024-06-30"},
+            ),
+            (
+                "cooperatives.activity.rat_in_window",
+                False,
+                "galat",
+                "Kemenkop ODS (aktif: at least one RAT held and reported in the last 3 fiscal years (Kompaspedia, Kemenkop definition; Permenkop 19/2015 as applied by Dinas Koperasi Bangli: inactive after 3 missed RATs in a row); administrative, not statutory)",
+                "Jendela 3 tahun buku (2021, 2022, 2023): RAT yang dihitung -; status tidak aktif.",
+                "Window of 3 fiscal years (2021, 2022, 2023): counted RATs -; status tidak_aktif.",
+                {
+                    "window": "2021, 2022, 2023",
+                    "counted": "-",
+                    "missed": "2021, 2022, 2023",
+                    "unreported_counts_as_missed": "true",
+                },
+            ),
+            (
+                "cooperatives.activity.legal_status_unchanged",
+                True,
+                "informasi",
+                "UU 25/1992 Pasal 46-47 (only dissolution by the members' meeting or the government ends the legal entity)",
+                "Status tidak aktif tidak mengubah status badan hukum; hanya keputusan pembubaran yang mengakhirinya.",
+                "Inactivity does not change the legal status; only a dissolution decision ends the legal entity.",
+                {},
+            ),
+        ],
+    ),
+    "unreported": (
+        "tidak_aktif",
+        (2021, 2022, 2023),
+        (),
+        (2021, 2022, 2023),
+        [
+            (
+                "cooperatives.activity.rat_missed",
+                False,
+                "peringatan",
+                "UU 25/1992 Pasal 26",
+                "RAT tahun buku 2021 tidak dilaksanakan sampai 2024-07-01 (batas 2022-06-30).",
+                "No RAT for fiscal year 2021 was held by 2024-07-01 (deadline 2022-06-30).",
+                {"fiscal_year": "2021", "deadline": "2022-06-30"},
+            ),
+            (
+                "cooperatives.activity.rat_unreported",
+                False,
+                "peringatan",
+                "Kemenkop ODS (aktif: at least one RAT held and reported in the last 3 fiscal years (Kompaspedia, Kemenkop definition; Permenkop 19/2015 as applied by Dinas Koperasi Bangli: inactive after 3 missed RATs in a row); administrative, not statutory)",
+                "RAT tahun buku 2022 dilaksanakan 2023-05-08 tetapi tidak dilaporkan ke dinas; dihitung tidak dilaksanakan.",
+                "The RAT for fiscal year 2022 was held on 2023-05-08 but not reported to the office; it counts as missed.",
+                {"fiscal_year": "2022", "held_on": "2023-05-08", "deadline": "2023-06-30"},
+            ),
+            (
+                "cooperatives.activity.rat_missed",
+                False,
+                "peringatan",
+                "UU 25/1992 Pasal 26",
+                "RAT tahun buku 2023 tidak dilaksanakan sampai 2024-07-01 (batas 2024-06-30).",
+                "No RAT for fiscal year 2023 was held by 2024-07-01 (deadline 2024-06-30).",
+                {"fiscal_year": "2023", "deadline": "2024-06-30"},
+            ),
+            (
+                "cooperatives.activity.rat_in_window",
+                False,
+                "galat",
+                "Kemenkop ODS (aktif: at least one RAT held and reported in the last 3 fiscal years (Kompaspedia, Kemenkop definition; Permenkop 19/2015 as applied by Dinas Koperasi Bangli: inactive after 3 missed RATs in a row); administrative, not statutory)",
+                "Jendela 3 tahun buku (2021, 2022, 2023): RAT yang dihitung -; status tidak aktif.",
+                "Window of 3 fiscal years (2021, 2022, 2023): counted RATs -; status tidak_aktif.",
+                {
+                    "window": "2021, 2022, 2023",
+                    "counted": "-",
+                    "missed": "2021, 2022, 2023",
+                    "unreported_counts_as_missed": "true",
+                },
+            ),
+            (
+                "cooperatives.activity.legal_status_unchanged",
+                True,
+                "informasi",
+                "UU 25/1992 Pasal 46-47 (only dissolution by the members' meeting or the government ends the legal entity)",
+                "Status tidak aktif tidak mengubah status badan hukum; hanya keputusan pembubaran yang mengakhirinya.",
+                "Inactivity does not change the legal status; only a dissolution decision ends the legal entity.",
+                {},
+            ),
+        ],
+    ),
+    "young": (
+        "aktif",
+        (2019, 2020),
+        (),
+        (2019, 2020),
+        [
+            (
+                "cooperatives.activity.rat_missed",
+                False,
+                "peringatan",
+                "UU 25/1992 Pasal 26",
+                "RAT tahun buku 2019 tidak dilaksanakan sampai 2021-10-12 (batas 2020-06-30).",
+                "No RAT for fiscal year 2019 was held by 2021-10-12 (deadline 2020-06-30).",
+                {"fiscal_year": "2019", "deadline": "2020-06-30"},
+            ),
+            (
+                "cooperatives.activity.rat_missed",
+                False,
+                "peringatan",
+                "UU 25/1992 Pasal 26",
+                "RAT tahun buku 2020 tidak dilaksanakan sampai 2021-10-12 (batas 2021-06-30).",
+                "No RAT for fiscal year 2020 was held by 2021-10-12 (deadline 2021-06-30).",
+                {"fiscal_year": "2020", "deadline": "2021-06-30"},
+            ),
+            (
+                "cooperatives.activity.window_incomplete",
+                True,
+                "informasi",
+                "Kemenkop ODS (aktif: at least one RAT held and reported in the last 3 fiscal years (Kompaspedia, Kemenkop definition; Permenkop 19/2015 as applied by Dinas Koperasi Bangli: inactive after 3 missed RATs in a row); administrative, not statutory)",
+                "Baru 2 tahun buku jatuh tempo RAT sejak akta disahkan (2019, 2020); koperasi belum dapat melewatkan 3 RAT berturut-turut.",
+                "Only 2 fiscal year(s) have fallen due since the deed was approved (2019, 2020); the cooperative cannot yet have missed 3 RATs in a row.",
+                {"window_years": "3", "due_years": "2"},
+            ),
+            (
+                "cooperatives.activity.rat_in_window",
+                True,
+                "galat",
+                "Kemenkop ODS (aktif: at least one RAT held and reported in the last 3 fiscal years (Kompaspedia, Kemenkop definition; Permenkop 19/2015 as applied by Dinas Koperasi Bangli: inactive after 3 missed RATs in a row); administrative, not statutory)",
+                "Jendela 3 tahun buku (2019, 2020): RAT yang dihitung -; status aktif.",
+                "Window of 3 fiscal years (2019, 2020): counted RATs -; status aktif.",
+                {
+                    "window": "2019, 2020",
+                    "counted": "-",
+                    "missed": "2019, 2020",
+                    "unreported_counts_as_missed": "true",
+                },
+            ),
+        ],
+    ),
+    "dissolved": (
+        "tidak_aktif",
+        (),
+        (),
+        (),
+        [
+            (
+                "cooperatives.activity.dissolved",
+                False,
+                "galat",
+                "UU 25/1992 Pasal 46-47 (only dissolution by the members' meeting or the government ends the legal entity)",
+                "Koperasi telah dibubarkan pada 2020-01-15; badan hukumnya berakhir sehingga tidak dihitung aktif.",
+                "The cooperative was dissolved on 2020-01-15; its legal entity ended, so it is not counted as active.",
+                {"dissolved_on": "2020-01-15"},
+            )
+        ],
+    ),
+    "window_2": (
+        "tidak_aktif",
+        (2022, 2023),
+        (),
+        (2022, 2023),
+        [
+            (
+                "cooperatives.activity.rat_missed",
+                False,
+                "peringatan",
+                "UU 25/1992 Pasal 26",
+                "RAT tahun buku 2022 tidak dilaksanakan sampai 2024-07-01 (batas 2023-06-30).",
+                "No RAT for fiscal year 2022 was held by 2024-07-01 (deadline 2023-06-30).",
+                {"fiscal_year": "2022", "deadline": "2023-06-30"},
+            ),
+            (
+                "cooperatives.activity.rat_missed",
+                False,
+                "peringatan",
+                "UU 25/1992 Pasal 26",
+                "RAT tahun buku 2023 tidak dilaksanakan sampai 2024-07-01 (batas 2024-06-30).",
+                "No RAT for fiscal year 2023 was held by 2024-07-01 (deadline 2024-06-30).",
+                {"fiscal_year": "2023", "deadline": "2024-06-30"},
+            ),
+            (
+                "cooperatives.activity.rat_in_window",
+                False,
+                "galat",
+                "Kemenkop ODS (aktif: at least one RAT held and reported in the last 3 fiscal years (Kompaspedia, Kemenkop definition; Permenkop 19/2015 as applied by Dinas Koperasi Bangli: inactive after 3 missed RATs in a row); administrative, not statutory)",
+                "Jendela 2 tahun buku (2022, 2023): RAT yang dihitung -; status tidak aktif.",
+                "Window of 2 fiscal years (2022, 2023): counted RATs -; status tidak_aktif.",
+                {
+                    "window": "2022, 2023",
+                    "counted": "-",
+                    "missed": "2022, 2023",
+                    "unreported_counts_as_missed": "true",
+                },
+            ),
+            (
+                "cooperatives.activity.legal_status_unchanged",
+                True,
+                "informasi",
+                "UU 25/1992 Pasal 46-47 (only dissolution by the members' meeting or the government ends the legal entity)",
+                "Status tidak aktif tidak mengubah status badan hukum; hanya keputusan pembubaran yang mengakhirinya.",
+                "Inactivity does not change the legal status; only a dissolution decision ends the legal entity.",
+                {},
+            ),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(ACTIVITY_CASES))
+def test_activity_findings_are_pinned(name: str) -> None:
+    changes, on, kwargs = ACTIVITY_CASES[name]
+    d = activity_status(from_dict(Cooperative, {**_COOP, **changes}), as_of=on, **kwargs)
+    assert (d.status.value, d.window, d.counted, d.missed, _shown(d)) == ACTIVITY[name]
+
+
+@pytest.mark.parametrize("window", [0, 11, True, "3"])
+def test_activity_window_years_out_of_range(window: object) -> None:
+    coop = from_dict(Cooperative, _COOP)
+    with pytest.raises(ValidationError) as caught:
+        activity_status(coop, as_of=date(2024, 7, 1), window_years=window)  # type: ignore[arg-type]
+    (problem,) = caught.value.problems
+    assert (problem.code, problem.path) == ("cooperatives.activity.window_years", "$.window_years")
+    assert problem.message == (
+        "window_years is a whole number of fiscal years from 1 to 10 (practice uses 2 or 3), "
+        f"not {window!r}"
+    )
+    assert activity_status(coop, as_of=date(2024, 7, 1), window_years=10).window_years == 10
