@@ -175,6 +175,8 @@ def test_ceilings_of_khusus_and_pmi() -> None:
         (SMALL, WC, False, 48), (SMALL, INV, False, 60), (SMALL, WC, True, 60),
         (SMALL, INV, True, 84),
         (SPECIAL, WC, False, 48), (SPECIAL, INV, False, 60),
+        # Khusus after extension: the source is truncated, read as kecil (LOW).
+        (SPECIAL, WC, True, 60), (SPECIAL, INV, True, 84),
         (PMI, WC, False, 36),
     ],
 )  # fmt: skip
