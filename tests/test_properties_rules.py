@@ -38,6 +38,7 @@ from koperasi_id.strategies import (
 from koperasi_id.strategies import (
     cooperatives as cooperative_records,
 )
+from test_oracles_kur import oracle_rate  # typed from the regulation, not the library
 from test_oracles_msme import oracle_size  # typed from the regulation, not the library
 
 COOPERATIVE_EXAMPLES = 60
@@ -163,6 +164,11 @@ def test_an_eligible_application_originates_a_loan_at_the_assessed_rate(
     loan = kur.originate(application)
     assert loan.annual_rate == kur.assess(application).rate
     assert loan.schedule().total_principal == application.plafond
+    # The strategy draws from the library's rate table; check the tiered years against
+    # the rates typed from Permenko 1/2023 Pasal 18, 22, 26 and 35 as well.
+    expected = oracle_rate(application.scheme, application.akad_date, application.access)
+    if expected is not None and not (application.disaster_area or application.exempt_38a):
+        assert loan.annual_rate == expected
 
 
 # --- bpum -----------------------------------------------------------------------
