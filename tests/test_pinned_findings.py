@@ -20,6 +20,7 @@ from koperasi_id.cooperatives import (
     Founder,
     activity_status,
     check_founders,
+    founder_minimum,
 )
 from koperasi_id.decisions import Decision
 from koperasi_id.errors import RuleInputError, ValidationError
@@ -1371,3 +1372,20 @@ def test_activity_window_years_out_of_range(window: object) -> None:
         f"not {window!r}"
     )
     assert activity_status(coop, as_of=date(2024, 7, 1), window_years=10).window_years == 10
+
+
+def test_founders_kind_texts_without_and_with_several_misfits() -> None:
+    on = date(2024, 1, 1)
+    d = check_founders(P, [_person(i) for i in range(1, 10)], as_of=on)
+    assert d.as_of == on
+    kind = d.finding("cooperatives.founders_kind")
+    assert (kind.passed, kind.message_id, kind.message_en, dict(kind.details)) == (
+        True,
+        "Koperasi primer didirikan oleh orang-seorang.",
+        "A primary cooperative is founded by natural persons.",
+        {"positions": ""},
+    )
+    d = check_founders(S, [_coop(1), _person(1), _person(2)], as_of=on)
+    assert d.finding("cooperatives.founders_kind").details["positions"] == "1,2"
+    with pytest.raises(RuleInputError, match=r"^form is one of CooperativeForm\.PRIMARY, "):
+        founder_minimum("primer_x", as_of=on)  # type: ignore[arg-type]
