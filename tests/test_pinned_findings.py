@@ -1389,3 +1389,32 @@ def test_founders_kind_texts_without_and_with_several_misfits() -> None:
     assert d.finding("cooperatives.founders_kind").details["positions"] == "1,2"
     with pytest.raises(RuleInputError, match=r"^form is one of CooperativeForm\.PRIMARY, "):
         founder_minimum("primer_x", as_of=on)  # type: ignore[arg-type]
+
+
+def _bpum_finding(changes: dict[str, Any], year: int, code: str) -> tuple[Any, ...]:
+    finding = assess(from_dict(Proposal, {**_BASE, **changes}), year=year).finding(code)
+    return (finding.passed, finding.message_id, finding.message_en)
+
+
+def test_bpum_citizenship_sku_and_previous_texts() -> None:
+    assert _bpum_finding({"citizen": False}, 2021, "bpum.citizenship") == (
+        False,
+        "BPUM hanya untuk Warga Negara Indonesia.",
+        "BPUM is only for Indonesian citizens.",
+    )
+    attached = {"business_address": "Jl. Lain 9", "has_sku": True}
+    assert _bpum_finding(attached, 2020, "bpum.sku_required") == (
+        True,
+        "Alamat usaha berbeda dengan KTP dan SKU dilampirkan.",
+        "The business address differs from the KTP and an SKU is attached.",
+    )
+    assert _bpum_finding({"previous_bpum_years": [2020]}, 2021, "bpum.previous_bpum") == (
+        True,
+        "Riwayat BPUM (2020) tidak menghalangi.",
+        "Previous BPUM (2020) does not bar this grant.",
+    )
+    assert _bpum_finding({"previous_bpum_years": [2021]}, 2020, "bpum.previous_bpum") == (
+        False,
+        "Penerima BPUM tahun 2021 tidak dapat menerima BPUM 2020.",
+        "A recipient of BPUM 2021 cannot receive BPUM 2020.",
+    )
