@@ -21,6 +21,7 @@ from koperasi_id.kur import (
     Sector,
     access_limit,
     additional_collateral_allowed,
+    assess,
     max_tenor_months,
     npwp_required,
     omzet_ceiling,
@@ -30,6 +31,7 @@ from koperasi_id.kur import (
     subsidy,
     total_rate,
 )
+from test_kur_assess import application, business  # hand-typed records, no tables
 
 D = Decimal
 JT = 1_000_000
@@ -244,3 +246,31 @@ def oracle_rate(scheme: Scheme, as_of: date, access: int) -> Decimal | None:
     if scheme in (MICRO, SMALL):
         return D(5 + min(access, 4))  # Pasal 22 / 26 ayat (2): 6, 7, 8, 9
     return D(6)  # Pasal 35 (khusus), PMI
+
+
+@pytest.mark.parametrize(
+    ("scheme", "plafond"),
+    [(SUPER, 10 * JT), (MICRO, 50 * JT), (SMALL, 200 * JT), (SPECIAL, 200 * JT)],
+)
+def test_business_age_six_months_oracle(scheme: Scheme, plafond: int) -> None:
+    # Six months of running business for mikro, kecil and khusus (kur.jogjaprov FAQ;
+    # Permenko 12/2025 Pasal 36 ayat (2) for khusus), super mikro too unless mentored
+    # (Permenko 15/2020, carried forward). Akad 1 May 2024: started 1 Nov 2023 is enough.
+    def age_passed(started_on: date) -> bool:
+        app = application(
+            scheme=scheme, plafond=D(plafond), business=business(started_on=started_on)
+        )
+        return assess(app).finding("kur.business_age").passed
+
+    assert age_passed(date(2023, 11, 1))
+    assert not age_passed(date(2023, 11, 2))
+
+
+def test_training_shortcut_three_months_oracle() -> None:
+    # Mikro: 3 months after entrepreneurship training or mentoring (disway.id 2023).
+    def trained(started_on: date) -> bool:
+        app = application(business=business(started_on=started_on), had_training=True)
+        return assess(app).finding("kur.business_age").passed
+
+    assert trained(date(2024, 2, 1))
+    assert not trained(date(2024, 2, 2))
