@@ -15,7 +15,9 @@ from decimal import Decimal
 import pytest
 
 from koperasi_id.errors import NoRuleInForceError
+from koperasi_id.identifiers import Nik
 from koperasi_id.kur import (
+    KurApplication,
     Purpose,
     Scheme,
     Sector,
@@ -31,7 +33,8 @@ from koperasi_id.kur import (
     subsidy,
     total_rate,
 )
-from test_kur_assess import application, business  # hand-typed records, no tables
+from koperasi_id.msme import Business
+from koperasi_id.regions import RegionCode
 
 D = Decimal
 JT = 1_000_000
@@ -248,6 +251,39 @@ def oracle_rate(scheme: Scheme, as_of: date, access: int) -> Decimal | None:
     return D(6)  # Pasal 35 (khusus), PMI
 
 
+NIK = Nik.parse("1871010101900001")
+
+
+def business(started_on: date) -> Business:
+    return Business(
+        name="Warung Bu Sari",
+        owner_nik=NIK,
+        started_on=started_on,
+        region=RegionCode.parse("18.71"),
+        annual_sales=D(600_000_000),
+    )
+
+
+def application(
+    *,
+    business: Business,
+    scheme: Scheme = MICRO,
+    plafond: int = 50 * JT,
+    had_training: bool = False,
+) -> KurApplication:
+    return KurApplication(
+        borrower_nik=NIK,
+        business=business,
+        scheme=scheme,
+        plafond=D(plafond),
+        tenor_months=36,
+        purpose=WC,
+        sector=Sector.TRADE,
+        akad_date=date(2024, 5, 1),
+        had_training=had_training,
+    )
+
+
 @pytest.mark.parametrize(
     ("scheme", "plafond"),
     [(SUPER, 10 * JT), (MICRO, 50 * JT), (SMALL, 200 * JT), (SPECIAL, 200 * JT)],
@@ -257,9 +293,7 @@ def test_business_age_six_months_oracle(scheme: Scheme, plafond: int) -> None:
     # Permenko 12/2025 Pasal 36 ayat (2) for khusus), super mikro too unless mentored
     # (Permenko 15/2020, carried forward). Akad 1 May 2024: started 1 Nov 2023 is enough.
     def age_passed(started_on: date) -> bool:
-        app = application(
-            scheme=scheme, plafond=D(plafond), business=business(started_on=started_on)
-        )
+        app = application(scheme=scheme, plafond=plafond, business=business(started_on=started_on))
         return assess(app).finding("kur.business_age").passed
 
     assert age_passed(date(2023, 11, 1))
