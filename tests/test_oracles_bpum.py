@@ -15,10 +15,12 @@ import pytest
 
 from koperasi_id.bpum import (
     DEFAULT_WITHDRAWAL_MONTHS,
+    WITHDRAWAL_PERIOD,
     Proposal,
     amount,
     assess,
     programme,
+    programme_regime,
     programme_years,
     withdrawal_deadline,
 )
@@ -107,3 +109,20 @@ def test_credit_oracle() -> None:
     assert not assess(_proposal(has_kur=True), year=2021).eligible
     assert assess(_proposal(), year=2021).amount == Decimal(1_200_000)
     assert assess(_proposal(), year=2020).amount == Decimal(2_400_000)
+
+
+@pytest.mark.parametrize("year", [2020, 2021])
+def test_programme_regimes_span_the_budget_year(year: int) -> None:
+    # UU 17/2003 Pasal 4: the tahun anggaran runs from 1 January to 31 December; each
+    # BPUM programme is one budget year (Permenkop UKM 6/2020, 2/2021 Pasal 3 ayat (1)).
+    regime = programme_regime(year)
+    assert (regime.valid_from, regime.valid_to) == (date(year, 1, 1), date(year, 12, 31))
+
+
+def test_withdrawal_period_spans_both_programmes() -> None:
+    # The Sampang statement (3 months, LOW) concerns BPUM 2020 and 2021 funds alike.
+    assert (WITHDRAWAL_PERIOD.valid_from, WITHDRAWAL_PERIOD.valid_to) == (
+        date(2020, 1, 1),
+        date(2021, 12, 31),
+    )
+    assert WITHDRAWAL_PERIOD.value == 3
