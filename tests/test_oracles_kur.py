@@ -24,6 +24,7 @@ from koperasi_id.kur import (
     access_limit,
     additional_collateral_allowed,
     assess,
+    borrower_rate,
     max_tenor_months,
     npwp_required,
     omzet_ceiling,
@@ -308,3 +309,14 @@ def test_training_shortcut_three_months_oracle() -> None:
 
     assert trained(date(2024, 2, 1))
     assert not trained(date(2024, 2, 2))
+
+
+def test_pandemic_relief_oracle() -> None:
+    # Extra interest subsidy (tambahan subsidi bunga): 3 % from January 2021 to 30 June
+    # 2022, extended July-December 2022 (bisnis.com and suaramerdeka 7 Mar 2022); a
+    # mikro loan agreed at 6 % in Feb 2020 paid 6 - 3 = 3 % for periods in that span
+    # and 6 % again for the period due in January 2023, after the relief ended.
+    akad = date(2020, 2, 10)
+    assert borrower_rate(MICRO, akad_date=akad, period_start=date(2021, 3, 10)) == D(3)
+    assert borrower_rate(MICRO, akad_date=akad, period_start=date(2022, 11, 10)) == D(3)
+    assert borrower_rate(MICRO, akad_date=akad, period_start=date(2022, 12, 10)) == D(6)
