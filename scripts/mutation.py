@@ -71,7 +71,11 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "kur-schedule": (
         ["src/koperasi_id/kur/_schedule.py"],
-        ["tests/test_kur_schedule.py", "tests/test_oracles_kur.py"],
+        [
+            "tests/test_kur_schedule.py",
+            "tests/test_kur_rates_contract.py",
+            "tests/test_oracles_kur.py",
+        ],
     ),
     "bpum-eligibility": (
         ["src/koperasi_id/bpum/_eligibility.py"],

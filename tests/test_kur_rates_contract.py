@@ -19,16 +19,20 @@ from koperasi_id.kur import (
     DEFAULT_RULES,
     KurRules,
     Purpose,
+    RateConvention,
     Scheme,
     Sector,
     access_limit,
     additional_collateral_allowed,
+    annuity_payment,
+    flat_rate_equivalent,
     max_tenor_months,
     npwp_required,
     omzet_ceiling,
     plafond_band,
     rate,
     rate_decision,
+    schedule,
     scheme_for,
     subsidy,
     total_rate,
@@ -189,3 +193,25 @@ def test_error_texts() -> None:
         match=r"^KUR Penempatan PMI has no Kredit Investasi \(KI\) tenor rule on 2024-05-01$",
     ):
         max_tenor_months(Scheme.MIGRANT_WORKER, Purpose.INVESTMENT, as_of=ON)
+
+
+def test_schedule_conventions_defaults_and_errors() -> None:
+    # The convention reaches the formula (compounding gives a lower monthly rate).
+    effective = RateConvention.EFFECTIVE_ANNUAL
+    assert round(annuity_payment(D(12_000_000), D(12), 12, rate_convention=effective), 2) == D(
+        "1062744.81"
+    )
+    assert round(flat_rate_equivalent(D(12_000_000), D(12), 12, rate_convention=effective), 4) == D(
+        "6.2745"
+    )
+    # Defaults: no grace period, whole rupiah.
+    first = schedule(D(10_000_000), D(6), 12, start=date(2024, 5, 1)).instalments[0]
+    assert (first.payment, first.principal, first.interest) == (D(860664), D(810664), D(50000))
+    with pytest.raises(ValidationError) as caught:
+        annuity_payment(D(1), D(1), 0)
+    (problem,) = caught.value.problems
+    assert (problem.path, problem.code, problem.message) == (
+        "$.months",
+        "schedule.months_range",
+        "months must be 1–600, got 0",
+    )

@@ -23,8 +23,10 @@ from koperasi_id.kur import (
     Sector,
     access_limit,
     additional_collateral_allowed,
+    annuity_payment,
     assess,
     borrower_rate,
+    flat_rate_equivalent,
     max_tenor_months,
     npwp_required,
     omzet_ceiling,
@@ -320,3 +322,26 @@ def test_pandemic_relief_oracle() -> None:
     assert borrower_rate(MICRO, akad_date=akad, period_start=date(2021, 3, 10)) == D(3)
     assert borrower_rate(MICRO, akad_date=akad, period_start=date(2022, 11, 10)) == D(3)
     assert borrower_rate(MICRO, akad_date=akad, period_start=date(2022, 12, 10)) == D(6)
+
+
+# Permenko 1/2023 Pasal 35 ayat (3): "X% efektif pertahun", read as interest on the
+# declining balance with monthly rate = annual / 12. Vectors computed from
+# P·r / (1 − (1+r)^−n) and (instalment·n − P) / (P·n/12), typed from the domain notes.
+@pytest.mark.parametrize(
+    ("principal", "rate", "months", "instalment", "flat"),
+    [
+        (10_000_000, 3, 12, "846936.99", "1.6324"),
+        (10_000_000, 3, 36, "290812.10", "1.5641"),
+        (50_000_000, 6, 12, "4303321.49", "3.2797"),
+        (50_000_000, 6, 36, "1521096.87", "3.1730"),
+        (100_000_000, 6, 60, "1933280.15", "3.1994"),
+        (500_000_000, 6, 60, "9666400.76", "3.1994"),
+        (50_000_000, 7, 36, "1543854.84", "3.7192"),
+        (50_000_000, 9, 36, "1589986.63", "4.8263"),
+    ],
+)
+def test_annuity_vectors_oracle(
+    principal: int, rate: int, months: int, instalment: str, flat: str
+) -> None:
+    assert round(annuity_payment(D(principal), D(rate), months), 2) == D(instalment)
+    assert round(flat_rate_equivalent(D(principal), D(rate), months), 4) == D(flat)
