@@ -1418,3 +1418,9 @@ def test_bpum_citizenship_sku_and_previous_texts() -> None:
         "Penerima BPUM tahun 2021 tidak dapat menerima BPUM 2020.",
         "A recipient of BPUM 2021 cannot receive BPUM 2020.",
     )
+
+
+def test_activity_window_of_one_year_is_accepted() -> None:
+    coop = from_dict(Cooperative, {**_COOP, "rat_records": _RAT_2020})
+    d = activity_status(coop, as_of=date(2021, 7, 1), window_years=1)
+    assert (d.window_years, d.window, d.status.value) == (1, (2020,), "aktif")
