@@ -165,7 +165,7 @@ def test_error_texts() -> None:
         ValidationError, match=r"must be above zero, got 0 \[kur\.plafond_not_positive\]"
     ):
         scheme_for(0, as_of=ON)
-    with pytest.raises(ValidationError, match=r"counts from 1, got 0 \[kur\.access\]"):
+    with pytest.raises(ValidationError, match=r"counts from 1, got '0' \[kur\.access\]"):
         rate(Scheme.MICRO, as_of=ON, access=0)
     with pytest.raises(
         ValidationError,
