@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
+from _hypothesis_optional import given, st
 from koperasi_id.bpum import (
     DEFAULT_WITHDRAWAL_MONTHS,
     TERMINAL_STATUSES,

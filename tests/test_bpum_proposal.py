@@ -6,9 +6,8 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
+from _hypothesis_optional import given, st
 from koperasi_id.bpum import (
     Occupation,
     PhoneNumber,

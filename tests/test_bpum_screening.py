@@ -10,9 +10,8 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
+from _hypothesis_optional import given, st
 from koperasi_id.bpum import (
     DUPLICATE_CODE,
     PROPOSAL_COLUMNS,

@@ -6,9 +6,8 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
+from _hypothesis_optional import given, st
 from koperasi_id.cooperatives import (
     DISSOLUTION_GROUNDS_RULES,
     DISSOLUTION_PERIODS,

@@ -10,9 +10,8 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
+from _hypothesis_optional import given, st
 from koperasi_id.cooperatives import (
     DEFAULT_BREAKDOWNS,
     DIMENSIONS,

@@ -15,6 +15,7 @@ distributed = pytest.importorskip("dask.distributed")
 
 from koperasi_id import batch, bpum  # noqa: E402
 from koperasi_id.batch.dask import screen_file  # noqa: E402
+from koperasi_id.errors import NoRuleInForceError  # noqa: E402
 from koperasi_id.serialization import to_dict  # noqa: E402
 
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "data" / "bpum_usulan_2021.csv"
@@ -121,8 +122,9 @@ def test_blank_lines_bad_json_and_2020(tmp_path: Path) -> None:
 def test_options_and_errors(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="fmt is 'csv' or 'jsonl'"):
         screen_file(SAMPLE, year=2021, fmt="xlsx")
-    with pytest.raises(Exception, match="2019"):
+    with pytest.raises(NoRuleInForceError, match="2019") as info:
         screen_file(SAMPLE, year=2019)
+    assert info.value.table == "bpum.programme"
     head = SAMPLE.read_text(encoding="utf-8").splitlines()[:50]
     path = tmp_path / "x.txt"
     path.write_text("\n".join(head) + "\n", encoding="utf-8")

@@ -8,9 +8,8 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import assume, given
-from hypothesis import strategies as st
 
+from _hypothesis_optional import assume, given, st
 from koperasi_id.decisions import Severity
 from koperasi_id.errors import NoRuleInForceError, ValidationError
 from koperasi_id.identifiers import Nik, Npwp

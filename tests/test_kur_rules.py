@@ -9,9 +9,8 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import assume, given
-from hypothesis import strategies as st
 
+from _hypothesis_optional import assume, given, st
 from koperasi_id.errors import NoRuleInForceError, RuleInputError, ValidationError
 from koperasi_id.kur import (
     DEFAULT_RULES,

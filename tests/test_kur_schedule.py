@@ -7,9 +7,8 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
+from _hypothesis_optional import given, st
 from koperasi_id.errors import ValidationError
 from koperasi_id.kur import (
     Method,

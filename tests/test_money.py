@@ -6,9 +6,8 @@ from decimal import Decimal
 
 import attrs
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
+from _hypothesis_optional import given, st
 from koperasi_id.errors import ValidationError
 from koperasi_id.money import (
     Rounding,

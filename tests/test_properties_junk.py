@@ -16,6 +16,9 @@ import contextlib
 from typing import Any
 
 import pytest
+
+pytest.importorskip("hypothesis")  # every test here is a property test or needs the strategies
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -13,6 +13,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+import pytest
+
+pytest.importorskip("hypothesis")  # every test here is a property test or needs the strategies
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -10,9 +10,8 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
+from _hypothesis_optional import given, st
 from koperasi_id._io import FileFormat, InputError, Progress, RecordWriter, open_records
 from koperasi_id.errors import Problem, ValidationError
 from koperasi_id.identifiers import Nik

@@ -11,9 +11,8 @@ from typing import Self
 
 import attrs
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
+from _hypothesis_optional import given, st
 from koperasi_id._values import ValueType, digits_only
 from koperasi_id.errors import ValidationError
 from koperasi_id.money import non_negative_rupiah

@@ -13,6 +13,9 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+
+pytest.importorskip("hypothesis")  # every test here is a property test or needs the strategies
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -350,20 +353,6 @@ def test_from_type_works_when_the_strategies_are_imported_before_hypothesis() ->
         "assert isinstance(st.from_type(Cooperative).example(), Cooperative)\n"
     )
     assert result.returncode == 0, result.stderr
-
-
-def test_importing_the_strategies_without_hypothesis_names_the_extra() -> None:
-    result = _fresh(
-        "import sys\n"
-        "sys.modules['hypothesis'] = None\n"
-        "import koperasi_id, koperasi_id.kur\n"
-        "try:\n"
-        "    import koperasi_id.strategies\n"
-        "except ImportError as error:\n"
-        "    print(error)\n"
-    )
-    assert result.returncode == 0, result.stderr
-    assert "pip install 'koperasi-id[hypothesis]'" in result.stdout
 
 
 def test_the_plugin_never_raises(monkeypatch: pytest.MonkeyPatch) -> None:
