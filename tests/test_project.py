@@ -6,6 +6,7 @@ import doctest
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -44,9 +45,18 @@ def test_readme_taste_runs_as_written() -> None:
     assert runner.summarize(verbose=False).attempted >= 5
 
 
-def test_version_matches_pyproject() -> None:
-    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    assert f'version = "{koperasi_id.__version__}"' in pyproject
+def test_the_version_lives_only_in_the_package() -> None:
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "version" not in pyproject["project"]
+    assert "version" in pyproject["project"]["dynamic"]
+    source = ROOT / pyproject["tool"]["hatch"]["version"]["path"]
+    assert f'__version__ = "{koperasi_id.__version__}"' in source.read_text(encoding="utf-8")
+
+
+def test_the_project_links_its_source_and_issues() -> None:
+    urls = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["urls"]
+    assert {"Source", "Issues", "Documentation", "Changelog"} <= set(urls)
+    assert urls["Issues"].startswith(urls["Source"])
 
 
 def test_changelog_has_an_unreleased_section() -> None:

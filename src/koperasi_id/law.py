@@ -256,7 +256,7 @@ class Timeline(Generic[T]):
         return self._regimes[i] if end is None or as_of <= end else None
 
     def at(self, as_of: date) -> Regime[T]:
-        """The regime in force on ``as_of``; :class:`NoRuleInForceError` if none."""
+        """The regime in force on ``as_of``; :class:`~koperasi_id.errors.NoRuleInForceError` if none."""
         found = self.find(as_of)
         if found is None:
             raise NoRuleInForceError(

@@ -126,7 +126,7 @@ def allowed_events(status: Status) -> tuple[Event, ...]:
 
 
 def transition(status: Status, event: Event) -> Status:
-    """The status after ``event``; :class:`TransitionError` naming the allowed events.
+    """The status after ``event``; :class:`~koperasi_id.errors.TransitionError` naming the allowed events.
 
     >>> transition(Status.PROPOSED, Event.VERIFICATION_PASSED)
     <Status.VALIDATED: 'tervalidasi'>

@@ -129,7 +129,7 @@ def cites_annulled_statute(citation: Citation) -> bool:
 
 
 def reject_annulled(regimes: Iterable[Regime[Any]]) -> None:
-    """Refuse a regime that rests on UU 17/2012 (R1) with :class:`RuleInputError`."""
+    """Refuse a regime that rests on UU 17/2012 (R1) with :class:`~koperasi_id.errors.RuleInputError`."""
     for regime in regimes:
         if cites_annulled_statute(regime.citation):
             raise RuleInputError(
@@ -155,7 +155,7 @@ def checked_or_none(timeline: Timeline[Any], as_of: date) -> Regime[Any] | None:
 
 
 def enum_argument(value: object, cls: type[E], name: str) -> E:
-    """``value`` if it is a member of ``cls``; a :class:`RuleInputError` naming the members.
+    """``value`` if it is a member of ``cls``; a :class:`~koperasi_id.errors.RuleInputError` naming the members.
 
     A wire value (``"syariah"``) is refused, not guessed at: compared with the
     members it would silently answer for another case.

@@ -193,7 +193,7 @@ def check_merah_putih(
     ``village_head_chairs_kelurahan``), and that no pengurus shares a family
     card (Nomor KK) with a pengawas, on the terms running on ``as_of``. These
     are **programme rules** from SE Menkop 1/2025 (``basis=program``), not
-    statute. Raises :class:`RuleInputError` for a cooperative not flagged
+    statute. Raises :class:`~koperasi_id.errors.RuleInputError` for a cooperative not flagged
     ``merah_putih``.
     """
     if not cooperative.merah_putih:

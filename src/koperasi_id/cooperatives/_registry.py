@@ -157,7 +157,7 @@ class GroupCount:
 
 @attrs.frozen(kw_only=True)
 class Breakdown:
-    """The registered cooperatives split along one :data:`Dimension`."""
+    """The registered cooperatives split along one :data:`~koperasi_id.cooperatives.Dimension`."""
 
     dimension: str
     groups: tuple[GroupCount, ...]

@@ -235,7 +235,7 @@ class Nik(ValueType):
 
     @property
     def region(self) -> RegionCode:
-        """The district of first registration as a :class:`RegionCode`."""
+        """The district of first registration as a :class:`~koperasi_id.regions.RegionCode`."""
         return RegionCode.parse(self.district_code)
 
     @property

@@ -137,7 +137,7 @@ def niks(
     """Valid, synthetic NIKs without warnings.
 
     ``province``: a Kemendagri province code (``"18"``); regencies come from the
-    shipped region table where it lists them. ``sex``: :class:`Sex` (or its
+    shipped region table where it lists them. ``sex``: :class:`~koperasi_id.identifiers.Sex` (or its
     value) encoded in the day of birth (+40 for women). ``born_between``: the
     inclusive range of birth dates (default 1940-01-01 to 2007-12-31).
     """
@@ -202,8 +202,8 @@ def _legacy_npwp(body: str, office: int, branch: int) -> Npwp:
 def npwps(*, form: NpwpKind | str | None = None) -> st.SearchStrategy[Npwp]:
     """NPWPs in the 16-digit canonical form.
 
-    ``form``: :attr:`NpwpKind.LEGACY` (``0`` + the 15-digit NPWP with a valid
-    Luhn digit, tax office and branch), :attr:`NpwpKind.NIK` (a resident's NIK)
+    ``form``: :attr:`~koperasi_id.identifiers.NpwpKind.LEGACY` (``0`` + the 15-digit NPWP with a valid
+    Luhn digit, tax office and branch), :attr:`~koperasi_id.identifiers.NpwpKind.NIK` (a resident's NIK)
     or ``None`` for both.
     """
     return _npwps(check_enum("form", form, NpwpKind))
