@@ -356,11 +356,42 @@ def test_from_type_works_when_the_strategies_are_imported_before_hypothesis() ->
 
 
 def test_the_plugin_never_raises(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken() -> None:
+    calls: list[str] = []
+
+    def broken(module: str) -> None:
+        calls.append(module)
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(_hypothesis_plugin, "register_type_strategies", broken)
+    monkeypatch.setattr(_hypothesis_plugin, "_register", broken)
+    monkeypatch.setattr(_hypothesis_plugin, "_registered", set())
     _hypothesis_plugin._setup_hypothesis()
+    _hypothesis_plugin.register_module_types("koperasi_id.kur")
+    assert "koperasi_id.kur" in calls  # the failure happened, and was swallowed
+
+
+def test_importing_hypothesis_imports_no_domain_module() -> None:
+    result = _fresh(
+        "import sys\n"
+        "import hypothesis\n"
+        "from hypothesis import strategies as st\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('koperasi_id'))\n"
+        "assert 'koperasi_id._hypothesis_plugin' in loaded, loaded\n"
+        "foundations = {'koperasi_id', 'koperasi_id._hypothesis_plugin',\n"
+        "               'koperasi_id.decisions', 'koperasi_id.errors', 'koperasi_id.law'}\n"
+        "assert set(loaded) <= foundations, loaded\n"
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_from_type_works_for_a_module_imported_before_hypothesis() -> None:
+    result = _fresh(
+        "from koperasi_id.cooperatives import Cooperative\n"
+        "from koperasi_id.identifiers import Nik\n"
+        "from hypothesis import strategies as st\n"
+        "assert isinstance(st.from_type(Nik).example(), Nik)\n"
+        "assert isinstance(st.from_type(Cooperative).example(), Cooperative)\n"
+    )
+    assert result.returncode == 0, result.stderr
 
 
 def test_the_plugin_imports_the_strategies_only_on_first_use() -> None:

@@ -1,20 +1,27 @@
 """Hypothesis entry point: registers koperasi_id's types for ``st.from_type``.
 
 Hypothesis calls :func:`_setup_hypothesis` at the end of its own import. The
-hook must never raise and must stay cheap: it imports only the domain modules
-that define the registered types (a type must exist to be registered) and
-registers a ``st.deferred`` strategy for each, so ``koperasi_id.strategies``
-itself is imported on the first draw, not when Hypothesis is. Any failure is
-swallowed: a broken plugin must not break the user's test run.
+hook must never raise and must stay cheap, because it runs for every test suite
+in an environment where koperasi_id is installed, most of which never use it.
+So it imports no domain module: a type can only be registered once its class
+exists, and a test can only ask for ``st.from_type(Nik)`` after importing
+``Nik``. The hook registers the types of the domain modules already imported,
+and each domain module calls :func:`register_module_types` at the end of its
+own import, which registers its types if Hypothesis is (already) active. What
+is registered is a function Hypothesis calls on the first ``st.from_type``:
+``koperasi_id.strategies`` is imported then, not before. Any failure is swallowed: a broken plugin must not
+break the user's test run.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
+import sys
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["TYPES", "register_type_strategies"]
+__all__ = ["TYPES", "register_module_types", "register_type_strategies"]
 
 #: (module, type name, strategy in ``koperasi_id.strategies``, its arguments).
 TYPES: tuple[tuple[str, str, str, tuple[tuple[str, Any], ...]], ...] = (
@@ -46,6 +53,7 @@ TYPES: tuple[tuple[str, str, str, tuple[tuple[str, Any], ...]], ...] = (
 )
 
 
+@functools.cache
 def strategy_for(factory: str, arguments: tuple[tuple[str, Any], ...]) -> Any:
     """``koperasi_id.strategies.<factory>(**arguments)``, importing the strategies now."""
     strategies = importlib.import_module("koperasi_id.strategies")
@@ -61,17 +69,59 @@ def deferred_factory(factory: str, arguments: tuple[tuple[str, Any], ...]) -> Ca
     return build
 
 
-def register_type_strategies() -> None:
-    """Register a deferred strategy for every type in :data:`TYPES` (see the strategies docs)."""
+#: Set by the entry point: Hypothesis is imported and wants our strategies.
+_active = False
+#: Modules whose types are registered already.
+_registered: set[str] = set()
+
+
+def _register(module: str) -> None:
     from hypothesis import strategies as st  # noqa: PLC0415 - only when Hypothesis asks
 
-    for module, name, factory, arguments in TYPES:
-        cls = getattr(importlib.import_module(module), name)
-        st.register_type_strategy(cls, st.deferred(deferred_factory(factory, arguments)))
+    namespace = sys.modules[module]
+    for owner, name, factory, arguments in TYPES:
+        if owner == module:
+            # A function, not a strategy: Hypothesis calls it on the first
+            # ``from_type``. A strategy (even ``st.deferred``) registered after
+            # Hypothesis' import is materialised at once, importing every domain
+            # module from inside the import of this one.
+            st.register_type_strategy(getattr(namespace, name), _resolver(factory, arguments))
+    _registered.add(module)
+
+
+def _resolver(factory: str, arguments: tuple[tuple[str, Any], ...]) -> Callable[[type], Any]:
+    def resolve(_: type) -> Any:
+        return strategy_for(factory, arguments)
+
+    return resolve
+
+
+def register_module_types(module: str) -> None:
+    """Register the types of ``module`` (a name in :data:`TYPES`) if Hypothesis is active.
+
+    Each domain module calls this as the last line of its import. Without
+    Hypothesis it costs one flag check.
+    """
+    if not _active or module in _registered:
+        return
+    try:
+        _register(module)
+    except Exception:  # noqa: BLE001 - a plugin must never break the user's import
+        return
+
+
+def register_type_strategies() -> None:
+    """Register a deferred strategy for every type in :data:`TYPES`, importing their modules."""
+    for module in dict.fromkeys(owner for owner, *_ in TYPES):
+        importlib.import_module(module)
+        _register(module)
 
 
 def _setup_hypothesis() -> None:
-    try:
-        register_type_strategies()
-    except Exception:  # noqa: BLE001 - a plugin must never break hypothesis itself
-        return
+    global _active  # noqa: PLW0603 - one flag, set once by the entry point
+    _active = True
+    for module in dict.fromkeys(owner for owner, *_ in TYPES):
+        loaded = sys.modules.get(module)
+        # A module still being imported registers itself when it finishes.
+        if loaded is not None and not getattr(loaded.__spec__, "_initializing", False):
+            register_module_types(module)

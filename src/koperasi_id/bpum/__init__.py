@@ -23,6 +23,7 @@ Decimal('1200000')
 True
 """
 
+from koperasi_id import _hypothesis_plugin
 from koperasi_id.bpum._eligibility import BpumAssessment, assess
 from koperasi_id.bpum._lifecycle import (
     DEFAULT_WITHDRAWAL_MONTHS,
@@ -123,3 +124,6 @@ __all__ = [
     "transition",
     "withdrawal_deadline",
 ]
+
+# Last: Hypothesis can only be taught these types once they all exist.
+_hypothesis_plugin.register_module_types(__name__)

@@ -21,6 +21,7 @@ used, the rule id and its basis). Each law value sits in a public
 datetime.date(2025, 6, 30)
 """
 
+from koperasi_id import _hypothesis_plugin
 from koperasi_id.cooperatives._enums import (
     ActivityStatus,
     BoardPosition,
@@ -235,3 +236,6 @@ __all__ += [
     "latest_due_fiscal_year",
     "summarize",
 ]
+
+# Last: Hypothesis can only be taught these types once they all exist.
+_hypothesis_plugin.register_module_types(__name__)

@@ -28,6 +28,7 @@ masked; :func:`mask_nik` masks raw text for logs.
 'K'
 """
 
+from koperasi_id import _hypothesis_plugin
 from koperasi_id.identifiers._business import (
     COOPERATIVE_FINANCE_KBLI,
     KBLI_2020_DIVISIONS,
@@ -87,3 +88,6 @@ __all__ = [
     "luhn_check_digit",
     "mask_nik",
 ]
+
+# Last: Hypothesis can only be taught these types once they all exist.
+_hypothesis_plugin.register_module_types(__name__)

@@ -21,6 +21,7 @@ Decimal('9')
 (Decimal('1521097'), Decimal('50000000'))
 """
 
+from koperasi_id import _hypothesis_plugin
 from koperasi_id.kur._eligibility import KurAssessment, assess, originate
 from koperasi_id.kur._entities import ExistingCredit, KurApplication, KurLoan
 from koperasi_id.kur._rates import (
@@ -134,3 +135,6 @@ __all__ = [
     "subsidy",
     "total_rate",
 ]
+
+# Last: Hypothesis can only be taught these types once they all exist.
+_hypothesis_plugin.register_module_types(__name__)

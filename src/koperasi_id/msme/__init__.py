@@ -19,6 +19,7 @@ Two regimes decide a business's legal size (:class:`BusinessSize`):
 True
 """
 
+from koperasi_id import _hypothesis_plugin
 from koperasi_id.msme._business import Business
 from koperasi_id.msme._classify import SizeDecision, classify, classify_business
 from koperasi_id.msme._criteria import (
@@ -82,3 +83,6 @@ __all__ = [
     "is_umk_for_oss",
     "oss_scale",
 ]
+
+# Last: Hypothesis can only be taught these types once they all exist.
+_hypothesis_plugin.register_module_types(__name__)

@@ -43,6 +43,7 @@ unknown district a warning (an error in strict mode).
 
 from __future__ import annotations
 
+from koperasi_id import _hypothesis_plugin
 from koperasi_id.regions._scheme import (
     CODE_RULES,
     DECREE,
@@ -84,3 +85,6 @@ __all__ = [
     "regency_range_ok",
     "shipped_rows",
 ]
+
+# Last: Hypothesis can only be taught these types once they all exist.
+_hypothesis_plugin.register_module_types(__name__)
