@@ -52,8 +52,10 @@ minimum_versions_without_hypothesis() {
 step "ruff format" ruff format --check src tests docs examples benchmarks scripts
 step "ruff check" ruff check src tests docs examples benchmarks scripts
 step "mypy --strict" mypy --strict src
+# On every core (pytest-xdist; coverage is combined across the workers). A
+# Markdown page's examples build on each other, so each file stays on one worker.
 step "pytest (tests, doctests, docs examples, coverage)" \
-  python -m pytest -q -p no:cacheprovider --cov --cov-branch --cov-report=term
+  python -m pytest -q -p no:cacheprovider -n auto --dist loadfile --cov --cov-branch --cov-report=term
 step "docs build (warnings are errors)" \
   sphinx-build -q -W --keep-going -b html docs docs/_build/html
 step "examples" examples

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -114,3 +115,29 @@ def test_min_constraints_refuse_a_dependency_without_a_floor(tmp_path: Path) -> 
     )
     assert done.returncode != 0
     assert "declares no >= floor" in done.stderr
+
+
+def _coverage_report_settings() -> dict[str, Any]:
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    report: dict[str, Any] = pyproject["tool"]["coverage"]["report"]
+    return report
+
+
+def test_coverage_has_a_floor() -> None:
+    assert _coverage_report_settings()["fail_under"] >= 98
+
+
+@pytest.mark.parametrize(
+    ("line", "excluded"),
+    [
+        ("    ...", True),
+        ("        ...  ", True),
+        ("def names(self) -> tuple[str, ...]:", False),
+        ("    values: tuple[Decimal, ...] = ()", False),
+        ('    """Wait... no."""', False),
+    ],
+)
+def test_coverage_excludes_only_bare_ellipsis_bodies(line: str, excluded: bool) -> None:
+    # coverage.py searches every exclusion regex in each line (multi-line mode).
+    patterns = _coverage_report_settings()["exclude_also"]
+    assert any(re.search(p, line, re.MULTILINE) for p in patterns) is excluded
