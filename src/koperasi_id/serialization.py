@@ -65,6 +65,7 @@ from koperasi_id._values import ValueType, mask
 from koperasi_id.errors import Problem, ValidationError, join_path
 
 __all__ = [
+    "MAX_WRITTEN_DIGITS",
     "ValueType",
     "decimal_text",
     "default_converter",
