@@ -20,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_frames
+import bench_imports
 import bench_linearity
 import bench_regions
 import bench_rules
@@ -34,6 +35,7 @@ SUITES = (
     "screening",
     "memory",
     "startup",
+    "imports",
     "linearity",
     "frames",
 )
@@ -76,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
             bench_screening.memory(workdir, sizes["screening"], sizes["small"], large_runs)
         if "startup" in args.only:
             bench_startup.run(rounds)
+        if "imports" in args.only:
+            bench_imports.run(rounds)
         if "linearity" in args.only:
             bench_linearity.run(quick=args.quick)
         if "frames" in args.only:
