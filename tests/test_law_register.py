@@ -26,14 +26,22 @@ from koperasi_id.law import Citation, Confidence, Regime, Timeline
 
 ROOT = Path(__file__).resolve().parents[1]
 # Modules that need an optional extra; they define no law.
-_OPTIONAL = {"koperasi_id.batch.dask": "dask"}
+# Modules (and their submodules) that need an optional extra.
+_OPTIONAL = {"koperasi_id.batch.dask": "dask", "koperasi_id.strategies": "hypothesis"}
 
 
 def _public_modules() -> Iterator[Any]:
     for info in pkgutil.walk_packages(koperasi_id.__path__, "koperasi_id."):
         if info.name.endswith(".__main__"):
             continue  # running it is the command line, not a definition
-        needs = _OPTIONAL.get(info.name)
+        needs = next(
+            (
+                extra
+                for name, extra in _OPTIONAL.items()
+                if info.name == name or info.name.startswith(name + ".")
+            ),
+            None,
+        )
         if needs is not None and importlib.util.find_spec(needs) is None:
             continue
         yield importlib.import_module(info.name)
