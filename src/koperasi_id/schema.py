@@ -2,7 +2,7 @@
 
 The schema is built from what the converter (:mod:`koperasi_id.serialization`)
 structures, never written by hand: the attrs fields and their types, the
-enums' wire values, each value type's :attr:`~koperasi_id._values.ValueType.json_schema`
+enums' wire values, each value type's :attr:`~koperasi_id.serialization.ValueType.json_schema`
 (the pattern of its canonical string), the money validators' bounds and the
 computed fields a class writes (``__wire_derived__``). So the schema and
 ``from_dict`` cannot drift apart; the tests check both directions.
