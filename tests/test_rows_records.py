@@ -10,16 +10,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
+from _hypothesis_optional import HAVE_HYPOTHESIS, given, settings, st
 from koperasi_id import bpum, cli
 from koperasi_id._jsonarray import JsonArrayError, iter_json_array
 from koperasi_id.cooperatives import Cooperative, RatRecord
 from koperasi_id.errors import ValidationError
 from koperasi_id.rows import FileFormat, InputError, flatten, read_records, write_records
 from koperasi_id.serialization import to_dict
-from koperasi_id.strategies import bpum_proposals, cooperatives
+
+if HAVE_HYPOTHESIS:
+    from koperasi_id.strategies import bpum_proposals, cooperatives
+else:  # only the property tests draw from these, and they skip without hypothesis
+    bpum_proposals = cooperatives = st
 
 HEADER = "fiscal_year;held_on;reported\n"
 

@@ -25,6 +25,10 @@ from datetime import date
 from typing import Any
 
 import pytest
+
+# Its property tests draw from koperasi_id.strategies and its example tests need
+# jsonschema (the test extra): without hypothesis, the whole module skips.
+pytest.importorskip("hypothesis")
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
