@@ -48,7 +48,7 @@ nitpicky = True
 # library's and third-party types cannot be linked; they are named, unlinked.
 nitpick_ignore_regex = [
     (r"py:.*", r"(datetime|decimal|enum|collections\.abc|typing|os|csv|re|pathlib|json|io)\..+"),
-    (r"py:.*", r"(attrs|attr|cattrs|dateutil|hypothesis|dask|db|distributed)\..+"),
+    (r"py:.*", r"(attrs|attr|cattrs|dateutil|hypothesis|dask|db|distributed|polars|pl)\..+"),
     (r"py:.*", r"date|Decimal|Enum|Path|T"),
     # Type variables and private bases are not documented objects.
     (r"py:.*", r"koperasi_id(\.\w+)*\.[A-Z]"),

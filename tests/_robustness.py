@@ -38,6 +38,7 @@ from __future__ import annotations
 import enum
 import functools
 import importlib
+import importlib.util
 import inspect
 import pkgutil
 import re
@@ -65,6 +66,8 @@ from koperasi_id.serialization import ValueType, from_dict
 
 #: Not input handling: generators of test data (they need hypothesis).
 NOT_INPUT = frozenset({"koperasi_id.strategies"})
+#: Modules that need an optional extra, checked only where it is installed.
+OPTIONAL_EXTRAS = {"koperasi_id.frames": "polars", "koperasi_id.batch.dask": "dask"}
 
 
 @functools.cache
@@ -77,6 +80,9 @@ def public_modules() -> tuple[types.ModuleType, ...]:
             info.name == n or info.name.startswith(n + ".") for n in NOT_INPUT
         ):
             continue
+        extra = next((x for n, x in OPTIONAL_EXTRAS.items() if info.name.startswith(n)), None)
+        if extra is not None and importlib.util.find_spec(extra) is None:
+            continue  # e.g. CI's minimal environment: the extra is not installed
         found.append(importlib.import_module(info.name))
     return tuple(found)
 

@@ -148,10 +148,10 @@ class BpumScreener:
     """Screens successive batches of one proposal file; NIK duplicates span batches.
 
     Use one screener per file (or per stream of batches) and call
-    :meth:`screen` on each batch in order; :attr:`run` holds the running
+    :meth:`screen` on each batch in order; ``run`` (a :class:`FrameRun`) holds the running
     summary. ``warnings_of`` (optional) collects the value warnings of each
     valid record, as the command line reports them: they are then in
-    :attr:`warnings` after each :meth:`screen`, as ``(line, problems)``.
+    ``warnings`` after each :meth:`screen`, as ``(line, problems)``.
     """
 
     def __init__(
