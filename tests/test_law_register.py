@@ -27,7 +27,11 @@ from koperasi_id.law import Citation, Confidence, Regime, Timeline
 ROOT = Path(__file__).resolve().parents[1]
 # Modules that need an optional extra; they define no law.
 # Modules (and their submodules) that need an optional extra.
-_OPTIONAL = {"koperasi_id.batch.dask": "dask", "koperasi_id.strategies": "hypothesis"}
+_OPTIONAL = {
+    "koperasi_id.batch.dask": "dask",
+    "koperasi_id.frames": "polars",
+    "koperasi_id.strategies": "hypothesis",
+}
 
 
 def _public_modules() -> Iterator[Any]:
