@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from koperasi_id.errors import NoRuleInForceError
+from koperasi_id.errors import NoRuleInForceError, RuleInputError
 from koperasi_id.kur import (
     KurRules,
     Purpose,
@@ -75,7 +75,7 @@ def test_super_mikro_first_day_is_a_parameter() -> None:
     assert rate(SUPER, as_of=date(2020, 8, 31)) == D(6)
     early = KurRules.build(super_micro_from=date(2020, 8, 24))
     assert rate(SUPER, as_of=date(2020, 8, 24), rules=early) == D(6)
-    with pytest.raises(ValueError, match="super_micro_from"):
+    with pytest.raises(RuleInputError, match="super_micro_from"):
         KurRules.build(super_micro_from=date(2021, 1, 1))
 
 
@@ -87,7 +87,7 @@ def test_kmk_317_first_day_is_a_parameter() -> None:
     # With a later tiered regime the 2022 table runs on until KMK 317/2023.
     both = KurRules.build(tiered_from=date(2023, 9, 1), kmk_317_from=date(2023, 9, 1))
     assert subsidy(MICRO, as_of=date(2023, 8, 31), rules=both) == D(10)
-    with pytest.raises(ValueError, match="kmk_317_from"):
+    with pytest.raises(RuleInputError, match="kmk_317_from"):
         KurRules.build(kmk_317_from=date(2022, 12, 31))
 
 
@@ -96,7 +96,7 @@ def test_relaunch_day_is_a_parameter() -> None:
     with pytest.raises(NoRuleInForceError):
         rate(MICRO, as_of=date(2015, 8, 11), rules=august)
     assert rate(MICRO, as_of=date(2015, 8, 12), rules=august) == D(12)
-    with pytest.raises(ValueError, match="kur_relaunch"):
+    with pytest.raises(RuleInputError, match="kur_relaunch"):
         KurRules.build(kur_relaunch=date(2014, 12, 31))
 
 

@@ -221,7 +221,7 @@ def test_configurable_tier_switch_date() -> None:
     ],
 )
 def test_build_refuses_inconsistent_dates(bad: dict[str, date]) -> None:
-    with pytest.raises(ValueError, match="dates must satisfy"):
+    with pytest.raises(RuleInputError, match="dates must satisfy"):
         KurRules.build(**bad)
 
 
@@ -582,9 +582,9 @@ def test_no_regime_cites_an_instrument_younger_than_its_first_day(rules: KurRule
 
 
 def test_collateral_switch_date_stays_in_2021() -> None:
-    with pytest.raises(ValueError, match="dates must satisfy"):
+    with pytest.raises(RuleInputError, match="dates must satisfy"):
         KurRules.build(collateral_100jt_from=date(2022, 1, 2))
-    with pytest.raises(ValueError, match="dates must satisfy"):
+    with pytest.raises(RuleInputError, match="dates must satisfy"):
         KurRules.build(collateral_100jt_from=date(2020, 12, 31))
     early = KurRules.build(collateral_100jt_from=date(2021, 1, 2))
     assert not additional_collateral_allowed(SMALL, 60_000_000, as_of=date(2021, 1, 2), rules=early)

@@ -34,11 +34,12 @@ import itertools
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any, Generic, TypeVar
 
 import attrs
 
+from koperasi_id._days import FIRST_DAY, LAST_DAY, check_day
 from koperasi_id._overrides import Overrides
 from koperasi_id._register import (
     RegisteredRule,
@@ -58,6 +59,8 @@ from koperasi_id.errors import NoRuleInForceError, RuleInputError
 __all__ = [
     "Citation",
     "Confidence",
+    "FIRST_DAY",
+    "LAST_DAY",
     "Overrides",
     "Regime",
     "RegimeRef",
@@ -240,15 +243,12 @@ class Timeline(Generic[T]):
     def find(self, as_of: date) -> Regime[T] | None:
         """The regime in force on ``as_of``, or ``None``.
 
-        ``as_of`` must be a :class:`datetime.date` (not a datetime, not a string):
-        a rule is asked about a day. Subclasses of ``date`` (a test clock's fake
-        date) are days too.
+        ``as_of`` must be a :class:`datetime.date` (not a datetime, not a string)
+        from :data:`FIRST_DAY` to :data:`LAST_DAY`: a rule is asked about a day,
+        and deadlines derived from it must fit in the calendar. Subclasses of
+        ``date`` (a test clock's fake date) are days too.
         """
-        if type(as_of) is not date and (isinstance(as_of, datetime) or not isinstance(as_of, date)):
-            raise RuleInputError(
-                f"{self.name}: as_of must be a datetime.date, got {type(as_of).__name__}"
-                + (" (pass its .date())" if isinstance(as_of, datetime) else "")
-            )
+        check_day(as_of, f"{self.name}: as_of")
         i = bisect.bisect_right(self._starts, as_of) - 1
         if i < 0:
             return None

@@ -11,6 +11,7 @@ from typing import ClassVar, Protocol, TypeVar
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from koperasi_id._days import check_day
 from koperasi_id._values import mask
 from koperasi_id.errors import RuleInputError, TransitionError, ValidationError
 from koperasi_id.identifiers import Nik
@@ -182,7 +183,7 @@ def withdrawal_deadline(credited_on: date, *, months: int = DEFAULT_WITHDRAWAL_M
     datetime.date(2021, 5, 30)
     """
     _check_months(months)
-    return credited_on + relativedelta(months=months)
+    return check_day(credited_on, "credited_on") + relativedelta(months=months)
 
 
 def _check_months(months: int) -> None:

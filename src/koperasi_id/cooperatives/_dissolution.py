@@ -24,6 +24,7 @@ from datetime import date, timedelta
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from koperasi_id._days import check_day
 from koperasi_id._values import mask
 from koperasi_id.cooperatives._enums import LegalStatus, RuleBasis
 from koperasi_id.cooperatives._law import (
@@ -544,7 +545,7 @@ def _deadline(code: str, start: date, period: DissolutionPeriod) -> Deadline:
         code=code,
         counted_from=start,
         months=period.months,
-        due_on=start + relativedelta(months=period.months),
+        due_on=check_day(start, "counted_from") + relativedelta(months=period.months),
         citation=period.citation,
         confidence=period.confidence,
     )

@@ -20,6 +20,7 @@ from typing import ClassVar, Self
 
 import attrs
 
+from koperasi_id._days import check_year
 from koperasi_id._numbers import MAX_MAGNITUDE
 from koperasi_id._values import ValueType, mask
 from koperasi_id.cooperatives._enums import (
@@ -113,7 +114,12 @@ class YearEnd(ValueType):
         return cls(month, day)
 
     def in_year(self, year: int) -> date:
-        """The year-end date in calendar ``year`` (end of February is leap-aware)."""
+        """The year-end date in calendar ``year`` (end of February is leap-aware).
+
+        ``year`` is within the day bounds of every rule (1900..9899): the
+        deadlines derived from a year-end must fit in the calendar.
+        """
+        check_year(year, "year")
         if self.month == 2 and self.day == 28 and calendar.isleap(year):
             return date(year, 2, 29)
         return date(year, self.month, self.day)

@@ -7,6 +7,7 @@ from datetime import date
 
 import attrs
 
+from koperasi_id._days import check_day
 from koperasi_id.cooperatives._enums import Organ, RuleBasis
 from koperasi_id.cooperatives._law import (
     CooperativeDecision,
@@ -118,6 +119,7 @@ def check_multi_stakeholder(
     21 Oct 2021. A cooperative not so flagged gets a passing decision with one
     informational finding.
     """
+    check_day(as_of, "as_of")
     citation = Citation(_PERMENKOP_8_2021, note="Koperasi Multi Pihak")
     if not cooperative.multi_stakeholder:
         info = Finding(

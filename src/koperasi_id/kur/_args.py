@@ -12,6 +12,7 @@ import enum
 from datetime import date, datetime
 from typing import TypeVar
 
+from koperasi_id._days import check_day
 from koperasi_id._values import mask
 from koperasi_id.errors import ValidationError
 
@@ -42,7 +43,7 @@ def day(value: object, name: str, *, code: str = "type.date") -> date:
     if isinstance(value, datetime):
         message = f"{name} must be a datetime.date, got a datetime; pass its .date()"
     elif isinstance(value, date):
-        return value
+        return check_day(value, name)
     else:
         message = f"{name} must be a datetime.date, got {type(value).__name__}"
         if isinstance(value, str):

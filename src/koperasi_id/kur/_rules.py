@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from koperasi_id.errors import RuleInputError
 from koperasi_id.kur._schemes import Collectibility, CreditKind, Scheme
 from koperasi_id.law import Citation, Confidence, Regime, Timeline, Unit, register
 from koperasi_id.msme import KUR_2026_OMZET
@@ -301,7 +302,7 @@ class KurRules:
             and date(2020, 1, 1) < super_micro_from <= date(2020, 12, 31)
             and date(2023, 1, 1) <= kmk_317_from < permenko_1_2026_from
         ):
-            raise ValueError(
+            raise RuleInputError(
                 "dates must satisfy 2022-01-01 < tiered_from <= permenko_12_2025_from "
                 "< permenko_1_2026_from, 2021-01-01 < collateral_100jt_from <= 2022-01-01, "
                 "kur_relaunch in 2015, 2020-01-01 < super_micro_from <= 2020-12-31 and "
