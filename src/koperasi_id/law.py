@@ -54,13 +54,13 @@ from koperasi_id._register import (
     register,
     registered_rules,
 )
-from koperasi_id.errors import NoRuleInForceError, RuleInputError
+from koperasi_id.errors import NoRuleInForceError
 
 __all__ = [
-    "Citation",
-    "Confidence",
     "FIRST_DAY",
     "LAST_DAY",
+    "Citation",
+    "Confidence",
     "Overrides",
     "Regime",
     "RegimeRef",
