@@ -27,13 +27,15 @@ from datetime import date, datetime
 
 from koperasi_id.errors import RuleInputError
 
-__all__ = ["FIRST_DAY", "LAST_DAY", "check_day", "check_year"]
+__all__ = ["FIRST_DAY", "LAST_DAY", "MAX_MONTHS", "check_day", "check_year"]
 
 #: The earliest day a rule is asked about.
 FIRST_DAY = date(1900, 1, 1)
 #: The latest day a rule is asked about: a century before ``date.max``, so
 #: every deadline derived from it still fits in the calendar.
 LAST_DAY = date(9899, 12, 31)
+#: The longest period a rule adds to a day: the century of headroom above.
+MAX_MONTHS = 1200
 
 
 def check_day(value: object, name: str) -> date:

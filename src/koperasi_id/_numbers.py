@@ -76,8 +76,8 @@ _TOO_LARGE = (
 )
 
 
-def _bad(code: str, message: str) -> ValidationError:
-    return ValidationError.single(code, message)
+def _bad(code: str, message: str, path: str = "$") -> ValidationError:
+    return ValidationError.single(code, message, path=path)
 
 
 def decimal_places(value: Decimal) -> int:
@@ -129,11 +129,25 @@ def check_decimal(value: Decimal, *, places: int, code: str) -> Decimal:
     return value
 
 
-def check_whole(value: int, *, code: str = "number") -> int:
-    """``value`` if it is within :data:`MAX_MAGNITUDE` (comparing never converts it to text)."""
+def check_whole(value: int, *, code: str = "number", path: str = "$") -> int:
+    """``value`` if it is an ``int`` within :data:`MAX_MAGNITUDE` (never converted to text).
+
+    The type is checked first: Python callers pass what they like, and a
+    ``Decimal('sNaN')`` would make the comparison itself raise. ``True`` is
+    not a count.
+
+    >>> check_whole(10**5000, path="$.workers")
+    Traceback (most recent call last):
+    ...
+    koperasi_id.errors.ValidationError: 1 problem: $.workers: too large: ... [number.too_large]
+    """
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _bad(
+            f"{code}.type", f"expected a whole number (int), got {type(value).__name__}", path
+        )
     if -MAX_MAGNITUDE <= value <= MAX_MAGNITUDE:
         return value
-    raise _bad(f"{code}.too_large", _TOO_LARGE)
+    raise _bad(f"{code}.too_large", _TOO_LARGE, path)
 
 
 def _text_checked(text: str, code: str) -> str:

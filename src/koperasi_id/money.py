@@ -215,6 +215,13 @@ def is_valid_rupiah(raw: object) -> bool:
     return True
 
 
+def _check_places(places: object) -> None:
+    # Decimal places to round to: a count under the number policy, and no
+    # more than a Decimal's default precision could ever show.
+    if isinstance(places, bool) or not isinstance(places, int) or not 0 <= places <= 28:
+        raise _bad("places", "places is a whole number of decimal places from 0 to 28")
+
+
 def round_rupiah(
     amount: Decimal, rounding: Rounding = Rounding.HALF_UP, *, places: int = 0
 ) -> Decimal:
@@ -225,8 +232,13 @@ def round_rupiah(
     >>> round_rupiah(Decimal("10.005"), Rounding.HALF_EVEN, places=2)
     Decimal('10.00')
     """
-    if places < 0:
-        raise ValueError("places must be 0 or more")
+    _check_places(places)
+    if not isinstance(amount, Decimal):
+        raise _bad("type", f"expected a Decimal amount, got {type(amount).__name__}")
+    if not amount.is_finite():
+        # quantize() raises a bare InvalidOperation on a signalling NaN and
+        # "rounds" a quiet one or an infinity to itself: neither is an amount.
+        raise _bad("not_finite", "an amount must be a finite number")
     quantum = _ONE.scaleb(-places)
     # quantize() fails with InvalidOperation once the result needs more digits
     # than the context's precision (28 by default), so give it what it needs.
@@ -248,7 +260,9 @@ def format_rupiah(amount: Decimal | int, *, places: int | None = None) -> str:
     ('Rp5,00', 'Rp0')
     """
     if isinstance(amount, int) and not isinstance(amount, bool):
-        amount = Decimal(amount)
+        # An int is taken from the caller: the number policy applies (a
+        # 5,000-digit int cannot even be turned into a Decimal).
+        amount = Decimal(check_whole(amount, code="money"))
     if not isinstance(amount, Decimal):
         raise _bad("type", f"expected a Decimal or int amount, got {type(amount).__name__}")
     if not amount.is_finite():
@@ -270,7 +284,10 @@ def format_rupiah(amount: Decimal | int, *, places: int | None = None) -> str:
     # copy_abs() is exact; abs() would round to the context's 28 digits.
     q = round_rupiah(value.copy_abs(), Rounding.HALF_UP, places=places)
     whole, _, frac = f"{q:f}".partition(".")
-    grouped = f"{int(whole):,}".replace(",", ".")
+    # Grouped by slicing, not int(): a large Decimal result of arithmetic
+    # prints, and int() of more than 4,300 digits is refused by Python.
+    head = len(whole) % 3 or 3
+    grouped = ".".join([whole[:head], *(whole[i : i + 3] for i in range(head, len(whole), 3))])
     text = f"Rp{grouped}" + (f",{frac}" if frac else "")
     # The sign follows what is printed: "-Rp0" would claim a debt of nothing.
     return f"-{text}" if value < 0 and q else text

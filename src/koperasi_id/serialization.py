@@ -109,6 +109,12 @@ def _fail(code: str, message: str) -> ValidationError:
 # library's own error, so messages never read "invalid value for type".
 
 
+def _unstructure_int(value: int) -> int:
+    # The policy holds on the way out too: what from_dict would refuse must
+    # not be written (json.dumps of a 5,000-digit int is a bare ValueError).
+    return value if type(value) is bool else check_whole(value)
+
+
 def _structure_str(value: object, _: type) -> str:
     if type(value) is str:
         return value
@@ -480,6 +486,7 @@ def make_converter(*, forbid_extra_keys: bool = True) -> cattrs.Converter:
     )
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
+    conv.register_unstructure_hook(int, _unstructure_int)
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(Decimal, _structure_decimal)
     conv.register_unstructure_hook(Decimal, decimal_text)
@@ -664,7 +671,13 @@ def to_dict(obj: Any) -> Any:
 
 def to_json(obj: Any, *, indent: int | None = None) -> str:
     """Serialise to JSON text (UTF-8 safe, non-ASCII kept as is)."""
-    return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent)
+    return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent, default=_no_json_form)
+
+
+def _no_json_form(value: object) -> Any:
+    # json.dumps calls this for what it cannot write (bytes, a set of objects
+    # the converter does not know): the caller's value, not a bug here.
+    raise ValidationError.single("type.no_json_form", f"a {type(value).__name__} has no JSON form")
 
 
 def from_json(cls: type[T], text: str | bytes, *, lenient: bool = False) -> T:

@@ -11,7 +11,7 @@ from typing import ClassVar, Protocol, TypeVar
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from koperasi_id._days import check_day
+from koperasi_id._days import MAX_MONTHS, check_day
 from koperasi_id._values import mask
 from koperasi_id.errors import RuleInputError, TransitionError, ValidationError
 from koperasi_id.identifiers import Nik
@@ -187,9 +187,9 @@ def withdrawal_deadline(credited_on: date, *, months: int = DEFAULT_WITHDRAWAL_M
 
 
 def _check_months(months: int) -> None:
-    if type(months) is not int or months < 1:
+    if type(months) is not int or not 1 <= months <= MAX_MONTHS:
         raise RuleInputError(
-            f"months must be a whole number of at least 1, got {mask(months, limit=40, quote=True)}"
+            f"months must be a whole number from 1 to {MAX_MONTHS}, got {mask(months, limit=40, quote=True)}"
         )
 
 

@@ -7,6 +7,7 @@ from datetime import date
 
 import attrs
 
+from koperasi_id._numbers import check_whole
 from koperasi_id._values import mask
 from koperasi_id.cooperatives._enums import CooperativeForm
 from koperasi_id.cooperatives._law import (
@@ -119,6 +120,8 @@ def check_founders(
         raise RuleInputError(
             f"founders is a list of Founder or a count >= 0, not {mask(founders, limit=40, quote=True)}"
         )
+    if isinstance(founders, int):
+        check_whole(founders, path="$.founders")
     form = enum_argument(form, CooperativeForm, "form")
     regime = checked(rules, as_of)
     minimum: int = regime.value.for_form(form)

@@ -9,6 +9,7 @@ from datetime import date
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from koperasi_id._days import check_year
 from koperasi_id._values import mask
 from koperasi_id.cooperatives._enums import (
     MembershipArea,
@@ -166,6 +167,7 @@ def check_rat(
     the ODS needs it, the statute does not.
     """
     _check_articles_deadline(articles_deadline)
+    check_year(fiscal_year, "fiscal_year")
     if fiscal_year < cooperative.first_fiscal_year:
         raise RuleInputError(
             f"fiscal year {fiscal_year} ended before the deed was approved on "

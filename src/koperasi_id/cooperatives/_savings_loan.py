@@ -11,6 +11,7 @@ from typing import ClassVar
 
 import attrs
 
+from koperasi_id._numbers import MONEY_PLACES, check_decimal
 from koperasi_id._values import mask
 from koperasi_id.cooperatives._enums import (
     CooperativeForm,
@@ -61,13 +62,11 @@ def _amount(value: object, name: str, *, allow_negative: bool = False) -> Decima
             f"{name} must be a finite Decimal amount, not {type(value).__name__}",
             path=f"$.{name}",
         )
-    exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -2:
-        raise ValidationError.single(
-            "money.too_many_decimals",
-            f"{name} has more than 2 decimal places: {mask(value, limit=40)}",
-            path=f"$.{name}",
-        )
+    try:
+        # The number policy for money: at most 10**15 either side, two places, no -0.
+        check_decimal(value, places=MONEY_PLACES, code="money")
+    except ValidationError as err:
+        raise err.under(f"$.{name}") from None
     if value < 0 and not allow_negative:
         raise ValidationError.single(
             "money.negative",

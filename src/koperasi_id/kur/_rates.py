@@ -9,6 +9,7 @@ from typing import NamedTuple, TypeVar
 
 import attrs
 
+from koperasi_id._numbers import check_whole
 from koperasi_id._values import mask
 from koperasi_id.decisions import Decision, Finding
 from koperasi_id.errors import NoRuleInForceError, RuleInputError, ValidationError
@@ -78,7 +79,7 @@ def _access(access: object) -> int:
             "kur.access",
             f"the access number counts from 1, got {mask(access, limit=40, quote=True)}",
         )
-    return access
+    return check_whole(access, path="$.access")
 
 
 def _exemption(kur: KurRules, as_of: date) -> frozenset[str]:

@@ -309,7 +309,7 @@ class KurRules:
                 "2023-01-01 <= kmk_317_from < permenko_1_2026_from"
             )
         if not isinstance(relief_basis, ReliefBasis):
-            raise ValueError(f"relief_basis is a ReliefBasis, not {relief_basis!r}")
+            raise ValueError(f"relief_basis is a ReliefBasis, not {type(relief_basis).__name__}")
         return _build(
             tiered_from=tiered_from,
             collateral_100jt_from=collateral_100jt_from,

@@ -6,7 +6,7 @@ import enum
 
 import attrs
 
-from koperasi_id._numbers import MAX_MAGNITUDE
+from koperasi_id._numbers import check_whole
 from koperasi_id.decisions import Decision, Finding, Severity
 from koperasi_id.errors import ValidationError
 from koperasi_id.law import Citation, Confidence
@@ -128,10 +128,8 @@ def check_workers(workers: object) -> None:
             f"workers is a whole number (int), got {type(workers).__name__}",
             path="$.workers",
         )
-    if workers > MAX_MAGNITUDE:  # the number policy; to_json could not write a huge int
-        raise ValidationError.single(
-            "number.too_large", f"workers is at most {MAX_MAGNITUDE:,}", path="$.workers"
-        )
+    # The number policy, both ways: -10**5000 could not even be printed below.
+    check_whole(workers, path="$.workers")
     if workers < 1:
         raise ValidationError.single(
             "msme.workers_not_positive",
