@@ -396,7 +396,15 @@ def derived_fields(cls: type) -> dict[str, Any]:
 
 
 def _attrs_hook_factory(t: Any, converter: cattrs.Converter) -> Callable[[object, type], Any]:
-    inner = converter.gen_structure_attrs_fromdict(t)
+    try:
+        inner = converter.gen_structure_attrs_fromdict(t)
+    except NameError:
+        # An annotation names a type imported only for type checkers: the
+        # class, not any data, is at fault, as with a type that has no hook.
+        raise TypeError(
+            f"cannot structure {mask(_type_name(t), limit=80)}: its field types cannot be "
+            "resolved at run time"
+        ) from None
     derived = derived_fields(t)
 
     def structure_object(value: object, cl: type) -> Any:
