@@ -414,3 +414,55 @@ def test_python_values_pass_through_as_they_are() -> None:
     with pytest.raises(ValidationError) as info:
         from_dict(Member, {**data, "savings": Decimal("NaN")})
     assert info.value.codes == ("type.decimal",)
+
+
+# --- attrs validators with a bare message, mapping fields, unresolvable hints --
+
+
+@attrs.frozen(kw_only=True)
+class _Bounded:
+    name: str = attrs.field(validator=attrs.validators.min_len(1))
+    count: int = attrs.field(validator=attrs.validators.ge(1))
+    tally: dict[str, int] = attrs.field(factory=dict)
+
+
+def test_attrs_min_len_and_ge_errors_are_problems_at_their_field() -> None:
+    # attrs' min_len/ge raise ValueError(message) without the Attribute.
+    with pytest.raises(ValidationError) as info:
+        from_dict(_Bounded, {"name": "", "count": 1})
+    assert [(p.path, p.code) for p in info.value.problems] == [("$.name", "invalid")]
+    with pytest.raises(ValidationError) as info:
+        from_dict(_Bounded, {"name": "x", "count": 0})
+    assert [(p.path, p.code) for p in info.value.problems] == [("$.count", "invalid")]
+
+
+def _raises_value_error(value: object) -> None:
+    raise ValueError("a bug, not the data")
+
+
+@attrs.frozen(kw_only=True)
+class _BuggyValidator:
+    name: str = attrs.field(validator=lambda _i, _a, v: _raises_value_error(v))
+
+
+def test_a_bare_value_error_outside_attrs_validators_still_escapes() -> None:
+    with pytest.raises(ValueError, match="a bug, not the data") as info:
+        from_dict(_BuggyValidator, {"name": "x"})
+    assert not isinstance(info.value, ValidationError)
+
+
+@pytest.mark.parametrize("value", [None, 1, [], "x"])
+def test_a_mapping_field_refuses_what_is_not_an_object(value: object) -> None:
+    for _ in range(2):  # the second lookup of the hook must be the strict one too
+        with pytest.raises(ValidationError) as info:
+            from_dict(_Bounded, {"name": "x", "count": 1, "tally": value})
+        assert [(p.path, p.code) for p in info.value.problems] == [("$.tally", "type.object")]
+
+
+def test_to_json_refuses_an_int_outside_the_number_policy() -> None:
+    with pytest.raises(ValidationError) as info:
+        to_json({"count": 10**5000})
+    assert info.value.codes == ("number.too_large",)
+    with pytest.raises(ValidationError) as info:
+        to_json(b"1871010101900001")
+    assert info.value.codes == ("type.no_json_form",)

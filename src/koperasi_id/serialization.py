@@ -52,6 +52,7 @@ from cattrs.errors import (
     IterableValidationError,
     StructureHandlerNotFoundError,
 )
+from cattrs.gen import make_mapping_structure_fn
 
 from koperasi_id import _json
 from koperasi_id._numbers import (
@@ -289,6 +290,28 @@ def _tuple_hook_factory(t: Any, converter: cattrs.BaseConverter) -> Callable[[ob
     return structure_sequence
 
 
+def _is_mapping(t: object) -> bool:
+    return get_origin(t) in (dict, Mapping) or t in (dict, Mapping)
+
+
+def _mapping_hook_factory(t: Any, converter: cattrs.Converter) -> Callable[[object, type], Any]:
+    # cattrs' own mapping hook calls value.items() on anything: null or a
+    # list would escape as an AttributeError, which reads as a bug. Built with
+    # the factory, not gen_structure_mapping(), which registers its own hook
+    # for ``t`` in place of this one.
+    origin = get_origin(t) or t
+    inner = make_mapping_structure_fn(
+        t, converter, dict if origin is Mapping else origin, detailed_validation=True
+    )
+
+    def structure_mapping(value: object, cl: type) -> Any:
+        if isinstance(value, Mapping):
+            return inner(value, cl)
+        raise _fail("type.object", f"expected an object, got {type(value).__name__}")
+
+    return structure_mapping
+
+
 def _is_set(t: object) -> bool:
     return get_origin(t) in (set, frozenset) or t in (set, frozenset)
 
@@ -515,6 +538,7 @@ def make_converter(*, forbid_extra_keys: bool = True) -> cattrs.Converter:
     )
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook_factory)
     conv.register_structure_hook_factory(_is_set, _set_hook_factory)
+    conv.register_structure_hook_factory(_is_mapping, _mapping_hook_factory)
     conv.register_unstructure_hook_factory(_is_set, _set_unstructure_factory)
     conv.register_structure_hook_factory(_is_str_mapping, _mapping_hook_factory)
     conv.register_structure_hook_factory(
@@ -612,6 +636,33 @@ def problems_from_exception(exc: BaseException, path: str = "$") -> list[Problem
     return _problem_at(exc, path, None)
 
 
+def _attrs_validator_failure(exc: BaseException) -> tuple[str, attrs.Attribute[Any]] | None:
+    """``(message, attribute)`` when ``exc`` is an attrs validator refusing a value.
+
+    Some of attrs' validators (``instance_of``, ``in_``) raise
+    ``(message, attribute, ...)``; others (``min_len``, ``ge``, ``le``) raise a
+    bare message, recognised by the frame that raised it: attrs' validators
+    module, holding the attribute it checked. Any other exception is a bug.
+    """
+    if not isinstance(exc, TypeError | ValueError):
+        return None
+    args = exc.args
+    if len(args) >= 2 and isinstance(args[0], str) and isinstance(args[1], attrs.Attribute):
+        return args[0], args[1]
+    tb = exc.__traceback__
+    if tb is None or len(args) != 1 or not isinstance(args[0], str):
+        return None
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    frame = tb.tb_frame
+    attribute = frame.f_locals.get("attr")
+    if frame.f_globals.get("__name__") == "attr.validators" and isinstance(
+        attribute, attrs.Attribute
+    ):
+        return args[0], attribute
+    return None
+
+
 def _problem_at(
     exc: BaseException, path: str, expected: object, key: str | None = None
 ) -> list[Problem]:
@@ -631,20 +682,13 @@ def _problem_at(
         # cattrs looks the field's own key up; any other KeyError is a bug.
         return [Problem(path=path, code="missing", message="required field is missing")]
     kind = _type_name(expected) if expected is not None else "value"
-    args = exc.args
-    if not (
-        isinstance(exc, TypeError | ValueError)
-        and len(args) >= 2
-        and isinstance(args[0], str)
-        and isinstance(args[1], attrs.Attribute)
-    ):
+    failure = _attrs_validator_failure(exc)
+    if failure is None:
         # Not bad input but a bug in a hook, a validator or the converter:
         # reporting it as invalid data would hide it behind a polite problem.
         raise exc
-    # attrs' own validators raise (message, attribute, ...): the message is
-    # the useful part, and the attribute says which field is at fault.
-    path = join_path(path, f"$.{args[1].name}")
-    detail = args[0]
+    detail, attribute = failure
+    path = join_path(path, f"$.{attribute.name}")
     # The value is often quoted in the detail; it may be a NIK.
     message = f"invalid {kind}: {mask(detail)}"
     return [Problem(path=path, code="invalid", message=message)]
