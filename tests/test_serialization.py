@@ -466,3 +466,12 @@ def test_to_json_refuses_an_int_outside_the_number_policy() -> None:
     with pytest.raises(ValidationError) as info:
         to_json(b"1871010101900001")
     assert info.value.codes == ("type.no_json_form",)
+
+
+def test_to_json_refuses_nesting_past_the_recursion_limit() -> None:
+    deep: list[object] = []
+    for _ in range(5000):
+        deep = [deep]
+    with pytest.raises(ValidationError) as info:
+        to_json(deep)
+    assert info.value.codes == ("json.depth",)

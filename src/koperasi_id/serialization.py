@@ -717,8 +717,18 @@ def from_dict(cls: type[T], data: object, *, lenient: bool = False) -> T:
 
 
 def to_dict(obj: Any) -> Any:
-    """Unstructure an entity or value into plain JSON-ready Python data."""
-    return default_converter().unstructure(obj)
+    """Unstructure an entity or value into plain JSON-ready Python data.
+
+    Data nested deeper than Python's recursion limit (no entity is: the JSON
+    readers stop at ``MAX_JSON_DEPTH`` levels) is refused with ``json.depth``.
+    """
+    try:
+        return default_converter().unstructure(obj)
+    except RecursionError:
+        # Only a caller's own nested lists or dicts get this deep; the
+        # converter recurses once per level and has no cheaper bound.
+        error = ValidationError.single("json.depth", "the data nests too deeply to write out")
+    raise error
 
 
 def to_json(obj: Any, *, indent: int | None = None) -> str:

@@ -49,7 +49,8 @@ def _renumbered(results: list[ResultDict], indices: Sequence[int] | None) -> lis
     if indices is None:
         return results
     if len(indices) != len(results):
-        raise ValueError(f"{len(indices)} indices for {len(results)} records")
+        # The caller's arguments disagree: a library error, never a bare ValueError.
+        raise RuleInputError(f"{len(indices)} indices for {len(results)} records")
     by_position = {r["index"]: i for i, r in enumerate(results)}
     for result, index in zip(results, indices, strict=True):
         result["index"] = index
@@ -277,6 +278,8 @@ def _nik_key(raw: object) -> str | None:
 
 def _column(header: Sequence[str], name: str) -> int | None:
     for i, column in enumerate(header):
+        if not isinstance(column, str):
+            raise RuleInputError(f"header cells are text, not {type(column).__name__}")
         if column.strip().lstrip("\ufeff").strip().lower() == name:
             return i
     return None
@@ -291,11 +294,19 @@ def nik_keys(
     """The canonical NIK behind each non-INVALID result (what duplicates are judged on)."""
     column = _column(header, "nik") if header is not None else None
     keys: list[str | None] = []
+    if len(results) != len(records):
+        raise RuleInputError(f"{len(results)} results for {len(records)} records")
     for result, record in zip(results, records, strict=True):
-        if result["outcome"] == bpum.ScreeningOutcome.INVALID.value:
+        outcome = result.get("outcome") if isinstance(result, Mapping) else None
+        if outcome is None:
+            raise RuleInputError(
+                "each result is a screening result with an 'outcome' (from screen_records)"
+            )
+        if outcome == bpum.ScreeningOutcome.INVALID.value:
             keys.append(None)
         elif header is None:
-            keys.append(_nik_key(record["nik"]) if isinstance(record, Mapping) else None)
+            # A record without a NIK has no key: it cannot duplicate anything.
+            keys.append(_nik_key(record.get("nik")) if isinstance(record, Mapping) else None)
         else:
             cells = record if isinstance(record, Sequence) else ()
             raw = cells[column] if column is not None and column < len(cells) else None

@@ -47,6 +47,16 @@ class Region:
         return self.code.level
 
 
+def _code_text(code: object) -> str:
+    # str() of any object would do, until it is a deeply nested list
+    # (RecursionError) or a 5,000-digit int (ValueError): check the type first.
+    if isinstance(code, str | RegionCode):
+        return str(code)
+    raise ValidationError.single(
+        "region.type", f"a region code is a str or a RegionCode, not {type(code).__name__}"
+    )
+
+
 class RegionTable:
     """Current and retired region codes, with the regions each list covers.
 
@@ -160,7 +170,7 @@ class RegionTable:
 
     def get(self, code: str | RegionCode) -> Region | None:
         """The row for a dotted code, or ``None``."""
-        text = code if type(code) is str else str(code)
+        text = code if type(code) is str else _code_text(code)
         if self._pending is not None and len(text) >= 8:
             self._load()
         row = self._by_code.get(text)
@@ -170,7 +180,7 @@ class RegionTable:
 
     def covers(self, code: str | RegionCode) -> bool:
         """Whether the table lists the siblings of ``code`` (so absence means unknown)."""
-        text = code if type(code) is str else str(code)
+        text = code if type(code) is str else _code_text(code)
         if len(text) == 2:
             return True
         if self._pending is not None and len(text) >= 8:
@@ -179,7 +189,7 @@ class RegionTable:
 
     def status(self, code: str | RegionCode) -> RegionStatus:
         """Current, retired, unknown, or not covered by this table."""
-        text = code if type(code) is str else str(code)
+        text = code if type(code) is str else _code_text(code)
         region = self.get(text)
         if region is not None:
             return region.status
