@@ -21,7 +21,7 @@ from typing import ClassVar, Self
 import attrs
 
 from koperasi_id._days import check_year
-from koperasi_id._numbers import MAX_MAGNITUDE, check_whole
+from koperasi_id._numbers import MAX_MAGNITUDE
 from koperasi_id._values import ValueType, mask
 from koperasi_id.cooperatives._enums import (
     BoardPosition,
@@ -101,8 +101,12 @@ class YearEnd(ValueType):
     @classmethod
     def of(cls, month: int, day: int) -> Self:
         """Build from numbers, checking the day exists in every year."""
-        check_whole(month, code="year_end.month", path="$.month")
-        check_whole(day, code="year_end.day", path="$.day")
+        # Ints only: a Decimal('sNaN') would make the range checks raise.
+        for name, value in (("month", month), ("day", day)):
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ValidationError.single(
+                    f"year_end.{name}", f"{name} is an int, not {type(value).__name__}"
+                )
         if not 1 <= month <= 12:
             raise ValidationError.single(
                 "year_end.month", f"month {mask(month, limit=40)} is not 1-12"
