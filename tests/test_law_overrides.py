@@ -218,7 +218,9 @@ def test_a_value_its_type_refuses_is_a_problem_not_a_crash() -> None:
             patch={"bands": []},
         )
     )
-    assert found == [("$.regimes[0].patch", "overrides.value")]
+    # from_dict now recognises attrs' bare-message min_len error: the problem
+    # names the field (bands) instead of the whole patch.
+    assert found == [("$.regimes[0].patch.bands", "invalid")]
 
 
 def test_overlaps_within_the_file_and_with_the_shipped_law() -> None:

@@ -58,6 +58,14 @@ _ACTIONS = ("add", "replace")
 
 
 def _read_only(timelines: Mapping[str, Timeline[Any]]) -> Mapping[str, Timeline[Any]]:
+    # An attrs converter sees the caller's value before any type check:
+    # dict(None) or dict([1]) would be a bare TypeError/ValueError.
+    if not isinstance(timelines, Mapping):
+        raise ValidationError.single(
+            "type.object",
+            f"timelines is a mapping of rule id to Timeline, not {type(timelines).__name__}",
+            path="$.timelines",
+        )
     return MappingProxyType(dict(timelines))
 
 

@@ -294,8 +294,9 @@ def _is_mapping(t: object) -> bool:
     return get_origin(t) in (dict, Mapping) or t in (dict, Mapping)
 
 
-def _mapping_hook_factory(t: Any, converter: cattrs.Converter) -> Callable[[object, type], Any]:
-    # cattrs' own mapping hook calls value.items() on anything: null or a
+def _any_mapping_hook_factory(t: Any, converter: cattrs.Converter) -> Callable[[object, type], Any]:
+    # Mappings with keys other than str (those have _mapping_hook_factory,
+    # registered later, so it wins for them). cattrs' own mapping hook calls value.items() on anything: null or a
     # list would escape as an AttributeError, which reads as a bug. Built with
     # the factory, not gen_structure_mapping(), which registers its own hook
     # for ``t`` in place of this one.
@@ -403,7 +404,9 @@ def _optional_hook_factory(
 
 def _is_attrs_class(t: object) -> bool:
     # Value types may be attrs classes too; they travel as strings, not objects.
-    return isinstance(t, type) and attrs.has(t) and not issubclass(t, ValueType)
+    # A generic one (Regime[Any]) gets the same strict hook as a plain class.
+    origin = get_origin(t) or t
+    return isinstance(origin, type) and attrs.has(origin) and not issubclass(origin, ValueType)
 
 
 def derived_fields(cls: type) -> dict[str, Any]:
@@ -538,7 +541,7 @@ def make_converter(*, forbid_extra_keys: bool = True) -> cattrs.Converter:
     )
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook_factory)
     conv.register_structure_hook_factory(_is_set, _set_hook_factory)
-    conv.register_structure_hook_factory(_is_mapping, _mapping_hook_factory)
+    conv.register_structure_hook_factory(_is_mapping, _any_mapping_hook_factory)
     conv.register_unstructure_hook_factory(_is_set, _set_unstructure_factory)
     conv.register_structure_hook_factory(_is_str_mapping, _mapping_hook_factory)
     conv.register_structure_hook_factory(
