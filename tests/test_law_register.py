@@ -22,6 +22,7 @@ from koperasi_id import law
 from koperasi_id._register import _changes_of
 from koperasi_id._register_docs import PAGE, render_every_rule
 from koperasi_id._register_export import in_force_document, wire_value
+from koperasi_id.errors import RuleInputError
 from koperasi_id.law import Citation, Confidence, Regime, Timeline
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -229,7 +230,7 @@ def test_changes_includes_the_last_day_and_rejects_reversed_dates() -> None:
     assert not any(
         c.on == date(2023, 6, 1) for c in law.changes(date(2023, 6, 1), date(2023, 6, 30))
     )
-    with pytest.raises(ValueError, match="before from_date"):
+    with pytest.raises(RuleInputError, match="before from_date"):
         law.changes(date(2024, 1, 1), date(2022, 1, 1))
 
 

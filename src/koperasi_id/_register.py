@@ -33,8 +33,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from koperasi_id._days import check_day
 from koperasi_id._values import mask
-from koperasi_id.errors import KoperasiIdError
+from koperasi_id.errors import KoperasiIdError, RuleInputError
 
 if TYPE_CHECKING:
     from koperasi_id._overrides import Overrides
@@ -265,8 +266,10 @@ def changes(
     is what differs between the law on ``from_date`` and on ``to_date``, step
     by step. Ordered by date, then rule id.
     """
+    check_day(from_date, "from_date")
+    check_day(to_date, "to_date")
     if to_date < from_date:
-        raise ValueError(f"to_date {to_date} is before from_date {from_date}")
+        raise RuleInputError(f"to_date {to_date} is before from_date {from_date}")
     found = [
         change
         for entry in registered_rules()

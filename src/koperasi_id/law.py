@@ -348,3 +348,21 @@ for _record in (RegisteredRule, RuleChange, RuleInForce, Overrides):
             },
         )
 del _record
+
+
+def _bind_annotation_names() -> None:
+    # _register and _overrides name Timeline, Regime and Overrides in their
+    # annotations but import them only for type checkers: law imports those
+    # modules before it defines the classes. Binding the names once they all
+    # exist lets typing.get_type_hints (the converter, the robustness suite,
+    # any caller's introspection) resolve those annotations at run time.
+    import koperasi_id._overrides as overrides_module  # noqa: PLC0415
+    import koperasi_id._register as register_module  # noqa: PLC0415
+
+    names = {"Timeline": Timeline, "Regime": Regime, "Overrides": Overrides}
+    for module in (register_module, overrides_module):
+        for name, value in names.items():
+            vars(module).setdefault(name, value)
+
+
+_bind_annotation_names()
