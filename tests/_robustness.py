@@ -527,6 +527,10 @@ def sample_for(hint: object) -> object:
             if found is not _NO_SAMPLE:
                 return found
         return _NO_SAMPLE
+    if isinstance(hint, type) and hint.__module__.split(".")[0] == "polars":
+        import polars as pl  # noqa: PLC0415 - only when koperasi_id.frames (so polars) is walked
+
+        return pl.DataFrame({"nik": [NIKS[0]]})
     if hint is date:
         return AS_OF
     if hint is Decimal:

@@ -11,6 +11,8 @@ from typing import Any
 import polars as pl
 
 from koperasi_id import bpum
+from koperasi_id._numbers import check_whole
+from koperasi_id.errors import RuleInputError
 from koperasi_id.frames._bpum import _SCHEMA, BpumScreener, FrameRun
 from koperasi_id.law import Timeline
 
@@ -20,7 +22,30 @@ __all__ = ["screen_bpum", "screen_bpum_batches", "screen_bpum_csv"]
 def _as_polars(frame: Any) -> pl.DataFrame | pl.LazyFrame:
     if isinstance(frame, pl.DataFrame | pl.LazyFrame):
         return frame
-    return pl.from_pandas(frame)  # pandas and anything with the same protocol
+    # Only a pandas frame is converted: anything else handed to polars' converter
+    # fails deep inside it (or asks for pandas), far from the caller's mistake.
+    if type(frame).__module__.split(".")[0] == "pandas":
+        return pl.from_pandas(frame)
+    raise TypeError(
+        f"expected a polars DataFrame or LazyFrame, or a pandas DataFrame, got {type(frame).__name__}"
+    )
+
+
+def _checked_counts(*, start: int, batch_size: int = 1) -> None:
+    # polars numbers lines in Int64: past the library's bound for counts they
+    # would overflow inside polars instead of failing here, with a path.
+    check_whole(start, path="$.start")
+    if check_whole(batch_size, path="$.batch_size") < 1:
+        raise RuleInputError(f"batch_size is at least 1, got {batch_size}")
+
+
+def _checked_batches(batches: Iterable[pl.DataFrame]) -> Iterator[pl.DataFrame]:
+    for batch in batches:
+        if not isinstance(batch, pl.DataFrame):
+            raise TypeError(
+                f"expected batches that are polars DataFrames, got {type(batch).__name__}"
+            )
+        yield batch
 
 
 def _batches(frame: pl.DataFrame | pl.LazyFrame, size: int) -> Iterator[pl.DataFrame]:
@@ -51,14 +76,15 @@ def screen_bpum_batches(
     ) as screener:
         if run is not None:
             run.append(screener.run)
+        _checked_counts(start=start)
         offset = start
-        for batch in batches:
+        for batch in _checked_batches(batches):
             yield screener.screen(batch, start=offset)
             offset += batch.height
 
 
 def screen_bpum(
-    frame: Any,
+    frame: pl.DataFrame | pl.LazyFrame,
     *,
     year: int,
     other_bank_credit_rule: bpum.OtherBankCreditRule = bpum.OtherBankCreditRule.REGULATION_TEXT,
@@ -69,11 +95,16 @@ def screen_bpum(
 ) -> pl.DataFrame:
     """Screen a polars DataFrame or LazyFrame (or a pandas DataFrame) of proposal rows.
 
+    The signature names polars only, since pandas is no dependency of this extra;
+    a pandas DataFrame is converted with ``polars.from_pandas``, anything else is
+    a :class:`TypeError`.
+
     The columns are those of the CSV row format (``nik``, ``nama``, ...,
     as text); the result has :data:`BPUM_RESULT_COLUMNS`, one row per input
     row, with ``line`` counted from ``start``. Row for row it equals
     :func:`koperasi_id.bpum.screen_rows` over ``frame.iter_rows(named=True)``.
     """
+    _checked_counts(start=start, batch_size=batch_size)
     parts = list(
         screen_bpum_batches(
             _batches(_as_polars(frame), batch_size),
@@ -106,6 +137,7 @@ def screen_bpum_csv(
     scan holds the whole file (about 350 MB for a million rows), while this
     keeps one batch of cells, and it is not the slow part.
     """
+    _checked_counts(start=0, batch_size=batch_size)
     with BpumScreener(
         year=year, other_bank_credit_rule=other_bank_credit_rule, rules=rules, lenient=lenient
     ) as screener:
