@@ -57,7 +57,8 @@ def write_registry_csv(path: Path, count: int) -> Path:
     rng = random.Random(20250630)
     rows = []
     while len(rows) < count:
-        rows.extend(sample.make_registry(rng, min(5_600, count - len(rows))))
+        rows.extend(sample.make_registry(rng))  # chunks of the sample size (planted errors)
+    del rows[count:]
     sample.write_csv(path, rows)
     return path
 

@@ -91,14 +91,22 @@ def _parse_years(text: str) -> list[int] | None:
     return years
 
 
-def _convert(row: Mapping[Any, Any]) -> tuple[dict[str, Any], list[Problem]]:
-    out: dict[str, Any] = {}
-    problems: list[Problem] = []
+_Entry = tuple[str, tuple[str, ...], str | None, _Kind, bool]
+
+
+@functools.lru_cache(maxsize=64)  # a file has one header: every row has the same keys
+def _row_plan(keys: tuple[Any, ...]) -> tuple[tuple[_Entry | Problem, ...], tuple[Problem, ...]]:
+    """Per key of a row: its column spec or the problem of the key; then the missing columns.
+
+    Worked out once per header instead of once per row; the problems are
+    immutable, so every row with this header shares them.
+    """
+    entries: list[_Entry | Problem] = []
     present: set[str] = set()
-    for raw_key, raw_value in row.items():
+    for raw_key in keys:
         column = _column_key(raw_key)
         if column is None:
-            problems.append(
+            entries.append(
                 Problem(
                     path="$",
                     code="row.extra_cells",
@@ -108,7 +116,7 @@ def _convert(row: Mapping[Any, Any]) -> tuple[dict[str, Any], list[Problem]]:
             continue
         spec = _COLUMNS.get(column)
         if spec is None:
-            problems.append(
+            entries.append(
                 Problem(
                     path=f"$.{mask(column)}",  # a column name is input: it may be a NIK
                     code="row.unknown_column",
@@ -118,30 +126,51 @@ def _convert(row: Mapping[Any, Any]) -> tuple[dict[str, Any], list[Problem]]:
             )
             continue
         present.add(column)
-        if raw_value is None:
-            value = ""
-        elif isinstance(raw_value, str) and len(raw_value) > MAX_CELL_CHARS:
-            # Rows may come from any reader (pandas, Dask): the limit is checked here too.
-            problems.append(
-                Problem(
-                    path=f"$.{column}",
-                    code="cell.too_long",
-                    message=f"the cell is longer than {MAX_CELL_CHARS:,} characters",
-                )
-            )
+        wire_path, kind, required = spec
+        flat = wire_path[0] if len(wire_path) == 1 else None
+        entries.append((column, wire_path, flat, kind, required))
+    missing = tuple(
+        Problem(path=f"$.{column}", code="row.missing_column", message="required column is missing")
+        for column in sorted(REQUIRED_COLUMNS - present)
+    )
+    return tuple(entries), missing
+
+
+def _convert(row: Mapping[Any, Any]) -> tuple[dict[str, Any], list[Problem]]:
+    entries, missing = _row_plan(tuple(row))
+    out: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for entry, raw_value in zip(entries, row.values(), strict=True):
+        if isinstance(entry, Problem):
+            problems.append(entry)
             continue
-        elif isinstance(raw_value, str):
+        column, wire_path, flat, kind, required = entry
+        if isinstance(raw_value, str):
+            if len(raw_value) > MAX_CELL_CHARS:
+                # Rows may come from any reader (pandas, Dask): the limit is checked here too.
+                problems.append(
+                    Problem(
+                        path=f"$.{column}",
+                        code="cell.too_long",
+                        message=f"the cell is longer than {MAX_CELL_CHARS:,} characters",
+                    )
+                )
+                continue
             value = raw_value.strip()
+        elif raw_value is None:
+            value = ""
         else:
             problems.append(
                 Problem(path=f"$.{column}", code="type.str", message="a CSV cell must be text")
             )
             continue
-        wire_path, kind, required = spec
         if not value and not required:
             continue
         if kind is _Kind.TEXT:
-            _put(out, wire_path, value)
+            if flat is not None:
+                out[flat] = value
+            else:
+                _put(out, wire_path, value)
         elif kind is _Kind.BOOL:
             lowered = value.lower()
             if lowered in _TRUE:
@@ -169,12 +198,7 @@ def _convert(row: Mapping[Any, Any]) -> tuple[dict[str, Any], list[Problem]]:
                 )
             else:
                 _put(out, wire_path, years)
-    for column in sorted(REQUIRED_COLUMNS - present):
-        problems.append(
-            Problem(
-                path=f"$.{column}", code="row.missing_column", message="required column is missing"
-            )
-        )
+    problems.extend(missing)
     return out, problems
 
 
