@@ -74,8 +74,12 @@ def main(argv: list[str] | None = None) -> int:
     py = sys.executable
     with tempfile.TemporaryDirectory(prefix="kid_versus_") as tmp:
         work = Path(tmp)
-        proposals = write_proposal_csv(work / "usulan.csv", args.rows)
-        registry = write_registry_csv(work / "koperasi.csv", args.rows)
+        proposals = work / "usulan.csv"
+        if {"screen", "validate"} & set(args.only):
+            write_proposal_csv(proposals, args.rows)
+        registry = work / "koperasi.csv"
+        if "status" in args.only:
+            write_registry_csv(registry, args.rows)
         jobs = {
             "screen": (
                 proposals,
