@@ -15,7 +15,7 @@ distributed = pytest.importorskip("dask.distributed")
 
 from koperasi_id import batch, bpum  # noqa: E402
 from koperasi_id.batch.dask import MIN_BLOCKSIZE, partition_blocksize, screen_file  # noqa: E402
-from koperasi_id.errors import NoRuleInForceError  # noqa: E402
+from koperasi_id.errors import NoRuleInForceError, RuleInputError  # noqa: E402
 from koperasi_id.serialization import to_dict  # noqa: E402
 
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "data" / "bpum_usulan_2021.csv"
@@ -195,8 +195,10 @@ def test_partition_blocksize_gives_two_blocks_per_worker() -> None:
     assert partition_blocksize(MIN_BLOCKSIZE * 4 - 4, 2) == MIN_BLOCKSIZE
     assert partition_blocksize(10, 4) == MIN_BLOCKSIZE
     assert partition_blocksize(1_000, 2, floor=1) == 250
-    with pytest.raises(ValueError, match="at least 1"):
+    with pytest.raises(RuleInputError, match="workers must be a whole number of at least 1"):
         partition_blocksize(1_000, 0)
+    with pytest.raises(RuleInputError, match="size must be"):
+        partition_blocksize(1.5, 2)  # type: ignore[arg-type]
 
 
 def test_a_20_mb_file_on_two_workers_gets_two_partitions_each(tmp_path: Path) -> None:

@@ -55,6 +55,7 @@ from koperasi_id.batch._core import (
     screen_records,
     screen_rows,
 )
+from koperasi_id.errors import RuleInputError
 
 if TYPE_CHECKING:
     import dask.bag as db
@@ -178,8 +179,14 @@ def partition_blocksize(
     >>> partition_blocksize(100_000, 8) == MIN_BLOCKSIZE  # a small file stays one block
     True
     """
-    if workers < 1 or per_worker < 1:
-        raise ValueError("workers and per_worker must be at least 1")
+    for name, value, low in (
+        ("size", size, 0),
+        ("workers", workers, 1),
+        ("per_worker", per_worker, 1),
+        ("floor", floor, 1),
+    ):
+        if type(value) is not int or value < low:
+            raise RuleInputError(f"{name} must be a whole number of at least {low}")
     # Dask cuts a file into size // blocksize equal blocks, so round down here.
     return max(floor, size // (workers * per_worker))
 
