@@ -74,3 +74,38 @@ def interleaved(
         rounds=rounds,
         items=items,
     )
+
+
+def interleaved_against(
+    name: str,
+    candidate: Callable[[], object],
+    baselines: dict[str, Callable[[], object]],
+    *,
+    rounds: int,
+    items: int,
+) -> dict[str, Comparison]:
+    """Time ``candidate`` and several baselines in rotating order, one round each per pass.
+
+    Each pass times every side once, starting from a different one, so drift
+    is shared; every baseline is compared with the candidate's median.
+    """
+    sides = [candidate, *baselines.values()]
+    for side in sides:
+        side()
+    times: list[list[float]] = [[] for _ in sides]
+    for r in range(rounds):
+        start = r % len(sides)
+        for k in range(len(sides)):
+            i = (start + k) % len(sides)
+            times[i].append(_timed(sides[i]))
+    ours = statistics.median(times[0])
+    return {
+        label: Comparison(
+            name=name,
+            candidate=ours,
+            baseline=statistics.median(times[i + 1]),
+            rounds=rounds,
+            items=items,
+        )
+        for i, label in enumerate(baselines)
+    }

@@ -1,75 +1,93 @@
-"""pydantic v2 twins of ``bpum.Proposal`` and ``kur.KurApplication``, with equal constraints.
+"""Independent pydantic v2 models of ``bpum.Proposal`` and ``kur.KurApplication``.
 
-The baseline of the structuring benchmark. Identifier checks (NIK, KK, NPWP,
-NIB, KBLI, phone, region) call the library's own ``parse`` so both sides do
-the same identifier work and the comparison measures the frameworks: building,
-validating and dumping the objects. Everything else uses pydantic's native
-(Rust) validation with the same limits: strict str/int/bool, enums by value,
-ISO dates, non-negative decimals with at most two places, unknown keys
-forbidden, and the cross-field checks of the attrs classes as ``after``
-model validators. One deviation, in pydantic's favour: its lax ``Decimal``
-accepts floats, which the library's converter refuses.
+The fair baseline of the structuring benchmark (issue 18): idiomatic pydantic
+v2, with its own checks (``_baseline_checks``) for the identifiers, money and
+dates, ``Literal`` enums, strict str/int/bool, unknown keys forbidden, and
+the cross-field rules of the attrs classes as ``after`` model validators. It
+never imports ``koperasi_id`` (tests/test_benchmark_baselines.py reads the
+imports). ``model_validate(wire).model_dump(mode="json")`` returns the same
+dict as ``to_dict(from_dict(cls, wire))``; the documented differences are in
+benchmarks/README.md.
 """
 
 from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any
+from functools import partial
+from typing import Annotated, Any, Literal
 
+import _baseline_checks as chk
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PlainSerializer,
     PlainValidator,
-    Strict,
     model_validator,
 )
 
-from koperasi_id.bpum import Occupation, PhoneNumber, ProposerType
-from koperasi_id.identifiers import Kbli, Nib, Nik, NomorKk, Npwp
-from koperasi_id.kur import Collectibility, CreditKind, Purpose, Scheme, Sector
-from koperasi_id.regions import RegionCode
+
+def _checked(check: Any) -> Any:
+    return Annotated[str, PlainValidator(check)]
 
 
-def _value(cls: Any) -> Any:
-    parse = cls.parse
-
-    def validate(raw: object) -> Any:
-        if type(raw) is cls:
-            return raw
-        return parse(raw)  # the library's ValidationError is a ValueError
-
-    return Annotated[cls, PlainValidator(validate), PlainSerializer(str, return_type=str)]
-
-
-NikField = _value(Nik)
-KkField = _value(NomorKk)
-NpwpField = _value(Npwp)
-NibField = _value(Nib)
-KbliField = _value(Kbli)
-PhoneField = _value(PhoneNumber)
-RegionField = _value(RegionCode)
-
-_LAX = Field(strict=False)
-Money = Annotated[Decimal, Field(strict=False, ge=0, decimal_places=2, allow_inf_nan=False)]
-PositiveMoney = Annotated[Decimal, Field(strict=False, gt=0, decimal_places=2, allow_inf_nan=False)]
+NikField = _checked(chk.nik)
+KkField = _checked(chk.kk)
+NpwpField = _checked(chk.npwp)
+NibField = _checked(chk.nib)
+KbliField = _checked(chk.kbli)
+PhoneField = _checked(chk.phone)
+RegionField = _checked(chk.region)
+Money = Annotated[
+    Decimal, PlainValidator(chk.money), PlainSerializer(chk.money_text, return_type=str)
+]
+PositiveMoney = Annotated[
+    Decimal,
+    PlainValidator(partial(chk.money, positive=True)),
+    PlainSerializer(chk.money_text, return_type=str),
+]
+IsoDate = Annotated[date, BeforeValidator(chk.iso_date), Field(strict=False)]
 Text = Annotated[str, Field(max_length=500)]
+Year = Annotated[int, Field(ge=1900, le=9999)]
+
+Occupation = Literal[
+    "wiraswasta", "pedagang", "petani", "nelayan", "buruh", "karyawan_swasta",
+    "mengurus_rumah_tangga", "pelajar_mahasiswa", "pensiunan", "belum_tidak_bekerja",
+    "lainnya", "asn", "tni", "polri", "pegawai_bumn", "pegawai_bumd",
+]  # fmt: skip
+ProposerType = Literal[
+    "dinas_provinsi", "dinas_kabupaten_kota", "koperasi_berbadan_hukum",
+    "kementerian_lembaga", "bank_perusahaan_pembiayaan", "blu_dana_bergulir",
+]  # fmt: skip
+Scheme = Literal["super_mikro", "mikro", "kecil", "khusus", "pmi"]
+Purpose = Literal["modal_kerja", "investasi"]
+Sector = Literal[
+    "pertanian", "perkebunan", "perikanan", "peternakan", "industri_pengolahan",
+    "konstruksi", "jasa_produksi", "perdagangan", "jasa",
+]  # fmt: skip
+CreditKind = Literal[
+    "kur", "kpr", "kendaraan_bermotor_produktif", "sk_pensiun", "kartu_kredit",
+    "resi_gudang", "konsumtif_rumah_tangga", "konsumtif_tercatat_produktif", "ultra_mikro",
+    "pinjaman_daring", "program_pemerintah", "produktif_komersial",
+]  # fmt: skip
+Collectibility = Literal["lancar", "dalam_perhatian_khusus", "kurang_lancar", "diragukan", "macet"]
 
 _MODEL = ConfigDict(strict=True, extra="forbid", frozen=True)
+_DEPTH = {"dinas_provinsi": 0, "dinas_kabupaten_kota": 1}
 
 
 class ProposerModel(BaseModel):
     model_config = _MODEL
 
-    type: Annotated[ProposerType, _LAX]
+    type: ProposerType
     region: RegionField
 
     @model_validator(mode="after")
     def _depth(self) -> ProposerModel:
-        wanted = {ProposerType.PROVINCIAL_OFFICE: 0, ProposerType.DISTRICT_OFFICE: 1}.get(self.type)
-        if wanted is not None and str(self.region).count(".") != wanted:
+        wanted = _DEPTH.get(self.type)
+        if wanted is not None and self.region.count(".") != wanted:
             raise ValueError("proposer region does not match its type")
         return self
 
@@ -86,27 +104,21 @@ class ProposalModel(BaseModel):
     line_of_business: Text
     kbli: KbliField | None = None
     phone: PhoneField
-    occupation: Annotated[Occupation, _LAX]
+    occupation: Occupation
     has_kur: bool
     has_other_bank_credit: bool
-    previous_bpum_years: Annotated[
-        tuple[Annotated[int, Strict(), Field(ge=1900, le=9999)], ...], _LAX
-    ] = ()
+    previous_bpum_years: Annotated[tuple[Year, ...], Field(strict=False)] = ()
     proposer: ProposerModel
     citizen: bool = True
 
     @model_validator(mode="after")
     def _records(self) -> ProposalModel:
-        problems = []
-        for name in ("name", "ktp_address", "line_of_business"):
-            if not getattr(self, name).strip():
-                problems.append(f"{name} is empty")
+        if not (self.name.strip() and self.ktp_address.strip() and self.line_of_business.strip()):
+            raise ValueError("a required text is empty")
         if self.business_address is not None and not self.business_address.strip():
-            problems.append("business_address is empty")
+            raise ValueError("business_address is empty")
         if len(set(self.previous_bpum_years)) != len(self.previous_bpum_years):
-            problems.append("a year is listed twice")
-        if problems:
-            raise ValueError("; ".join(problems))
+            raise ValueError("a year is listed twice")
         return self
 
 
@@ -115,7 +127,7 @@ class BusinessModel(BaseModel):
 
     name: str
     owner_nik: NikField
-    started_on: Annotated[date, _LAX]
+    started_on: IsoDate
     region: RegionField | None = None
     nib: NibField | None = None
     kbli: KbliField | None = None
@@ -134,17 +146,17 @@ class BusinessModel(BaseModel):
 class ExistingCreditModel(BaseModel):
     model_config = _MODEL
 
-    kind: Annotated[CreditKind, _LAX]
+    kind: CreditKind
     plafond: Money
     outstanding: Money = Decimal(0)
-    collectibility: Annotated[Collectibility, _LAX] = Collectibility.CURRENT
+    collectibility: Collectibility = "lancar"
     closed: bool = False
     same_lender: bool = False
-    scheme: Annotated[Scheme, _LAX] | None = None
+    scheme: Scheme | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> ExistingCreditModel:
-        if self.scheme is not None and self.kind is not CreditKind.KUR:
+        if self.scheme is not None and self.kind != "kur":
             raise ValueError("only a KUR credit has a KUR scheme")
         if self.closed and self.outstanding:
             raise ValueError("a closed credit has nothing outstanding")
@@ -157,14 +169,14 @@ class KurApplicationModel(BaseModel):
     borrower_nik: NikField
     npwp: NpwpField | None = None
     business: BusinessModel
-    scheme: Annotated[Scheme, _LAX]
+    scheme: Scheme
     plafond: PositiveMoney
     tenor_months: Annotated[int, Field(ge=1, le=600)]
-    purpose: Annotated[Purpose, _LAX]
-    sector: Annotated[Sector, _LAX]
-    akad_date: Annotated[date, _LAX]
+    purpose: Purpose
+    sector: Sector
+    akad_date: IsoDate
     access: Annotated[int, Field(ge=1, le=1000)] = 1
-    existing_credits: Annotated[tuple[ExistingCreditModel, ...], _LAX] = ()
+    existing_credits: Annotated[tuple[ExistingCreditModel, ...], Field(strict=False)] = ()
     had_training: bool = False
     mentored: bool = False
     group_member: bool = False
@@ -177,6 +189,11 @@ class KurApplicationModel(BaseModel):
 
     @model_validator(mode="after")
     def _contract(self) -> KurApplicationModel:
-        if self.contract_months is not None and self.scheme is not Scheme.MIGRANT_WORKER:
+        if self.contract_months is not None and self.scheme != "pmi":
             raise ValueError("a work-contract length belongs to KUR PMI applications only")
         return self
+
+
+def roundtrip(model: type[BaseModel], wire: dict[str, Any]) -> dict[str, Any]:
+    """Validate and dump, the way the benchmark times it."""
+    return model.model_validate(wire).model_dump(mode="json")

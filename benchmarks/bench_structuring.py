@@ -1,4 +1,11 @@
-"""Structuring: ``from_dict`` + ``to_dict`` of real entities vs pydantic v2 twins."""
+"""Structuring: ``from_dict`` + ``to_dict`` of real entities vs independent pydantic v2 and msgspec.
+
+The fair baselines (``_pydantic_models``, ``_msgspec_models``) do their own
+identifier, money and date checks and never import koperasi_id; the
+self-referential pydantic twins (``_pydantic_selfref``, which call the
+library's own identifier parsers) are timed too, labelled as such: their
+ratio measures the framework layer only.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from _data import kur_application_wires, valid_proposal_wires
-from _harness import Comparison, interleaved
+from _harness import Comparison, interleaved_against
 
 from koperasi_id.bpum import Proposal
 from koperasi_id.kur import KurApplication
@@ -32,40 +39,78 @@ def _pydantic(model: Any, wires: list[dict[str, Any]]) -> Callable[[], object]:
     return run
 
 
-def check_equivalence(cls: type, model: Any, wires: list[dict[str, Any]]) -> None:
-    """Both sides must produce the same wire dicts, or the timing means nothing."""
+def _msgspec(struct: Any, wires: list[dict[str, Any]]) -> Callable[[], object]:
+    import msgspec  # noqa: PLC0415 - optional
+
+    convert, to_builtins = msgspec.convert, msgspec.to_builtins
+
+    def run() -> None:
+        for wire in wires:
+            to_builtins(convert(wire, struct, strict=True))
+
+    return run
+
+
+def check_equivalence(
+    cls: type, sides: dict[str, Callable[[dict[str, Any]], Any]], wires: list[dict[str, Any]]
+) -> None:
+    """Every side must produce the same wire dicts, or the timing means nothing."""
     for wire in wires[:200]:
         ours = to_dict(from_dict(cls, wire))
-        theirs = model.model_validate(wire).model_dump(mode="json")
-        if ours != theirs:
-            raise SystemExit(f"structuring outputs differ:\n{ours}\n{theirs}")
+        for label, side in sides.items():
+            theirs = side(wire)
+            if ours != theirs:
+                raise SystemExit(f"structuring outputs differ ({label}):\n{ours}\n{theirs}")
 
 
 def run(n: int, rounds: int) -> list[Comparison]:
     try:
         import _pydantic_models as pm  # noqa: PLC0415 - pydantic is optional
+        import _pydantic_selfref as selfref  # noqa: PLC0415
     except ImportError:
         print("structuring: pydantic is not installed (pip install 'koperasi-id[bench]'); skipped")
         return []
+    try:
+        import _msgspec_models as mm  # noqa: PLC0415 - msgspec is optional
+    except ImportError:
+        print(
+            "structuring: msgspec is not installed (pip install 'koperasi-id[bench]'); skipped it"
+        )
+        mm = None
     default_converter()  # build once, outside the timing
     out = []
-    for cls, model, wires in (
-        (Proposal, pm.ProposalModel, valid_proposal_wires(n)),
-        (KurApplication, pm.KurApplicationModel, kur_application_wires(n)),
+    for cls, wires in (
+        (Proposal, valid_proposal_wires(n)),
+        (KurApplication, kur_application_wires(n)),
     ):
+        name = cls.__name__
+        model = getattr(pm, f"{name}Model")
+        old = getattr(selfref, f"{name}Model")
+        baselines = {"pydantic": _pydantic(model, wires)}
+        sides: dict[str, Callable[[dict[str, Any]], Any]] = {
+            "pydantic": lambda w, m=model: pm.roundtrip(m, w),
+            "pydantic-selfref": lambda w, m=old: m.model_validate(w).model_dump(mode="json"),
+        }
+        if mm is not None:
+            struct = getattr(mm, name)
+            baselines["msgspec"] = _msgspec(struct, wires)
+            sides["msgspec"] = lambda w, s=struct: mm.roundtrip(s, w)
+        baselines["pydantic-selfref"] = _pydantic(old, wires)
         # The inputs live through the whole run: keep the cyclic GC from
         # re-scanning them, so it charges each side only for what it allocates.
         gc.collect()
         gc.freeze()
-        check_equivalence(cls, model, wires)
-        comparison = interleaved(
-            f"structuring {cls.__name__}",
-            _ours(cls, wires),
-            _pydantic(model, wires),
-            rounds=rounds,
-            items=len(wires),
+        check_equivalence(cls, sides, wires)
+        comparisons = interleaved_against(
+            f"structuring {name}", _ours(cls, wires), baselines, rounds=rounds, items=len(wires)
         )
-        print(comparison.line("koperasi_id", "pydantic"), flush=True)
-        out.append(comparison)
+        for label, comparison in comparisons.items():
+            shown = (
+                "self-referential pydantic (calls our parsers)"
+                if label == "pydantic-selfref"
+                else label
+            )
+            print(comparison.line("koperasi_id", shown), flush=True)
+            out.append(comparison)
         gc.unfreeze()
     return out

@@ -19,6 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bench_dask
 import bench_frames
 import bench_imports
 import bench_linearity
@@ -39,6 +40,8 @@ SUITES = (
     "linearity",
     "frames",
 )
+#: Run only when named in --only: minutes of work, and meaningful only on idle cores.
+EXTRA_SUITES = ("dask",)
 FULL = {"structuring": 200_000, "rules": 100_000, "screening": 1_000_000, "small": 100_000}
 QUICK = {"structuring": 40_000, "rules": 20_000, "screening": 50_000, "small": 5_000}
 #: File sizes of the columnar-engine suite (its memory ratio is last over first).
@@ -49,7 +52,7 @@ FRAMES_QUICK = [5_000]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes (CI)")
-    parser.add_argument("--only", nargs="+", choices=SUITES, default=list(SUITES))
+    parser.add_argument("--only", nargs="+", choices=SUITES + EXTRA_SUITES, default=list(SUITES))
     parser.add_argument("--rounds", type=int, help="A/B rounds (default 10, quick 8)")
     parser.add_argument("--data-dir", type=Path, help="keep generated files here and reuse them")
     args = parser.parse_args(argv)
@@ -80,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
             bench_startup.run(rounds)
         if "imports" in args.only:
             bench_imports.run(rounds)
+        if "dask" in args.only:
+            bench_dask.run(workdir, bench_dask.FULL_ROWS // (10 if args.quick else 1), 2)
         if "linearity" in args.only:
             bench_linearity.run(quick=args.quick)
         if "frames" in args.only:

@@ -23,6 +23,7 @@ from koperasi_id.bpum import (
     programme,
     programme_regime,
     programme_years,
+    screen,
 )
 from koperasi_id.errors import NoRuleInForceError, RuleInputError
 from koperasi_id.law import Citation, Confidence, Regime
@@ -368,3 +369,52 @@ def test_criterion_labels_and_codes() -> None:
     for c in Criterion:
         assert c.code == "bpum." + c.value
         assert c.label
+
+
+def test_every_criterion_has_a_cheap_pass_test() -> None:
+    from koperasi_id.bpum._eligibility import _CHECKS, _PASSES  # noqa: PLC0415
+
+    assert set(_PASSES) == set(_CHECKS) == set(Criterion)
+
+
+def test_a_cheap_pass_always_means_the_check_passes() -> None:
+    """The screening fast path skips a check when its cheap test says it passes."""
+    hypothesis = pytest.importorskip("hypothesis")
+    from koperasi_id.bpum._eligibility import _CHECKS, _PASSES  # noqa: PLC0415
+    from koperasi_id.strategies import bpum_proposals  # noqa: PLC0415 - needs hypothesis
+
+    seen = {True: 0, False: 0}
+
+    @hypothesis.settings(max_examples=300, deadline=None)
+    @hypothesis.given(
+        proposal=bpum_proposals(year=2020) | bpum_proposals(year=2021),
+        year=hypothesis.strategies.sampled_from([2020, 2021]),
+        rule=hypothesis.strategies.sampled_from(list(OtherBankCreditRule)),
+    )
+    def check(proposal: Proposal, year: int, rule: OtherBankCreditRule) -> None:
+        prog = programme(year)
+        for criterion in prog.criteria:
+            cheap = _PASSES[criterion](proposal, prog)
+            ok = _CHECKS[criterion](proposal, prog, rule)[0]
+            assert ok or not cheap, criterion
+            seen[ok] += 1
+
+    check()
+    assert seen[True]
+    assert seen[False]
+
+
+def test_screening_reports_the_same_failures_with_the_fast_path() -> None:
+    hypothesis = pytest.importorskip("hypothesis")
+    from koperasi_id.strategies import bpum_proposals  # noqa: PLC0415 - needs hypothesis
+
+    @hypothesis.settings(max_examples=200, deadline=None)
+    @hypothesis.given(proposal=bpum_proposals(year=2021))
+    def check(proposal: Proposal) -> None:
+        result = next(iter(screen([proposal], year=2021)))
+        expected = assess(proposal, year=2021)
+        if expected.valid:
+            assert result.failed_codes == expected.failed_codes
+            assert result.messages == tuple(f.message_id for f in expected.findings if not f.passed)
+
+    check()

@@ -14,8 +14,8 @@ pytest.importorskip("dask.bag")
 distributed = pytest.importorskip("dask.distributed")
 
 from koperasi_id import batch, bpum  # noqa: E402
-from koperasi_id.batch.dask import screen_file  # noqa: E402
-from koperasi_id.errors import NoRuleInForceError  # noqa: E402
+from koperasi_id.batch.dask import MIN_BLOCKSIZE, partition_blocksize, screen_file  # noqa: E402
+from koperasi_id.errors import NoRuleInForceError, RuleInputError  # noqa: E402
 from koperasi_id.serialization import to_dict  # noqa: E402
 
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "data" / "bpum_usulan_2021.csv"
@@ -183,3 +183,39 @@ def test_a_stray_quote_costs_one_row_as_on_the_command_line(tmp_path: Path) -> N
     assert len(got) == len(expected) == 119
     assert [r["index"] for r in got if r["failed_codes"] == ["csv.quote"]] == [11, 71]
     assert got == expected
+
+
+def test_partition_blocksize_gives_two_blocks_per_worker() -> None:
+    size = 20_000_000
+    for workers in (1, 2, 3, 8):
+        block = partition_blocksize(size, workers)
+        assert size // block == 2 * workers  # dask makes size // blocksize blocks
+    assert partition_blocksize(MIN_BLOCKSIZE * 4, 2) == MIN_BLOCKSIZE
+    assert partition_blocksize(MIN_BLOCKSIZE * 4 + 4, 2) == MIN_BLOCKSIZE + 1
+    assert partition_blocksize(MIN_BLOCKSIZE * 4 - 4, 2) == MIN_BLOCKSIZE
+    assert partition_blocksize(10, 4) == MIN_BLOCKSIZE
+    assert partition_blocksize(1_000, 2, floor=1) == 250
+    with pytest.raises(RuleInputError, match="workers must be a whole number of at least 1"):
+        partition_blocksize(1_000, 0)
+    with pytest.raises(RuleInputError, match="size must be"):
+        partition_blocksize(1.5, 2)  # type: ignore[arg-type]
+
+
+def test_a_20_mb_file_on_two_workers_gets_two_partitions_each(tmp_path: Path) -> None:
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)
+    path = tmp_path / "big.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(lines[0])
+        while handle.tell() < 20_000_000:
+            handle.writelines(lines[1:])
+    assert screen_file(path, year=2021, workers=2).npartitions >= 4
+    assert screen_file(path, year=2021, workers=1).npartitions >= 2
+    # The default of Dask (64 MiB) would make it one partition.
+    assert screen_file(path, year=2021, blocksize="64MiB").npartitions == 1
+
+
+def test_default_partitions_follow_the_client_and_keep_the_result(client: Any) -> None:
+    # The module's cluster has two single-thread workers; the sample is about 1.9 MB.
+    bag = screen_file(SAMPLE, year=2021, start=2)
+    assert bag.npartitions >= 4
+    assert bag.compute() == single_process_rows(SAMPLE)

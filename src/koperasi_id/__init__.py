@@ -13,10 +13,15 @@ almost nothing.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+import sys
+
+# Neither ``typing`` nor ``importlib`` is imported here: together they are most
+# of a bare interpreter's start-up again. mypy reads the constant by its name.
+TYPE_CHECKING = False
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from koperasi_id.decisions import Decision, Finding, Severity
     from koperasi_id.errors import (
         KoperasiIdError,
@@ -73,7 +78,8 @@ def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    __import__(module)
+    value = getattr(sys.modules[module], name)
     globals()[name] = value  # later look-ups skip this function
     return value
 

@@ -431,13 +431,22 @@ class RecordWriter:
                 stream, fieldnames=list(columns), delimiter=delimiter, lineterminator="\n"
             )
             self._csv.writeheader()
+            self._column_set = frozenset(self._csv.fieldnames)
         elif fmt is FileFormat.JSON:
             stream.write("[")
 
     def write(self, record: Mapping[str, Any]) -> None:
         """Write one record."""
         if self.format is FileFormat.CSV:
-            self._csv.writerow({k: _cell_text(v) for k, v in record.items()})
+            fields = self._csv.fieldnames
+            if record.keys() == self._column_set:
+                # The common case, one record per row of output: cells in column
+                # order straight to the csv writer (DictWriter's check would fail
+                # on a key outside the columns, which the slow path still raises).
+                get = record.get
+                self._csv.writer.writerow([_cell_text(get(k)) for k in fields])
+            else:
+                self._csv.writerow({k: _cell_text(v) for k, v in record.items()})
         elif self.format is FileFormat.JSONL:
             self.stream.write(json.dumps(record, ensure_ascii=False, default=_json_default) + "\n")
         else:
@@ -453,8 +462,13 @@ class RecordWriter:
 
 
 def _cell_text(value: Any) -> str:
+    kind = type(value)
+    if kind is str:
+        return value  # type: ignore[no-any-return]
     if value is None:
         return ""
+    if kind is int:
+        return str(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list | tuple):

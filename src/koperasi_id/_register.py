@@ -191,7 +191,11 @@ def _load() -> None:
     global _loaded  # noqa: PLW0603 - a once-only import flag
     if not _loaded:
         for name in DOMAIN_MODULES:
-            importlib.import_module(name)
+            package = importlib.import_module(name)
+            # The packages load their modules on first use (koperasi_id._lazy):
+            # import every module they export from, as their import once did.
+            for module in getattr(package, "_EXPORTS", ()):
+                importlib.import_module(module)
         _loaded = True
 
 

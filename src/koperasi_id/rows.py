@@ -240,6 +240,13 @@ def _column_path(path: str, positions: Mapping[str, str]) -> str:
     return positions[best] + path[len(best) :] if best else path
 
 
+@functools.lru_cache(maxsize=4096)  # a file has one header: the same columns on every row
+def _column_parts(column: str) -> tuple[str | None, str | None, str | None] | None:
+    """``name``, ``index`` and the rest of a column such as ``rat_records[2].held_on``."""
+    m = _COLUMN.fullmatch(column.strip())
+    return None if m is None else (m.group(1), m.group(2), m.group(3))
+
+
 def _unflatten(
     cls: type,
     items: Iterable[tuple[str, str | None]],
@@ -254,10 +261,10 @@ def _unflatten(
     nested: dict[str, list[tuple[str, str | None]]] = {}
     indexed: dict[str, dict[int, list[tuple[str, str | None]]]] = {}
     for column, raw in items:
-        m = _COLUMN.fullmatch(column.strip()) if column else None
-        name = m.group(1) if m else None
+        parts = _column_parts(column) if column else None
+        name = parts[0] if parts else None
         shape = shapes.get(name) if name else None
-        if m is None or name is None or shape is None:
+        if parts is None or name is None or shape is None:
             if raw not in (None, ""):
                 shown = mask(prefix + column)  # a column name is input too: it may be a NIK
                 problems.append(
@@ -269,7 +276,7 @@ def _unflatten(
                     )
                 )
             continue
-        index, rest = m.group(2), m.group(3)
+        index, rest = parts[1], parts[2]
         if shape.kind is _Kind.OBJECT and rest is not None and index is None:
             nested.setdefault(name, []).append((rest, raw))
         elif shape.kind is _Kind.OBJECT_LIST and rest is not None and index is not None:

@@ -21,8 +21,14 @@ use JSON Lines for such data); a CSV file has one header line, whose
 delimiter (``,``, ``;`` or tab) is detected as the command line detects it;
 ``start`` numbers the records (not the lines) from the first data record.
 
+Partitions: unless ``blocksize`` is given, the file is cut by its size and
+the number of workers, :data:`PARTITIONS_PER_WORKER` blocks per worker
+thread (so a slow block does not leave a worker idle at the end) and no
+block under :data:`MIN_BLOCKSIZE`. A fixed block size (Dask's default is 64
+MiB) would make any smaller file one partition, screened by one worker.
+
 >>> from koperasi_id.batch.dask import screen_file  # doctest: +SKIP
->>> bag = screen_file("usulan.csv", year=2021, blocksize="32MiB", start=2)  # doctest: +SKIP
+>>> bag = screen_file("usulan.csv", year=2021, start=2)  # doctest: +SKIP
 >>> bag.pluck("outcome").frequencies().compute()  # doctest: +SKIP
 [('layak', 812345), ('tidak_layak', 61234), ('tidak_valid', 3021), ('ganda', 24001)]
 """
@@ -49,11 +55,18 @@ from koperasi_id.batch._core import (
     screen_records,
     screen_rows,
 )
+from koperasi_id.errors import RuleInputError
 
 if TYPE_CHECKING:
     import dask.bag as db
 
-__all__ = ["screen_file"]
+__all__ = ["MIN_BLOCKSIZE", "PARTITIONS_PER_WORKER", "partition_blocksize", "screen_file"]
+
+#: Blocks per worker thread when the block size follows the file size.
+PARTITIONS_PER_WORKER = 2
+#: No block smaller than this (about 2,000 BPUM rows): below it, Dask's
+#: per-task cost outweighs the parallel gain.
+MIN_BLOCKSIZE = 256 * 1024
 
 _Keys = list[str | None]
 _Screened = tuple[list[ResultDict], _Keys]
@@ -155,6 +168,45 @@ def _finish_block(
     return out
 
 
+def partition_blocksize(
+    size: int, workers: int, *, per_worker: int = PARTITIONS_PER_WORKER, floor: int = MIN_BLOCKSIZE
+) -> int:
+    """The block size that cuts ``size`` bytes into ``per_worker`` blocks per worker.
+
+    >>> mb20 = 20_000_000
+    >>> partition_blocksize(mb20, 2), mb20 // partition_blocksize(mb20, 2)  # bytes, blocks
+    (5000000, 4)
+    >>> partition_blocksize(100_000, 8) == MIN_BLOCKSIZE  # a small file stays one block
+    True
+    """
+    for name, value, low in (
+        ("size", size, 0),
+        ("workers", workers, 1),
+        ("per_worker", per_worker, 1),
+        ("floor", floor, 1),
+    ):
+        if type(value) is not int or value < low:
+            raise RuleInputError(f"{name} must be a whole number of at least {low}")
+    # Dask cuts a file into size // blocksize equal blocks, so round down here.
+    return max(floor, size // (workers * per_worker))
+
+
+def _worker_threads() -> int:
+    """Threads of the current ``dask.distributed`` client, else the CPUs of this machine."""
+    try:
+        distributed: Any = importlib.import_module("distributed")
+        client = distributed.get_client()
+    except (ImportError, ValueError):  # no distributed, or no client running
+        return os.cpu_count() or 1
+    return max(1, int(sum(client.nthreads().values())))
+
+
+def _file_size(path: str) -> int:
+    core: Any = importlib.import_module("fsspec.core")  # installed with dask; untyped
+    fs, plain = core.url_to_fs(path)
+    return int(fs.size(plain))
+
+
 def _csv_header(path: str) -> tuple[list[str], str]:
     """The header and the delimiter, detected as the command line does."""
     fsspec: Any = importlib.import_module("fsspec")  # installed with dask; untyped
@@ -170,7 +222,8 @@ def screen_file(
     *,
     year: int,
     fmt: str | None = None,
-    blocksize: int | str = "64MiB",
+    blocksize: int | str | None = None,
+    workers: int | None = None,
     start: int = 0,
     other_bank_credit_rule: bpum.OtherBankCreditRule = bpum.OtherBankCreditRule.REGULATION_TEXT,
     lenient: bool = False,
@@ -182,6 +235,11 @@ def screen_file(
     Any fsspec path works (``s3://...`` with s3fs installed). Compute it on
     the scheduler of your choice (``dask.distributed.Client``). An unknown
     ``year`` raises at once.
+
+    ``blocksize`` (bytes, or text like ``"32MiB"``) fixes the partition size;
+    by default it is :func:`partition_blocksize` of the file's size and
+    ``workers`` (default: the threads of the running distributed client, else
+    this machine's CPUs).
     """
     # The optional extra is imported here, so importing this module needs no dask;
     # dask.bag is only partly typed, so it is used through Any.
@@ -201,6 +259,9 @@ def screen_file(
         "lenient": lenient,
     }
 
+    if blocksize is None:
+        threads = _worker_threads() if workers is None else workers
+        blocksize = partition_blocksize(_file_size(text_path), threads)
     parts = bags.read_text(text_path, blocksize=blocksize, encoding="utf-8").to_delayed()
     screened = [
         delayed(_screen_block)(

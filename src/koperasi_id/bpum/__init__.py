@@ -23,60 +23,65 @@ Decimal('1200000')
 True
 """
 
+from typing import TYPE_CHECKING
+
 from koperasi_id import _hypothesis_plugin
-from koperasi_id.bpum._eligibility import BpumAssessment, assess
-from koperasi_id.bpum._lifecycle import (
-    DEFAULT_WITHDRAWAL_MONTHS,
-    TERMINAL_STATUSES,
-    TRANSITIONS,
-    WITHDRAWAL_PERIOD,
-    DisbursementRecord,
-    Event,
-    Status,
-    advance,
-    allowed_events,
-    due_for_return,
-    transition,
-    withdrawal_deadline,
-)
-from koperasi_id.bpum._phone import PhoneNumber
-from koperasi_id.bpum._programmes import (
-    PROGRAMMES,
-    Criterion,
-    OtherBankCreditRule,
-    Programme,
-    ProposalWindow,
-    amount,
-    programme,
-    programme_regime,
-    programme_years,
-)
-from koperasi_id.bpum._proposal import (
-    EXCLUDED_OCCUPATIONS,
-    Occupation,
-    Proposal,
-    Proposer,
-    ProposerType,
-    same_address,
-)
-from koperasi_id.bpum._rows import (
-    PROPOSAL_COLUMNS,
-    REQUIRED_COLUMNS,
-    proposal_from_row,
-    proposal_to_row,
-    screen_rows,
-    structure_row,
-)
-from koperasi_id.bpum._screening import (
-    DUPLICATE_CODE,
-    SCREENING_COLUMNS,
-    ScreeningOutcome,
-    ScreeningResult,
-    ScreeningSummary,
-    screen,
-    screen_numbered,
-    screen_structured,
-)
+from koperasi_id._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from koperasi_id.bpum._eligibility import BpumAssessment, assess
+    from koperasi_id.bpum._lifecycle import (
+        DEFAULT_WITHDRAWAL_MONTHS,
+        TERMINAL_STATUSES,
+        TRANSITIONS,
+        WITHDRAWAL_PERIOD,
+        DisbursementRecord,
+        Event,
+        Status,
+        advance,
+        allowed_events,
+        due_for_return,
+        transition,
+        withdrawal_deadline,
+    )
+    from koperasi_id.bpum._phone import PhoneNumber
+    from koperasi_id.bpum._programmes import (
+        PROGRAMMES,
+        Criterion,
+        OtherBankCreditRule,
+        Programme,
+        ProposalWindow,
+        amount,
+        programme,
+        programme_regime,
+        programme_years,
+    )
+    from koperasi_id.bpum._proposal import (
+        EXCLUDED_OCCUPATIONS,
+        Occupation,
+        Proposal,
+        Proposer,
+        ProposerType,
+        same_address,
+    )
+    from koperasi_id.bpum._rows import (
+        PROPOSAL_COLUMNS,
+        REQUIRED_COLUMNS,
+        proposal_from_row,
+        proposal_to_row,
+        screen_rows,
+        structure_row,
+    )
+    from koperasi_id.bpum._screening import (
+        DUPLICATE_CODE,
+        SCREENING_COLUMNS,
+        ScreeningOutcome,
+        ScreeningResult,
+        ScreeningSummary,
+        screen,
+        screen_numbered,
+        screen_structured,
+    )
 
 __all__ = [
     "DEFAULT_WITHDRAWAL_MONTHS",
@@ -124,6 +129,69 @@ __all__ = [
     "transition",
     "withdrawal_deadline",
 ]
+
+#: Where each public name lives; it is imported from there on first use.
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    "koperasi_id.bpum._eligibility": (
+        "BpumAssessment",
+        "assess",
+    ),
+    "koperasi_id.bpum._lifecycle": (
+        "DEFAULT_WITHDRAWAL_MONTHS",
+        "TERMINAL_STATUSES",
+        "TRANSITIONS",
+        "WITHDRAWAL_PERIOD",
+        "DisbursementRecord",
+        "Event",
+        "Status",
+        "advance",
+        "allowed_events",
+        "due_for_return",
+        "transition",
+        "withdrawal_deadline",
+    ),
+    "koperasi_id.bpum._phone": ("PhoneNumber",),
+    "koperasi_id.bpum._programmes": (
+        "PROGRAMMES",
+        "Criterion",
+        "OtherBankCreditRule",
+        "Programme",
+        "ProposalWindow",
+        "amount",
+        "programme",
+        "programme_regime",
+        "programme_years",
+    ),
+    "koperasi_id.bpum._proposal": (
+        "EXCLUDED_OCCUPATIONS",
+        "Occupation",
+        "Proposal",
+        "Proposer",
+        "ProposerType",
+        "same_address",
+    ),
+    "koperasi_id.bpum._rows": (
+        "PROPOSAL_COLUMNS",
+        "REQUIRED_COLUMNS",
+        "proposal_from_row",
+        "proposal_to_row",
+        "screen_rows",
+        "structure_row",
+    ),
+    "koperasi_id.bpum._screening": (
+        "DUPLICATE_CODE",
+        "SCREENING_COLUMNS",
+        "ScreeningOutcome",
+        "ScreeningResult",
+        "ScreeningSummary",
+        "screen",
+        "screen_numbered",
+        "screen_structured",
+    ),
+}
+
+if not TYPE_CHECKING:
+    __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 
 # Last: Hypothesis can only be taught these types once they all exist.
 _hypothesis_plugin.register_module_types(__name__)

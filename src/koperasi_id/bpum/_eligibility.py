@@ -228,12 +228,42 @@ def record_problems(proposal: Proposal, prog: Programme) -> tuple[Problem, ...]:
     return tuple(out)
 
 
-Plan = tuple[tuple[_Check, str], ...]
+_Passes = Callable[[Proposal, Programme], bool]
+
+
+def _always(p: Proposal, prog: Programme) -> bool:
+    return True
+
+
+# Cheap tests that a check passes, so screening builds no message for it (most
+# records pass most checks). Each is sufficient, never necessary: when one
+# says False the full check decides (tests/test_bpum_eligibility.py proves
+# that True here always means the check passes).
+_PASSES: dict[Criterion, _Passes] = {
+    Criterion.KK_REQUIRED: lambda p, prog: p.kk is not None,
+    Criterion.CITIZENSHIP: lambda p, prog: p.citizen,
+    Criterion.IDENTITY: _always,
+    Criterion.PROPOSER: lambda p, prog: p.proposer.type in prog.allowed_proposers,
+    Criterion.OCCUPATION: lambda p, prog: p.occupation not in prog.excluded_occupations,
+    Criterion.KUR: lambda p, prog: not p.has_kur,
+    Criterion.OTHER_BANK_CREDIT: lambda p, prog: not p.has_other_bank_credit,
+    Criterion.SKU: lambda p, prog: p.business_address is None or p.has_sku,
+    Criterion.PREVIOUS_BPUM: lambda p, prog: not p.previous_bpum_years,
+}
+
+Plan = tuple[tuple[_Check, str, _Passes], ...]
 
 
 def plan(prog: Programme) -> Plan:
     """The checks of ``prog`` with their codes, resolved once per screening run."""
-    return tuple((_CHECKS[criterion], criterion.code) for criterion in prog.criteria)
+    return tuple(
+        (_CHECKS[criterion], criterion.code, _PASSES.get(criterion, _never))
+        for criterion in prog.criteria
+    )
+
+
+def _never(p: Proposal, prog: Programme) -> bool:
+    return False
 
 
 def failures(
@@ -241,7 +271,9 @@ def failures(
 ) -> list[tuple[str, str]]:
     """``(code, Indonesian message)`` of each failed check; the screening fast path."""
     out = []
-    for check, code in checks:
+    for check, code, passes in checks:
+        if passes(proposal, prog):
+            continue
         ok, message_id, _ = check(proposal, prog, rule)
         if not ok:
             out.append((code, message_id))

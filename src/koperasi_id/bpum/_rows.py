@@ -9,11 +9,14 @@ from typing import Any
 
 from koperasi_id._limits import MAX_CELL_CHARS
 from koperasi_id._values import mask
+from koperasi_id.bpum._phone import PhoneNumber
 from koperasi_id.bpum._programmes import PROGRAMMES, OtherBankCreditRule, Programme
-from koperasi_id.bpum._proposal import Proposal
+from koperasi_id.bpum._proposal import Occupation, Proposal, Proposer, ProposerType
 from koperasi_id.bpum._screening import ScreeningResult, Structured, screen_structured
 from koperasi_id.errors import Problem, ValidationError
+from koperasi_id.identifiers import Kbli, Nik, NomorKk
 from koperasi_id.law import Timeline
+from koperasi_id.regions import RegionCode
 from koperasi_id.serialization import from_dict
 
 __all__ = [
@@ -91,14 +94,22 @@ def _parse_years(text: str) -> list[int] | None:
     return years
 
 
-def _convert(row: Mapping[Any, Any]) -> tuple[dict[str, Any], list[Problem]]:
-    out: dict[str, Any] = {}
-    problems: list[Problem] = []
+_Entry = tuple[str, tuple[str, ...], str | None, _Kind, bool]
+
+
+@functools.lru_cache(maxsize=64)  # a file has one header: every row has the same keys
+def _row_plan(keys: tuple[Any, ...]) -> tuple[tuple[_Entry | Problem, ...], tuple[Problem, ...]]:
+    """Per key of a row: its column spec or the problem of the key; then the missing columns.
+
+    Worked out once per header instead of once per row; the problems are
+    immutable, so every row with this header shares them.
+    """
+    entries: list[_Entry | Problem] = []
     present: set[str] = set()
-    for raw_key, raw_value in row.items():
+    for raw_key in keys:
         column = _column_key(raw_key)
         if column is None:
-            problems.append(
+            entries.append(
                 Problem(
                     path="$",
                     code="row.extra_cells",
@@ -108,7 +119,7 @@ def _convert(row: Mapping[Any, Any]) -> tuple[dict[str, Any], list[Problem]]:
             continue
         spec = _COLUMNS.get(column)
         if spec is None:
-            problems.append(
+            entries.append(
                 Problem(
                     path=f"$.{mask(column)}",  # a column name is input: it may be a NIK
                     code="row.unknown_column",
@@ -118,30 +129,51 @@ def _convert(row: Mapping[Any, Any]) -> tuple[dict[str, Any], list[Problem]]:
             )
             continue
         present.add(column)
-        if raw_value is None:
-            value = ""
-        elif isinstance(raw_value, str) and len(raw_value) > MAX_CELL_CHARS:
-            # Rows may come from any reader (pandas, Dask): the limit is checked here too.
-            problems.append(
-                Problem(
-                    path=f"$.{column}",
-                    code="cell.too_long",
-                    message=f"the cell is longer than {MAX_CELL_CHARS:,} characters",
-                )
-            )
+        wire_path, kind, required = spec
+        flat = wire_path[0] if len(wire_path) == 1 else None
+        entries.append((column, wire_path, flat, kind, required))
+    missing = tuple(
+        Problem(path=f"$.{column}", code="row.missing_column", message="required column is missing")
+        for column in sorted(REQUIRED_COLUMNS - present)
+    )
+    return tuple(entries), missing
+
+
+def _convert(row: Mapping[Any, Any]) -> tuple[dict[str, Any], list[Problem]]:
+    entries, missing = _row_plan(tuple(row))
+    out: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for entry, raw_value in zip(entries, row.values(), strict=True):
+        if isinstance(entry, Problem):
+            problems.append(entry)
             continue
-        elif isinstance(raw_value, str):
+        column, wire_path, flat, kind, required = entry
+        if isinstance(raw_value, str):
+            if len(raw_value) > MAX_CELL_CHARS:
+                # Rows may come from any reader (pandas, Dask): the limit is checked here too.
+                problems.append(
+                    Problem(
+                        path=f"$.{column}",
+                        code="cell.too_long",
+                        message=f"the cell is longer than {MAX_CELL_CHARS:,} characters",
+                    )
+                )
+                continue
             value = raw_value.strip()
+        elif raw_value is None:
+            value = ""
         else:
             problems.append(
                 Problem(path=f"$.{column}", code="type.str", message="a CSV cell must be text")
             )
             continue
-        wire_path, kind, required = spec
         if not value and not required:
             continue
         if kind is _Kind.TEXT:
-            _put(out, wire_path, value)
+            if flat is not None:
+                out[flat] = value
+            else:
+                _put(out, wire_path, value)
         elif kind is _Kind.BOOL:
             lowered = value.lower()
             if lowered in _TRUE:
@@ -169,12 +201,7 @@ def _convert(row: Mapping[Any, Any]) -> tuple[dict[str, Any], list[Problem]]:
                 )
             else:
                 _put(out, wire_path, years)
-    for column in sorted(REQUIRED_COLUMNS - present):
-        problems.append(
-            Problem(
-                path=f"$.{column}", code="row.missing_column", message="required column is missing"
-            )
-        )
+    problems.extend(missing)
     return out, problems
 
 
@@ -255,6 +282,49 @@ def _column_path(path: str) -> str:
     return path
 
 
+_OCCUPATIONS = {o.value: o for o in Occupation}
+_PROPOSER_TYPES = {t.value: t for t in ProposerType}
+# A file repeats its proposers' regions and its KBLI codes; value types are
+# immutable and ``parse`` is pure (the converter caches them the same way).
+_region = functools.lru_cache(maxsize=4096)(RegionCode.parse)
+_kbli = functools.lru_cache(maxsize=4096)(Kbli.parse)
+
+
+def _direct(wire: dict[str, Any]) -> Proposal:
+    """The proposal of a converted row, built as ``from_dict`` builds it, in one pass.
+
+    ``_convert`` gives every field its wire type (text, bool, list of int), so
+    only the values are left to check: the same ``parse`` of each value type
+    and the same constructors. Anything unusual (a missing column, an unknown
+    enum value, a bad identifier) raises, and the caller falls back to
+    ``from_dict``, which reports every problem with its path; a valid row
+    gives an equal entity either way (a property test compares them).
+    """
+    proposer = wire["proposer"]
+    kk = wire.get("kk")
+    kbli = wire.get("kbli")
+    years = wire.get("previous_bpum_years")
+    return Proposal(
+        nik=Nik.parse(wire["nik"]),
+        kk=None if kk is None else NomorKk.parse(kk),
+        name=wire["name"],
+        ktp_address=wire["ktp_address"],
+        business_address=wire.get("business_address"),
+        has_sku=wire.get("has_sku", False),
+        line_of_business=wire["line_of_business"],
+        kbli=None if kbli is None else _kbli(kbli),
+        phone=PhoneNumber.parse(wire["phone"]),
+        occupation=_OCCUPATIONS[wire["occupation"]],
+        has_kur=wire["has_kur"],
+        has_other_bank_credit=wire["has_other_bank_credit"],
+        previous_bpum_years=() if years is None else tuple(years),
+        proposer=Proposer(
+            type=_PROPOSER_TYPES[proposer["type"]], region=_region(proposer["region"])
+        ),
+        citizen=wire.get("citizen", True),
+    )
+
+
 def structure_row(row: Mapping[Any, Any], *, lenient: bool = False) -> Structured:
     """One CSV row as a :class:`Proposal`, or a ValidationError whose paths are columns.
 
@@ -268,6 +338,11 @@ def structure_row(row: Mapping[Any, Any], *, lenient: bool = False) -> Structure
     wire, problems = _convert(row)
     if lenient:
         problems = [p for p in problems if p.code != "row.unknown_column"]
+    if not problems:
+        try:
+            return _direct(wire)
+        except (KeyError, TypeError, ValueError):
+            pass  # the converter below reports every problem, with its path
     try:
         proposal = from_dict(Proposal, wire)
     except ValidationError as err:

@@ -21,91 +21,124 @@ used, the rule id and its basis). Each law value sits in a public
 datetime.date(2025, 6, 30)
 """
 
+from typing import TYPE_CHECKING
+
 from koperasi_id import _hypothesis_plugin
-from koperasi_id.cooperatives._enums import (
-    ActivityStatus,
-    BoardPosition,
-    BusinessMode,
-    CapitalCategory,
-    CapitalSource,
-    CooperativeForm,
-    CooperativeKind,
-    HealthGrade,
-    LawVersion,
-    LegalStatus,
-    LoopType,
-    MembershipArea,
-    Organ,
-    Principle,
-    RatTiming,
-    Regulator,
-    RuleBasis,
-    SupervisoryLevel,
-)
-from koperasi_id.cooperatives._founding import (
-    FOUNDER_MINIMUMS,
-    FounderMinimums,
-    check_founders,
-    founder_minimum,
-)
-from koperasi_id.cooperatives._governance import (
-    BOARD_TERM_LIMIT,
-    ORGAN_REQUIREMENTS,
-    RAT_DEADLINE,
-    SUPERVISION,
-    OrganRequirements,
-    RatDecision,
-    SupervisionDecision,
-    check_board_terms,
-    check_organs,
-    check_rat,
-    rat_deadline,
-    required_organs,
-    supervising_level,
-)
-from koperasi_id.cooperatives._health import (
-    HEALTH_SCALES,
-    HealthDecision,
-    HealthScale,
-    health_grade,
-)
-from koperasi_id.cooperatives._law import (
-    GOVERNING_LAW,
-    CooperativeDecision,
-    cites_annulled_statute,
-    governing_law,
-)
-from koperasi_id.cooperatives._model import (
-    BoardMember,
-    BoardTerm,
-    BusinessActivity,
-    Cooperative,
-    Founder,
-    RatRecord,
-    YearEnd,
-)
-from koperasi_id.cooperatives._programmes import (
-    MERAH_PUTIH_RULES,
-    MULTI_STAKEHOLDER_RULES,
-    MerahPutihRules,
-    MultiStakeholderRules,
-    check_merah_putih,
-    check_multi_stakeholder,
-)
-from koperasi_id.cooperatives._review import governance_review
-from koperasi_id.cooperatives._savings_loan import (
-    LOOP_RULES,
-    RELATED_PARTY_LENDING,
-    STARTUP_CAPITAL,
-    CapitalDecision,
-    LoopRules,
-    SavingsLoanDecision,
-    SavingsLoanProfile,
-    StartupCapitalRules,
-    check_related_party_lending,
-    check_startup_capital,
-    savings_loan_regulator,
-)
+from koperasi_id._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from koperasi_id.cooperatives._activity import (
+        ACTIVITY_STATUS_RULES,
+        ActivityDecision,
+        ActivityRule,
+        activity_status,
+        latest_due_fiscal_year,
+    )
+    from koperasi_id.cooperatives._dimensions import DEFAULT_BREAKDOWNS, DIMENSIONS, Dimension
+    from koperasi_id.cooperatives._dissolution import (
+        DISSOLUTION_GROUNDS_RULES,
+        DISSOLUTION_PERIODS,
+        Deadline,
+        DissolutionGround,
+        DissolutionGroundRule,
+        DissolutionGroundsDecision,
+        DissolutionPeriod,
+        DissolutionPeriods,
+        DissolutionTimeline,
+        dissolution_grounds,
+        dissolution_timeline,
+    )
+    from koperasi_id.cooperatives._enums import (
+        ActivityStatus,
+        BoardPosition,
+        BusinessMode,
+        CapitalCategory,
+        CapitalSource,
+        CooperativeForm,
+        CooperativeKind,
+        HealthGrade,
+        LawVersion,
+        LegalStatus,
+        LoopType,
+        MembershipArea,
+        Organ,
+        Principle,
+        RatTiming,
+        Regulator,
+        RuleBasis,
+        SupervisoryLevel,
+    )
+    from koperasi_id.cooperatives._founding import (
+        FOUNDER_MINIMUMS,
+        FounderMinimums,
+        check_founders,
+        founder_minimum,
+    )
+    from koperasi_id.cooperatives._governance import (
+        BOARD_TERM_LIMIT,
+        ORGAN_REQUIREMENTS,
+        RAT_DEADLINE,
+        SUPERVISION,
+        OrganRequirements,
+        RatDecision,
+        SupervisionDecision,
+        check_board_terms,
+        check_organs,
+        check_rat,
+        rat_deadline,
+        required_organs,
+        supervising_level,
+    )
+    from koperasi_id.cooperatives._health import (
+        HEALTH_SCALES,
+        HealthDecision,
+        HealthScale,
+        health_grade,
+    )
+    from koperasi_id.cooperatives._law import (
+        GOVERNING_LAW,
+        CooperativeDecision,
+        cites_annulled_statute,
+        governing_law,
+    )
+    from koperasi_id.cooperatives._model import (
+        BoardMember,
+        BoardTerm,
+        BusinessActivity,
+        Cooperative,
+        Founder,
+        RatRecord,
+        YearEnd,
+    )
+    from koperasi_id.cooperatives._programmes import (
+        MERAH_PUTIH_RULES,
+        MULTI_STAKEHOLDER_RULES,
+        MerahPutihRules,
+        MultiStakeholderRules,
+        check_merah_putih,
+        check_multi_stakeholder,
+    )
+    from koperasi_id.cooperatives._registry import (
+        Breakdown,
+        GroupCount,
+        RegistryCounter,
+        RegistrySummary,
+        summarize,
+    )
+    from koperasi_id.cooperatives._review import governance_review
+    from koperasi_id.cooperatives._savings_loan import (
+        LOOP_RULES,
+        RELATED_PARTY_LENDING,
+        STARTUP_CAPITAL,
+        CapitalDecision,
+        LoopRules,
+        SavingsLoanDecision,
+        SavingsLoanProfile,
+        StartupCapitalRules,
+        check_related_party_lending,
+        check_startup_capital,
+        savings_loan_regulator,
+    )
 
 __all__ = [
     "BOARD_TERM_LIMIT",
@@ -178,38 +211,6 @@ __all__ = [
     "supervising_level",
 ]
 
-# activity, dissolution, registry
-from koperasi_id.cooperatives._activity import (
-    ACTIVITY_STATUS_RULES,
-    ActivityDecision,
-    ActivityRule,
-    activity_status,
-    latest_due_fiscal_year,
-)
-from koperasi_id.cooperatives._dissolution import (
-    DISSOLUTION_GROUNDS_RULES,
-    DISSOLUTION_PERIODS,
-    Deadline,
-    DissolutionGround,
-    DissolutionGroundRule,
-    DissolutionGroundsDecision,
-    DissolutionPeriod,
-    DissolutionPeriods,
-    DissolutionTimeline,
-    dissolution_grounds,
-    dissolution_timeline,
-)
-from koperasi_id.cooperatives._registry import (
-    DEFAULT_BREAKDOWNS,
-    DIMENSIONS,
-    Breakdown,
-    Dimension,
-    GroupCount,
-    RegistryCounter,
-    RegistrySummary,
-    summarize,
-)
-
 __all__ += [
     "ACTIVITY_STATUS_RULES",
     "DEFAULT_BREAKDOWNS",
@@ -236,6 +237,129 @@ __all__ += [
     "latest_due_fiscal_year",
     "summarize",
 ]
+
+#: Where each public name lives; it is imported from there on first use.
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    "koperasi_id.cooperatives._enums": (
+        "ActivityStatus",
+        "BoardPosition",
+        "BusinessMode",
+        "CapitalCategory",
+        "CapitalSource",
+        "CooperativeForm",
+        "CooperativeKind",
+        "HealthGrade",
+        "LawVersion",
+        "LegalStatus",
+        "LoopType",
+        "MembershipArea",
+        "Organ",
+        "Principle",
+        "RatTiming",
+        "Regulator",
+        "RuleBasis",
+        "SupervisoryLevel",
+    ),
+    "koperasi_id.cooperatives._founding": (
+        "FOUNDER_MINIMUMS",
+        "FounderMinimums",
+        "check_founders",
+        "founder_minimum",
+    ),
+    "koperasi_id.cooperatives._governance": (
+        "BOARD_TERM_LIMIT",
+        "ORGAN_REQUIREMENTS",
+        "RAT_DEADLINE",
+        "SUPERVISION",
+        "OrganRequirements",
+        "RatDecision",
+        "SupervisionDecision",
+        "check_board_terms",
+        "check_organs",
+        "check_rat",
+        "rat_deadline",
+        "required_organs",
+        "supervising_level",
+    ),
+    "koperasi_id.cooperatives._health": (
+        "HEALTH_SCALES",
+        "HealthDecision",
+        "HealthScale",
+        "health_grade",
+    ),
+    "koperasi_id.cooperatives._law": (
+        "GOVERNING_LAW",
+        "CooperativeDecision",
+        "cites_annulled_statute",
+        "governing_law",
+    ),
+    "koperasi_id.cooperatives._model": (
+        "BoardMember",
+        "BoardTerm",
+        "BusinessActivity",
+        "Cooperative",
+        "Founder",
+        "RatRecord",
+        "YearEnd",
+    ),
+    "koperasi_id.cooperatives._programmes": (
+        "MERAH_PUTIH_RULES",
+        "MULTI_STAKEHOLDER_RULES",
+        "MerahPutihRules",
+        "MultiStakeholderRules",
+        "check_merah_putih",
+        "check_multi_stakeholder",
+    ),
+    "koperasi_id.cooperatives._review": ("governance_review",),
+    "koperasi_id.cooperatives._savings_loan": (
+        "LOOP_RULES",
+        "RELATED_PARTY_LENDING",
+        "STARTUP_CAPITAL",
+        "CapitalDecision",
+        "LoopRules",
+        "SavingsLoanDecision",
+        "SavingsLoanProfile",
+        "StartupCapitalRules",
+        "check_related_party_lending",
+        "check_startup_capital",
+        "savings_loan_regulator",
+    ),
+    "koperasi_id.cooperatives._activity": (
+        "ACTIVITY_STATUS_RULES",
+        "ActivityDecision",
+        "ActivityRule",
+        "activity_status",
+        "latest_due_fiscal_year",
+    ),
+    "koperasi_id.cooperatives._dissolution": (
+        "DISSOLUTION_GROUNDS_RULES",
+        "DISSOLUTION_PERIODS",
+        "Deadline",
+        "DissolutionGround",
+        "DissolutionGroundRule",
+        "DissolutionGroundsDecision",
+        "DissolutionPeriod",
+        "DissolutionPeriods",
+        "DissolutionTimeline",
+        "dissolution_grounds",
+        "dissolution_timeline",
+    ),
+    "koperasi_id.cooperatives._dimensions": (
+        "DEFAULT_BREAKDOWNS",
+        "DIMENSIONS",
+        "Dimension",
+    ),
+    "koperasi_id.cooperatives._registry": (
+        "Breakdown",
+        "GroupCount",
+        "RegistryCounter",
+        "RegistrySummary",
+        "summarize",
+    ),
+}
+
+if not TYPE_CHECKING:
+    __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 
 # Last: Hypothesis can only be taught these types once they all exist.
 _hypothesis_plugin.register_module_types(__name__)

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
-from typing import Any, ClassVar, Final, Literal, cast, get_args
+from typing import Any, ClassVar, cast
 
 import attrs
 
@@ -37,6 +37,7 @@ from koperasi_id.cooperatives._activity import (
     latest_due_fiscal_year,
     resolve_rule,
 )
+from koperasi_id.cooperatives._dimensions import DEFAULT_BREAKDOWNS, DIMENSIONS, Dimension
 from koperasi_id.cooperatives._enums import (
     ActivityStatus,
     BusinessMode,
@@ -51,22 +52,13 @@ from koperasi_id.law import RegimeRef, Timeline
 from koperasi_id.regions import lookup, province
 
 __all__ = [
-    "DEFAULT_BREAKDOWNS",
-    "DIMENSIONS",
     "Breakdown",
-    "Dimension",
     "GroupCount",
     "RegistryCounter",
     "RegistrySummary",
     "summarize",
 ]
 
-#: What a registry can be broken down by: ``region`` is the regency/city of
-#: the domicile (``18.71``), ``province`` its province (``18``).
-Dimension = Literal["region", "province", "kind", "form", "mode", "principle"]
-DIMENSIONS: Final[tuple[Dimension, ...]] = get_args(Dimension)
-#: The breakdowns of a summary unless ``by=`` says otherwise.
-DEFAULT_BREAKDOWNS: Final[tuple[Dimension, ...]] = ("kind", "form", "region")
 
 _HUNDRED = Decimal(100)
 

@@ -28,36 +28,41 @@ masked; :func:`mask_nik` masks raw text for logs.
 'K'
 """
 
+from typing import TYPE_CHECKING
+
 from koperasi_id import _hypothesis_plugin
-from koperasi_id.identifiers._business import (
-    COOPERATIVE_FINANCE_KBLI,
-    KBLI_2020_DIVISIONS,
-    NIB_LAW,
-    Kbli,
-    KbliVersion,
-    Nib,
-)
-from koperasi_id.identifiers._cooperative import (
-    AHU_COOPERATIVE_SEGMENTS,
-    AHU_FIRST_YEAR,
-    AHU_LAW,
-    LEGACY_BH_YEARS,
-    NIK_KOPERASI_LENIENT_LENGTHS,
-    NIK_KOPERASI_STRICT_LENGTH,
-    NOMOR_INDUK_KOPERASI_LAW,
-    BadanHukumForm,
-    NomorBadanHukum,
-    NomorIndukKoperasi,
-)
-from koperasi_id.identifiers._nik import NIK_LAW, Nik, NomorKk, Sex, mask_nik
-from koperasi_id.identifiers._tax import (
-    NITKU_RULE,
-    NPWP16_LAW,
-    Nitku,
-    Npwp,
-    NpwpKind,
-    luhn_check_digit,
-)
+from koperasi_id._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from koperasi_id.identifiers._business import (
+        COOPERATIVE_FINANCE_KBLI,
+        KBLI_2020_DIVISIONS,
+        NIB_LAW,
+        Kbli,
+        KbliVersion,
+        Nib,
+    )
+    from koperasi_id.identifiers._cooperative import (
+        AHU_COOPERATIVE_SEGMENTS,
+        AHU_FIRST_YEAR,
+        AHU_LAW,
+        LEGACY_BH_YEARS,
+        NIK_KOPERASI_LENIENT_LENGTHS,
+        NIK_KOPERASI_STRICT_LENGTH,
+        NOMOR_INDUK_KOPERASI_LAW,
+        BadanHukumForm,
+        NomorBadanHukum,
+        NomorIndukKoperasi,
+    )
+    from koperasi_id.identifiers._nik import NIK_LAW, Nik, NomorKk, Sex, mask_nik
+    from koperasi_id.identifiers._tax import (
+        NITKU_RULE,
+        NPWP16_LAW,
+        Nitku,
+        Npwp,
+        NpwpKind,
+        luhn_check_digit,
+    )
 
 __all__ = [
     "AHU_COOPERATIVE_SEGMENTS",
@@ -88,6 +93,48 @@ __all__ = [
     "luhn_check_digit",
     "mask_nik",
 ]
+
+#: Where each public name lives; it is imported from there on first use.
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    "koperasi_id.identifiers._business": (
+        "COOPERATIVE_FINANCE_KBLI",
+        "KBLI_2020_DIVISIONS",
+        "NIB_LAW",
+        "Kbli",
+        "KbliVersion",
+        "Nib",
+    ),
+    "koperasi_id.identifiers._cooperative": (
+        "AHU_COOPERATIVE_SEGMENTS",
+        "AHU_FIRST_YEAR",
+        "AHU_LAW",
+        "LEGACY_BH_YEARS",
+        "NIK_KOPERASI_LENIENT_LENGTHS",
+        "NIK_KOPERASI_STRICT_LENGTH",
+        "NOMOR_INDUK_KOPERASI_LAW",
+        "BadanHukumForm",
+        "NomorBadanHukum",
+        "NomorIndukKoperasi",
+    ),
+    "koperasi_id.identifiers._nik": (
+        "NIK_LAW",
+        "Nik",
+        "NomorKk",
+        "Sex",
+        "mask_nik",
+    ),
+    "koperasi_id.identifiers._tax": (
+        "NITKU_RULE",
+        "NPWP16_LAW",
+        "Nitku",
+        "Npwp",
+        "NpwpKind",
+        "luhn_check_digit",
+    ),
+}
+
+if not TYPE_CHECKING:
+    __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 
 # Last: Hypothesis can only be taught these types once they all exist.
 _hypothesis_plugin.register_module_types(__name__)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
-from koperasi_id._values import digits_only, has_long_digit_run
+from koperasi_id._values import MAX_RAW_LENGTH, digits_only, has_long_digit_run
 from koperasi_id.errors import ValidationError
 
 T = TypeVar("T")
@@ -22,6 +22,8 @@ def compact_digits(raw: object, *, kind: str, what: str, hide: bool = False) -> 
         raise ValidationError.single(
             f"{kind}.type", f"expected a {what} as a string, got {type(raw).__name__}"
         )
+    if type(raw) is str and raw.isascii() and raw.isdigit() and len(raw) <= MAX_RAW_LENGTH:
+        return raw  # the common case: nothing to strip, nothing to refuse
     # A NIK typed into another identifier's field is never echoed.
     hide = hide or has_long_digit_run(raw)
     return digits_only(raw, code_prefix=kind, what=what, hide=hide)

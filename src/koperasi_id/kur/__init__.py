@@ -21,62 +21,67 @@ Decimal('9')
 (Decimal('1521097'), Decimal('50000000'))
 """
 
+from typing import TYPE_CHECKING
+
 from koperasi_id import _hypothesis_plugin
-from koperasi_id.kur._eligibility import KurAssessment, assess, originate
-from koperasi_id.kur._entities import ExistingCredit, KurApplication, KurLoan
-from koperasi_id.kur._rates import (
-    RateDecision,
-    access_limit,
-    additional_collateral_allowed,
-    max_tenor_months,
-    npwp_required,
-    omzet_ceiling,
-    plafond_band,
-    rate,
-    rate_decision,
-    scheme_for,
-    subsidy,
-    total_rate,
-)
-from koperasi_id.kur._relief import (
-    RateComponents,
-    borrower_rate,
-    rate_components,
-    relief_regime,
-    schedule,
-)
-from koperasi_id.kur._rules import (
-    COLLATERAL_100JT_FROM,
-    DEFAULT_RULES,
-    KMK_317_FROM,
-    KUR_RELAUNCH,
-    PERMENKO_1_2026_FROM,
-    PERMENKO_12_2025_FROM,
-    SUPER_MICRO_FROM,
-    TIERED_REGIME_FROM,
-    AccessLimit,
-    BusinessAgeRule,
-    CollateralRule,
-    DisasterRate,
-    ExistingCreditRule,
-    KurRules,
-    NpwpRule,
-    PandemicRelief,
-    PlafondBand,
-    ReliefBasis,
-    TenorLimit,
-)
-from koperasi_id.kur._schedule import (
-    Instalment,
-    Method,
-    RateConvention,
-    Schedule,
-    annuity_payment,
-    flat_rate_equivalent,
-    monthly_rate,
-)
-from koperasi_id.kur._schemes import Collectibility, CreditKind, Purpose, Scheme, Sector
-from koperasi_id.money import Rounding
+from koperasi_id._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from koperasi_id.kur._eligibility import KurAssessment, assess, originate
+    from koperasi_id.kur._entities import ExistingCredit, KurApplication, KurLoan
+    from koperasi_id.kur._rates import (
+        RateDecision,
+        access_limit,
+        additional_collateral_allowed,
+        max_tenor_months,
+        npwp_required,
+        omzet_ceiling,
+        plafond_band,
+        rate,
+        rate_decision,
+        scheme_for,
+        subsidy,
+        total_rate,
+    )
+    from koperasi_id.kur._relief import (
+        RateComponents,
+        borrower_rate,
+        rate_components,
+        relief_regime,
+        schedule,
+    )
+    from koperasi_id.kur._rules import (
+        COLLATERAL_100JT_FROM,
+        DEFAULT_RULES,
+        KMK_317_FROM,
+        KUR_RELAUNCH,
+        PERMENKO_1_2026_FROM,
+        PERMENKO_12_2025_FROM,
+        SUPER_MICRO_FROM,
+        TIERED_REGIME_FROM,
+        AccessLimit,
+        BusinessAgeRule,
+        CollateralRule,
+        DisasterRate,
+        ExistingCreditRule,
+        KurRules,
+        NpwpRule,
+        PandemicRelief,
+        PlafondBand,
+        ReliefBasis,
+        TenorLimit,
+    )
+    from koperasi_id.kur._schedule import (
+        Instalment,
+        Method,
+        RateConvention,
+        Schedule,
+        annuity_payment,
+        flat_rate_equivalent,
+        monthly_rate,
+    )
+    from koperasi_id.kur._schemes import Collectibility, CreditKind, Purpose, Scheme, Sector
+    from koperasi_id.money import Rounding
 
 __all__ = [
     "COLLATERAL_100JT_FROM",
@@ -135,6 +140,82 @@ __all__ = [
     "subsidy",
     "total_rate",
 ]
+
+#: Where each public name lives; it is imported from there on first use.
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    "koperasi_id.kur._eligibility": (
+        "KurAssessment",
+        "assess",
+        "originate",
+    ),
+    "koperasi_id.kur._entities": (
+        "ExistingCredit",
+        "KurApplication",
+        "KurLoan",
+    ),
+    "koperasi_id.kur._rates": (
+        "RateDecision",
+        "access_limit",
+        "additional_collateral_allowed",
+        "max_tenor_months",
+        "npwp_required",
+        "omzet_ceiling",
+        "plafond_band",
+        "rate",
+        "rate_decision",
+        "scheme_for",
+        "subsidy",
+        "total_rate",
+    ),
+    "koperasi_id.kur._relief": (
+        "RateComponents",
+        "borrower_rate",
+        "rate_components",
+        "relief_regime",
+        "schedule",
+    ),
+    "koperasi_id.kur._rules": (
+        "COLLATERAL_100JT_FROM",
+        "DEFAULT_RULES",
+        "KMK_317_FROM",
+        "KUR_RELAUNCH",
+        "PERMENKO_1_2026_FROM",
+        "PERMENKO_12_2025_FROM",
+        "SUPER_MICRO_FROM",
+        "TIERED_REGIME_FROM",
+        "AccessLimit",
+        "BusinessAgeRule",
+        "CollateralRule",
+        "DisasterRate",
+        "ExistingCreditRule",
+        "KurRules",
+        "NpwpRule",
+        "PandemicRelief",
+        "PlafondBand",
+        "ReliefBasis",
+        "TenorLimit",
+    ),
+    "koperasi_id.kur._schedule": (
+        "Instalment",
+        "Method",
+        "RateConvention",
+        "Schedule",
+        "annuity_payment",
+        "flat_rate_equivalent",
+        "monthly_rate",
+    ),
+    "koperasi_id.kur._schemes": (
+        "Collectibility",
+        "CreditKind",
+        "Purpose",
+        "Scheme",
+        "Sector",
+    ),
+    "koperasi_id.money": ("Rounding",),
+}
+
+if not TYPE_CHECKING:
+    __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 
 # Last: Hypothesis can only be taught these types once they all exist.
 _hypothesis_plugin.register_module_types(__name__)

@@ -19,40 +19,45 @@ Two regimes decide a business's legal size (:class:`BusinessSize`):
 True
 """
 
+from typing import TYPE_CHECKING
+
 from koperasi_id import _hypothesis_plugin
-from koperasi_id.msme._business import Business
-from koperasi_id.msme._classify import SizeDecision, classify, classify_business
-from koperasi_id.msme._criteria import (
-    PP_7_2021_IN_FORCE,
-    SIZE_CRITERIA,
-    ConflictPolicy,
-    Criterion,
-    Purpose,
-    PurposeRule,
-    SizeBands,
-    SizeCriteria,
-)
-from koperasi_id.msme._oss import (
-    OSS_SCALE,
-    OssScaleDecision,
-    OssScaleRule,
-    is_umk_for_oss,
-    oss_scale,
-)
-from koperasi_id.msme._sector import (
-    KUR_2026_OMZET,
-    AnnualSalesCeiling,
-    SectorCriteria,
-    SectorDecision,
-)
-from koperasi_id.msme._size import BusinessSize
-from koperasi_id.msme._workforce import (
-    BPS_WORKFORCE_BANDS,
-    WorkforceBands,
-    WorkforceClass,
-    WorkforceDecision,
-    classify_workforce,
-)
+from koperasi_id._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from koperasi_id.msme._business import Business
+    from koperasi_id.msme._classify import SizeDecision, classify, classify_business
+    from koperasi_id.msme._criteria import (
+        PP_7_2021_IN_FORCE,
+        SIZE_CRITERIA,
+        ConflictPolicy,
+        Criterion,
+        Purpose,
+        PurposeRule,
+        SizeBands,
+        SizeCriteria,
+    )
+    from koperasi_id.msme._oss import (
+        OSS_SCALE,
+        OssScaleDecision,
+        OssScaleRule,
+        is_umk_for_oss,
+        oss_scale,
+    )
+    from koperasi_id.msme._sector import (
+        KUR_2026_OMZET,
+        AnnualSalesCeiling,
+        SectorCriteria,
+        SectorDecision,
+    )
+    from koperasi_id.msme._size import BusinessSize
+    from koperasi_id.msme._workforce import (
+        BPS_WORKFORCE_BANDS,
+        WorkforceBands,
+        WorkforceClass,
+        WorkforceDecision,
+        classify_workforce,
+    )
 
 __all__ = [
     "BPS_WORKFORCE_BANDS",
@@ -83,6 +88,50 @@ __all__ = [
     "is_umk_for_oss",
     "oss_scale",
 ]
+
+#: Where each public name lives; it is imported from there on first use.
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    "koperasi_id.msme._business": ("Business",),
+    "koperasi_id.msme._classify": (
+        "SizeDecision",
+        "classify",
+        "classify_business",
+    ),
+    "koperasi_id.msme._criteria": (
+        "PP_7_2021_IN_FORCE",
+        "SIZE_CRITERIA",
+        "ConflictPolicy",
+        "Criterion",
+        "Purpose",
+        "PurposeRule",
+        "SizeBands",
+        "SizeCriteria",
+    ),
+    "koperasi_id.msme._oss": (
+        "OSS_SCALE",
+        "OssScaleDecision",
+        "OssScaleRule",
+        "is_umk_for_oss",
+        "oss_scale",
+    ),
+    "koperasi_id.msme._sector": (
+        "KUR_2026_OMZET",
+        "AnnualSalesCeiling",
+        "SectorCriteria",
+        "SectorDecision",
+    ),
+    "koperasi_id.msme._size": ("BusinessSize",),
+    "koperasi_id.msme._workforce": (
+        "BPS_WORKFORCE_BANDS",
+        "WorkforceBands",
+        "WorkforceClass",
+        "WorkforceDecision",
+        "classify_workforce",
+    ),
+}
+
+if not TYPE_CHECKING:
+    __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 
 # Last: Hypothesis can only be taught these types once they all exist.
 _hypothesis_plugin.register_module_types(__name__)

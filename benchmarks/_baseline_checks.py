@@ -1,0 +1,319 @@
+"""Hand-written field checks shared by the independent pydantic and msgspec baselines.
+
+Written from the documentation (docs/identifiers/*.md, docs/guide/*.md), not
+from the library's code, and never importing ``koperasi_id`` (a test reads
+this file's imports): the baselines must do their own identifier work, or a
+comparison with them measures nothing. Each check takes the raw wire value
+and returns the canonical wire string, or raises ``ValueError`` (which both
+pydantic and msgspec turn into a validation error).
+
+What is checked, and what is not, is listed in benchmarks/README.md
+("Independent baselines").
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+#: The 38 Kemendagri province codes (docs/identifiers/regions.md).
+PROVINCES = frozenset(
+    [
+        "11",
+        "12",
+        "13",
+        "14",
+        "15",
+        "16",
+        "17",
+        "18",
+        "19",
+        "21",
+        "31",
+        "32",
+        "33",
+        "34",
+        "35",
+        "36",
+        "51",
+        "52",
+        "53",
+        "61",
+        "62",
+        "63",
+        "64",
+        "65",
+        "71",
+        "72",
+        "73",
+        "74",
+        "75",
+        "76",
+        "81",
+        "82",
+        "91",
+        "92",
+        "93",
+        "94",
+        "95",
+        "96",
+    ]
+)
+#: KBLI 2020 divisions (golongan pokok), docs/identifiers/kbli.md.
+KBLI_DIVISIONS = frozenset(
+    [
+        "01",
+        "02",
+        "03",
+        "05",
+        "06",
+        "07",
+        "08",
+        "09",
+        "10",
+        "11",
+        "12",
+        "13",
+        "14",
+        "15",
+        "16",
+        "17",
+        "18",
+        "19",
+        "20",
+        "21",
+        "22",
+        "23",
+        "24",
+        "25",
+        "26",
+        "27",
+        "28",
+        "29",
+        "30",
+        "31",
+        "32",
+        "33",
+        "35",
+        "36",
+        "37",
+        "38",
+        "39",
+        "41",
+        "42",
+        "43",
+        "45",
+        "46",
+        "47",
+        "49",
+        "50",
+        "51",
+        "52",
+        "53",
+        "55",
+        "56",
+        "58",
+        "59",
+        "60",
+        "61",
+        "62",
+        "63",
+        "64",
+        "65",
+        "66",
+        "68",
+        "69",
+        "70",
+        "71",
+        "72",
+        "73",
+        "74",
+        "75",
+        "77",
+        "78",
+        "79",
+        "80",
+        "81",
+        "82",
+        "84",
+        "85",
+        "86",
+        "87",
+        "88",
+        "90",
+        "91",
+        "93",
+        "94",
+        "95",
+        "96",
+        "97",
+        "98",
+        "99",
+    ]
+)
+_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+_ID_SEPARATORS = re.compile(r"[\s\u00a0\u202f.\-\u2010-\u2014]+")
+_DIGITS = re.compile(r"[0-9]+")
+_PHONE_SEPARATORS = re.compile(r"[\s\u00a0\u202f.\-\u2010-\u2014()/]+")
+_PHONE = re.compile(r"\+?[0-9]+")
+_REGION = re.compile(r"([0-9]{2})(?:\.([0-9]{2})(?:\.([0-9]{2})(?:\.([0-9]{4}))?)?)?")
+_MONEY = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def digits(raw: Any, length: int | None = None) -> str:
+    """An identifier's digits: a string, separators stripped, ASCII digits only."""
+    if type(raw) is not str or len(raw) > 64:
+        raise ValueError("expected an identifier string")
+    compact = _ID_SEPARATORS.sub("", raw)
+    if not _DIGITS.fullmatch(compact):
+        raise ValueError("only digits")
+    if length is not None and len(compact) != length:
+        raise ValueError(f"expected {length} digits")
+    return compact
+
+
+def _region_ok(pp: str, kk: str, cc: str) -> bool:
+    return pp in PROVINCES and kk not in ("00", "70") and cc != "00"
+
+
+def nik_digits(d: str) -> str:
+    """Rules S1-S7 of docs/identifiers/nik.md on 16 digits."""
+    if not _region_ok(d[0:2], d[2:4], d[4:6]) or d[12:] == "0000":
+        raise ValueError("not a NIK")
+    day, month, yy = int(d[6:8]), int(d[8:10]), int(d[10:12])
+    if day > 40:
+        day -= 40
+    if not 1 <= day <= 31 or not 1 <= month <= 12 or day > _DAYS[month - 1]:
+        raise ValueError("not a NIK birth date")
+    if month == 2 and day == 29 and yy % 4:
+        raise ValueError("not a NIK birth date")
+    return d
+
+
+def nik(raw: Any) -> str:
+    return nik_digits(digits(raw, 16))
+
+
+def kk(raw: Any) -> str:
+    d = digits(raw, 16)
+    if not _region_ok(d[0:2], d[2:4], d[4:6]):
+        raise ValueError("not a KK number")
+    return d
+
+
+def nib(raw: Any) -> str:
+    return digits(raw, 13)
+
+
+def npwp(raw: Any) -> str:
+    d = digits(raw)
+    if len(d) == 15:
+        d = "0" + d
+    elif len(d) != 16:
+        raise ValueError("an NPWP has 15 or 16 digits")
+    if d[0] != "0":
+        return nik_digits(d)
+    total = 0
+    for i, ch in enumerate(reversed(d[1:9])):  # Luhn over digits 1-8 of the 15
+        v = ord(ch) - 48
+        if i % 2 == 0:
+            v *= 2
+            if v > 9:
+                v -= 9
+        total += v
+    if str((10 - total % 10) % 10) != d[9]:
+        raise ValueError("NPWP check digit")
+    return d
+
+
+def kbli(raw: Any) -> str:
+    if type(raw) is str and "@" in raw:
+        raise ValueError("only KBLI 2020 codes in the baseline")
+    d = digits(raw, 5)
+    if d[:2] not in KBLI_DIVISIONS:
+        raise ValueError("not a KBLI 2020 division")
+    return d
+
+
+def region(raw: Any) -> str:
+    if type(raw) is not str:
+        raise ValueError("expected a region code string")
+    text = raw.strip()
+    match = _REGION.fullmatch(text) if len(text) <= 13 else None
+    if match is not None:
+        pp, kk_, cc, village = match.groups()
+    elif text.isascii() and text.isdigit() and len(text) in (2, 4, 6, 10):
+        pp, kk_, cc, village = text[:2], text[2:4] or None, text[4:6] or None, text[6:10] or None
+    else:
+        raise ValueError("not a region code")
+    if (
+        pp not in PROVINCES
+        or kk_ in ("00", "70")
+        or cc == "00"
+        or (village is not None and village[0] not in "123")
+    ):
+        raise ValueError("not a region code")
+    return ".".join(p for p in (pp, kk_, cc, village) if p is not None)
+
+
+def phone(raw: Any) -> str:
+    """Canonical ``+62`` form (docs/guide/bpum.md, phone numbers)."""
+    if type(raw) is not str or len(raw) > 32:
+        raise ValueError("expected a phone string")
+    c = _PHONE_SEPARATORS.sub("", raw)
+    if not c or not _PHONE.fullmatch(c):
+        raise ValueError("phone characters")
+    if c[0] == "+":
+        if not c.startswith("+62"):
+            raise ValueError("not +62")
+        n = c[3:]
+    elif c.startswith("0062"):
+        n = c[4:]
+    elif c.startswith("62"):
+        n = c[2:]
+    elif c[0] == "0":
+        n = c[1:]
+    elif c[0] == "8":
+        n = c
+    else:
+        raise ValueError("phone prefix")
+    if n.startswith("0"):
+        n = n[1:]
+    if not n or n[0] in "01":
+        raise ValueError("phone prefix")
+    if not (9 <= len(n) <= 12 if n[0] == "8" else 8 <= len(n) <= 11):
+        raise ValueError("phone length")
+    return "+62" + n
+
+
+def money(raw: Any, *, positive: bool = False) -> Decimal:
+    """A plain decimal string or an int; finite, not negative, at most two places."""
+    if type(raw) is str:
+        if not _MONEY.fullmatch(raw):
+            raise ValueError("expected a decimal string")
+        value = Decimal(raw)
+    elif type(raw) is int:
+        value = Decimal(raw)
+    elif type(raw) is Decimal and raw.is_finite():
+        value = raw
+    else:
+        raise ValueError("expected an amount")
+    if value.as_tuple().exponent < -2:  # type: ignore[operator]
+        raise ValueError("at most two decimal places")
+    if value < 0 or (positive and value == 0):
+        raise ValueError("amount out of range")
+    return value
+
+
+def money_text(value: Decimal) -> str:
+    text = str(value)
+    return text if "E" not in text else f"{value:f}"
+
+
+def iso_date(raw: Any) -> str:
+    if type(raw) is not str or not _ISO_DATE.fullmatch(raw):
+        raise ValueError("expected YYYY-MM-DD")
+    return raw

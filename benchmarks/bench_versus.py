@@ -1,0 +1,124 @@
+"""Per-record speed against a frozen copy of earlier code, and against the ``csv`` floor.
+
+    git archive <commit> src | tar -x -C /tmp/base        # the frozen code
+    python benchmarks/bench_versus.py --base /tmp/base/src --rows 50000
+
+Runs ``bpum screen``, ``cooperatives status --as-of 2025-06-30`` and
+``validate --type bpum-proposal`` on generated files, each with this
+checkout's ``src`` and with the frozen ``--base`` copy (``PYTHONPATH`` picks
+the code), and the ``csv.reader`` → ``csv.writer`` copy of the same file,
+in rotating order. It compares the medians of the children's **CPU time**
+(user + system, from ``getrusage``): on a shared machine wall time mostly
+measures the other processes. Outputs of the two versions are compared byte
+for byte.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from _data import ROOT, write_proposal_csv
+
+_RAW_COPY = """
+import csv, sys
+with open(sys.argv[1], newline="", encoding="utf-8") as src, \\
+        open(sys.argv[2], "w", newline="", encoding="utf-8") as dst:
+    csv.writer(dst, lineterminator="\\n").writerows(csv.reader(src))
+"""
+
+
+def _cpu(command: list[str], src: Path | None, out: Path) -> float:
+    env = dict(os.environ)
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with out.open("wb") as stdout:
+        done = subprocess.run(command, env=env, stdout=stdout, stderr=subprocess.PIPE, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        raise SystemExit(
+            f"{command} failed ({done.returncode}):\n{done.stderr[-2000:].decode(errors='replace')}"
+        )
+    return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
+def write_registry_csv(path: Path, count: int) -> Path:
+    sys.path.insert(0, str(ROOT / "examples"))
+    import make_sample_data as sample  # noqa: PLC0415
+
+    rng = random.Random(20250630)
+    rows = []
+    while len(rows) < count:
+        rows.extend(sample.make_registry(rng))  # chunks of the sample size (planted errors)
+    del rows[count:]
+    sample.write_csv(path, rows)
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", type=Path, required=True, help="the frozen copy's src directory")
+    parser.add_argument("--rows", type=int, default=50_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--only", nargs="+", default=["screen", "status", "validate"])
+    args = parser.parse_args(argv)
+    here = ROOT / "src"
+    py = sys.executable
+    with tempfile.TemporaryDirectory(prefix="kid_versus_") as tmp:
+        work = Path(tmp)
+        proposals = work / "usulan.csv"
+        if {"screen", "validate"} & set(args.only):
+            write_proposal_csv(proposals, args.rows)
+        registry = work / "koperasi.csv"
+        if "status" in args.only:
+            write_registry_csv(registry, args.rows)
+        jobs = {
+            "screen": (
+                proposals,
+                ["bpum", "screen", str(proposals), "--year", "2021", "--format", "csv"],
+            ),
+            "status": (
+                registry,
+                ["cooperatives", "status", str(registry), "--as-of", "2025-06-30", "--csv"],
+            ),
+            "validate": (
+                proposals,
+                ["validate", "--type", "bpum-proposal", str(proposals)],
+            ),
+        }
+        for name in args.only:
+            source, job = jobs[name]
+            sides = {
+                "new": ([py, "-m", "koperasi_id", *job], here),
+                "base": ([py, "-m", "koperasi_id", *job], args.base),
+                "csv": ([py, "-c", _RAW_COPY, str(source), str(work / "raw.csv")], None),
+            }
+            times: dict[str, list[float]] = {k: [] for k in sides}
+            labels = list(sides)
+            for r in range(args.rounds):
+                for k in range(len(labels)):
+                    label = labels[(r + k) % len(labels)]
+                    command, src = sides[label]
+                    times[label].append(_cpu(command, src, work / f"{label}.out"))
+            same = (work / "new.out").read_bytes() == (work / "base.out").read_bytes()
+            new, base, floor = (statistics.median(times[k]) for k in ("new", "base", "csv"))
+            print(
+                f"{name:9} {args.rows:,} rows  CPU: new {new:7.2f} s  base {base:7.2f} s  "
+                f"csv floor {floor:6.2f} s  speed-up {base / new:5.2f}x  "
+                f"new/floor {new / floor:5.1f}  base/floor {base / floor:5.1f}  "
+                f"output {'identical' if same else 'DIFFERS'}  (median of {args.rounds} rounds)",
+                flush=True,
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
