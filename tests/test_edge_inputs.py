@@ -78,3 +78,50 @@ def test_nik_keys_refuses_results_that_do_not_match_the_records() -> None:
         batch.nik_keys([], [{}])
     with pytest.raises(RuleInputError, match="header cells are text"):
         batch.nik_keys([], [], header=[1])  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize(
+    ("akad", "refused"),
+    [("1899-12-31", True), ("1900-01-01", False), ("9899-12-31", False), ("9900-01-01", True)],
+)
+def test_a_kur_loan_date_past_the_day_bound_is_a_problem_at_its_field(
+    akad: str, refused: bool
+) -> None:
+    # from_dict must answer with a ValidationError at the field, never let the
+    # rules' RuleInputError escape (the schema tests drew 1899-01-01 and crashed).
+    from koperasi_id import kur  # noqa: PLC0415 - kur is imported lazily elsewhere too
+    from koperasi_id.serialization import from_dict  # noqa: PLC0415
+
+    wire = {
+        "borrower_nik": "1871014101900002",
+        "scheme": "mikro",
+        "purpose": "modal_kerja",
+        "plafond": "10000000",
+        "annual_rate": "6",
+        "tenor_months": 12,
+        "akad_date": akad,
+    }
+    if refused:
+        with pytest.raises(ValidationError) as caught:
+            from_dict(kur.KurLoan, wire)
+        assert caught.value.codes == ("date.range",)
+        assert caught.value.paths == ("$.akad_date",)
+    else:
+        assert from_dict(kur.KurLoan, wire).akad_date == date.fromisoformat(akad)
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [("1899-12-31", True), ("1900-01-01", False), ("9899-12-31", False), ("9900-01-01", True)],
+)
+def test_every_wire_date_is_held_to_the_day_bound(text: str, refused: bool) -> None:
+    # One hook for every date field of every entity: a Cooperative's deed date
+    # of 0001-01-01 used to pass structuring and crash its fiscal-year property.
+    from koperasi_id.serialization import from_dict  # noqa: PLC0415
+
+    if refused:
+        with pytest.raises(ValidationError) as caught:
+            from_dict(date, text)
+        assert caught.value.codes == ("date.range",)
+    else:
+        assert from_dict(date, text) == date.fromisoformat(text)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import re
 from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
@@ -403,7 +404,8 @@ def _from_schema(root: dict[str, Any], node: dict[str, Any]) -> st.SearchStrateg
         # Around zero (counts, months) and around the years fields hold.
         return st.integers(-2, 2) | st.integers(1890, 2110) | st.integers(-5, 10_000)
     if node.get("format") == "date":
-        return st.dates().map(date.isoformat)
+        # Any calendar day the schema's own pattern admits (it bounds the years).
+        return st.dates().map(date.isoformat).filter(lambda t: re.search(node["pattern"], t))
     strings = (
         st.from_regex(node["pattern"], fullmatch=True)
         if "pattern" in node

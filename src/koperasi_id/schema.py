@@ -66,7 +66,12 @@ __all__ = [
 #: The JSON Schema dialect of every schema made here.
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
-_DATE = {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+# Years 1900-9899: the day bound (koperasi_id.law.FIRST_DAY/LAST_DAY) the converter applies.
+_DATE = {
+    "type": "string",
+    "format": "date",
+    "pattern": "^(19[0-9]{2}|[2-8][0-9]{3}|9[0-8][0-9]{2})-[0-9]{2}-[0-9]{2}$",
+}
 # The number policy (koperasi_id._numbers), read from there, never re-typed: a
 # magnitude of at most MAX_MAGNITUDE (the string patterns allow one digit fewer,
 # so they stay patterns), DECIMAL_PLACES places, MONEY_PLACES for rupiah.

@@ -55,6 +55,7 @@ from cattrs.errors import (
 from cattrs.gen import make_mapping_structure_fn
 
 from koperasi_id import _json
+from koperasi_id._days import FIRST_DAY, LAST_DAY
 from koperasi_id._numbers import (
     DECIMAL_PLACES,
     MAX_NUMBER_TEXT,
@@ -204,18 +205,28 @@ def decimal_text(value: Decimal) -> str:
     return f"{value:f}"
 
 
+def _in_day_bound(day: date) -> date:
+    # Entities feed their dates to the rules, which take days from FIRST_DAY to
+    # LAST_DAY only: refused here, the caller gets a problem at the field's path
+    # instead of a RuleInputError from deep inside an entity's own checks.
+    if FIRST_DAY <= day <= LAST_DAY:
+        return day
+    raise _fail("date.range", f"a date is from {FIRST_DAY} to {LAST_DAY}, got {day.isoformat()}")
+
+
 def _structure_date(value: object, _: type) -> date:
     if type(value) is str:
         assert isinstance(value, str)
         if _ISO_DATE.fullmatch(value):
             try:
-                return date.fromisoformat(value)
+                parsed = date.fromisoformat(value)
             except ValueError:
                 raise _fail("type.date", f"{_excerpt(value)} is not a real calendar date") from None
+            return _in_day_bound(parsed)
         raise _fail("type.date", f"expected an ISO date 'YYYY-MM-DD', got {_excerpt(value)}")
     if type(value) is date:
         assert isinstance(value, date)
-        return value
+        return _in_day_bound(value)
     if isinstance(value, datetime):
         raise _fail("type.date", "expected a date, got a datetime; pass its .date()")
     raise _fail("type.date", f"expected an ISO date string, got {type(value).__name__}")

@@ -12,7 +12,7 @@ import attrs
 
 from koperasi_id._numbers import DECIMAL_PLACES, decimal_places
 from koperasi_id._values import mask
-from koperasi_id.errors import ValidationError
+from koperasi_id.errors import RuleInputError, ValidationError
 from koperasi_id.identifiers import Nik, Npwp
 from koperasi_id.kur._args import day
 from koperasi_id.kur._relief import schedule
@@ -90,7 +90,12 @@ def _optional_instance(kind: type, code: str) -> Any:
 
 def _date(instance: object, attribute: attrs.Attribute[date], value: date) -> None:
     # A datetime is a date subclass but does not compare with the regimes' dates.
-    day(value, attribute.name, code="kur.date_type")
+    try:
+        day(value, attribute.name, code="kur.date_type")
+    except RuleInputError as err:
+        # Past the rules' day bound: for a rule call that is a RuleInputError, but
+        # in an entity it is bad input at this field, with its path.
+        raise ValidationError.single("date.range", str(err), path=f"$.{attribute.name}") from None
 
 
 def _optional_date(
@@ -190,6 +195,7 @@ class KurApplication:
         {
             "kur.plafond_not_positive": "plafond is above zero",
             "kur.range": "tenor_months is 1-600, access 1-1000, contract_months 1-600",
+            "date.range": "akad_date is from 1900-01-01 to 9899-12-31 (the rules' day bound)",
             "kur.contract_months": "contract_months only for scheme pmi",
         }
     )
@@ -246,6 +252,7 @@ class KurLoan:
         {
             "kur.plafond_not_positive": "plafond is above zero",
             "kur.range": "tenor_months is 1-600, grace_months 0-600",
+            "date.range": "akad_date and first_due are from 1900-01-01 to 9899-12-31 (the rules' day bound)",
             "kur.rate_range": "annual_rate is a percent from 0 to 100",
             "kur.grace_too_long": "grace_months is less than tenor_months",
             "kur.bullet_scheme": "method sekaligus only for scheme super_mikro",
