@@ -15,6 +15,7 @@ from _hypothesis_optional import given, st
 from koperasi_id._io import FileFormat, InputError, Progress, RecordWriter, open_records
 from koperasi_id.errors import Problem, ValidationError
 from koperasi_id.identifiers import Nik
+from koperasi_id.law import FIRST_DAY, LAST_DAY
 from koperasi_id.rows import columns, flatten, structure, unflatten
 from koperasi_id.serialization import from_dict, to_dict
 
@@ -161,7 +162,7 @@ def test_flatten_and_columns() -> None:
             st.builds(
                 Rat,
                 fiscal_year=st.integers(1990, 2030),
-                held_on=st.none() | st.dates(),
+                held_on=st.none() | st.dates(FIRST_DAY, LAST_DAY),  # the wire day bound
                 reported=st.booleans(),
             ),
             max_size=3,

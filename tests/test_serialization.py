@@ -15,6 +15,7 @@ import pytest
 from _hypothesis_optional import given, st
 from koperasi_id._values import ValueType, digits_only
 from koperasi_id.errors import ValidationError
+from koperasi_id.law import FIRST_DAY, LAST_DAY
 from koperasi_id.money import non_negative_rupiah
 from koperasi_id.serialization import (
     default_converter,
@@ -230,7 +231,7 @@ member_dicts = st.fixed_dictionaries(
     {
         "name": st.text(min_size=1, max_size=20),
         "code": st.from_regex(r"[0-9]{4}", fullmatch=True),
-        "joined": st.dates().map(date.isoformat),
+        "joined": st.dates(FIRST_DAY, LAST_DAY).map(date.isoformat),  # the wire day bound
         "savings": st.decimals(min_value=0, max_value=10**12, places=2).map(str),
         "active": st.booleans(),
     }
