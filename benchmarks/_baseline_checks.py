@@ -15,9 +15,32 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 #: The 38 Kemendagri province codes (docs/identifiers/regions.md).
+# The enums' wire values, typed from the docs (never read from the library).
+Occupation = Literal[
+    "wiraswasta", "pedagang", "petani", "nelayan", "buruh", "karyawan_swasta",
+    "mengurus_rumah_tangga", "pelajar_mahasiswa", "pensiunan", "belum_tidak_bekerja",
+    "lainnya", "asn", "tni", "polri", "pegawai_bumn", "pegawai_bumd",
+]  # fmt: skip
+ProposerType = Literal[
+    "dinas_provinsi", "dinas_kabupaten_kota", "koperasi_berbadan_hukum",
+    "kementerian_lembaga", "bank_perusahaan_pembiayaan", "blu_dana_bergulir",
+]  # fmt: skip
+Scheme = Literal["super_mikro", "mikro", "kecil", "khusus", "pmi"]
+Purpose = Literal["modal_kerja", "investasi"]
+Sector = Literal[
+    "pertanian", "perkebunan", "perikanan", "peternakan", "industri_pengolahan",
+    "konstruksi", "jasa_produksi", "perdagangan", "jasa",
+]  # fmt: skip
+CreditKind = Literal[
+    "kur", "kpr", "kendaraan_bermotor_produktif", "sk_pensiun", "kartu_kredit",
+    "resi_gudang", "konsumtif_rumah_tangga", "konsumtif_tercatat_produktif", "ultra_mikro",
+    "pinjaman_daring", "program_pemerintah", "produktif_komersial",
+]  # fmt: skip
+Collectibility = Literal["lancar", "dalam_perhatian_khusus", "kurang_lancar", "diragukan", "macet"]
+
 PROVINCES = frozenset(
     [
         "11",

@@ -10,32 +10,19 @@ pydantic models (``_baseline_checks``) in ``__post_init__``, and
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 import _baseline_checks as chk
 import msgspec
-
-Occupation = Literal[
-    "wiraswasta", "pedagang", "petani", "nelayan", "buruh", "karyawan_swasta",
-    "mengurus_rumah_tangga", "pelajar_mahasiswa", "pensiunan", "belum_tidak_bekerja",
-    "lainnya", "asn", "tni", "polri", "pegawai_bumn", "pegawai_bumd",
-]  # fmt: skip
-ProposerType = Literal[
-    "dinas_provinsi", "dinas_kabupaten_kota", "koperasi_berbadan_hukum",
-    "kementerian_lembaga", "bank_perusahaan_pembiayaan", "blu_dana_bergulir",
-]  # fmt: skip
-Scheme = Literal["super_mikro", "mikro", "kecil", "khusus", "pmi"]
-Purpose = Literal["modal_kerja", "investasi"]
-Sector = Literal[
-    "pertanian", "perkebunan", "perikanan", "peternakan", "industri_pengolahan",
-    "konstruksi", "jasa_produksi", "perdagangan", "jasa",
-]  # fmt: skip
-CreditKind = Literal[
-    "kur", "kpr", "kendaraan_bermotor_produktif", "sk_pensiun", "kartu_kredit",
-    "resi_gudang", "konsumtif_rumah_tangga", "konsumtif_tercatat_produktif", "ultra_mikro",
-    "pinjaman_daring", "program_pemerintah", "produktif_komersial",
-]  # fmt: skip
-Collectibility = Literal["lancar", "dalam_perhatian_khusus", "kurang_lancar", "diragukan", "macet"]
+from _baseline_checks import (  # the wire values, typed once for every baseline
+    Collectibility,
+    CreditKind,
+    Occupation,
+    ProposerType,
+    Purpose,
+    Scheme,
+    Sector,
+)
 
 Text = Annotated[str, msgspec.Meta(max_length=500)]
 Year = Annotated[int, msgspec.Meta(ge=1900, le=9999)]

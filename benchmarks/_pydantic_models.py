@@ -15,9 +15,18 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from functools import partial
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 import _baseline_checks as chk
+from _baseline_checks import (  # the wire values, typed once for every baseline
+    Collectibility,
+    CreditKind,
+    Occupation,
+    ProposerType,
+    Purpose,
+    Scheme,
+    Sector,
+)
 from pydantic import (
     BaseModel,
     BeforeValidator,
@@ -52,27 +61,6 @@ IsoDate = Annotated[date, BeforeValidator(chk.iso_date), Field(strict=False)]
 Text = Annotated[str, Field(max_length=500)]
 Year = Annotated[int, Field(ge=1900, le=9999)]
 
-Occupation = Literal[
-    "wiraswasta", "pedagang", "petani", "nelayan", "buruh", "karyawan_swasta",
-    "mengurus_rumah_tangga", "pelajar_mahasiswa", "pensiunan", "belum_tidak_bekerja",
-    "lainnya", "asn", "tni", "polri", "pegawai_bumn", "pegawai_bumd",
-]  # fmt: skip
-ProposerType = Literal[
-    "dinas_provinsi", "dinas_kabupaten_kota", "koperasi_berbadan_hukum",
-    "kementerian_lembaga", "bank_perusahaan_pembiayaan", "blu_dana_bergulir",
-]  # fmt: skip
-Scheme = Literal["super_mikro", "mikro", "kecil", "khusus", "pmi"]
-Purpose = Literal["modal_kerja", "investasi"]
-Sector = Literal[
-    "pertanian", "perkebunan", "perikanan", "peternakan", "industri_pengolahan",
-    "konstruksi", "jasa_produksi", "perdagangan", "jasa",
-]  # fmt: skip
-CreditKind = Literal[
-    "kur", "kpr", "kendaraan_bermotor_produktif", "sk_pensiun", "kartu_kredit",
-    "resi_gudang", "konsumtif_rumah_tangga", "konsumtif_tercatat_produktif", "ultra_mikro",
-    "pinjaman_daring", "program_pemerintah", "produktif_komersial",
-]  # fmt: skip
-Collectibility = Literal["lancar", "dalam_perhatian_khusus", "kurang_lancar", "diragukan", "macet"]
 
 _MODEL = ConfigDict(strict=True, extra="forbid", frozen=True)
 _DEPTH = {"dinas_provinsi": 0, "dinas_kabupaten_kota": 1}
