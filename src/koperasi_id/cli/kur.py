@@ -85,6 +85,13 @@ def add_parser(subparsers: Any) -> None:
         metavar="PERCENT",
         help="override the rate in force (percent per year)",
     )
+    sim.add_argument(
+        "--no-relief",
+        dest="relief",
+        action="store_false",
+        help="charge the agreed rate in every period, without the 2020-2022 pandemic "
+        "interest relief (default: applied where the loan's periods fall in it)",
+    )
     sim.add_argument("--format", choices=["table", "csv", "json"], default="table")
     add_lang_option(sim)
     add_rules_option(sim)
@@ -112,6 +119,8 @@ def run(args: argparse.Namespace) -> int:
         if args.rate is not None
         else kur.rate(scheme, as_of=akad, access=args.access, rules=rules)
     )
+    # With a scheme, each period is charged what the borrower owed: the pandemic
+    # relief where it was in force, the annuity re-amortised at each change.
     plan = kur.schedule(
         args.plafond,
         annual_rate,
@@ -119,11 +128,20 @@ def run(args: argparse.Namespace) -> int:
         start=akad,
         method=_methods()[args.method],
         grace_months=args.grace,
+        scheme=scheme if args.relief else None,
+        akad_date=akad,
+        rules=rules,
     )
+    reliefs = _reliefs(plan, scheme, akad, rules) if args.relief else []
     checks = _checks(scheme, purpose, args, rules)
     if args.format == "json":
         # The schedule's own wire form carries its totals and flat-rate equivalent.
-        body = {"scheme": scheme.value, "checks": checks, "schedule": to_dict(plan)}
+        body = {
+            "scheme": scheme.value,
+            "checks": checks,
+            "relief": reliefs,
+            "schedule": to_dict(plan),
+        }
         print(json.dumps(body, ensure_ascii=False, indent=2))
         return EXIT_OK
     if args.format == "csv":
@@ -146,6 +164,25 @@ def run(args: argparse.Namespace) -> int:
             f"rate {annual_rate}% per year ({plan.method.label}), akad {akad.isoformat()}",
         )
     )
+    for relief in reliefs:
+        first, last = relief["periods"]
+        print(
+            tr(
+                lang,
+                f"Keringanan bunga masa pandemi diterapkan: periode {first}-{last}, "
+                f"bunga dikurangi {relief['extra_subsidy']} poin ({relief['citation']})",
+                f"Pandemic interest relief applied: periods {first}-{last}, "
+                f"{relief['extra_subsidy']} points off the rate ({relief['citation']})",
+            )
+        )
+    if reliefs:
+        print(
+            tr(
+                lang,
+                "(--no-relief: bunga akad di setiap periode)",
+                "(--no-relief: the agreed rate in every period)",
+            )
+        )
     print()
     no, due, principal, interest, payment, balance, total = _COLUMNS[lang]
     due_width = max(10, len(due))
@@ -173,9 +210,48 @@ def run(args: argparse.Namespace) -> int:
     print()
     print(tr(lang, "Pemeriksaan:", "Checks:"))
     for check in checks:
-        mark = tr(lang, "ok   ", "ok  ") if check["passed"] else tr(lang, "GAGAL", "FAIL")
+        if check["passed"]:
+            mark = tr(lang, "ok   ", "ok  ")
+        elif check.get("severity") == "warning":
+            mark = tr(lang, "cek  ", "?   ")
+        else:
+            mark = tr(lang, "GAGAL", "FAIL")
         print(f"  [{mark}] {check['code']}: {check['message']}")
     return EXIT_OK
+
+
+def _reliefs(
+    plan: kur.Schedule, scheme: kur.Scheme, akad: date, rules: kur.KurRules | None
+) -> list[dict[str, Any]]:
+    """Each pandemic relief regime that lowered a period of ``plan``, with its periods."""
+    from dateutil.relativedelta import relativedelta
+
+    from koperasi_id import kur
+
+    found: dict[str, dict[str, Any]] = {}
+    # Period k runs from akad + (k - 1) months to akad + k months; a bullet
+    # credit has one instalment but a rate for every month, hence periods.
+    for k, charged in enumerate(plan.period_rates, start=1):
+        regime = kur.relief_regime(
+            scheme,
+            akad_date=akad,
+            period_start=akad + relativedelta(months=k - 1),
+            due_date=akad + relativedelta(months=k),
+            rules=rules,
+        )
+        if regime is None or charged == plan.annual_rate:
+            continue
+        entry = found.setdefault(
+            regime.name,
+            {
+                "regime": regime.name,
+                "citation": str(regime.citation),
+                "extra_subsidy": str(regime.value.extra_subsidy),
+                "periods": [k, k],
+            },
+        )
+        entry["periods"][1] = k
+    return list(found.values())
 
 
 # Column headings of the schedule table, by language.
@@ -192,6 +268,7 @@ def _checks(
     rules: kur.KurRules | None,
 ) -> list[dict[str, Any]]:
     from koperasi_id import kur
+    from koperasi_id.errors import NoRuleInForceError
     from koperasi_id.money import format_rupiah
 
     akad: date = args.akad
@@ -222,32 +299,62 @@ def _checks(
             ),
         }
     )
-    collateral = kur.additional_collateral_allowed(scheme, args.plafond, as_of=akad, rules=rules)
-    checks.append(
-        {
-            "code": "kur.collateral",
-            "passed": True,
-            "message": tr(
-                lang,
-                "agunan tambahan boleh diminta",
-                "additional collateral may be asked",
-            )
-            if collateral
-            else tr(
-                lang,
-                "agunan tambahan tidak boleh diminta (hanya usaha yang dibiayai)",
-                "no additional collateral may be asked (only the financed business)",
-            ),
-        }
-    )
-    needs_npwp = kur.npwp_required(scheme, args.plafond, as_of=akad, rules=rules)
-    checks.append(
-        {
-            "code": "kur.npwp_required",
-            "passed": True,
-            "message": tr(lang, "NPWP wajib", "an NPWP is required")
-            if needs_npwp
-            else tr(lang, "NPWP tidak wajib", "no NPWP is required"),
-        }
-    )
+    try:
+        collateral = kur.additional_collateral_allowed(
+            scheme, args.plafond, as_of=akad, rules=rules
+        )
+    except NoRuleInForceError:
+        checks.append(_unknown("kur.collateral", "agunan", "collateral", lang, akad))
+    else:
+        checks.append(
+            {
+                "code": "kur.collateral",
+                "passed": True,
+                "message": tr(
+                    lang,
+                    "agunan tambahan boleh diminta",
+                    "additional collateral may be asked",
+                )
+                if collateral
+                else tr(
+                    lang,
+                    "agunan tambahan tidak boleh diminta (hanya usaha yang dibiayai)",
+                    "no additional collateral may be asked (only the financed business)",
+                ),
+            }
+        )
+    try:
+        needs_npwp = kur.npwp_required(scheme, args.plafond, as_of=akad, rules=rules)
+    except NoRuleInForceError:
+        checks.append(_unknown("kur.npwp_required", "NPWP", "NPWP", lang, akad))
+    else:
+        checks.append(
+            {
+                "code": "kur.npwp_required",
+                "passed": True,
+                "message": tr(lang, "NPWP wajib", "an NPWP is required")
+                if needs_npwp
+                else tr(lang, "NPWP tidak wajib", "no NPWP is required"),
+            }
+        )
     return checks
+
+
+def _unknown(code: str, what_id: str, what_en: str, lang: str, akad: date) -> dict[str, Any]:
+    """A check whose rule the library does not know on the akad date: a warning.
+
+    As in ``kur.assess``, it is shown as failed but marked ``severity:
+    warning``, so a loan signed before the rule is encoded (NPWP before 2022,
+    collateral before 2020) still gets its schedule.
+    """
+    return {
+        "code": code,
+        "passed": False,
+        "severity": "warning",
+        "message": tr(
+            lang,
+            f"aturan {what_id} untuk tanggal {akad.isoformat()} tidak dikenal pustaka; "
+            "periksa manual",
+            f"no {what_en} rule is known for {akad.isoformat()}; check it by hand",
+        ),
+    }
