@@ -175,10 +175,10 @@ def test_regular_subsidy_history(scheme: Scheme, as_of: date, expected: Decimal)
 
 
 def test_subsidy_gaps_are_no_rule() -> None:
-    # KMK 1355/KMK.05/2015 (2016) was not seen; KMK 317/2023 covers akad from
-    # 27 Jan 2023 only.
-    with pytest.raises(NoRuleInForceError, match=r"kur\.subsidy"):
-        subsidy(MICRO, as_of=date(2016, 6, 1))
+    # 2016: only the mikro points were found (test_oracles_kur_history.py); KMK
+    # 317/2023 covers akad from 27 Jan 2023 only.
+    with pytest.raises(NoRuleInForceError, match=r"kur\.subsidy\[kecil\]"):
+        subsidy(SMALL, as_of=date(2016, 6, 1))
     with pytest.raises(NoRuleInForceError, match=r"kur\.subsidy"):
         subsidy(MICRO, as_of=date(2023, 1, 26))
     with pytest.raises(NoRuleInForceError, match=r"kur\.subsidy\[super_mikro\]"):

@@ -339,6 +339,7 @@ _P12_2025 = "Permenko Perekonomian 12/2025"
 _P1_2026 = "Permenko Perekonomian 1/2026"
 _KMK_317 = "KMK 317/2023"
 _PMK_146 = "PMK 146/PMK.05/2015"
+_KMK_1355 = "KMK 1355/KMK.05/2015 (Besaran Subsidi Bunga KUR)"
 _KMK_372 = "KMK 372/2017"
 _KMK_2020 = "KMK 372/2017 jo. KMK 436/2020"
 _KMK_2021 = "KMK 372/2017 jo. KMK 436/2020 jo. KMK 96/2021"
@@ -966,7 +967,23 @@ def _build(
                 _totals("19", "15", "24"),
                 note="Set 30 Jul 2015 (kontan; tribunnews 7 Aug 2015, citing setkab).",
             ),
-            # 2016 (KMK 1355/KMK.05/2015) is left out: its rates were not seen.
+            _regime(
+                "kmk-1355-2015",
+                date(2016, 1, 1),
+                date(2016, 12, 31),
+                Citation(
+                    _KMK_1355,
+                    note="mikro 10 points on 9 % (total 19); ritel and TKI not found",
+                ),
+                # Only the scheme whose points two sources agree on: asking for
+                # ritel (kecil) or TKI in 2016 is no rule in force.
+                _frozen_map({Scheme.MICRO: ((None, _d(19)),)}),
+                medium,
+                "Mikro: the bank received 19 %, 9 paid by the debtor and 10 subsidised "
+                "(Komite KUR secretary, republika 24 May 2016; BRI, detik 25 Oct 2016): the "
+                "value is HIGH. The KMK's table was not seen (studylibid shows its first page "
+                "only), so the instrument is MEDIUM; ritel and TKI 2016 points not found.",
+            ),
             _regime(
                 "kur-2017",
                 date(2017, 1, 1),
