@@ -13,6 +13,7 @@ import pytest
 from koperasi_id import bpum, kur, law
 from koperasi_id._overrides import parse_overrides
 from koperasi_id._register_export import wire_value
+from koperasi_id.cooperatives import CooperativeForm, MembershipArea
 from koperasi_id.errors import ValidationError
 from koperasi_id.identifiers import Nik
 from koperasi_id.msme import Business
@@ -143,33 +144,33 @@ def test_in_force_and_changes_follow_the_overrides() -> None:
 
 
 def test_every_shipped_value_reads_back_from_its_wire_form() -> None:
-    # What makes any rule overridable from a file; one known exception.
-    unreadable = set()
+    # What makes any rule overridable from a file (tests/test_law_overrides_roundtrip.py
+    # goes on through real JSON and TOML files); tuple-keyed tables included.
     for entry in law.registered_rules():
         for shipped in entry.regimes:
-            try:
-                back = from_dict(entry.value_type, wire_value(shipped.value))
-            except ValueError:  # a ValidationError, or cattrs refusing a tuple key
-                unreadable.add(entry.info.id)
-                continue
-            plain = dict(back) if isinstance(back, dict) else back
-            expected = dict(shipped.value) if hasattr(shipped.value, "keys") else shipped.value
-            assert plain == expected, (entry.info.id, shipped.name)
-    # Its table is keyed by (form, area) pairs, which the wire format cannot key by.
-    assert unreadable == {"cooperatives.ksp_startup_capital"}
+            back = from_dict(entry.value_type, wire_value(shipped.value))
+            assert back == shipped.value, (entry.info.id, shipped.name)
 
 
-def test_the_one_unreadable_rule_is_refused_as_a_problem() -> None:
+def test_the_tuple_keyed_capital_table_is_overridable() -> None:
     capital = wire_value(law.history("cooperatives.ksp_startup_capital").regimes[0].value)
-    found = problems(
-        regime(
-            rule="cooperatives.ksp_startup_capital",
-            valid_from="2024-01-01",
-            unit="rupiah",
-            value=capital,
-        )
+    capital["minimums"]["primer/dalam_kabupaten_kota"] = "600000000"
+    reform = parse_overrides(
+        {
+            "regimes": [
+                regime(
+                    rule="cooperatives.ksp_startup_capital",
+                    valid_from="2024-01-01",
+                    unit="rupiah",
+                    value=capital,
+                )
+            ]
+        }
     )
-    assert found == [("$.regimes[0].value", "overrides.value")]
+    value = reform.timeline("cooperatives.ksp_startup_capital").value_at(date(2024, 1, 1))
+    assert value.minimums[CooperativeForm.PRIMARY, MembershipArea.WITHIN_REGENCY] == Decimal(
+        600_000_000
+    )
 
 
 def test_unknown_rule_ids_are_problems_and_masked() -> None:

@@ -132,7 +132,7 @@ def load_overrides(path: str | os.PathLike[str]) -> Overrides:
         raise ValidationError.single(
             "overrides.syntax", f"the rules file is not valid {suffix[1:].upper()}: {where}"
         ) from None
-    return parse_overrides(data)
+    return parse_overrides(data, toml=suffix == ".toml")
 
 
 def _day(value: object, path: str, problems: list[Problem]) -> date | None:
@@ -175,13 +175,14 @@ def _unknown_keys(
     )
 
 
-def _value(raw: object, value_type: Any, path: str, problems: list[Problem]) -> Any:
+def _value(raw: object, value_type: Any, path: str, problems: list[Problem], *, toml: bool) -> Any:
+    from koperasi_id._toml_values import structure_toml  # noqa: PLC0415 - upper layer
     from koperasi_id.serialization import from_dict  # noqa: PLC0415 - upper layer, on demand
 
     if isinstance(raw, float):
         raw = Decimal(str(raw))  # TOML has no decimal type; its floats are written as decimals
     try:
-        return from_dict(value_type, _plain(raw))
+        return (structure_toml if toml else from_dict)(value_type, _plain(raw))
     except ValidationError as err:
         problems.extend(p.under(path) for p in err.problems)
     except (TypeError, ValueError) as err:
@@ -216,7 +217,13 @@ def _merge(base: object, patch: object) -> object:
 
 
 def _patched(
-    entry: RegisteredRule, start: date, patch: object, path: str, problems: list[Problem]
+    entry: RegisteredRule,
+    start: date,
+    patch: object,
+    path: str,
+    problems: list[Problem],
+    *,
+    toml: bool,
 ) -> Any:
     from koperasi_id._register_export import wire_value  # noqa: PLC0415 - upper layer
 
@@ -234,11 +241,12 @@ def _patched(
     if not isinstance(patch, dict):
         problems.append(Problem(path=path, code="overrides.type", message="expected a table"))
         return None
-    return _value(_merge(wire_value(base.value), patch), entry.value_type, path, problems)
+    merged = _merge(wire_value(base.value), patch)
+    return _value(merged, entry.value_type, path, problems, toml=toml)
 
 
 def _regime(
-    item: object, path: str, problems: list[Problem]
+    item: object, path: str, problems: list[Problem], *, toml: bool
 ) -> tuple[str, str, Regime[Any]] | None:
     from koperasi_id.law import Citation, Confidence, Regime  # noqa: PLC0415 - law imports us
 
@@ -357,9 +365,9 @@ def _regime(
             )
         )
     elif entry is not None and "value" in item:
-        value = _value(item["value"], entry.value_type, f"{path}.value", problems)
+        value = _value(item["value"], entry.value_type, f"{path}.value", problems, toml=toml)
     elif entry is not None and start_day is not None:
-        value = _patched(entry, start_day, item["patch"], f"{path}.patch", problems)
+        value = _patched(entry, start_day, item["patch"], f"{path}.patch", problems, toml=toml)
     if len(problems) > start or entry is None or start_day is None:
         return None
     assert name is not None
@@ -376,7 +384,7 @@ def _regime(
     return entry.info.id, str(action), regime
 
 
-def parse_overrides(data: object) -> Overrides:
+def parse_overrides(data: object, *, toml: bool = False) -> Overrides:
     """Check a reform document (``{"regimes": [...]}``) and build its timelines.
 
     Each regime names its ``rule`` id, ``action`` (``add``: must not overlap
@@ -386,7 +394,9 @@ def parse_overrides(data: object) -> Overrides:
     ``article``, ``note``) and either the whole ``value`` in the rule's wire
     form or a ``patch``: the keys to change in the value of the shipped regime
     in force on ``valid_from`` (tables merge key by key). Every problem is
-    reported at once, each at its path.
+    reported at once, each at its path. ``toml``: the document was read from
+    TOML, which has no null; an empty table ``{}`` in a value stands for null
+    where the value's type allows null (and is not itself a mapping).
     """
     if not isinstance(data, dict):
         raise ValidationError.single("overrides.type", "expected a table with a regimes list")
@@ -398,7 +408,9 @@ def parse_overrides(data: object) -> Overrides:
             Problem(path="$.regimes", code="overrides.missing", message="a list of regimes")
         )
         items = []
-    parsed = [(i, _regime(item, f"$.regimes[{i}]", problems)) for i, item in enumerate(items)]
+    parsed = [
+        (i, _regime(item, f"$.regimes[{i}]", problems, toml=toml)) for i, item in enumerate(items)
+    ]
     timelines: dict[str, Timeline[Any]] = {}
     seen: dict[str, list[Regime[Any]]] = {}
     for i, found in parsed:

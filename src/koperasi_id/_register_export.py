@@ -3,7 +3,8 @@
 Values travel as the rest of the library's wire format does (see
 :mod:`koperasi_id.serialization`): decimals as plain strings, dates as ISO
 text, enums by value, attrs values as objects; sets become sorted lists and a
-table keyed by a pair of enums uses ``"a/b"`` keys.
+table keyed by a pair of enums uses ``"a/b"`` keys (:mod:`koperasi_id._wire_keys`,
+whose hooks read them back).
 
 >>> doc = register_document()
 >>> doc["format"], len(doc["rules"]) > 30
@@ -34,6 +35,7 @@ from koperasi_id._register import (
     in_force,
     registered_rules,
 )
+from koperasi_id._wire_keys import key_text
 
 if TYPE_CHECKING:
     from koperasi_id.law import Regime
@@ -56,7 +58,7 @@ def _key(key: object) -> str:
     if isinstance(key, enum.Enum):
         return str(key.value)
     if isinstance(key, tuple):
-        return "/".join(_key(part) for part in key)
+        return key_text(_key(part) for part in key)
     return str(key)
 
 
@@ -94,7 +96,8 @@ def wire_value(value: object) -> Any:
     try:
         plain = to_dict(value)
     except TypeError:
-        # A table keyed by tuples has no wire form in the converter.
+        # A bare dict keyed by tuples: with no key types to go by, the
+        # converter keeps each key a list; the same "a/b" form, by its parts.
         return _walk(value)
     return _walk(plain)
 

@@ -19,7 +19,8 @@ koperasi_id.errors.ValidationError: 4 problems: ...
 
 Rules of the wire format: dates are ISO 8601 strings, money and other decimals
 are decimal strings, enums travel by their (Indonesian) value, value types
-(NIK, NPWP, ...) by their canonical string, collections as lists. Unknown keys
+(NIK, NPWP, ...) by their canonical string, collections as lists, a table keyed
+by tuples with ``"a/b"`` text keys (:mod:`koperasi_id._wire_keys`). Unknown keys
 are rejected unless you ask for the lenient converter. Nothing is coerced:
 ``"7"`` is not an int, ``1`` is not a bool, ``0.1`` is not money.
 
@@ -64,6 +65,11 @@ from koperasi_id._numbers import (
     decimal_places,
 )
 from koperasi_id._values import ValueType, mask
+from koperasi_id._wire_keys import (
+    is_tuple_keyed,
+    tuple_key_structure_factory,
+    tuple_key_unstructure_factory,
+)
 from koperasi_id.errors import Problem, ValidationError, join_path
 
 __all__ = [
@@ -555,6 +561,9 @@ def make_converter(*, forbid_extra_keys: bool = True) -> cattrs.Converter:
     conv.register_structure_hook_factory(_is_mapping, _any_mapping_hook_factory)
     conv.register_unstructure_hook_factory(_is_set, _set_unstructure_factory)
     conv.register_structure_hook_factory(_is_str_mapping, _mapping_hook_factory)
+    # Tables keyed by tuples travel with "a/b" text keys, both ways (_wire_keys).
+    conv.register_structure_hook_factory(is_tuple_keyed, tuple_key_structure_factory)
+    conv.register_unstructure_hook_factory(is_tuple_keyed, tuple_key_unstructure_factory)
     conv.register_structure_hook_factory(
         lambda t: _optional_inner(t) is not None, _optional_hook_factory
     )
