@@ -54,6 +54,29 @@ def test_show_a_rule_and_refuse_an_unknown_one(cli: Run) -> None:
     assert "koperasi-id law list shows the ids" in unknown.stderr
 
 
+def test_show_by_alias_says_the_canonical_id(cli: Run, tmp_path: Path) -> None:
+    table = cli("law", "show", "kur.rate.tiers", "--lang", "en")
+    assert table.returncode == 0, table.stderr
+    first, second = table.stdout.splitlines()[:2]
+    assert first == "kur.rate.tiers is an alias of kur.rate"
+    assert second.startswith("kur.rate (percent_per_year, koperasi_id.kur): ")
+    [record] = json.loads(cli("law", "show", "msme.size_bands", "--format", "json").stdout)
+    assert (record["id"], record["aliases"]) == ("msme.size_criteria", ["msme.size_bands"])
+    # The canonical id itself gets no alias line.
+    assert cli("law", "show", "kur.rate").stdout.startswith("kur.rate (")
+    # A reform file naming the alias changes what `law show` prints for the rule.
+    reform = tmp_path / "alias.toml"
+    reform.write_text(
+        KUR_2027.read_text("utf-8").replace('rule = "kur.rate"', 'rule = "kur.rate.tiers"'),
+        "utf-8",
+    )
+    assert 'rule = "kur.rate.tiers"' in reform.read_text("utf-8")
+    [changed] = json.loads(
+        cli("law", "show", "kur.rate.tiers", "--format", "json", "--rules", str(reform)).stdout
+    )
+    assert changed["regimes"][-1]["name"] == "permenko-contoh-2027"
+
+
 def test_diff_lists_the_changes_between_two_days(cli: Run) -> None:
     out = cli("law", "diff", "2022-01-01", "2024-01-01", "--format", "csv").stdout
     rows = list(csv.DictReader(io.StringIO(out)))

@@ -86,9 +86,12 @@ class Overrides:
         return tuple(sorted(self.timelines))
 
     def timeline(self, rule_id: str) -> Timeline[Any]:
-        """The timeline to pass as ``rules=`` for ``rule_id``."""
+        """The timeline to pass as ``rules=`` for ``rule_id`` (or one of its aliases)."""
         found = self.timelines.get(rule_id)
-        return history(rule_id).timeline if found is None else found
+        if found is not None:
+            return found
+        entry = history(rule_id)
+        return self.timelines.get(entry.info.id, entry.timeline)
 
     def apply(self, rule_set: R) -> R:
         """``rule_set`` (an attrs object of timelines) with the changed ones swapped in."""
@@ -387,7 +390,7 @@ def _regime(
 def parse_overrides(data: object, *, toml: bool = False) -> Overrides:
     """Check a reform document (``{"regimes": [...]}``) and build its timelines.
 
-    Each regime names its ``rule`` id, ``action`` (``add``: must not overlap
+    Each regime names its ``rule`` id (or an alias of it), ``action`` (``add``: must not overlap
     the shipped regimes; ``replace``: wins over its span), ``name``,
     ``valid_from`` and optional ``valid_to``, the rule's ``unit``, a
     ``confidence`` (H/M/L), a ``citation`` with its ``instrument`` (and

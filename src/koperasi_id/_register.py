@@ -16,6 +16,8 @@ before.
 ['bpum.programme']
 >>> history("bpum.programme").info.unit
 <Unit.TABLE: 'table'>
+>>> history("kur.rate.tiers").info.id  # an alias: the canonical id answers
+'kur.rate'
 >>> [(c.rule.id, c.on.isoformat(), c.old and c.old.name, c.new and c.new.name)
 ...  for c in changes(date(2020, 6, 1), date(2021, 6, 1)) if c.rule.id == "bpum.programme"]
 [('bpum.programme', '2021-01-01', 'bpum-2020', 'bpum-2021')]
@@ -49,6 +51,7 @@ __all__ = [
     "RuleInfo",
     "Unit",
     "UnknownRuleError",
+    "canonical_id",
     "changes",
     "history",
     "in_force",
@@ -98,9 +101,21 @@ def _check_id(instance: RuleInfo, attribute: attrs.Attribute[str], value: str) -
         )
 
 
+def _check_aliases(instance: RuleInfo, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, tuple):
+        raise TypeError("aliases is a tuple of rule ids")
+    for alias in value:
+        _check_id(instance, attribute, alias)
+    if instance.id in value or len(set(value)) != len(value):
+        raise ValueError(f"the aliases of {instance.id} repeat an id")
+
+
 @attrs.frozen(kw_only=True)
 class RuleInfo:
     """What the register says about one rule.
+
+    ``aliases`` are other ids the rule answers to (``kur.rate.tiers`` for
+    ``kur.rate``); ``id`` is the canonical one, which listings and exports show.
 
     >>> RuleInfo(id="kur.rate", description_id="suku bunga", description_en="rate",
     ...          unit=Unit.PERCENT_PER_YEAR, module="koperasi_id.kur._rules").module
@@ -112,6 +127,7 @@ class RuleInfo:
     description_en: str = attrs.field(validator=attrs.validators.min_len(1))
     unit: Unit
     module: str = attrs.field(converter=_public_module)
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=_check_aliases)
 
 
 @attrs.frozen(kw_only=True)
@@ -154,6 +170,8 @@ class UnknownRuleError(KoperasiIdError, LookupError):
 
 
 _ENTRIES: dict[str, RegisteredRule] = {}
+#: Alias -> canonical id; never an id of _ENTRIES (register() checks both ways).
+_ALIASES: dict[str, str] = {}
 _LOCK = threading.Lock()
 _loaded = False
 
@@ -166,12 +184,15 @@ def register(
     unit: Unit,
     module: str,
     value_type: Any,
+    aliases: tuple[str, ...] = (),
 ) -> None:
     """Enter a shipped timeline in the register (call it beside the definition).
 
     The rule id is the timeline's name; ``module`` is the caller's
     ``__name__`` (recorded as its public package); ``value_type`` is the type
-    of the regimes' values, used to read an override's value.
+    of the regimes' values, used to read an override's value. ``aliases`` are
+    other ids the rule answers to wherever an id is looked up; none may be
+    another rule's id or alias (a ``ValueError``, whichever registers second).
     """
     info = RuleInfo(
         id=timeline.name,
@@ -179,12 +200,25 @@ def register(
         description_en=description_en,
         unit=unit,
         module=module,
+        aliases=aliases,
     )
     with _LOCK:
         known = _ENTRIES.get(info.id)
         if known is not None and known.info.module != info.module:
             raise ValueError(f"rule id {info.id!r} is registered by {known.info.module} already")
+        if info.id in _ALIASES:
+            raise ValueError(f"rule id {info.id!r} is an alias of {_ALIASES[info.id]} already")
+        for alias in info.aliases:
+            if alias in _ENTRIES:
+                raise ValueError(f"alias {alias!r} of {info.id} is a rule id already")
+            if _ALIASES.get(alias, info.id) != info.id:
+                raise ValueError(f"alias {alias!r} of {info.id} is an alias of {_ALIASES[alias]}")
+        if known is not None:
+            # The same module registering again (a reload): its aliases may have changed.
+            for alias in known.info.aliases:
+                del _ALIASES[alias]
         _ENTRIES[info.id] = RegisteredRule(info=info, timeline=timeline, value_type=value_type)
+        _ALIASES.update(dict.fromkeys(info.aliases, info.id))
 
 
 def _load() -> None:
@@ -205,8 +239,17 @@ def registered_rules() -> tuple[RegisteredRule, ...]:
     return tuple(_ENTRIES[key] for key in sorted(_ENTRIES))
 
 
+def canonical_id(rule_id: str) -> str:
+    """The id a rule is registered under, given it or one of its aliases.
+
+    >>> canonical_id("msme.size_bands"), canonical_id("msme.size_criteria")
+    ('msme.size_criteria', 'msme.size_criteria')
+    """
+    return history(rule_id).info.id
+
+
 def history(rule_id: str) -> RegisteredRule:
-    """One rule with every regime it ever had.
+    """One rule with every regime it ever had (``rule_id`` may be an alias).
 
     >>> history("no.such_rule")
     Traceback (most recent call last):
@@ -215,6 +258,9 @@ def history(rule_id: str) -> RegisteredRule:
     """
     _load()
     found = _ENTRIES.get(rule_id)
+    if found is None:
+        canonical = _ALIASES.get(rule_id) if isinstance(rule_id, str) else None
+        found = None if canonical is None else _ENTRIES[canonical]
     if found is None:
         raise UnknownRuleError(
             f"no rule {mask(str(rule_id), limit=40, quote=True)} in the register; "

@@ -65,8 +65,9 @@ def render_every_rule() -> str:
         for entry in entries:
             info = entry.info
             for i, regime in enumerate(entry.regimes):
+                also = "".join(f" (also `{alias}`)" for alias in info.aliases)
                 rule = (
-                    f"`{info.id}` ({info.unit.value}): {_cell(info.description_en)}"
+                    f"`{info.id}`{also} ({info.unit.value}): {_cell(info.description_en)}"
                     if i == 0
                     else "″"
                 )

@@ -130,8 +130,12 @@ def regime_record(regime: Regime[Any]) -> dict[str, Any]:
 
 
 def rule_record(entry: RegisteredRule) -> dict[str, Any]:
-    """One register entry with every regime."""
-    return {**_info(entry.info), "regimes": [regime_record(r) for r in entry.regimes]}
+    """One register entry with its aliases and every regime."""
+    return {
+        **_info(entry.info),
+        "aliases": list(entry.info.aliases),
+        "regimes": [regime_record(r) for r in entry.regimes],
+    }
 
 
 def in_force_record(found: RuleInForce) -> dict[str, Any]:
@@ -169,6 +173,7 @@ def changes_document(from_date: date, to_date: date) -> list[dict[str, Any]]:
 
 
 _DAY = {"type": "string", "format": "date"}
+_ID_PATTERN = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$"
 _TEXT_OR_NULL = {"type": ["string", "null"]}
 
 
@@ -203,9 +208,23 @@ def register_schema() -> dict[str, Any]:
     rule = {
         "type": "object",
         "additionalProperties": False,
-        "required": ["id", "module", "unit", "description_id", "description_en", "regimes"],
+        "required": [
+            "id",
+            "module",
+            "unit",
+            "description_id",
+            "description_en",
+            "aliases",
+            "regimes",
+        ],
         "properties": {
-            "id": {"type": "string", "pattern": r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$"},
+            "id": {"type": "string", "pattern": _ID_PATTERN},
+            "aliases": {
+                "type": "array",
+                "uniqueItems": True,
+                "items": {"type": "string", "pattern": _ID_PATTERN},
+                "description": "other ids the rule answers to in lookups and reform files",
+            },
             "module": {"type": "string", "pattern": r"^koperasi_id(\.[a-z][a-z0-9_]*)*$"},
             "unit": {"enum": [u.value for u in Unit]},
             "description_id": {"type": "string", "minLength": 1},

@@ -54,7 +54,7 @@ def add_parser(subparsers: Any) -> None:
         "--as-of", type=date_arg, required=True, metavar="DATE", help="the day, YYYY-MM-DD"
     )
     show = law_sub.add_parser("show", help="one rule and every regime it had")
-    show.add_argument("rule", metavar="RULE", help="a rule id, e.g. kur.rate")
+    show.add_argument("rule", metavar="RULE", help="a rule id or one of its aliases, e.g. kur.rate")
     diff = law_sub.add_parser("diff", help="every regime that started or ended between two days")
     diff.add_argument("from_date", type=date_arg, metavar="FROM", help="YYYY-MM-DD (excluded)")
     diff.add_argument("to_date", type=date_arg, metavar="TO", help="YYYY-MM-DD (included)")
@@ -236,6 +236,10 @@ def _table(rows: list[dict[str, str]], args: argparse.Namespace) -> None:
         ]
     if args.action == "show" and rows:
         first = rows[0]
+        if args.rule != first["id"]:
+            # Asked by an alias: say which rule answered.
+            alias_of = tr(lang, "adalah nama lain dari", "is an alias of")
+            print(f"{mask(args.rule)} {alias_of} {first['id']}")
         print(f"{first['id']} ({first['unit']}, {first['module']}): {first['description']}")
         print()
     if not cells:

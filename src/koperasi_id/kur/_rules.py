@@ -1225,6 +1225,7 @@ register(
     unit=Unit.RUPIAH,
     module=__name__,
     value_type=Mapping[Scheme, PlafondBand],
+    aliases=("kur.plafond",),
 )
 register(
     DEFAULT_RULES.rates,  # kur.rate
@@ -1233,6 +1234,7 @@ register(
     unit=Unit.PERCENT_PER_YEAR,
     module=__name__,
     value_type=RateTable,
+    aliases=("kur.rate.tiers",),
 )
 register(
     DEFAULT_RULES.tenors,  # kur.tenor
@@ -1305,6 +1307,7 @@ register(
     unit=Unit.PERCENT_PER_YEAR,
     module=__name__,
     value_type=TotalRateTable,
+    aliases=("kur.total_rates",),
 )
 register(
     DEFAULT_RULES.omzet,  # kur.omzet

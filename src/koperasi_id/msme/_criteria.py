@@ -341,4 +341,5 @@ register(
     unit=Unit.TABLE,
     module=__name__,
     value_type=SizeCriteria,
+    aliases=("msme.size_bands",),
 )
