@@ -61,7 +61,14 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
     "kur-rules": (
-        ["src/koperasi_id/kur/_rules.py"],
+        [
+            "src/koperasi_id/kur/_rules.py",
+            "src/koperasi_id/kur/_rule_sources.py",
+            "src/koperasi_id/kur/_rules_limits.py",
+            "src/koperasi_id/kur/_rules_rates.py",
+            "src/koperasi_id/kur/_rules_eligibility.py",
+            "src/koperasi_id/kur/_rules_relief.py",
+        ],
         [
             "tests/test_kur_rules.py",
             "tests/test_kur_history.py",

@@ -3,7 +3,7 @@
 Every expected value is typed by hand from the instrument named on its row; no
 row reads ``DEFAULT_RULES``, a ``Timeline`` or a strategy. The years before
 2020 have their own typed table in ``test_kur_history.py``.
-``scripts/mutate_law.py src/koperasi_id/kur/_rules.py ...`` changes each legal
+``scripts/mutate_law.py src/koperasi_id/kur/_rules_*.py ...`` changes each legal
 number of the KUR rules and reports the ones these files do not notice.
 """
 

@@ -1,0 +1,134 @@
+"""What the KUR rule builders share: the instruments cited, the regime helper, the days.
+
+:class:`RuleDays` carries the dates :meth:`~koperasi_id.kur.KurRules.build`
+takes as parameters (the ones the domain note could not pin down) and the
+days derived from them; every ``build_*`` function of the ``_rules_*``
+modules reads its boundaries from it, so one choice moves every rule at once.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import TypeVar
+
+import attrs
+
+from koperasi_id.law import Citation, Confidence, Regime
+
+__all__ = ["LOW", "MEDIUM", "RuleDays", "pandemic_years"]
+
+T = TypeVar("T")
+_ONE_DAY = timedelta(days=1)
+_JT = Decimal(1_000_000)
+MEDIUM, LOW = Confidence.MEDIUM, Confidence.LOW
+START_2020, END_2020 = date(2020, 1, 1), date(2020, 12, 31)
+START_2021, END_2021 = date(2021, 1, 1), date(2021, 12, 31)
+START_2022 = date(2022, 1, 1)
+
+
+@attrs.frozen(kw_only=True)
+class RuleDays:
+    """The build parameters' days, and the days that follow from them."""
+
+    tiered_from: date
+    collateral_100jt_from: date
+    p12_2025: date
+    p1_2026: date
+    flat_rate_2026: bool
+    relaunch: date
+    super_micro_from: date
+    kmk_317_from: date
+
+    @property
+    def before_super_micro(self) -> date:
+        """The last day before super mikro."""
+        return self.super_micro_from - _ONE_DAY
+
+    @property
+    def end_pre_tier(self) -> date:
+        """The last day before the 2023 tiers."""
+        return self.tiered_from - _ONE_DAY
+
+    @property
+    def end_2025(self) -> date:
+        """The last day before Permenko 1/2026."""
+        return self.p1_2026 - _ONE_DAY
+
+    @property
+    def tiered_end(self) -> date | None:
+        """The last day of the 2023 tiers (``None``: kept after 2025)."""
+        return self.end_2025 if self.flat_rate_2026 else None
+
+
+# ---------------------------------------------------------------- citations
+
+_KUR_2015 = "Permenko Perekonomian 6/2015 jo. 8/2015"
+_KUR_2016 = "Permenko Perekonomian 8/2015 jo. 13/2015"
+_KUR_2017 = "Pedoman Pelaksanaan KUR 2017 (Permenko Perekonomian; number not seen)"
+_KUR_2018 = "Permenko Perekonomian 11/2017 jo. 8/2018"
+_KUR_2019 = "Permenko Perekonomian 11/2017 jo. 8/2018 jo. 6/2019"
+_P8_2019 = "Permenko Perekonomian 8/2019"
+_KUR_2020 = "Permenko Perekonomian 8/2019 jo. 15/2020"
+_KUR_2021 = "Permenko Perekonomian 8/2019 jo. 15/2020 jo. 2/2021"
+_P1_2022 = "Permenko Perekonomian 1/2022"
+_P1_2023 = "Permenko Perekonomian 1/2023"
+_P12_2025 = "Permenko Perekonomian 12/2025"
+_P1_2026 = "Permenko Perekonomian 1/2026"
+_KMK_317 = "KMK 317/2023"
+_PMK_146 = "PMK 146/PMK.05/2015"
+_KMK_1355 = "KMK 1355/KMK.05/2015 (Besaran Subsidi Bunga KUR)"
+_KMK_372 = "KMK 372/2017"
+_KMK_2020 = "KMK 372/2017 jo. KMK 436/2020"
+_KMK_2021 = "KMK 372/2017 jo. KMK 436/2020 jo. KMK 96/2021"
+_KMK_2022 = "KMK 372/2017 jo. KMK 436/2020 jo. KMK 96/2021 jo. KMK 91/2022"
+_RELIEF_2020 = "Permenko Perekonomian 6/2020 jo. 8/2020 jo. 16/2020"
+_RELIEF_DECISION = "Keputusan Komite Kebijakan Pembiayaan bagi UMKM (tambahan subsidi bunga KUR)"
+
+
+def _regime(  # noqa: PLR0917 - the regimes below read as a table
+    name: str,
+    start: date,
+    end: date | None,
+    citation: Citation,
+    value: T,
+    confidence: Confidence = Confidence.HIGH,
+    note: str | None = None,
+) -> Regime[T]:
+    return Regime(
+        name=name,
+        valid_from=start,
+        valid_to=end,
+        citation=citation,
+        confidence=confidence,
+        value=value,
+        note=note,
+    )
+
+
+def _d(value: int | str) -> Decimal:
+    return Decimal(value)
+
+
+def pandemic_years(value: T, note: str, regime_note: str | None = None) -> list[Regime[T]]:
+    # One regime per year so that a 2020 akad never cites the 2021 amendment.
+    return [
+        _regime(
+            "kur-2020",
+            START_2020,
+            END_2020,
+            Citation(_KUR_2020, note=note),
+            value,
+            MEDIUM,
+            regime_note,
+        ),
+        _regime(
+            "kur-2021",
+            START_2021,
+            END_2021,
+            Citation(_KUR_2021, note=note),
+            value,
+            MEDIUM,
+            regime_note,
+        ),
+    ]
