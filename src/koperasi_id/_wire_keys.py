@@ -27,7 +27,7 @@ from typing import Any, get_args, get_origin
 import cattrs
 
 from koperasi_id._values import mask
-from koperasi_id.errors import Problem, ValidationError
+from koperasi_id.errors import ValidationError
 
 __all__ = [
     "SEPARATOR",
@@ -107,7 +107,7 @@ def tuple_key_structure_factory(
 
     Every key and value is checked; each problem is at the key's (masked) path.
     """
-    from koperasi_id.serialization import problems_from_exception  # noqa: PLC0415 - imports us
+    from koperasi_id.serialization import structure_text_keyed  # noqa: PLC0415 - imports us
 
     parts = _key_parts(t)
     assert parts is not None
@@ -116,49 +116,18 @@ def tuple_key_structure_factory(
     inner = converter.get_structure_hook(value_type)
     shape = SEPARATOR.join(getattr(p, "__name__", "part") for p in parts)
 
-    def structure_table(value: object, _: type) -> dict[Any, Any]:
-        if not isinstance(value, Mapping):
+    def parse_key(key: str) -> tuple[Any, ...]:
+        texts = key.split(SEPARATOR)
+        if len(texts) != len(parts) or not all(texts):
             raise ValidationError.single(
-                "type.object", f"expected an object, got {type(value).__name__}"
+                "key.parts",
+                f"a key of this table is {len(parts)} parts joined by {SEPARATOR!r} ({shape})",
             )
-        out: dict[Any, Any] = {}
-        problems: list[Problem] = []
-        for key, item in value.items():
-            # The key came from the input: it reaches the path masked.
-            path = f"$.{mask(key)}"
-            if type(key) is not str:
-                problems.append(Problem(path=path, code="type.str", message="keys are strings"))
-                continue
-            texts = key.split(SEPARATOR)
-            if len(texts) != len(parts) or not all(texts):
-                problems.append(
-                    Problem(
-                        path=path,
-                        code="key.parts",
-                        message=f"a key of this table is {len(parts)} parts joined by "
-                        f"{SEPARATOR!r} ({shape})",
-                    )
-                )
-                continue
-            try:
-                built = tuple(
-                    hook(text, kind)
-                    for hook, text, kind in zip(part_hooks, texts, parts, strict=True)
-                )
-            except Exception as exc:  # noqa: BLE001 - reported as the caller's data
-                problems.extend(problems_from_exception(exc, path))
-                continue
-            if built in out:
-                problems.append(
-                    Problem(path=path, code="key.duplicate", message="the same key twice")
-                )
-                continue
-            try:
-                out[built] = inner(item, value_type)
-            except Exception as exc:  # noqa: BLE001 - reported as the caller's data
-                problems.extend(problems_from_exception(exc, path))
-        if problems:
-            raise ValidationError(problems)
-        return out
+        return tuple(
+            hook(text, kind) for hook, text, kind in zip(part_hooks, texts, parts, strict=True)
+        )
+
+    def structure_table(value: object, _: type) -> dict[Any, Any]:
+        return structure_text_keyed(value, inner, value_type, parse_key)
 
     return structure_table

@@ -366,30 +366,56 @@ def _is_str_mapping(t: object) -> bool:
     return get_origin(t) in (dict, Mapping) and len(args) == 2 and args[0] is str
 
 
+def structure_text_keyed(
+    value: object,
+    inner: Callable[[object, Any], Any],
+    value_type: Any,
+    parse_key: Callable[[str], Any] | None = None,
+) -> dict[Any, Any]:
+    """A JSON object into a dict: text keys (read by ``parse_key``), values by ``inner``.
+
+    Every key and value is checked and each problem is reported at the key's
+    (masked) path; two keys that read as one are ``key.duplicate``.
+    """
+    # cattrs' own hook calls .items() on whatever it gets: a bool would be
+    # an AttributeError, not the caller's data error.
+    if not isinstance(value, Mapping):
+        raise _fail("type.object", f"expected an object, got {type(value).__name__}")
+    out: dict[Any, Any] = {}
+    problems: list[Problem] = []
+    for key, item in value.items():
+        # The key came from the input: it reaches the path masked.
+        path = f"$.{mask(key)}"
+        if type(key) is not str:
+            problems.append(Problem(path=path, code="type.str", message="keys are strings"))
+            continue
+        built = key
+        if parse_key is not None:
+            try:
+                built = parse_key(key)
+            except Exception as exc:  # noqa: BLE001 - reported as the caller's data
+                problems.extend(problems_from_exception(exc, path))
+                continue
+            if built in out:
+                problems.append(
+                    Problem(path=path, code="key.duplicate", message="the same key twice")
+                )
+                continue
+        try:
+            out[built] = inner(item, value_type)
+        except Exception as exc:  # noqa: BLE001 - reported as the caller's data
+            problems.extend(problems_from_exception(exc, path))
+    if problems:
+        raise ValidationError(problems)
+    return out
+
+
 def _mapping_hook_factory(t: Any, converter: cattrs.BaseConverter) -> Callable[[object, type], Any]:
     value_type = get_args(t)[1]
     inner = converter.get_structure_hook(value_type)
 
     def structure_mapping(value: object, _: type) -> Any:
-        # cattrs' own hook calls .items() on whatever it gets: a bool would be
-        # an AttributeError, not the caller's data error.
-        if not isinstance(value, Mapping):
-            raise _fail("type.object", f"expected an object, got {type(value).__name__}")
-        out: dict[str, Any] = {}
-        problems: list[Problem] = []
-        for key, item in value.items():
-            # The key came from the input: it reaches the path masked.
-            path = f"$.{mask(key)}"
-            if type(key) is not str:
-                problems.append(Problem(path=path, code="type.str", message="keys are strings"))
-                continue
-            try:
-                out[key] = inner(item, value_type)
-            except Exception as exc:  # noqa: BLE001 - reported as the caller's data
-                problems.extend(problems_from_exception(exc, path))
-        if problems:
-            raise ValidationError(problems)
-        return out
+        return structure_text_keyed(value, inner, value_type)
 
     return structure_mapping
 
