@@ -148,6 +148,30 @@ def test_an_overrides_lookup_by_alias_of_an_untouched_rule_is_the_shipped_timeli
     assert reform.timeline("msme.size_bands") is law.history("msme.size_criteria").timeline
 
 
+def test_overrides_built_in_python_key_their_timelines_by_canonical_id() -> None:
+    copy = Timeline("kur.rate", list(law.history("kur.rate").timeline))
+    reform = law.Overrides(timelines={"kur.rate.tiers": copy})
+    assert reform.rule_ids == ("kur.rate",)
+    assert reform.timeline("kur.rate") is copy
+    # apply() finds the rule set's timeline by its registered name.
+    assert reform.kur_rules().rates is copy
+    assert kur.DEFAULT_RULES.rates is not copy
+
+
+def test_overrides_built_in_python_refuse_a_rule_given_by_id_and_alias() -> None:
+    shipped = law.history("kur.rate").timeline
+    with pytest.raises(ValidationError) as caught:
+        law.Overrides(timelines={"kur.rate": shipped, "kur.rate.tiers": shipped})
+    assert [(p.path, p.code) for p in caught.value.problems] == [
+        ("$.timelines", "overrides.duplicate")
+    ]
+
+
+def test_overrides_built_in_python_refuse_an_unknown_rule_id() -> None:
+    with pytest.raises(law.UnknownRuleError):
+        law.Overrides(timelines={"no.such_rule": law.history("kur.rate").timeline})
+
+
 # ---------------------------------------------------------------- registration
 
 

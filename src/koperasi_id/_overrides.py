@@ -66,7 +66,21 @@ def _read_only(timelines: Mapping[str, Timeline[Any]]) -> Mapping[str, Timeline[
             f"timelines is a mapping of rule id to Timeline, not {type(timelines).__name__}",
             path="$.timelines",
         )
-    return MappingProxyType(dict(timelines))
+    # Keyed by canonical id, so that apply() (which matches a rule set's
+    # timelines by their registered name) and rule_ids agree whichever
+    # spelling the caller used; an alias and its rule given twice is a
+    # contradiction, not a choice to make silently.
+    by_id: dict[str, Timeline[Any]] = {}
+    for rule_id, timeline in timelines.items():
+        canonical = history(rule_id).info.id
+        if canonical in by_id:
+            raise ValidationError.single(
+                "overrides.duplicate",
+                f"rule {mask(canonical, limit=80, quote=True)} is given twice (once by an alias)",
+                path="$.timelines",
+            )
+        by_id[canonical] = timeline
+    return MappingProxyType(by_id)
 
 
 @attrs.frozen(kw_only=True)
