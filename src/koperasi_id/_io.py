@@ -116,23 +116,54 @@ def _has_surrogates(text: str) -> bool:
     return False
 
 
-def _problem_record(line: int, code: str, message: str, *, flat: bool = True) -> InputRecord:
-    return InputRecord(
-        line=line, data={}, problems=(Problem(path="$", code=code, message=message),), flat=flat
-    )
+def _problem_record(
+    line: int, code: str, message: str, message_id: str, *, flat: bool = True
+) -> InputRecord:
+    problem = Problem(path="$", code=code, message=message, message_id=message_id)
+    return InputRecord(line=line, data={}, problems=(problem,), flat=flat)
 
 
 def _unclosed_quote(line: int, more: bool) -> InputRecord:
-    return _problem_record(line, "csv.quote", unclosed_quote_message(more))
+    return _problem_record(
+        line, "csv.quote", unclosed_quote_message(more), unclosed_quote_message(more, "id")
+    )
 
 
-def _cell_problem(value: str) -> tuple[str, str] | None:
+def _long_line(line: int, *, flat: bool) -> InputRecord:
+    return _problem_record(
+        line,
+        "line.too_long",
+        f"the line is longer than {MAX_LINE_CHARS:,} characters; it was skipped",
+        f"baris lebih panjang dari {MAX_LINE_CHARS:,} karakter; baris itu dilewati",
+        flat=flat,
+    )
+
+
+def _not_object(line: int, value: object) -> InputRecord:
+    return _problem_record(
+        line,
+        "type.object",
+        f"expected a JSON object, got {type(value).__name__}",
+        f"harus berupa objek JSON, bukan {type(value).__name__}",
+        flat=False,
+    )
+
+
+def _cell_problem(value: str) -> tuple[str, str, str] | None:
     if len(value) > MAX_CELL_CHARS:
-        return "cell.too_long", f"the cell is longer than {MAX_CELL_CHARS:,} characters"
+        return (
+            "cell.too_long",
+            f"the cell is longer than {MAX_CELL_CHARS:,} characters",
+            f"isi sel lebih panjang dari {MAX_CELL_CHARS:,} karakter",
+        )
     if _has_surrogates(value):
-        return "encoding", "the cell is not valid UTF-8"
+        return "encoding", "the cell is not valid UTF-8", "isi sel bukan UTF-8 yang sah"
     if "\x00" in value:
-        return "encoding", "the cell holds a NUL byte (binary data, not text)"
+        return (
+            "encoding",
+            "the cell holds a NUL byte (binary data, not text)",
+            "isi sel memuat bita NUL (data biner, bukan teks)",
+        )
     return None
 
 
@@ -292,14 +323,15 @@ class RecordReader:
                 feed.read_again(lines[1:])
             except LongLine as long_line:
                 feed.take()
-                yield _problem_record(
-                    long_line.number,
-                    "line.too_long",
-                    f"the line is longer than {MAX_LINE_CHARS:,} characters; it was skipped",
-                )
+                yield _long_line(long_line.number, flat=True)
             except csv.Error as exc:
                 lines = feed.take()
-                yield _problem_record(lines[0][0], "csv", f"unreadable CSV row: {exc}")
+                yield _problem_record(
+                    lines[0][0],
+                    "csv",
+                    f"unreadable CSV row: {exc}",
+                    f"baris CSV tidak dapat dibaca: {exc}",
+                )
 
     def _csv_record(self, cells: list[str], line: int, chars: int) -> InputRecord:
         header = self.header
@@ -311,6 +343,8 @@ class RecordReader:
                     path="$",
                     code="row.extra_cells",
                     message=f"the row has {len(cells)} cells but the header has {width} columns",
+                    message_id=f"baris ini memiliki {len(cells)} sel tetapi header memiliki "
+                    f"{width} kolom",
                 )
             )
         if (
@@ -324,8 +358,15 @@ class RecordReader:
                 value = cells[i] if i < len(cells) else None
                 problem = None if value is None else _cell_problem(value)
                 if problem is not None:
-                    code, message = problem
-                    problems.append(Problem(path=f"$.{mask(name)}", code=code, message=message))
+                    code, message, message_id = problem
+                    problems.append(
+                        Problem(
+                            path=f"$.{mask(name)}",
+                            code=code,
+                            message=message,
+                            message_id=message_id,
+                        )
+                    )
                     value = None
                 data[name] = value
             return InputRecord(line=line, data=data, problems=tuple(problems))
@@ -341,23 +382,25 @@ class RecordReader:
     def _jsonl_records(self) -> Iterator[InputRecord]:
         for number, text in NumberedLines(self._text, first=1):
             if text is None:
-                yield _problem_record(
-                    number,
-                    "line.too_long",
-                    f"the line is longer than {MAX_LINE_CHARS:,} characters; it was skipped",
-                    flat=False,
-                )
+                yield _long_line(number, flat=False)
                 continue
             if not text.strip():
                 continue
             if _has_surrogates(text):
-                yield _problem_record(number, "encoding", "the line is not valid UTF-8", flat=False)
+                yield _problem_record(
+                    number,
+                    "encoding",
+                    "the line is not valid UTF-8",
+                    "baris ini bukan UTF-8 yang sah",
+                    flat=False,
+                )
                 continue
             if json_too_deep(text):
                 yield _problem_record(
                     number,
                     "json.depth",
                     f"the JSON nests deeper than {MAX_JSON_DEPTH} levels",
+                    f"JSON bersarang lebih dari {MAX_JSON_DEPTH} tingkat",
                     flat=False,
                 )
                 continue
@@ -367,12 +410,7 @@ class RecordReader:
                 yield InputRecord(line=number, data={}, problems=err.problems, flat=False)
                 continue
             if not isinstance(value, dict):
-                yield _problem_record(
-                    number,
-                    "type.object",
-                    f"expected a JSON object, got {type(value).__name__}",
-                    flat=False,
-                )
+                yield _not_object(number, value)
                 continue
             yield InputRecord(line=number, data=value, flat=False)
 
@@ -389,12 +427,7 @@ class RecordReader:
                 if isinstance(item, dict):
                     yield InputRecord(line=number, data=item, flat=False)
                 else:
-                    yield _problem_record(
-                        number,
-                        "type.object",
-                        f"expected a JSON object, got {type(item).__name__}",
-                        flat=False,
-                    )
+                    yield _not_object(number, item)
         except JsonArrayError as exc:
             raise InputError(
                 f"{self.path}: {exc}; a .json input must be an array of objects"

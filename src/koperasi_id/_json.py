@@ -50,8 +50,8 @@ MAX_JSON_CHARS = MAX_RECORD_CHARS
 MAX_JSON_NUMBER = 40
 
 
-def _bad(code: str, message: str) -> ValidationError:
-    return ValidationError.single(code, message)
+def _bad(code: str, message: str, message_id: str) -> ValidationError:
+    return ValidationError.single(code, message, message_id=message_id)
 
 
 def _number_text(text: str) -> str:
@@ -59,15 +59,22 @@ def _number_text(text: str) -> str:
         raise _bad(
             "json.number",
             f"a JSON number of {len(text)} characters; numbers are at most {MAX_JSON_NUMBER}",
+            f"angka JSON sepanjang {len(text)} karakter; angka paling panjang {MAX_JSON_NUMBER}",
         )
     if "e" in text or "E" in text:
         raise _bad(
             "json.number",
             f"the JSON number {mask(text, limit=40, quote=True)} uses exponent notation; "
             "write it out in full (100, not 1E+2)",
+            f"angka JSON {mask(text, limit=40, quote=True)} memakai notasi eksponen; "
+            "tulis lengkap (100, bukan 1E+2)",
         )
     if text.startswith("-") and not text.strip("-0."):
-        raise _bad("json.number", "a minus sign on zero is not a number; write 0")
+        raise _bad(
+            "json.number",
+            "a minus sign on zero is not a number; write 0",
+            "tanda minus pada nol bukan angka; tulis 0",
+        )
     return text
 
 
@@ -80,7 +87,7 @@ def _int(text: str) -> int:
 
 
 def _constant(name: str) -> Any:
-    raise _bad("json.number", f"{name} is not a JSON number")
+    raise _bad("json.number", f"{name} is not a JSON number", f"{name} bukan angka JSON")
 
 
 def loads(
@@ -99,17 +106,31 @@ def loads(
             text = bytes(text).decode(json.detect_encoding(text), "surrogatepass")
         except UnicodeDecodeError:
             raise _bad(
-                "json", "not valid JSON: the bytes are not UTF-8, UTF-16 or UTF-32"
+                "json",
+                "not valid JSON: the bytes are not UTF-8, UTF-16 or UTF-32",
+                "bukan JSON yang sah: bita-bitanya bukan UTF-8, UTF-16 atau UTF-32",
             ) from None
     if not isinstance(text, str):
-        raise _bad("json", f"expected JSON text, got {type(text).__name__}")
+        raise _bad(
+            "json",
+            f"expected JSON text, got {type(text).__name__}",
+            f"harus teks JSON, bukan {type(text).__name__}",
+        )
     if max_chars is not None and len(text) > max_chars:
-        raise _bad("json.size", f"JSON of {len(text)} characters; at most {max_chars}")
+        raise _bad(
+            "json.size",
+            f"JSON of {len(text)} characters; at most {max_chars}",
+            f"JSON sepanjang {len(text)} karakter; paling banyak {max_chars}",
+        )
     if json_too_deep(text, max_depth):
-        raise _bad("json.depth", f"the JSON nests deeper than {max_depth} levels")
+        raise _bad(
+            "json.depth",
+            f"the JSON nests deeper than {max_depth} levels",
+            f"JSON bersarang lebih dari {max_depth} tingkat",
+        )
     try:
         return json.loads(text, parse_float=_decimal, parse_int=_int, parse_constant=_constant)
     except ValidationError:
         raise
     except ValueError as exc:
-        raise _bad("json", f"not valid JSON: {exc}") from None
+        raise _bad("json", f"not valid JSON: {exc}", f"bukan JSON yang sah: {exc}") from None

@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from koperasi_id import _limits
+
+if TYPE_CHECKING:
+    from koperasi_id.errors import Language
 
 __all__ = [
     "CsvLines",
@@ -42,8 +45,18 @@ class Unclosed(Exception):  # noqa: N818 - a signal, as above
     """The quoted cell of the current record does not close before a row, the limit or the end."""
 
 
-def unclosed_quote_message(more: bool) -> str:
+def unclosed_quote_message(more: bool, lang: Language = "en") -> str:
     """The ``csv.quote`` problem text; ``more`` when lines after it were read again."""
+    if lang == "id":
+        return (
+            "tanda kutip membuka sel pada baris ini dan tidak ditutup sebelum "
+            + (
+                "baris-baris sesudahnya, yang dibaca sebagai rekaman tersendiri"
+                if more
+                else "baris berikutnya"
+            )
+            + "; periksa tanda kutip pada baris ini"
+        )
     return (
         "a quote opens a cell on this line and does not close before "
         + ("the lines after it, which are read as records of their own" if more else "the next row")

@@ -74,10 +74,18 @@ _TOO_LARGE = (
     "too large: the ceiling of every number the library takes is "
     "1.000.000.000.000.000 (10**15) either side of zero"
 )
+_TOO_LARGE_ID = (
+    "terlalu besar: batas setiap angka yang diterima pustaka ini adalah "
+    "1.000.000.000.000.000 (10**15) di kedua sisi nol"
+)
+_NEGATIVE_ZERO = (
+    "a minus sign on zero is not a number; write 0",
+    "tanda minus pada nol bukan angka; tulis 0",
+)
 
 
-def _bad(code: str, message: str, path: str = "$") -> ValidationError:
-    return ValidationError.single(code, message, path=path)
+def _bad(code: str, message: str, message_id: str, path: str = "$") -> ValidationError:
+    return ValidationError.single(code, message, message_id=message_id, path=path)
 
 
 def decimal_places(value: Decimal) -> int:
@@ -102,16 +110,21 @@ def check_decimal(value: Decimal, *, places: int, code: str) -> Decimal:
     ``code`` prefixes the problem codes (``money`` → ``money.too_large``).
     """
     if not value.is_finite():
-        raise _bad(f"{code}.not_finite", f"a number must be finite, not {value}")
+        raise _bad(
+            f"{code}.not_finite",
+            f"a number must be finite, not {value}",
+            f"angka harus bilangan hingga, bukan {value}",
+        )
     if value.is_zero():
         if value.is_signed():
-            raise _bad(f"{code}.negative_zero", "a minus sign on zero is not a number; write 0")
+            raise _bad(f"{code}.negative_zero", *_NEGATIVE_ZERO)
     # adjusted() is the exponent of the leading digit: a cheap first cut that
     # never builds the digits of a huge value.
     elif value.adjusted() >= 16 or value.copy_abs() > _MAX_DECIMAL:
         raise _bad(
             f"{code}.too_large",
             _TOO_LARGE,
+            _TOO_LARGE_ID,
         )
     given = decimal_places(value)
     if given > places:
@@ -122,6 +135,14 @@ def check_decimal(value: Decimal, *, places: int, code: str) -> Decimal:
             + (
                 " (a dot is the decimal point here: write thousands without dots, "
                 "e.g. 50000, or in the display form Rp50.000)"
+                if code == "money"
+                else ""
+            ),
+            f"{'jumlah rupiah' if code == 'money' else 'angka ini'} paling banyak {places} "
+            f"angka desimal, diisi {given}"
+            + (
+                " (titik di sini adalah tanda desimal: tulis ribuan tanpa titik, "
+                "mis. 50000, atau dalam bentuk tampilan Rp50.000)"
                 if code == "money"
                 else ""
             ),
@@ -143,11 +164,14 @@ def check_whole(value: int, *, code: str = "number", path: str = "$") -> int:
     """
     if isinstance(value, bool) or not isinstance(value, int):
         raise _bad(
-            f"{code}.type", f"expected a whole number (int), got {type(value).__name__}", path
+            f"{code}.type",
+            f"expected a whole number (int), got {type(value).__name__}",
+            f"harus bilangan bulat (int), bukan {type(value).__name__}",
+            path,
         )
     if -MAX_MAGNITUDE <= value <= MAX_MAGNITUDE:
         return value
-    raise _bad(f"{code}.too_large", _TOO_LARGE, path)
+    raise _bad(f"{code}.too_large", _TOO_LARGE, _TOO_LARGE_ID, path)
 
 
 def _text_checked(text: str, code: str) -> str:
@@ -155,6 +179,7 @@ def _text_checked(text: str, code: str) -> str:
         raise _bad(
             f"{code}.length",
             f"a number is never {len(text)} characters long (at most {MAX_NUMBER_TEXT})",
+            f"angka tidak pernah sepanjang {len(text)} karakter (paling banyak {MAX_NUMBER_TEXT})",
         )
     return text
 
@@ -174,6 +199,8 @@ def decimal_from_text(text: str, *, places: int, code: str = "number") -> Decima
             f"{code}.syntax",
             f"expected a plain decimal like '1234567.89' (no exponent, no grouping), "
             f"got {mask(text, limit=40, quote=True)}",
+            f"harus desimal biasa seperti '1234567.89' (tanpa eksponen, tanpa pengelompokan), "
+            f"diisi {mask(text, limit=40, quote=True)}",
         )
     return check_decimal(Decimal(text), places=places, code=code)
 
@@ -190,9 +217,11 @@ def whole_from_text(text: str, *, code: str = "number") -> int:
     """
     if not _PLAIN_WHOLE.fullmatch(_text_checked(text, code)):
         raise _bad(
-            f"{code}.syntax", f"expected a whole number, got {mask(text, limit=40, quote=True)}"
+            f"{code}.syntax",
+            f"expected a whole number, got {mask(text, limit=40, quote=True)}",
+            f"harus bilangan bulat, diisi {mask(text, limit=40, quote=True)}",
         )
     value = int(text)
     if value == 0 and text.startswith("-"):
-        raise _bad(f"{code}.negative_zero", "a minus sign on zero is not a number; write 0")
+        raise _bad(f"{code}.negative_zero", *_NEGATIVE_ZERO)
     return check_whole(value, code=code)

@@ -64,6 +64,7 @@ def _read_only(timelines: Mapping[str, Timeline[Any]]) -> Mapping[str, Timeline[
         raise ValidationError.single(
             "type.object",
             f"timelines is a mapping of rule id to Timeline, not {type(timelines).__name__}",
+            message_id=f"timelines adalah mapping dari id aturan ke Timeline, bukan {type(timelines).__name__}",
             path="$.timelines",
         )
     # Keyed by canonical id, so that apply() (which matches a rule set's
@@ -77,6 +78,7 @@ def _read_only(timelines: Mapping[str, Timeline[Any]]) -> Mapping[str, Timeline[
             raise ValidationError.single(
                 "overrides.duplicate",
                 f"rule {mask(canonical, limit=80, quote=True)} is given twice (once by an alias)",
+                message_id=f"aturan {mask(canonical, limit=80, quote=True)} diberikan dua kali (sekali lewat alias)",
                 path="$.timelines",
             )
         by_id[canonical] = timeline
@@ -129,12 +131,19 @@ def load_overrides(path: str | os.PathLike[str]) -> Overrides:
     file = Path(path)
     suffix = file.suffix.lower()
     if suffix not in {".toml", ".json"}:
-        raise ValidationError.single("overrides.format", "a rules file is .toml or .json", path="$")
+        raise ValidationError.single(
+            "overrides.format",
+            "a rules file is .toml or .json",
+            message_id="berkas aturan harus .toml atau .json",
+            path="$",
+        )
     try:
         raw = file.read_bytes()
     except OSError as err:
         raise ValidationError.single(
-            "overrides.unreadable", f"the rules file cannot be read ({err.strerror})"
+            "overrides.unreadable",
+            f"the rules file cannot be read ({err.strerror})",
+            message_id=f"berkas aturan tidak dapat dibaca ({err.strerror})",
         ) from None
     try:
         text = raw.decode("utf-8")
@@ -142,12 +151,18 @@ def load_overrides(path: str | os.PathLike[str]) -> Overrides:
             tomllib.loads(text) if suffix == ".toml" else json.loads(text, parse_float=Decimal)
         )
     except UnicodeDecodeError:
-        raise ValidationError.single("overrides.syntax", "the rules file is not UTF-8") from None
+        raise ValidationError.single(
+            "overrides.syntax",
+            "the rules file is not UTF-8",
+            message_id="berkas aturan bukan UTF-8",
+        ) from None
     except (tomllib.TOMLDecodeError, json.JSONDecodeError) as err:
         # The parsers' messages name a line and column, never the text found there.
         where = str(err).split("(", 1)[-1].rstrip(")") if suffix == ".toml" else str(err)
         raise ValidationError.single(
-            "overrides.syntax", f"the rules file is not valid {suffix[1:].upper()}: {where}"
+            "overrides.syntax",
+            f"the rules file is not valid {suffix[1:].upper()}: {where}",
+            message_id=f"berkas aturan bukan {suffix[1:].upper()} yang sah: {where}",
         ) from None
     return parse_overrides(data, toml=suffix == ".toml")
 
@@ -161,7 +176,12 @@ def _day(value: object, path: str, problems: list[Problem]) -> date | None:
         except ValueError:
             pass
     problems.append(
-        Problem(path=path, code="overrides.date", message="expected a date like 2027-01-01")
+        Problem(
+            path=path,
+            code="overrides.date",
+            message="expected a date like 2027-01-01",
+            message_id="harus tanggal seperti 2027-01-01",
+        )
     )
     return None
 
@@ -172,7 +192,12 @@ def _text(item: Mapping[str, Any], key: str, path: str, problems: list[Problem])
         return None
     if not isinstance(value, str) or not value.strip():
         problems.append(
-            Problem(path=f"{path}.{key}", code="overrides.text", message="expected text")
+            Problem(
+                path=f"{path}.{key}",
+                code="overrides.text",
+                message="expected text",
+                message_id="harus berupa teks",
+            )
         )
         return None
     return value
@@ -186,6 +211,7 @@ def _unknown_keys(
             path=f"{path}.{mask(str(key))}",
             code="overrides.unknown_key",
             message=f"unknown key (allowed: {', '.join(sorted(allowed))})",
+            message_id=f"kunci tidak dikenal (yang diizinkan: {', '.join(sorted(allowed))})",
         )
         for key in item
         if key not in allowed
@@ -210,6 +236,7 @@ def _value(raw: object, value_type: Any, path: str, problems: list[Problem], *, 
                 path=path,
                 code="overrides.value",
                 message=f"not a valid value of this rule: {mask(str(err))}",
+                message_id=f"bukan nilai yang sah untuk aturan ini: {mask(str(err))}",
             )
         )
     return None
@@ -252,11 +279,20 @@ def _patched(
                 code="overrides.patch_base",
                 message=f"no shipped {entry.info.id} regime is in force on {start} to patch; "
                 "give the whole value",
+                message_id=f"tidak ada rezim {entry.info.id} bawaan yang berlaku pada {start} untuk ditambal; "
+                "berikan nilai lengkapnya",
             )
         )
         return None
     if not isinstance(patch, dict):
-        problems.append(Problem(path=path, code="overrides.type", message="expected a table"))
+        problems.append(
+            Problem(
+                path=path,
+                code="overrides.type",
+                message="expected a table",
+                message_id="harus berupa tabel",
+            )
+        )
         return None
     merged = _merge(wire_value(base.value), patch)
     return _value(merged, entry.value_type, path, problems, toml=toml)
@@ -268,7 +304,14 @@ def _regime(
     from koperasi_id.law import Citation, Confidence, Regime  # noqa: PLC0415 - law imports us
 
     if not isinstance(item, dict):
-        problems.append(Problem(path=path, code="overrides.type", message="expected a table"))
+        problems.append(
+            Problem(
+                path=path,
+                code="overrides.type",
+                message="expected a table",
+                message_id="harus berupa tabel",
+            )
+        )
         return None
     start = len(problems)
     _unknown_keys(item, _KEYS, path, problems)
@@ -276,7 +319,12 @@ def _regime(
     entry = None
     if not isinstance(rule_id, str):
         problems.append(
-            Problem(path=f"{path}.rule", code="overrides.missing", message="a rule id is needed")
+            Problem(
+                path=f"{path}.rule",
+                code="overrides.missing",
+                message="a rule id is needed",
+                message_id="id aturan wajib diisi",
+            )
         )
     else:
         try:
@@ -287,18 +335,27 @@ def _regime(
                     path=f"{path}.rule",
                     code="overrides.unknown_rule",
                     message=f"no rule {mask(rule_id, limit=40, quote=True)} in the register",
+                    message_id=f"aturan {mask(rule_id, limit=40, quote=True)} tidak ada dalam register",
                 )
             )
     action = item.get("action", "add")
     if action not in _ACTIONS:
         problems.append(
-            Problem(path=f"{path}.action", code="overrides.action", message="add or replace")
+            Problem(
+                path=f"{path}.action",
+                code="overrides.action",
+                message="add or replace",
+                message_id="add atau replace",
+            )
         )
     name = _text(item, "name", path, problems)
     if name is None and "name" not in item:
         problems.append(
             Problem(
-                path=f"{path}.name", code="overrides.missing", message="a regime name is needed"
+                path=f"{path}.name",
+                code="overrides.missing",
+                message="a regime name is needed",
+                message_id="nama rezim wajib diisi",
             )
         )
     start_day = (
@@ -307,7 +364,10 @@ def _regime(
     if "valid_from" not in item:
         problems.append(
             Problem(
-                path=f"{path}.valid_from", code="overrides.missing", message="a first day is needed"
+                path=f"{path}.valid_from",
+                code="overrides.missing",
+                message="a first day is needed",
+                message_id="hari pertama berlaku wajib diisi",
             )
         )
     end_day = _day(item["valid_to"], f"{path}.valid_to", problems) if "valid_to" in item else None
@@ -317,6 +377,7 @@ def _regime(
                 path=f"{path}.valid_to",
                 code="overrides.span",
                 message=f"valid_to {end_day} is before valid_from {start_day}",
+                message_id=f"valid_to {end_day} lebih awal dari valid_from {start_day}",
             )
         )
     unit = item.get("unit")
@@ -327,6 +388,7 @@ def _regime(
                 path=f"{path}.unit",
                 code="overrides.unit",
                 message=f"state the rule's unit (one of: {', '.join(units)})",
+                message_id=f"sebutkan satuan aturan (salah satu dari: {', '.join(units)})",
             )
         )
     elif entry is not None and unit != entry.info.unit.value:
@@ -335,6 +397,7 @@ def _regime(
                 path=f"{path}.unit",
                 code="overrides.unit",
                 message=f"{entry.info.id} is measured in {entry.info.unit.value}, not {unit}",
+                message_id=f"{entry.info.id} diukur dalam {entry.info.unit.value}, bukan {unit}",
             )
         )
     confidence = item.get("confidence")
@@ -345,6 +408,7 @@ def _regime(
                 path=f"{path}.confidence",
                 code="overrides.confidence",
                 message=f"state how sure the value is ({', '.join(labels)})",
+                message_id=f"sebutkan seberapa yakin nilainya ({', '.join(labels)})",
             )
         )
     citation = item.get("citation")
@@ -355,6 +419,7 @@ def _regime(
                 path=f"{path}.citation",
                 code="overrides.citation_missing",
                 message="every regime cites its instrument: citation = {instrument = ...}",
+                message_id="setiap rezim menyebut peraturannya: citation = {instrument = ...}",
             )
         )
     else:
@@ -366,6 +431,7 @@ def _regime(
                     path=f"{path}.citation.instrument",
                     code="overrides.citation_missing",
                     message="the citation names its instrument",
+                    message_id="citation harus menyebut peraturannya (instrument)",
                 )
             )
         article = _text(citation, "article", f"{path}.citation", problems)
@@ -379,6 +445,8 @@ def _regime(
                 code="overrides.missing" if "value" not in item else "overrides.value_and_patch",
                 message="give the whole value, or a patch of the regime in force on valid_from "
                 "(not both)",
+                message_id="berikan nilai lengkap, atau tambalan (patch) atas rezim yang berlaku pada valid_from "
+                "(bukan keduanya)",
             )
         )
     elif entry is not None and "value" in item:
@@ -416,13 +484,22 @@ def parse_overrides(data: object, *, toml: bool = False) -> Overrides:
     where the value's type allows null (and is not itself a mapping).
     """
     if not isinstance(data, dict):
-        raise ValidationError.single("overrides.type", "expected a table with a regimes list")
+        raise ValidationError.single(
+            "overrides.type",
+            "expected a table with a regimes list",
+            message_id="harus berupa tabel dengan daftar regimes",
+        )
     problems: list[Problem] = []
     _unknown_keys(data, frozenset({"regimes"}), "$", problems)
     items = data.get("regimes")
     if not isinstance(items, list) or not items:
         problems.append(
-            Problem(path="$.regimes", code="overrides.missing", message="a list of regimes")
+            Problem(
+                path="$.regimes",
+                code="overrides.missing",
+                message="a list of regimes",
+                message_id="daftar regimes wajib diisi",
+            )
         )
         items = []
     parsed = [
@@ -442,6 +519,7 @@ def parse_overrides(data: object, *, toml: bool = False) -> Overrides:
                     path=f"{path}.valid_from",
                     code="overrides.overlap",
                     message=f"overlaps the file's earlier {rule_id} regime {mask(clash.name, limit=40, quote=True)}",
+                    message_id=f"bertumpang tindih dengan rezim {rule_id} sebelumnya dalam berkas ini, {mask(clash.name, limit=40, quote=True)}",
                 )
             )
             continue
@@ -460,6 +538,12 @@ def parse_overrides(data: object, *, toml: bool = False) -> Overrides:
                     "to let this one win over its span)"
                     if action == "add"
                     else f"leaves a gap in {rule_id}, whose regimes must be contiguous",
+                    message_id=(
+                        f'bertumpang tindih dengan rezim {rule_id} bawaan (tulis action = "replace" '
+                        "agar rezim ini berlaku atas rentangnya)"
+                        if action == "add"
+                        else f"meninggalkan celah pada {rule_id}, yang rezimnya harus bersambung"
+                    ),
                 )
             )
     if problems:

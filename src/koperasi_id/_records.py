@@ -145,7 +145,10 @@ def file_format(value: object) -> FileFormat | None:
     if isinstance(value, str) and value in {f.value for f in FileFormat}:
         return FileFormat(value)
     raise ValidationError.single(
-        "format", f"format is one of csv, jsonl or json, got a {type(value).__name__} that is not"
+        "format",
+        f"format is one of csv, jsonl or json, got a {type(value).__name__} that is not",
+        message_id=f"format adalah salah satu dari csv, jsonl atau json; {type(value).__name__} "
+        "yang diberikan bukan salah satunya",
     )
 
 
@@ -287,6 +290,8 @@ def _write(
                 "type.record",
                 f"record {(writer.count if writer else 0) + 1} is a {type(item).__name__}, "
                 "not an entity or a mapping",
+                message_id=f"rekaman {(writer.count if writer else 0) + 1} berupa "
+                f"{type(item).__name__}, bukan entitas atau mapping",
             )
         if fmt is FileFormat.CSV:
             row = to_row(item)

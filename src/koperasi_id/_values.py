@@ -135,24 +135,29 @@ def has_long_digit_run(text: str) -> bool:
     return any(len(_DIGIT.findall(m.group())) >= MASK_MIN_DIGITS for m in _RUN.finditer(text))
 
 
-def digits_only(raw: object, *, code_prefix: str, what: str, hide: bool = False) -> str:
+def digits_only(
+    raw: object, *, code_prefix: str, what: str, what_id: str, hide: bool = False
+) -> str:
     """Normalise ``raw`` to a string of ASCII digits, or raise ValidationError.
 
     Accepts ``str`` (and ``int`` for convenience, never ``bool``); strips
     spaces, NBSP, dots and dashes; refuses other characters, including
     non-ASCII digits such as ``'١'`` or full-width ``'１'``. ``hide`` keeps the
-    raw value out of messages (personal identifiers).
+    raw value out of messages (personal identifiers). ``what`` names the value
+    in the English message, ``what_id`` in the Indonesian one.
 
-    >>> digits_only(" 18.71-01 ", code_prefix="x", what="code")
+    >>> digits_only(" 18.71-01 ", code_prefix="x", what="code", what_id="kode")
     '187101'
-    >>> digits_only("１２", code_prefix="x", what="code")
+    >>> digits_only("１２", code_prefix="x", what="code", what_id="kode")
     Traceback (most recent call last):
     ...
     koperasi_id.errors.ValidationError: 1 problem: $: a code may contain only the ASCII digits 0-9 ... [x.characters]
     """
     if isinstance(raw, bool) or not isinstance(raw, str | int):
         raise ValidationError.single(
-            f"{code_prefix}.type", f"expected a {what} as a string, got {type(raw).__name__}"
+            f"{code_prefix}.type",
+            f"expected a {what} as a string, got {type(raw).__name__}",
+            message_id=f"{what_id} harus berupa teks, bukan {type(raw).__name__}",
         )
     # An int is measured before str(): past 4,300 digits str() raises ValueError.
     too_long = isinstance(raw, int) and not -(10**MAX_RAW_LENGTH) < raw < 10**MAX_RAW_LENGTH
@@ -161,16 +166,21 @@ def digits_only(raw: object, *, code_prefix: str, what: str, hide: bool = False)
         raise ValidationError.single(
             f"{code_prefix}.length",
             f"a {what} is never more than {MAX_RAW_LENGTH} characters long",
+            message_id=f"{what_id} tidak pernah lebih dari {MAX_RAW_LENGTH} karakter",
         )
     compact = SEPARATORS.sub("", text)
     if not compact:
-        raise ValidationError.single(f"{code_prefix}.empty", f"the {what} is empty")
+        raise ValidationError.single(
+            f"{code_prefix}.empty", f"the {what} is empty", message_id=f"{what_id} kosong"
+        )
     if not _ASCII_DIGITS.fullmatch(compact):
         shown = "" if hide else f" {mask(text, limit=24, quote=True)}"
         raise ValidationError.single(
             f"{code_prefix}.characters",
             f"a {what} may contain only the ASCII digits 0-9 (and spaces, dots or dashes "
             f"between them), got{shown or ' other characters'}",
+            message_id=f"{what_id} hanya boleh berisi angka ASCII 0-9 (dan spasi, titik atau "
+            f"tanda hubung di antaranya), diisi{shown or ' karakter lain'}",
         )
     return compact
 

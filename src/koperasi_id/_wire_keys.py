@@ -122,6 +122,7 @@ def tuple_key_structure_factory(
             raise ValidationError.single(
                 "key.parts",
                 f"a key of this table is {len(parts)} parts joined by {SEPARATOR!r} ({shape})",
+                message_id=f"kunci tabel ini terdiri dari {len(parts)} bagian yang digabung dengan {SEPARATOR!r} ({shape})",
             )
         return tuple(
             hook(text, kind) for hook, text, kind in zip(part_hooks, texts, parts, strict=True)

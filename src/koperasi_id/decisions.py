@@ -27,18 +27,18 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from datetime import date
-from typing import Generic, Literal, TypeVar
+from typing import Generic, TypeVar
 
 import attrs
 
 from koperasi_id import _html
 from koperasi_id._values import mask
+from koperasi_id.errors import Language, in_language
 from koperasi_id.law import Citation, RegimeRef
 
 __all__ = ["Decision", "Finding", "Severity"]
 
 T = TypeVar("T")
-Language = Literal["id", "en"]
 
 
 class Severity(enum.Enum):
@@ -74,11 +74,7 @@ class Finding:
 
     def message(self, lang: Language = "id") -> str:
         """The message in ``"id"`` (Indonesian, the default) or ``"en"``."""
-        if lang == "id":
-            return self.message_id
-        if lang == "en":
-            return self.message_en
-        raise ValueError(f"language must be 'id' or 'en', not {mask(lang, limit=40, quote=True)}")
+        return in_language(lang, self.message_id, self.message_en)
 
     @property
     def is_failure(self) -> bool:

@@ -9,11 +9,18 @@ caller can catch the library's complaints without catching its bugs::
     ├── RuleInputError         the rule in force cannot answer with these inputs
     └── TransitionError        a lifecycle step that the state machine forbids
 
->>> err = ValidationError.single("nik.serial_zero", "serial must not be 0000", path="$.nik")
+Every :class:`Problem` says what is wrong in Indonesian (``message_id``, the
+default of :meth:`Problem.text`) and in English (``message``)::
+
+>>> err = ValidationError.single(
+...     "nik.serial_zero", "serial must not be 0000",
+...     message_id="nomor urut tidak boleh 0000", path="$.nik")
 >>> isinstance(err, ValueError)
 True
 >>> err.problems[0].path
 '$.nik'
+>>> err.problems[0].text()
+'nomor urut tidak boleh 0000'
 >>> print(err)
 1 problem: $.nik: serial must not be 0000 [nik.serial_zero]
 """
@@ -22,19 +29,51 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
 __all__ = [
     "KoperasiIdError",
+    "Language",
     "NoRuleInForceError",
     "Problem",
     "RuleInputError",
     "TransitionError",
     "ValidationError",
+    "in_language",
     "join_path",
 ]
+
+#: The languages messages are written in: Indonesian (the default everywhere) and English.
+Language = Literal["id", "en"]
+
+
+def in_language(lang: Language, message_id: str, message_en: str) -> str:
+    """``message_id`` for ``"id"``, ``message_en`` for ``"en"``; any other language is refused.
+
+    The one choice of language behind :meth:`Problem.text` and
+    :meth:`koperasi_id.decisions.Finding.message`.
+
+    >>> in_language("en", "wajib diisi", "required")
+    'required'
+    >>> in_language("fr", "wajib diisi", "required")  # type: ignore[arg-type]
+    Traceback (most recent call last):
+    ...
+    ValueError: language must be 'id' or 'en', not 'fr'
+    """
+    if lang == "id":
+        return message_id
+    if lang == "en":
+        return message_en
+    raise _unknown_language(lang)
+
+
+def _unknown_language(lang: object) -> ValueError:
+    # The language came from a caller: masked.
+    from koperasi_id._values import mask  # noqa: PLC0415 - _values imports this module
+
+    return ValueError(f"language must be 'id' or 'en', not {mask(lang, limit=40, quote=True)}")
 
 
 def join_path(prefix: str, path: str) -> str:
@@ -55,11 +94,30 @@ def join_path(prefix: str, path: str) -> str:
 @attrs.frozen(kw_only=True)
 class Problem:
     """One thing wrong with an input: where (a JSONPath-like ``path``), a stable
-    machine ``code`` and a human ``message`` (English; identifiers are masked)."""
+    machine ``code`` and a human message in English (``message``) and in
+    Indonesian (``message_id``); input in either is masked.
+
+    >>> p = Problem(path="$.nik", code="nik.length", message="a NIK has 16 digits, got 15",
+    ...             message_id="NIK harus 16 digit, diisi 15")
+    >>> p.text(), p.text("en") == p.message_en
+    ('NIK harus 16 digit, diisi 15', True)
+    >>> p.under("$.members[2]").text()
+    'NIK harus 16 digit, diisi 15'
+    """
 
     path: str = "$"
     code: str
     message: str
+    message_id: str
+
+    @property
+    def message_en(self) -> str:
+        """The English message (``message``), named as on a :class:`~koperasi_id.decisions.Finding`."""
+        return self.message
+
+    def text(self, lang: Language = "id") -> str:
+        """The message in ``"id"`` (Indonesian, the default) or ``"en"``."""
+        return in_language(lang, self.message_id, self.message)
 
     def under(self, prefix: str) -> Problem:
         """The same problem seen from an enclosing object at ``prefix``."""
@@ -109,9 +167,12 @@ class ValidationError(KoperasiIdError):
         super().__init__(self._summary())
 
     @classmethod
-    def single(cls, code: str, message: str, *, path: str = "$") -> ValidationError:
-        """Shortcut for an error with exactly one problem."""
-        return cls([Problem(path=path, code=code, message=message)])
+    def single(
+        cls, code: str, message: str, *, message_id: str, path: str = "$"
+    ) -> ValidationError:
+        """Shortcut for an error with exactly one problem (English ``message``,
+        Indonesian ``message_id``)."""
+        return cls([Problem(path=path, code=code, message=message, message_id=message_id)])
 
     def under(self, prefix: str) -> ValidationError:
         """The same error with every path re-rooted at ``prefix``."""

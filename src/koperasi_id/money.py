@@ -80,8 +80,8 @@ class Rounding(enum.Enum):
     UP = decimal.ROUND_UP
 
 
-def _bad(code: str, message: str) -> ValidationError:
-    return ValidationError.single(f"money.{code}", message)
+def _bad(code: str, message: str, message_id: str) -> ValidationError:
+    return ValidationError.single(f"money.{code}", message, message_id=message_id)
 
 
 def _checked(value: Decimal, raw: object) -> Decimal:
@@ -113,7 +113,9 @@ def parse_rupiah(raw: object) -> Decimal:
     koperasi_id.errors.ValidationError: 1 problem: $: not a rupiah amount: '1.5e3' ... [money.syntax]
     """
     if isinstance(raw, bool):
-        raise _bad("bool", f"{raw} is a boolean, not an amount")
+        raise _bad(
+            "bool", f"{raw} is a boolean, not an amount", f"{raw} adalah boolean, bukan jumlah uang"
+        )
     if isinstance(raw, int):
         return Decimal(check_whole(raw, code="money"))
     if isinstance(raw, Decimal):
@@ -123,10 +125,16 @@ def parse_rupiah(raw: object) -> Decimal:
             "float",
             f"a float cannot hold rupiah exactly; pass a str, int or Decimal such as "
             f"{mask(raw, limit=40, quote=True)}",
+            f"float tidak dapat memuat rupiah dengan tepat; berikan str, int atau Decimal seperti "
+            f"{mask(raw, limit=40, quote=True)}",
         )
     if isinstance(raw, str):
         return parse_amount_text(raw)
-    raise _bad("type", f"expected an amount as str, int or Decimal, got {type(raw).__name__}")
+    raise _bad(
+        "type",
+        f"expected an amount as str, int or Decimal, got {type(raw).__name__}",
+        f"jumlah uang harus berupa str, int atau Decimal, bukan {type(raw).__name__}",
+    )
 
 
 def parse_amount_text(text: str) -> Decimal:
@@ -165,12 +173,18 @@ def parse_amount_text(text: str) -> Decimal:
     koperasi_id.errors.ValidationError: 1 problem: $: '50.000' is ambiguous... [money.ambiguous]
     """
     if not isinstance(text, str):
-        raise _bad("type", f"expected amount text as a str, got {type(text).__name__}")
+        raise _bad(
+            "type",
+            f"expected amount text as a str, got {type(text).__name__}",
+            f"teks jumlah uang harus berupa str, bukan {type(text).__name__}",
+        )
     stripped = text.strip()
     if len(stripped) > MAX_NUMBER_TEXT:
         raise _bad(
             "length",
             f"an amount is never {len(stripped)} characters long (at most {MAX_NUMBER_TEXT})",
+            f"jumlah uang tidak pernah sepanjang {len(stripped)} karakter "
+            f"(paling banyak {MAX_NUMBER_TEXT})",
         )
     m = _AMOUNT.fullmatch(stripped)
     if (
@@ -183,13 +197,20 @@ def parse_amount_text(text: str) -> Decimal:
             f"not a rupiah amount: {mask(text, limit=40, quote=True)} (write digits, optionally grouped "
             "by dots and with sen after a comma, like '50.000.000', 'Rp50.000.000,00' or "
             "'50000000.00')",
+            f"bukan jumlah rupiah: {mask(text, limit=40, quote=True)} (tulis angka, boleh "
+            "dikelompokkan dengan titik dan dengan sen setelah koma, seperti '50.000.000', "
+            "'Rp50.000.000,00' atau '50000000.00')",
         )
     grouped, comma = m["grouped"], m["commafrac"]
     single_group = grouped is not None and grouped.count(".") == 1
     if grouped is not None and grouped.startswith("0"):
         # No grouped amount starts with a zero group: "0.001" is a decimal.
         if not single_group or m["rp"] or comma or m["dash"]:
-            raise _bad("syntax", f"not a rupiah amount: {mask(text, limit=40, quote=True)}")
+            raise _bad(
+                "syntax",
+                f"not a rupiah amount: {mask(text, limit=40, quote=True)}",
+                f"bukan jumlah rupiah: {mask(text, limit=40, quote=True)}",
+            )
         return _checked(Decimal(f"{'-' if m['sign1'] or m['sign2'] else ''}{grouped}"), text)
     if (single_group and not (m["rp"] or comma or m["dash"])) or (
         comma is not None and len(comma) == 3 and grouped is None
@@ -199,6 +220,9 @@ def parse_amount_text(text: str) -> Decimal:
             f"{mask(stripped, limit=40, quote=True)} is ambiguous: a dot or comma followed by three digits "
             "may group thousands or mark decimals; write the amount without separators "
             "(50000), with the Rp prefix (Rp50.000) or with its sen (50.000,00)",
+            f"{mask(stripped, limit=40, quote=True)} bermakna ganda: titik atau koma yang diikuti "
+            "tiga angka dapat berarti pemisah ribuan atau desimal; tulis jumlahnya tanpa pemisah "
+            "(50000), dengan awalan Rp (Rp50.000) atau dengan sennya (50.000,00)",
         )
     digits = grouped.replace(".", "") if grouped is not None else m["plain"]
     fraction = m["dotfrac"] or comma
@@ -219,7 +243,11 @@ def _check_places(places: object) -> None:
     # Decimal places to round to: a count under the number policy, and no
     # more than a Decimal's default precision could ever show.
     if isinstance(places, bool) or not isinstance(places, int) or not 0 <= places <= 28:
-        raise _bad("places", "places is a whole number of decimal places from 0 to 28")
+        raise _bad(
+            "places",
+            "places is a whole number of decimal places from 0 to 28",
+            "places adalah bilangan bulat jumlah desimal dari 0 sampai 28",
+        )
 
 
 def round_rupiah(
@@ -234,11 +262,17 @@ def round_rupiah(
     """
     _check_places(places)
     if not isinstance(amount, Decimal):
-        raise _bad("type", f"expected a Decimal amount, got {type(amount).__name__}")
+        raise _bad(
+            "type",
+            f"expected a Decimal amount, got {type(amount).__name__}",
+            f"jumlah uang harus berupa Decimal, bukan {type(amount).__name__}",
+        )
     if not amount.is_finite():
         # quantize() raises a bare InvalidOperation on a signalling NaN and
         # "rounds" a quiet one or an infinity to itself: neither is an amount.
-        raise _bad("not_finite", "an amount must be a finite number")
+        raise _bad(
+            "not_finite", "an amount must be a finite number", "jumlah uang harus bilangan hingga"
+        )
     quantum = _ONE.scaleb(-places)
     # quantize() fails with InvalidOperation once the result needs more digits
     # than the context's precision (28 by default), so give it what it needs.
@@ -264,11 +298,16 @@ def format_rupiah(amount: Decimal | int, *, places: int | None = None) -> str:
         # 5,000-digit int cannot even be turned into a Decimal).
         amount = Decimal(check_whole(amount, code="money"))
     if not isinstance(amount, Decimal):
-        raise _bad("type", f"expected a Decimal or int amount, got {type(amount).__name__}")
+        raise _bad(
+            "type",
+            f"expected a Decimal or int amount, got {type(amount).__name__}",
+            f"jumlah uang harus berupa Decimal atau int, bukan {type(amount).__name__}",
+        )
     if not amount.is_finite():
         raise _bad(
             "not_finite",
             f"an amount must be a finite number, not {mask(amount, limit=40, quote=True)}",
+            f"jumlah uang harus bilangan hingga, bukan {mask(amount, limit=40, quote=True)}",
         )
     value = amount
     if places is None:
@@ -279,6 +318,8 @@ def format_rupiah(amount: Decimal | int, *, places: int | None = None) -> str:
                 "too_many_decimals",
                 f"rupiah amounts have at most {MAX_DECIMAL_PLACES} decimal places; "
                 "pass places= to round for display",
+                f"jumlah rupiah paling banyak {MAX_DECIMAL_PLACES} angka desimal; "
+                "berikan places= untuk membulatkan tampilannya",
             )
         places = 0 if value == value.to_integral_value() else MAX_DECIMAL_PLACES
     # copy_abs() is exact; abs() would round to the context's 28 digits.
@@ -302,7 +343,10 @@ def non_negative_rupiah(
     path = f"$.{attribute.name}"
     if not isinstance(value, Decimal):
         raise ValidationError.single(
-            "money.type", f"expected a Decimal amount, got {type(value).__name__}", path=path
+            "money.type",
+            f"expected a Decimal amount, got {type(value).__name__}",
+            message_id=f"jumlah uang harus berupa Decimal, bukan {type(value).__name__}",
+            path=path,
         )
     try:
         _checked(value, value)
@@ -312,6 +356,7 @@ def non_negative_rupiah(
         raise ValidationError.single(
             "money.negative",
             f"the amount must not be negative, got {mask(value, limit=40)}",
+            message_id=f"jumlah uang tidak boleh negatif, diisi {mask(value, limit=40)}",
             path=path,
         )
 

@@ -273,6 +273,8 @@ def _unflatten(
                         code="unknown_column",
                         message=f"column {mask(shown, limit=60)} is not a field of {cls.__name__}; "
                         f"known: {', '.join(shapes)}",
+                        message_id=f"kolom {mask(shown, limit=60)} bukan kolom {cls.__name__}; "
+                        f"yang dikenal: {', '.join(shapes)}",
                     )
                 )
             continue
@@ -298,6 +300,8 @@ def _unflatten(
                     code="unknown_column",
                     message=f"column {mask(shown, limit=60)} does not fit field {name!r} "
                     f"of {cls.__name__}",
+                    message_id=f"kolom {mask(shown, limit=60)} tidak cocok dengan kolom {name!r} "
+                    f"pada {cls.__name__}",
                 )
             )
     for name, sub in nested.items():
@@ -461,7 +465,11 @@ def read_records(
     """
     fmt = _records.file_format(format)
     if type is not None and not isinstance(type, builtins.type):
-        raise ValidationError.single("type.class", "type= is a class such as Cooperative")
+        raise ValidationError.single(
+            "type.class",
+            "type= is a class such as Cooperative",
+            message_id="type= harus berupa kelas seperti Cooperative",
+        )
     reader = _records.open_source(source, fmt)
     flat: Any = None
     if type is not None:

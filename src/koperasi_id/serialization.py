@@ -108,8 +108,16 @@ def _excerpt(value: object) -> str:
     return mask(value, limit=40, quote=True)
 
 
-def _fail(code: str, message: str) -> ValidationError:
-    return ValidationError.single(code, message)
+def _fail(code: str, message: str, message_id: str) -> ValidationError:
+    return ValidationError.single(code, message, message_id=message_id)
+
+
+def _not_object(value: object) -> ValidationError:
+    return _fail(
+        "type.object",
+        f"expected an object, got {type(value).__name__}",
+        f"harus berupa objek, bukan {type(value).__name__}",
+    )
 
 
 # --- strict primitive hooks -------------------------------------------------
@@ -126,7 +134,11 @@ def _unstructure_int(value: int) -> int:
 def _structure_str(value: object, _: type) -> str:
     if type(value) is str:
         return value
-    raise _fail("type.str", f"expected a string, got {type(value).__name__}")
+    raise _fail(
+        "type.str",
+        f"expected a string, got {type(value).__name__}",
+        f"harus berupa teks, bukan {type(value).__name__}",
+    )
 
 
 def _structure_int(value: object, _: type) -> int:
@@ -134,9 +146,15 @@ def _structure_int(value: object, _: type) -> int:
         assert isinstance(value, int)
         return check_whole(value)
     if isinstance(value, bool):
-        raise _fail("type.int", "expected a whole number, got a boolean")
+        raise _fail(
+            "type.int",
+            "expected a whole number, got a boolean",
+            "harus bilangan bulat, bukan boolean",
+        )
     raise _fail(
-        "type.int", f"expected a whole number, got {type(value).__name__} {_excerpt(value)}"
+        "type.int",
+        f"expected a whole number, got {type(value).__name__} {_excerpt(value)}",
+        f"harus bilangan bulat, diisi {type(value).__name__} {_excerpt(value)}",
     )
 
 
@@ -144,7 +162,9 @@ def _structure_bool(value: object, _: type) -> bool:
     if type(value) is bool:
         return value
     raise _fail(
-        "type.bool", f"expected true or false, got {type(value).__name__} {_excerpt(value)}"
+        "type.bool",
+        f"expected true or false, got {type(value).__name__} {_excerpt(value)}",
+        f"harus true atau false, diisi {type(value).__name__} {_excerpt(value)}",
     )
 
 
@@ -162,6 +182,9 @@ def _structure_decimal(value: object, _: type) -> Decimal:
             f"expected a decimal string like '1234567.89', got {_excerpt(value)}; the wire "
             "format takes no exponent, grouping or 'Rp' (read typed amounts with "
             "koperasi_id.money.parse_amount_text first)",
+            f"harus teks desimal seperti '1234567.89', diisi {_excerpt(value)}; format data "
+            "tidak menerima eksponen, pengelompokan atau 'Rp' (baca jumlah yang diketik dengan "
+            "koperasi_id.money.parse_amount_text terlebih dahulu)",
         )
     if kind is int:
         assert isinstance(value, int)
@@ -169,15 +192,25 @@ def _structure_decimal(value: object, _: type) -> Decimal:
     if kind is Decimal:
         assert isinstance(value, Decimal)
         if not value.is_finite():
-            raise _fail("type.decimal", f"expected a finite number, got {_excerpt(value)}")
+            raise _fail(
+                "type.decimal",
+                f"expected a finite number, got {_excerpt(value)}",
+                f"harus bilangan hingga, diisi {_excerpt(value)}",
+            )
         return check_decimal(value, places=DECIMAL_PLACES, code="number")
     if kind is float:
         raise _fail(
             "type.float",
             f"a float cannot hold money exactly; send the amount as a string such as "
             f"{_excerpt(value)}",
+            f"float tidak dapat memuat jumlah uang dengan tepat; kirim jumlahnya sebagai teks "
+            f"seperti {_excerpt(value)}",
         )
-    raise _fail("type.decimal", f"expected a decimal string, got {kind.__name__}")
+    raise _fail(
+        "type.decimal",
+        f"expected a decimal string, got {kind.__name__}",
+        f"harus teks desimal, bukan {kind.__name__}",
+    )
 
 
 #: Plain decimal text is never longer than this many digits (see decimal_text).
@@ -207,6 +240,8 @@ def decimal_text(value: Decimal) -> str:
             "number.unwritable",
             f"a number of more than {MAX_WRITTEN_DIGITS} digits cannot be written in plain "
             "form; round it first",
+            f"angka lebih dari {MAX_WRITTEN_DIGITS} digit tidak dapat ditulis dalam bentuk "
+            "biasa; bulatkan terlebih dahulu",
         )
     return f"{value:f}"
 
@@ -217,7 +252,11 @@ def _in_day_bound(day: date) -> date:
     # instead of a RuleInputError from deep inside an entity's own checks.
     if FIRST_DAY <= day <= LAST_DAY:
         return day
-    raise _fail("date.range", f"a date is from {FIRST_DAY} to {LAST_DAY}, got {day.isoformat()}")
+    raise _fail(
+        "date.range",
+        f"a date is from {FIRST_DAY} to {LAST_DAY}, got {day.isoformat()}",
+        f"tanggal harus dari {FIRST_DAY} sampai {LAST_DAY}, diisi {day.isoformat()}",
+    )
 
 
 def _structure_date(value: object, _: type) -> date:
@@ -227,15 +266,31 @@ def _structure_date(value: object, _: type) -> date:
             try:
                 parsed = date.fromisoformat(value)
             except ValueError:
-                raise _fail("type.date", f"{_excerpt(value)} is not a real calendar date") from None
+                raise _fail(
+                    "type.date",
+                    f"{_excerpt(value)} is not a real calendar date",
+                    f"{_excerpt(value)} bukan tanggal kalender yang nyata",
+                ) from None
             return _in_day_bound(parsed)
-        raise _fail("type.date", f"expected an ISO date 'YYYY-MM-DD', got {_excerpt(value)}")
+        raise _fail(
+            "type.date",
+            f"expected an ISO date 'YYYY-MM-DD', got {_excerpt(value)}",
+            f"harus tanggal ISO 'YYYY-MM-DD', diisi {_excerpt(value)}",
+        )
     if type(value) is date:
         assert isinstance(value, date)
         return _in_day_bound(value)
     if isinstance(value, datetime):
-        raise _fail("type.date", "expected a date, got a datetime; pass its .date()")
-    raise _fail("type.date", f"expected an ISO date string, got {type(value).__name__}")
+        raise _fail(
+            "type.date",
+            "expected a date, got a datetime; pass its .date()",
+            "harus tanggal, bukan datetime; berikan .date()-nya",
+        )
+    raise _fail(
+        "type.date",
+        f"expected an ISO date string, got {type(value).__name__}",
+        f"harus teks tanggal ISO, bukan {type(value).__name__}",
+    )
 
 
 def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
@@ -252,7 +307,9 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
         except (KeyError, TypeError):
             shown = _excerpt(value)
             raise _fail(
-                "enum", f"{shown} is not a {cls.__name__}; expected one of {allowed}"
+                "enum",
+                f"{shown} is not a {cls.__name__}; expected one of {allowed}",
+                f"{shown} bukan {cls.__name__} yang dikenal; pilih salah satu dari {allowed}",
             ) from None
 
     return structure_enum
@@ -302,7 +359,11 @@ def _tuple_hook_factory(t: Any, converter: cattrs.BaseConverter) -> Callable[[ob
         # cattrs would happily iterate a string into characters or a dict into keys.
         if type(value) is list or type(value) is tuple:
             return inner(value, cl)
-        raise _fail("type.list", f"expected a list, got {type(value).__name__}")
+        raise _fail(
+            "type.list",
+            f"expected a list, got {type(value).__name__}",
+            f"harus berupa daftar (list), bukan {type(value).__name__}",
+        )
 
     return structure_sequence
 
@@ -325,7 +386,7 @@ def _any_mapping_hook_factory(t: Any, converter: cattrs.Converter) -> Callable[[
     def structure_mapping(value: object, cl: type) -> Any:
         if isinstance(value, Mapping):
             return inner(value, cl)
-        raise _fail("type.object", f"expected an object, got {type(value).__name__}")
+        raise _not_object(value)
 
     return structure_mapping
 
@@ -380,14 +441,21 @@ def structure_text_keyed(
     # cattrs' own hook calls .items() on whatever it gets: a bool would be
     # an AttributeError, not the caller's data error.
     if not isinstance(value, Mapping):
-        raise _fail("type.object", f"expected an object, got {type(value).__name__}")
+        raise _not_object(value)
     out: dict[Any, Any] = {}
     problems: list[Problem] = []
     for key, item in value.items():
         # The key came from the input: it reaches the path masked.
         path = f"$.{mask(key)}"
         if type(key) is not str:
-            problems.append(Problem(path=path, code="type.str", message="keys are strings"))
+            problems.append(
+                Problem(
+                    path=path,
+                    code="type.str",
+                    message="keys are strings",
+                    message_id="kunci harus berupa teks",
+                )
+            )
             continue
         built = key
         if parse_key is not None:
@@ -398,7 +466,12 @@ def structure_text_keyed(
                 continue
             if built in out:
                 problems.append(
-                    Problem(path=path, code="key.duplicate", message="the same key twice")
+                    Problem(
+                        path=path,
+                        code="key.duplicate",
+                        message="the same key twice",
+                        message_id="kunci yang sama muncul dua kali",
+                    )
                 )
                 continue
         try:
@@ -483,7 +556,9 @@ def _attrs_hook_factory(t: Any, converter: cattrs.Converter) -> Callable[[object
                 return _structure_derived(converter, derived, inner, value, cl)
             return inner(value, cl)
         raise _fail(
-            "type.object", f"expected an object ({_type_name(t)}), got {type(value).__name__}"
+            "type.object",
+            f"expected an object ({_type_name(t)}), got {type(value).__name__}",
+            f"harus berupa objek ({_type_name(t)}), bukan {type(value).__name__}",
         )
 
     return structure_object
@@ -518,6 +593,8 @@ def _structure_derived(
                     code="derived.mismatch",
                     message=f"{name} is computed from the other fields and differs from the "
                     "value given",
+                    message_id=f"{name} dihitung dari kolom lain dan berbeda dari nilai "
+                    "yang diberikan",
                 )
             )
     if problems:
@@ -679,6 +756,8 @@ def problems_from_exception(exc: BaseException, path: str = "$") -> list[Problem
                 code="unknown_field",
                 message=f"unknown field {_excerpt(key)}"
                 + (f"; known fields: {allowed}" if allowed else ""),
+                message_id=f"kolom {_excerpt(key)} tidak dikenal"
+                + (f"; kolom yang dikenal: {allowed}" if allowed else ""),
             )
             for key in sorted(exc.extra_fields, key=mask)
         ]
@@ -729,7 +808,14 @@ def _problem_at(
         return problems_from_exception(exc, path)
     if isinstance(exc, KeyError) and key is not None and exc.args == (key,):
         # cattrs looks the field's own key up; any other KeyError is a bug.
-        return [Problem(path=path, code="missing", message="required field is missing")]
+        return [
+            Problem(
+                path=path,
+                code="missing",
+                message="required field is missing",
+                message_id="kolom wajib tidak ada",
+            )
+        ]
     kind = _type_name(expected) if expected is not None else "value"
     failure = _attrs_validator_failure(exc)
     if failure is None:
@@ -739,8 +825,15 @@ def _problem_at(
     detail, attribute = failure
     path = join_path(path, f"$.{attribute.name}")
     # The value is often quoted in the detail; it may be a NIK.
-    message = f"invalid {kind}: {mask(detail)}"
-    return [Problem(path=path, code="invalid", message=message)]
+    # The detail is attrs' own (English) text in both messages.
+    return [
+        Problem(
+            path=path,
+            code="invalid",
+            message=f"invalid {kind}: {mask(detail)}",
+            message_id=f"{kind} tidak sah: {mask(detail)}",
+        )
+    ]
 
 
 # --- public API -------------------------------------------------------------
@@ -776,7 +869,11 @@ def to_dict(obj: Any) -> Any:
     except RecursionError:
         # Only a caller's own nested lists or dicts get this deep; the
         # converter recurses once per level and has no cheaper bound.
-        error = ValidationError.single("json.depth", "the data nests too deeply to write out")
+        error = ValidationError.single(
+            "json.depth",
+            "the data nests too deeply to write out",
+            message_id="data bersarang terlalu dalam untuk ditulis",
+        )
     raise error
 
 
@@ -788,7 +885,11 @@ def to_json(obj: Any, *, indent: int | None = None) -> str:
 def _no_json_form(value: object) -> Any:
     # json.dumps calls this for what it cannot write (bytes, a set of objects
     # the converter does not know): the caller's value, not a bug here.
-    raise ValidationError.single("type.no_json_form", f"a {type(value).__name__} has no JSON form")
+    raise ValidationError.single(
+        "type.no_json_form",
+        f"a {type(value).__name__} has no JSON form",
+        message_id=f"{type(value).__name__} tidak memiliki bentuk JSON",
+    )
 
 
 def from_json(cls: type[T], text: str | bytes, *, lenient: bool = False) -> T:

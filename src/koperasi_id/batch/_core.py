@@ -156,12 +156,13 @@ def validate_records(
 
     Works for every entity of the library (``kur.KurApplication``,
     ``cooperatives.Cooperative``, ...). Problems are plain dicts with the
-    field path, code and message.
+    field path, code and message in English (``message``) and Indonesian
+    (``message_id``).
 
     >>> from koperasi_id.msme import Business
     >>> validate_records(Business, [{"name": "Warung", "owner_nik": "1871010101900001",
     ...                              "started_on": "2019-03-01"}, {"name": 7}])[1]["problems"][0]
-    {'path': '$.name', 'code': 'type.str', 'message': 'expected a string, got int'}
+    {'path': '$.name', 'code': 'type.str', 'message': 'expected a string, got int', 'message_id': 'harus berupa teks, bukan int'}
     """
     out: list[ResultDict] = []
     for index, record in enumerate(records, start):
@@ -192,9 +193,7 @@ def read_jsonl_lines(lines: Iterable[str]) -> Iterator[Record]:
     """
     for line in lines:
         if len(line) > _limits.MAX_LINE_CHARS and len(line.rstrip("\r\n")) > _limits.MAX_LINE_CHARS:
-            yield ValidationError.single(
-                "line.too_long", f"the line is longer than {_limits.MAX_LINE_CHARS:,} characters"
-            )
+            yield _long_line(_limits.MAX_LINE_CHARS)
             continue
         if not line.strip():
             continue
@@ -211,7 +210,9 @@ def read_jsonl_lines(lines: Iterable[str]) -> Iterator[Record]:
             yield value
         else:
             yield ValidationError.single(
-                "type.object", f"expected a JSON object, got {type(value).__name__}"
+                "type.object",
+                f"expected a JSON object, got {type(value).__name__}",
+                message_id=f"harus berupa objek JSON, bukan {type(value).__name__}",
             )
 
 
@@ -257,16 +258,30 @@ def read_csv_lines(
             return
         except Unclosed:
             rest = feed.take()[1:]
-            yield ValidationError.single("csv.quote", unclosed_quote_message(bool(rest)))
+            yield ValidationError.single(
+                "csv.quote",
+                unclosed_quote_message(bool(rest)),
+                message_id=unclosed_quote_message(bool(rest), "id"),
+            )
             feed.read_again(rest)
         except LongLine:
             feed.take()
-            yield ValidationError.single(
-                "line.too_long", f"the line is longer than {limit:,} characters"
-            )
+            yield _long_line(limit)
         except csv.Error as exc:
             feed.take()
-            yield ValidationError.single("csv", f"unreadable CSV row: {exc}")
+            yield ValidationError.single(
+                "csv",
+                f"unreadable CSV row: {exc}",
+                message_id=f"baris CSV tidak dapat dibaca: {exc}",
+            )
+
+
+def _long_line(limit: int) -> ValidationError:
+    return ValidationError.single(
+        "line.too_long",
+        f"the line is longer than {limit:,} characters",
+        message_id=f"baris lebih panjang dari {limit:,} karakter",
+    )
 
 
 def _nik_key(raw: object) -> str | None:

@@ -220,11 +220,15 @@ def record_problems(proposal: Proposal, prog: Programme) -> tuple[Problem, ...]:
     out = []
     for criterion, path in RECORD_CRITERIA.items():
         if criterion in prog.criteria:
-            ok, _, message_en = _CHECKS[criterion](
+            ok, message_id, message_en = _CHECKS[criterion](
                 proposal, prog, OtherBankCreditRule.REGULATION_TEXT
             )
             if not ok:
-                out.append(Problem(path=path, code=criterion.code, message=message_en))
+                out.append(
+                    Problem(
+                        path=path, code=criterion.code, message=message_en, message_id=message_id
+                    )
+                )
     return tuple(out)
 
 
@@ -337,7 +341,11 @@ def assess(
             eligible = False
             path = RECORD_CRITERIA.get(criterion)
             if path is not None:
-                problems.append(Problem(path=path, code=criterion.code, message=message_en))
+                problems.append(
+                    Problem(
+                        path=path, code=criterion.code, message=message_en, message_id=message_id
+                    )
+                )
     return BpumAssessment(
         outcome=eligible,
         findings=tuple(findings),

@@ -226,12 +226,14 @@ class DisbursementRecord:
             raise ValidationError.single(
                 "bpum.credited_on_missing",
                 f"a {self.status.value} record needs the date the funds were credited",
+                message_id=f"catatan berstatus {self.status.value} memerlukan tanggal dana diterima",
                 path="$.credited_on",
             )
         if not needs_date and self.credited_on is not None:
             raise ValidationError.single(
                 "bpum.credited_on_early",
                 f"a {self.status.value} record has no funds credited yet",
+                message_id=f"catatan berstatus {self.status.value} belum memiliki dana yang diterima",
                 path="$.credited_on",
             )
 

@@ -26,8 +26,8 @@ _MOBILE_LENGTHS = range(9, 13)
 _FIXED_LENGTHS = range(8, 12)
 
 
-def _bad(code: str, message: str) -> ValidationError:
-    return ValidationError.single(f"phone.{code}", message)
+def _bad(code: str, message: str, message_id: str) -> ValidationError:
+    return ValidationError.single(f"phone.{code}", message, message_id=message_id)
 
 
 @attrs.frozen(repr=False)
@@ -63,22 +63,36 @@ class PhoneNumber(ValueType):
     @classmethod
     def parse(cls, raw: object) -> Self:
         if type(raw) is not str:
-            raise _bad("type", f"expected a phone number as a string, got {type(raw).__name__}")
+            raise _bad(
+                "type",
+                f"expected a phone number as a string, got {type(raw).__name__}",
+                f"nomor telepon harus berupa teks, bukan {type(raw).__name__}",
+            )
         assert isinstance(raw, str)
         if len(raw) > _MAX_RAW:
-            raise _bad("length", f"a phone number is never {len(raw)} characters long")
+            raise _bad(
+                "length",
+                f"a phone number is never {len(raw)} characters long",
+                f"nomor telepon tidak pernah sepanjang {len(raw)} karakter",
+            )
         compact = _SEPARATORS.sub("", raw)
         if not compact:
-            raise _bad("empty", "the phone number is empty")
+            raise _bad("empty", "the phone number is empty", "nomor telepon kosong")
         if not _PLUS_DIGITS.fullmatch(compact):
             raise _bad(
                 "characters",
                 "a phone number may contain only digits, a leading +, spaces, dots, "
                 "dashes, slashes and brackets",
+                "nomor telepon hanya boleh berisi angka, + di depan, spasi, titik, "
+                "tanda hubung, garis miring dan tanda kurung",
             )
         if compact.startswith("+"):
             if not compact.startswith("+62"):
-                raise _bad("country", "only Indonesian numbers (+62) are accepted")
+                raise _bad(
+                    "country",
+                    "only Indonesian numbers (+62) are accepted",
+                    "hanya nomor Indonesia (+62) yang diterima",
+                )
             national = compact[3:]
         elif compact.startswith("0062"):
             national = compact[4:]
@@ -89,18 +103,29 @@ class PhoneNumber(ValueType):
         elif compact.startswith("8"):
             national = compact  # a spreadsheet ate the trunk 0 of a mobile number
         else:
-            raise _bad("prefix", "an Indonesian number starts with 0, +62 or 62")
+            raise _bad(
+                "prefix",
+                "an Indonesian number starts with 0, +62 or 62",
+                "nomor Indonesia diawali 0, +62 atau 62",
+            )
         if national.startswith("0"):
             national = national[1:]  # "+62 (0)812..."
         if not national or national[0] in "01":
-            raise _bad("prefix", "not an Indonesian mobile (08...) or area-code number")
+            raise _bad(
+                "prefix",
+                "not an Indonesian mobile (08...) or area-code number",
+                "bukan nomor seluler Indonesia (08...) atau nomor dengan kode wilayah",
+            )
         lengths = _MOBILE_LENGTHS if national[0] == "8" else _FIXED_LENGTHS
         if len(national) not in lengths:
             what = "mobile" if national[0] == "8" else "fixed-line"
+            what_id = "seluler" if national[0] == "8" else "telepon tetap"
             raise _bad(
                 "length",
                 f"an Indonesian {what} number has {lengths.start + 1} to {lengths.stop} "
                 f"digits with its leading 0, got {len(national) + 1}",
+                f"nomor {what_id} Indonesia terdiri dari {lengths.start + 1} sampai "
+                f"{lengths.stop} digit dengan 0 di depannya, diisi {len(national) + 1}",
             )
         return cls(national)
 

@@ -160,10 +160,13 @@ class Proposer:
         if wanted is not None and _region_depth(self.region) != wanted:
             example = "'18'" if wanted == 0 else "'18.71'"
             level = "province" if wanted == 0 else "regency/city"
+            level_id = "provinsi" if wanted == 0 else "kabupaten/kota"
             raise ValidationError.single(
                 "bpum.proposer_region",
                 f"a {self.type.value} proposer sits at a {level} code such as {example}, "
                 f"got '{self.region}'",
+                message_id=f"pengusul {self.type.value} berkedudukan pada kode {level_id} seperti {example}, "
+                f"diisi '{self.region}'",
                 path="$.region",
             )
 
@@ -171,24 +174,35 @@ class Proposer:
 _REQUIRED_DEPTH = {ProposerType.PROVINCIAL_OFFICE: 0, ProposerType.DISTRICT_OFFICE: 1}
 
 
-def _text_problem(name: str, value: Any, *, what: str) -> Problem | None:
+def _text_problem(name: str, value: Any, *, what: str, what_id: str) -> Problem | None:
     if not isinstance(value, str):
-        return Problem(path=f"$.{name}", code="type.str", message=f"the {what} must be text")
+        return Problem(
+            path=f"$.{name}",
+            code="type.str",
+            message=f"the {what} must be text",
+            message_id=f"{what_id} harus berupa teks",
+        )
     if not value.strip():
-        return Problem(path=f"$.{name}", code="bpum.empty", message=f"the {what} is empty")
+        return Problem(
+            path=f"$.{name}",
+            code="bpum.empty",
+            message=f"the {what} is empty",
+            message_id=f"{what_id} wajib diisi",
+        )
     if len(value) > MAX_TEXT_LENGTH:
         return Problem(
             path=f"$.{name}",
             code="bpum.too_long",
             message=f"the {what} is longer than {MAX_TEXT_LENGTH} characters",
+            message_id=f"{what_id} lebih panjang dari {MAX_TEXT_LENGTH} karakter",
         )
     return None
 
 
 _REQUIRED_TEXT = (
-    ("name", "name"),
-    ("ktp_address", "address on the KTP"),
-    ("line_of_business", "line of business"),
+    ("name", "name", "nama"),
+    ("ktp_address", "address on the KTP", "alamat sesuai KTP"),
+    ("line_of_business", "line of business", "bidang usaha"),
 )
 
 
@@ -251,13 +265,16 @@ class Proposal:
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        for name, what in _REQUIRED_TEXT:
-            problem = _text_problem(name, getattr(self, name), what=what)
+        for name, what, what_id in _REQUIRED_TEXT:
+            problem = _text_problem(name, getattr(self, name), what=what, what_id=what_id)
             if problem is not None:
                 problems.append(problem)
         if self.business_address is not None:
             problem = _text_problem(
-                "business_address", self.business_address, what="business address"
+                "business_address",
+                self.business_address,
+                what="business address",
+                what_id="alamat usaha",
             )
             if problem is not None:
                 problems.append(problem)
@@ -266,11 +283,21 @@ class Proposal:
             path = f"$.previous_bpum_years[{i}]"
             if type(year) is not int or not _FIRST_BPUM_YEAR_FLOOR <= year <= _YEAR_CEILING:
                 problems.append(
-                    Problem(path=path, code="bpum.year", message="expected a four-digit year")
+                    Problem(
+                        path=path,
+                        code="bpum.year",
+                        message="expected a four-digit year",
+                        message_id="harus tahun empat digit",
+                    )
                 )
             elif year in seen:
                 problems.append(
-                    Problem(path=path, code="bpum.year_repeated", message=f"{year} is listed twice")
+                    Problem(
+                        path=path,
+                        code="bpum.year_repeated",
+                        message=f"{year} is listed twice",
+                        message_id=f"{year} tercantum dua kali",
+                    )
                 )
             seen.add(year)
         if problems:

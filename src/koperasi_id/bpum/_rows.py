@@ -7,6 +7,8 @@ import functools
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+import attrs
+
 from koperasi_id._limits import MAX_CELL_CHARS
 from koperasi_id._values import mask
 from koperasi_id.bpum._phone import PhoneNumber
@@ -114,6 +116,7 @@ def _row_plan(keys: tuple[Any, ...]) -> tuple[tuple[_Entry | Problem, ...], tupl
                     path="$",
                     code="row.extra_cells",
                     message="the row has more cells than the header has columns",
+                    message_id="baris ini memiliki lebih banyak sel daripada kolom pada header",
                 )
             )
             continue
@@ -125,6 +128,8 @@ def _row_plan(keys: tuple[Any, ...]) -> tuple[tuple[_Entry | Problem, ...], tupl
                     code="row.unknown_column",
                     message=f"unknown column {mask(column, limit=40, quote=True)}; known columns: "
                     + ", ".join(PROPOSAL_COLUMNS),
+                    message_id=f"kolom {mask(column, limit=40, quote=True)} tidak dikenal; kolom yang dikenal: "
+                    + ", ".join(PROPOSAL_COLUMNS),
                 )
             )
             continue
@@ -133,7 +138,12 @@ def _row_plan(keys: tuple[Any, ...]) -> tuple[tuple[_Entry | Problem, ...], tupl
         flat = wire_path[0] if len(wire_path) == 1 else None
         entries.append((column, wire_path, flat, kind, required))
     missing = tuple(
-        Problem(path=f"$.{column}", code="row.missing_column", message="required column is missing")
+        Problem(
+            path=f"$.{column}",
+            code="row.missing_column",
+            message="required column is missing",
+            message_id="kolom wajib tidak ada",
+        )
         for column in sorted(REQUIRED_COLUMNS - present)
     )
     return tuple(entries), missing
@@ -156,6 +166,7 @@ def _convert(row: Mapping[Any, Any]) -> tuple[dict[str, Any], list[Problem]]:
                         path=f"$.{column}",
                         code="cell.too_long",
                         message=f"the cell is longer than {MAX_CELL_CHARS:,} characters",
+                        message_id=f"isi sel lebih panjang dari {MAX_CELL_CHARS:,} karakter",
                     )
                 )
                 continue
@@ -164,7 +175,12 @@ def _convert(row: Mapping[Any, Any]) -> tuple[dict[str, Any], list[Problem]]:
             value = ""
         else:
             problems.append(
-                Problem(path=f"$.{column}", code="type.str", message="a CSV cell must be text")
+                Problem(
+                    path=f"$.{column}",
+                    code="type.str",
+                    message="a CSV cell must be text",
+                    message_id="sel CSV harus berupa teks",
+                )
             )
             continue
         if not value and not required:
@@ -187,6 +203,8 @@ def _convert(row: Mapping[Any, Any]) -> tuple[dict[str, Any], list[Problem]]:
                         code="row.bool",
                         message="expected ya, tidak, true or false, got "
                         + mask(value, limit=20, quote=True),
+                        message_id="harus ya, tidak, true atau false, diisi "
+                        + mask(value, limit=20, quote=True),
                     )
                 )
         else:
@@ -197,6 +215,7 @@ def _convert(row: Mapping[Any, Any]) -> tuple[dict[str, Any], list[Problem]]:
                         path=f"$.{column}",
                         code="row.years",
                         message="expected four-digit years separated by '|', such as 2020|2021",
+                        message_id="harus tahun empat digit yang dipisahkan '|', seperti 2020|2021",
                     )
                 )
             else:
@@ -352,7 +371,7 @@ def structure_row(row: Mapping[Any, Any], *, lenient: bool = False) -> Structure
                 continue  # both proposer columns are missing, and reported as such
             column_path = _column_path(p.path)
             if column_path not in seen:
-                problems.append(Problem(path=column_path, code=p.code, message=p.message))
+                problems.append(attrs.evolve(p, path=column_path))
     else:
         if not problems:
             return proposal

@@ -160,6 +160,8 @@ _NOT_STRUCTURED = Problem(
     code="type.object",
     message="expected a Proposal or the ValidationError that stopped one; "
     "use screen() for raw dicts",
+    message_id="harus berupa Proposal atau ValidationError yang menghentikannya; "
+    "gunakan screen() untuk dict mentah",
 )
 
 
@@ -196,7 +198,7 @@ def screen_numbered(
     or multi-line cells make them differ from the record count.
 
     >>> from koperasi_id.errors import ValidationError
-    >>> bad = ValidationError.single("nik.length", "a NIK has 16 digits")
+    >>> bad = ValidationError.single("nik.length", "a NIK has 16 digits", message_id="NIK harus 16 digit")
     >>> [r.index for r in screen_numbered([(7, bad), (9, bad)], year=2021)]
     [7, 9]
     """

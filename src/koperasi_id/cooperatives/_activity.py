@@ -62,6 +62,8 @@ def check_window_years(value: object, *, path: str = "$.window_years") -> int:
             "cooperatives.activity.window_years",
             f"window_years is a whole number of fiscal years from 1 to {MAX_WINDOW_YEARS} "
             f"(practice uses 2 or 3), not {mask(value, limit=40, quote=True)}",
+            message_id=f"window_years harus bilangan bulat tahun buku dari 1 sampai {MAX_WINDOW_YEARS} "
+            f"(praktiknya 2 atau 3), bukan {mask(value, limit=40, quote=True)}",
             path=path,
         )
     return value
@@ -240,6 +242,8 @@ def resolve_rule(
             "cooperatives.activity.unreported_counts_as_missed",
             "unreported_counts_as_missed is True, False or None (the regime's default), "
             f"not {mask(unreported_counts_as_missed, limit=40, quote=True)}",
+            message_id="unreported_counts_as_missed harus True, False atau None (bawaan rezim), "
+            f"bukan {mask(unreported_counts_as_missed, limit=40, quote=True)}",
             path="$.unreported_counts_as_missed",
         )
     unreported = (

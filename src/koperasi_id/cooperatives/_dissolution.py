@@ -609,6 +609,7 @@ def dissolution_timeline(
             raise ValidationError.single(
                 "cooperatives.dissolution.objection_before_notice",
                 f"the objection ({objection_received_on}) cannot precede the notice ({notice_on})",
+                message_id=f"keberatan ({objection_received_on}) tidak boleh mendahului pemberitahuan ({notice_on})",
                 path="$.objection_received_on",
             )
         in_time = objection.is_met_by(objection_received_on)
@@ -625,6 +626,8 @@ def dissolution_timeline(
                 "cooperatives.dissolution.creditors_before_notice",
                 f"creditors are notified of a dissolution ({creditors_notified_on}), "
                 f"which cannot precede its notice ({notice_on})",
+                message_id=f"kreditur diberi tahu tentang pembubaran ({creditors_notified_on}), "
+                f"yang tidak boleh mendahului pemberitahuannya ({notice_on})",
                 path="$.creditors_notified_on",
             )
         claims = _deadline(

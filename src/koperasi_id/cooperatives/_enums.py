@@ -96,6 +96,7 @@ class BusinessMode(_Labelled):
             raise ValidationError.single(
                 "cooperative.business_mode",
                 f"{mask(text, limit=40, quote=True)} names no business mode",
+                message_id=f"{mask(text, limit=40, quote=True)} bukan nama bentuk usaha yang dikenal",
             ) from None
 
 

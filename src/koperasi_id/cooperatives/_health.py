@@ -32,6 +32,8 @@ def _cutoff_order(instance: HealthScale, attribute: object, value: Decimal) -> N
             "cooperatives.health_scale_order",
             "health scale cut-offs must rise strictly: 0 < under_supervision_from < "
             "fairly_healthy_from < healthy_from <= 100",
+            message_id="batas skala kesehatan harus naik tegas: 0 < under_supervision_from < "
+            "fairly_healthy_from < healthy_from <= 100",
         )
 
 
@@ -43,6 +45,7 @@ def _cutoff(value: Decimal | int) -> Decimal:
     raise ValidationError.single(
         "cooperatives.health_scale_cutoff",
         f"a cut-off is an int or a finite Decimal, not {mask(value, limit=40, quote=True)}",
+        message_id=f"batas harus int atau Decimal hingga, bukan {mask(value, limit=40, quote=True)}",
     )
 
 
@@ -134,12 +137,18 @@ def _score(raw: object) -> Decimal:
         return Decimal(raw)
     if type(raw) is float:
         if not math.isfinite(raw):
-            raise ValidationError.single("health.score", f"score must be finite, not {raw}")
+            raise ValidationError.single(
+                "health.score",
+                f"score must be finite, not {raw}",
+                message_id=f"skor harus bilangan hingga, bukan {raw}",
+            )
         return Decimal(repr(raw))
     if isinstance(raw, Decimal) and raw.is_finite():
         return raw
     raise ValidationError.single(
-        "health.score", f"score must be a number from 0 to 100, not {type(raw).__name__}"
+        "health.score",
+        f"score must be a number from 0 to 100, not {type(raw).__name__}",
+        message_id=f"skor harus angka dari 0 sampai 100, bukan {type(raw).__name__}",
     )
 
 
@@ -165,7 +174,9 @@ def health_grade(
     value = _score(score)
     if not Decimal(0) <= value <= _HUNDRED:
         raise ValidationError.single(
-            "health.score_range", f"score {mask(value, limit=40)} is outside 0-100"
+            "health.score_range",
+            f"score {mask(value, limit=40)} is outside 0-100",
+            message_id=f"skor {mask(value, limit=40)} di luar 0-100",
         )
     regime = checked(rules, as_of)
     used: HealthScale = regime.value if scale is None else scale

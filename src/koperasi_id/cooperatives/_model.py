@@ -79,7 +79,9 @@ class YearEnd(ValueType):
     def parse(cls, raw: object) -> Self:
         if not isinstance(raw, str):
             raise ValidationError.single(
-                "year_end.type", f"expected a month-day string 'MM-DD', got {type(raw).__name__}"
+                "year_end.type",
+                f"expected a month-day string 'MM-DD', got {type(raw).__name__}",
+                message_id=f"harus teks bulan-hari 'MM-DD', bukan {type(raw).__name__}",
             )
         text = raw.strip().removeprefix("--")
         month_text, sep, day_text = text.partition("-")
@@ -95,6 +97,7 @@ class YearEnd(ValueType):
             raise ValidationError.single(
                 "year_end.syntax",
                 f"expected a month-day like '12-31', got {mask(raw, limit=24, quote=True)}",
+                message_id=f"harus bulan-hari seperti '12-31', diisi {mask(raw, limit=24, quote=True)}",
             )
         return cls.of(int(month_text), int(day_text))
 
@@ -105,17 +108,22 @@ class YearEnd(ValueType):
         for name, value in (("month", month), ("day", day)):
             if isinstance(value, bool) or not isinstance(value, int):
                 raise ValidationError.single(
-                    f"year_end.{name}", f"{name} is an int, not {type(value).__name__}"
+                    f"year_end.{name}",
+                    f"{name} is an int, not {type(value).__name__}",
+                    message_id=f"{name} harus berupa int, bukan {type(value).__name__}",
                 )
         if not 1 <= month <= 12:
             raise ValidationError.single(
-                "year_end.month", f"month {mask(month, limit=40)} is not 1-12"
+                "year_end.month",
+                f"month {mask(month, limit=40)} is not 1-12",
+                message_id=f"bulan {mask(month, limit=40)} bukan 1-12",
             )
         last = 28 if month == 2 else calendar.monthrange(2001, month)[1]
         if not 1 <= day <= last:
             raise ValidationError.single(
                 "year_end.day",
                 f"day {mask(day, limit=40)} does not exist in month {month} of every year",
+                message_id=f"hari {mask(day, limit=40)} tidak ada pada bulan {month} di setiap tahun",
             )
         return cls(month, day)
 
@@ -147,12 +155,14 @@ def _non_blank(instance: object, attribute: attrs.Attribute[str], value: str) ->
         raise ValidationError.single(
             f"cooperative.{attribute.name}_blank",
             f"{attribute.name} must not be blank",
+            message_id=f"{attribute.name} wajib diisi",
             path=f"$.{attribute.name}",
         )
     if len(value) > _MAX_NAME:
         raise ValidationError.single(
             f"cooperative.{attribute.name}_length",
             f"{attribute.name} is longer than {_MAX_NAME} characters",
+            message_id=f"{attribute.name} lebih panjang dari {_MAX_NAME} karakter",
             path=f"$.{attribute.name}",
         )
 
@@ -162,6 +172,7 @@ def _fiscal_year_number(instance: object, attribute: attrs.Attribute[int], value
         raise ValidationError.single(
             "cooperative.fiscal_year_range",
             f"fiscal year {mask(value, limit=40)} is outside 1900-9998",
+            message_id=f"tahun buku {mask(value, limit=40)} di luar 1900-9998",
             path=f"$.{attribute.name}",
         )
 
@@ -200,6 +211,8 @@ class Founder:
                 "founder.identity",
                 "a founder is identified by exactly one of nik (a person) or "
                 "legal_entity_number (a cooperative)",
+                message_id="pendiri dikenali dengan tepat satu dari nik (orang) atau "
+                "legal_entity_number (koperasi)",
             )
 
     @property
@@ -271,6 +284,8 @@ class BoardTerm:
                     code="board_term.organ",
                     message="the members' meeting has no term; use pengurus, pengawas or "
                     "dewan_pengawas_syariah",
+                    message_id="rapat anggota tidak memiliki masa jabatan; gunakan pengurus, pengawas atau "
+                    "dewan_pengawas_syariah",
                 )
             )
         if self.ends_on <= self.started_on:
@@ -279,6 +294,8 @@ class BoardTerm:
                     path="$.ends_on",
                     code="board_term.order",
                     message=f"the term ends ({self.ends_on}) on or before it starts "
+                    f"({self.started_on})",
+                    message_id=f"masa jabatan berakhir ({self.ends_on}) pada atau sebelum dimulai "
                     f"({self.started_on})",
                 )
             )
@@ -291,6 +308,7 @@ class BoardTerm:
                         path=f"$.members[{i}].nik",
                         code="board_term.duplicate_member",
                         message=f"{member.nik.masked()} sits twice in the same term",
+                        message_id=f"{member.nik.masked()} tercatat dua kali dalam masa jabatan yang sama",
                     )
                 )
             seen.add(key)
@@ -342,6 +360,7 @@ class RatRecord:
             raise ValidationError.single(
                 "rat.reported_not_held",
                 "an RAT that was not held cannot have been reported",
+                message_id="RAT yang tidak diselenggarakan tidak mungkin telah dilaporkan",
                 path="$.reported",
             )
 
@@ -381,6 +400,7 @@ class BusinessActivity:
             raise ValidationError.single(
                 "activity.turnover_without_business",
                 "a positive turnover means the cooperative ran real business",
+                message_id="omzet di atas nol berarti koperasi menjalankan usaha nyata",
                 path="$.has_real_business",
             )
 
@@ -484,6 +504,7 @@ class Cooperative:
                     path="$.legal_entity_numbers",
                     code="cooperative.legal_entity_number_missing",
                     message="a cooperative has at least one legal-entity number",
+                    message_id="koperasi memiliki paling sedikit satu nomor badan hukum",
                 )
             )
         elif len(set(self.legal_entity_numbers)) != len(self.legal_entity_numbers):
@@ -495,6 +516,7 @@ class Cooperative:
                             path=f"$.legal_entity_numbers[{i}]",
                             code="cooperative.legal_entity_number_repeated",
                             message=f"legal-entity number {number} appears twice",
+                            message_id=f"nomor badan hukum {number} muncul dua kali",
                         )
                     )
                 seen.add(number)
@@ -505,6 +527,8 @@ class Cooperative:
                     code="cooperative.region_too_coarse",
                     message=f"the domicile must be a regency/city or finer, not province "
                     f"{self.region}",
+                    message_id=f"domisili harus kabupaten/kota atau lebih rinci, bukan provinsi "
+                    f"{self.region}",
                 )
             )
         if self.member_count < 0:
@@ -513,6 +537,7 @@ class Cooperative:
                     path="$.member_count",
                     code="cooperative.member_count_negative",
                     message="member_count cannot be negative",
+                    message_id="member_count tidak boleh negatif",
                 )
             )
         elif self.member_count > MAX_MAGNITUDE:  # the number policy; to_json could not write it
@@ -521,6 +546,7 @@ class Cooperative:
                     path="$.member_count",
                     code="number.too_large",
                     message=f"member_count is at most {MAX_MAGNITUDE:,} (the number policy)",
+                    message_id=f"member_count paling banyak {MAX_MAGNITUDE:,} (kebijakan angka)",
                 )
             )
         if self.founded_on is not None and self.founded_on > self.deed_approved_on:
@@ -530,6 +556,8 @@ class Cooperative:
                     code="cooperative.founded_after_deed",
                     message=f"founded on {self.founded_on}, after the deed was approved on "
                     f"{self.deed_approved_on}",
+                    message_id=f"didirikan pada {self.founded_on}, sesudah akta disahkan pada "
+                    f"{self.deed_approved_on}",
                 )
             )
         if not self.multi_stakeholder and self.stakeholder_groups:
@@ -538,6 +566,7 @@ class Cooperative:
                     path="$.stakeholder_groups",
                     code="cooperative.stakeholder_groups_without_multi_pihak",
                     message="stakeholder groups belong to a multi pihak cooperative only",
+                    message_id="kelompok pemangku kepentingan hanya ada pada koperasi multi pihak",
                 )
             )
 
@@ -556,6 +585,12 @@ class Cooperative:
                             else "a secondary cooperative is founded by cooperatives "
                             "(legal_entity_number), not persons"
                         ),
+                        message_id=(
+                            "koperasi primer didirikan oleh orang (nik), bukan oleh koperasi"
+                            if want_person
+                            else "koperasi sekunder didirikan oleh koperasi "
+                            "(legal_entity_number), bukan oleh orang"
+                        ),
                     )
                 )
             key = founder.identity
@@ -565,12 +600,20 @@ class Cooperative:
                         path=f"$.founders[{i}]",
                         code="cooperative.founder_repeated",
                         message=f"founder {mask(founder.name, limit=40, quote=True)} is listed twice",
+                        message_id=f"pendiri {mask(founder.name, limit=40, quote=True)} tercatat dua kali",
                     )
                 )
             seen.add(key)
 
     def _check_fiscal_years(
-        self, problems: list[Problem], years: Iterable[int], *, field: str, code: str, what: str
+        self,
+        problems: list[Problem],
+        years: Iterable[int],
+        *,
+        field: str,
+        code: str,
+        what: str,
+        what_id: str,
     ) -> None:
         """One record per fiscal year, none for a year that ended before the deed."""
         first_year = self.first_fiscal_year
@@ -583,6 +626,7 @@ class Cooperative:
                         path=path,
                         code=f"cooperative.{code}_year_repeated",
                         message=f"fiscal year {year} has more than one {what} record",
+                        message_id=f"tahun buku {year} memiliki lebih dari satu catatan {what_id}",
                     )
                 )
             seen.add(year)
@@ -592,6 +636,8 @@ class Cooperative:
                         path=path,
                         code=f"cooperative.{code}_year_before_deed",
                         message=f"fiscal year {year} ended before the deed was approved on "
+                        f"{self.deed_approved_on}",
+                        message_id=f"tahun buku {year} berakhir sebelum akta disahkan pada "
                         f"{self.deed_approved_on}",
                     )
                 )
@@ -605,6 +651,7 @@ class Cooperative:
             field="rat_records",
             code="rat",
             what="RAT",
+            what_id="RAT",
         )
         for i, rat in enumerate(self.rat_records):
             year = rat.fiscal_year
@@ -618,6 +665,8 @@ class Cooperative:
                         code="cooperative.rat_before_deed",
                         message=f"the RAT for {year} was held on {held}, before the deed was "
                         f"approved on {deed}",
+                        message_id=f"RAT tahun {year} diselenggarakan pada {held}, sebelum akta "
+                        f"disahkan pada {deed}",
                     )
                 )
             elif year >= first_year and held <= (end := self.fiscal_year_end.in_year(year)):
@@ -627,6 +676,8 @@ class Cooperative:
                         code="cooperative.rat_before_year_end",
                         message=f"the RAT for fiscal year {year} was held on {held}, before "
                         f"that year ended on {end}",
+                        message_id=f"RAT tahun buku {year} diselenggarakan pada {held}, sebelum "
+                        f"tahun itu berakhir pada {end}",
                     )
                 )
 
@@ -637,6 +688,7 @@ class Cooperative:
             field="business_activities",
             code="activity",
             what="business-activity",
+            what_id="kegiatan usaha",
         )
 
     def _check_status(self, problems: list[Problem]) -> None:
@@ -647,6 +699,7 @@ class Cooperative:
                     path="$.dissolved_on",
                     code="cooperative.dissolved_on_missing",
                     message="a dissolved cooperative needs the date of its SK pembubaran",
+                    message_id="koperasi yang dibubarkan memerlukan tanggal SK pembubarannya",
                 )
             )
         elif not dissolved and self.dissolved_on is not None:
@@ -655,6 +708,7 @@ class Cooperative:
                     path="$.dissolved_on",
                     code="cooperative.dissolved_on_without_dissolution",
                     message="dissolved_on is set but legal_status is berbadan_hukum",
+                    message_id="dissolved_on diisi tetapi legal_status berbadan_hukum",
                 )
             )
         elif self.dissolved_on is not None and self.dissolved_on < self.deed_approved_on:
@@ -663,6 +717,7 @@ class Cooperative:
                     path="$.dissolved_on",
                     code="cooperative.dissolved_before_deed",
                     message=f"dissolved on {self.dissolved_on}, before the deed was approved",
+                    message_id=f"dibubarkan pada {self.dissolved_on}, sebelum akta disahkan",
                 )
             )
 

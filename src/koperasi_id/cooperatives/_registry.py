@@ -116,6 +116,8 @@ def _check_dimensions(by: str | Iterable[str]) -> tuple[Dimension, ...]:
             code="registry.unknown_dimension",
             message=f"cannot break a registry down by {mask(name, limit=40, quote=True)}; use one of "
             + ", ".join(DIMENSIONS),
+            message_id=f"registri tidak dapat dirinci menurut {mask(name, limit=40, quote=True)}; gunakan salah satu dari "
+            + ", ".join(DIMENSIONS),
         )
         for i, name in enumerate(wanted)
         if name not in _KEYS
@@ -207,6 +209,8 @@ class RegistrySummary:
                     code="registry.rows_do_not_add_up",
                     message=f"rows {self.rows} != invalid + not_yet_established + dissolved + "
                     f"registered ({parts})",
+                    message_id=f"rows {self.rows} != invalid + not_yet_established + dissolved + "
+                    f"registered ({parts})",
                 )
             )
         if self.active + self.inactive != self.registered:
@@ -215,6 +219,8 @@ class RegistrySummary:
                     path="$.registered",
                     code="registry.status_does_not_add_up",
                     message=f"registered {self.registered} != active {self.active} + inactive "
+                    f"{self.inactive}",
+                    message_id=f"registered {self.registered} != active {self.active} + inactive "
                     f"{self.inactive}",
                 )
             )
@@ -231,6 +237,8 @@ class RegistrySummary:
                         code="registry.groups_do_not_add_up",
                         message=f"the {breakdown.dimension} groups sum to "
                         f"{sums} (registered, active, inactive), not the totals",
+                        message_id=f"jumlah kelompok {breakdown.dimension} adalah "
+                        f"{sums} (registered, active, inactive), bukan totalnya",
                     )
                 )
         counts = (
@@ -243,7 +251,12 @@ class RegistrySummary:
         )
         if min(counts) < 0:
             problems.append(
-                Problem(path="$", code="registry.negative", message="counts cannot be negative")
+                Problem(
+                    path="$",
+                    code="registry.negative",
+                    message="counts cannot be negative",
+                    message_id="hitungan tidak boleh negatif",
+                )
             )
         if problems:
             raise ValidationError(problems)
@@ -381,6 +394,7 @@ class RegistryCounter:
             raise ValidationError.single(
                 "registry.percent_places",
                 f"percent_places is a whole number from 0 to 6, not {mask(percent_places, limit=40, quote=True)}",
+                message_id=f"percent_places harus bilangan bulat dari 0 sampai 6, bukan {mask(percent_places, limit=40, quote=True)}",
                 path="$.percent_places",
             )
         self._dimensions = _check_dimensions(by)
@@ -451,6 +465,7 @@ class RegistryCounter:
             raise ValidationError.single(
                 "registry.invalid_count",
                 f"the number of invalid rows is a whole number >= 0, not {mask(count, limit=40, quote=True)}",
+                message_id=f"jumlah baris tidak sah harus bilangan bulat >= 0, bukan {mask(count, limit=40, quote=True)}",
                 path="$.invalid",
             )
         self._invalid += count

@@ -60,6 +60,7 @@ def _amount(value: object, name: str, *, allow_negative: bool = False) -> Decima
         raise ValidationError.single(
             "money.type",
             f"{name} must be a finite Decimal amount, not {type(value).__name__}",
+            message_id=f"{name} harus jumlah Decimal yang hingga, bukan {type(value).__name__}",
             path=f"$.{name}",
         )
     try:
@@ -71,6 +72,7 @@ def _amount(value: object, name: str, *, allow_negative: bool = False) -> Decima
         raise ValidationError.single(
             "money.negative",
             f"{name} must not be negative, got {mask(value, limit=40)}",
+            message_id=f"{name} tidak boleh negatif, diisi {mask(value, limit=40)}",
             path=f"$.{name}",
         )
     return value
@@ -125,6 +127,7 @@ class SavingsLoanProfile:
             raise ValidationError.single(
                 "savings_loan.assets_missing",
                 "bank funding needs the unit's total assets to compute its share",
+                message_id="pendanaan bank memerlukan total aset unit untuk menghitung porsinya",
                 path="$.unit_assets",
             )
 
@@ -391,6 +394,7 @@ def check_startup_capital(
             raise ValidationError.single(
                 "capital.contribution_above_total",
                 "the largest contribution cannot exceed the total capital",
+                message_id="setoran terbesar tidak boleh melebihi total modal",
                 path="$.largest_contribution",
             )
     regime = checked(rules, as_of)

@@ -41,8 +41,8 @@ class Nib(ValueType):
     @classmethod
     def parse(cls, raw: object) -> Self:
         """Separators stripped, then exactly 13 ASCII digits."""
-        digits = compact_digits(raw, kind="nib", what="NIB")
-        fixed_length(digits, kind="nib", what="NIB", length=13)
+        digits = compact_digits(raw, kind="nib", what="NIB", what_id="NIB")
+        fixed_length(digits, kind="nib", what="NIB", what_id="NIB", length=13)
         return build(cls, digits=digits)
 
     def __str__(self) -> str:
@@ -183,11 +183,13 @@ class Kbli(ValueType):
                     "kbli.version",
                     f"unknown or conflicting KBLI edition {mask(suffix, limit=20, quote=True)}; expected one of "
                     + ", ".join(_VERSIONS_BY_VALUE),
+                    message_id=f"edisi KBLI {mask(suffix, limit=20, quote=True)} tidak dikenal atau bertentangan; "
+                    "harus salah satu dari " + ", ".join(_VERSIONS_BY_VALUE),
                 )
             version = tagged
         version = version or KbliVersion.KBLI_2020
-        code = compact_digits(raw, kind="kbli", what="KBLI code")
-        fixed_length(code, kind="kbli", what="KBLI code", length=5)  # K1
+        code = compact_digits(raw, kind="kbli", what="KBLI code", what_id="kode KBLI")
+        fixed_length(code, kind="kbli", what="KBLI code", what_id="kode KBLI", length=5)  # K1
         problems: list[Problem] = []
         divisions = _DIVISIONS.get(version)
         derived = None
@@ -198,6 +200,7 @@ class Kbli(ValueType):
                     Problem(
                         code="kbli.division_unknown",
                         message=f"{code[:2]} is not a division (golongan pokok) of {version.label}",
+                        message_id=f"{code[:2]} bukan golongan pokok dalam {version.label}",
                     )
                 )
         if known_codes is not None and code not in known_codes:  # K3
@@ -205,6 +208,7 @@ class Kbli(ValueType):
                 Problem(
                     code="kbli.not_in_list",
                     message=f"{code} is not in the given {version.label} list",
+                    message_id=f"{code} tidak ada dalam daftar {version.label} yang diberikan",
                 )
             )
         if section is not None and derived is not None and section.strip().upper() != derived:
@@ -212,6 +216,7 @@ class Kbli(ValueType):
                 Problem(
                     code="kbli.section_mismatch",
                     message=f"{code} is in section {derived}, not {mask(section, limit=3, quote=True)}",
+                    message_id=f"{code} termasuk kategori {derived}, bukan {mask(section, limit=3, quote=True)}",
                 )
             )
         if problems:

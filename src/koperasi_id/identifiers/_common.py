@@ -11,7 +11,7 @@ from koperasi_id.errors import ValidationError
 T = TypeVar("T")
 
 
-def compact_digits(raw: object, *, kind: str, what: str, hide: bool = False) -> str:
+def compact_digits(raw: object, *, kind: str, what: str, what_id: str, hide: bool = False) -> str:
     """Rule N1 for a *string*: strip separators, then ASCII digits only.
 
     Unlike :func:`~koperasi_id._values.digits_only` an ``int`` is refused: an
@@ -20,20 +20,24 @@ def compact_digits(raw: object, *, kind: str, what: str, hide: bool = False) -> 
     """
     if not isinstance(raw, str):
         raise ValidationError.single(
-            f"{kind}.type", f"expected a {what} as a string, got {type(raw).__name__}"
+            f"{kind}.type",
+            f"expected a {what} as a string, got {type(raw).__name__}",
+            message_id=f"{what_id} harus berupa teks, bukan {type(raw).__name__}",
         )
     if type(raw) is str and raw.isascii() and raw.isdigit() and len(raw) <= MAX_RAW_LENGTH:
         return raw  # the common case: nothing to strip, nothing to refuse
     # A NIK typed into another identifier's field is never echoed.
     hide = hide or has_long_digit_run(raw)
-    return digits_only(raw, code_prefix=kind, what=what, hide=hide)
+    return digits_only(raw, code_prefix=kind, what=what, what_id=what_id, hide=hide)
 
 
-def fixed_length(digits: str, *, kind: str, what: str, length: int) -> None:
+def fixed_length(digits: str, *, kind: str, what: str, what_id: str, length: int) -> None:
     """Rule N2: exactly ``length`` digits."""
     if len(digits) != length:
         raise ValidationError.single(
-            f"{kind}.length", f"a {what} has {length} digits, got {len(digits)}"
+            f"{kind}.length",
+            f"a {what} has {length} digits, got {len(digits)}",
+            message_id=f"{what_id} harus {length} digit, diisi {len(digits)} digit",
         )
 
 

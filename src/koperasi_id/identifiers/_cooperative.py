@@ -68,18 +68,23 @@ class NomorIndukKoperasi(ValueType):
         cls, raw: object, *, lenient: bool = False, regions: RegionTable | None = None
     ) -> Self:
         """Digits of the strict (16) or lenient (10-20) length; region prefix warned."""
-        digits = compact_digits(raw, kind="nik_koperasi", what="Nomor Induk Koperasi")
+        digits = compact_digits(
+            raw, kind="nik_koperasi", what="Nomor Induk Koperasi", what_id="Nomor Induk Koperasi"
+        )
         if lenient:
             if len(digits) not in NIK_KOPERASI_LENIENT_LENGTHS:
                 raise ValidationError.single(
                     "nik_koperasi.length",
                     f"a Nomor Induk Koperasi has 10 to 20 digits (lenient), got {len(digits)}",
+                    message_id=f"Nomor Induk Koperasi terdiri dari 10 sampai 20 digit (longgar), diisi {len(digits)}",
                 )
         elif len(digits) != NIK_KOPERASI_STRICT_LENGTH:
             raise ValidationError.single(
                 "nik_koperasi.length",
                 f"a Nomor Induk Koperasi has {NIK_KOPERASI_STRICT_LENGTH} digits (provisional "
                 f"rule; pass lenient=True for 10-20), got {len(digits)}",
+                message_id=f"Nomor Induk Koperasi terdiri dari {NIK_KOPERASI_STRICT_LENGTH} digit (aturan "
+                f"sementara; berikan lenient=True untuk 10-20), diisi {len(digits)}",
             )
         return build(cls, digits=digits, warnings=tuple(_prefix_warnings(digits, regions)))
 
@@ -100,6 +105,7 @@ def _prefix_warnings(digits: str, regions: RegionTable | None) -> list[Problem]:
     unknown = Problem(
         code="nik_koperasi.region_unknown",
         message=f"the first four digits {pp}.{kk} are not a known regency/city code",
+        message_id=f"empat digit pertama {pp}.{kk} bukan kode kabupaten/kota yang dikenal",
     )
     if pp not in PROVINCE_CODES or not regency_range_ok(kk):
         return [unknown]
@@ -112,6 +118,7 @@ def _prefix_warnings(digits: str, regions: RegionTable | None) -> list[Problem]:
             Problem(
                 code="nik_koperasi.historical_region_code",
                 message=f"the first four digits {pp}.{kk} are a retired regency/city code",
+                message_id=f"empat digit pertama {pp}.{kk} adalah kode kabupaten/kota yang sudah tidak berlaku",
             )
         ]
     return []
@@ -202,15 +209,23 @@ class NomorBadanHukum(ValueType):
         code = "nomor_badan_hukum"
         if not isinstance(raw, str):
             raise ValidationError.single(
-                f"{code}.type", f"expected a legal-entity number string, got {type(raw).__name__}"
+                f"{code}.type",
+                f"expected a legal-entity number string, got {type(raw).__name__}",
+                message_id=f"nomor badan hukum harus berupa teks, bukan {type(raw).__name__}",
             )
         if len(raw) > _MAX_TEXT:
             raise ValidationError.single(
-                f"{code}.length", f"a legal-entity number is never {len(raw)} characters long"
+                f"{code}.length",
+                f"a legal-entity number is never {len(raw)} characters long",
+                message_id=f"nomor badan hukum tidak pernah sepanjang {len(raw)} karakter",
             )
         text = _SPACES.sub(" ", raw.replace("\u00a0", " ")).strip()  # B1
         if not text:
-            raise ValidationError.single(f"{code}.empty", "the legal-entity number is empty")
+            raise ValidationError.single(
+                f"{code}.empty",
+                "the legal-entity number is empty",
+                message_id="nomor badan hukum kosong",
+            )
         upper = text.upper()
         if upper.startswith("AHU"):
             canonical, warnings = _check_ahu(upper, lenient, reference, ahu_segments)
@@ -222,6 +237,8 @@ class NomorBadanHukum(ValueType):
             f"{code}.format",
             "not an AHU number like 'AHU-0001234.AH.01.26.TAHUN 2021' nor a legacy "
             f"number containing '/BH/': {mask(text, limit=40, quote=True)}",
+            message_id="bukan nomor AHU seperti 'AHU-0001234.AH.01.26.TAHUN 2021' dan bukan nomor "
+            f"lama yang memuat '/BH/': {mask(text, limit=40, quote=True)}",
         )
 
     @property
@@ -259,6 +276,9 @@ def _check_ahu(
             "an AHU number reads 'AHU-0001234.AH.01.26.TAHUN 2021'"
             + ("" if lenient else " (7 digits; lenient=True accepts 4-7)")
             + f", got {mask(upper, limit=40, quote=True)}",
+            message_id="nomor AHU ditulis 'AHU-0001234.AH.01.26.TAHUN 2021'"
+            + ("" if lenient else " (7 digit; lenient=True menerima 4-7)")
+            + f", diisi {mask(upper, limit=40, quote=True)}",
         )
     sequence, segment, _, year_text = match.groups()
     year = int(year_text)
@@ -270,6 +290,8 @@ def _check_ahu(
                 code=f"{code}.ahu_segment",
                 message=f"segment AH.{segment} is not a cooperative approval segment "
                 f"({', '.join('AH.' + s for s in segments)})",
+                message_id=f"segmen AH.{segment} bukan segmen pengesahan koperasi "
+                f"({', '.join('AH.' + s for s in segments)})",
             )
         )
     if year < AHU_FIRST_YEAR:
@@ -277,6 +299,7 @@ def _check_ahu(
             Problem(
                 code=f"{code}.year_before_ahu",
                 message=f"AHU numbers for cooperatives start in {AHU_FIRST_YEAR}, got {year}",
+                message_id=f"nomor AHU untuk koperasi dimulai pada {AHU_FIRST_YEAR}, diisi {year}",
             )
         )
     if reference is not None and year > reference.year:
@@ -284,6 +307,7 @@ def _check_ahu(
             Problem(
                 code=f"{code}.year_future",
                 message=f"year {year} is after the reference date {reference.isoformat()}",
+                message_id=f"tahun {year} jatuh sesudah tanggal acuan {reference.isoformat()}",
             )
         )
     if hard:
@@ -298,9 +322,11 @@ def _check_legacy(text: str) -> None:
         raise ValidationError.single(
             f"{code}.legacy_format",
             f"a legacy number reads like '123/BH/XVII/1996' and ends in a year, got {mask(text, limit=40, quote=True)}",
+            message_id=f"nomor lama ditulis seperti '123/BH/XVII/1996' dan diakhiri tahun, diisi {mask(text, limit=40, quote=True)}",
         )
     if int(match.group(1)) not in LEGACY_BH_YEARS:
         raise ValidationError.single(
             f"{code}.legacy_year",
             f"a legacy /BH/ number ends in a year from 1945 to 2019, got {match.group(1)}",
+            message_id=f"nomor /BH/ lama diakhiri tahun 1945 sampai 2019, diisi {match.group(1)}",
         )

@@ -82,6 +82,7 @@ def nik_problems(
             Problem(
                 code="nik.province_unknown",
                 message=f"the province part {pp} is not a Kemendagri province code",
+                message_id=f"bagian provinsi {pp} bukan kode provinsi Kemendagri",
             )
         )
     if not regency_range_ok(kk):  # S2
@@ -89,22 +90,34 @@ def nik_problems(
             Problem(
                 code="nik.regency_range",
                 message=f"the regency/city part {kk} is outside 01-69 (kabupaten) and 71-99 (kota)",
+                message_id=f"bagian kabupaten/kota {kk} di luar 01-69 (kabupaten) dan 71-99 (kota)",
             )
         )
     if cc == "00":  # S3
-        errors.append(Problem(code="nik.district_zero", message="the district part is 00"))
+        errors.append(
+            Problem(
+                code="nik.district_zero",
+                message="the district part is 00",
+                message_id="bagian kecamatan bernilai 00",
+            )
+        )
     day_sex = _day_and_sex(int(digits[6:8]))
     if day_sex is None:  # S4
         errors.append(
             Problem(
                 code="nik.birth_day",
                 message="the day of birth (digits 7-8) is neither 01-31 (men) nor 41-71 (women)",
+                message_id="tanggal lahir (digit 7-8) bukan 01-31 (laki-laki) dan bukan 41-71 (perempuan)",
             )
         )
     month = int(digits[8:10])
     if not 1 <= month <= 12:  # S5
         errors.append(
-            Problem(code="nik.birth_month", message="the month of birth (digits 9-10) is not 01-12")
+            Problem(
+                code="nik.birth_month",
+                message="the month of birth (digits 9-10) is not 01-12",
+                message_id="bulan lahir (digit 9-10) bukan 01-12",
+            )
         )
     elif day_sex is not None:  # S6
         day, yy = day_sex[0], int(digits[10:12])
@@ -114,10 +127,18 @@ def nik_problems(
                     code="nik.birth_date",
                     message="the date of birth (digits 7-12) is not a real calendar date "
                     "in either century",
+                    message_id="tanggal lahir (digit 7-12) bukan tanggal kalender yang nyata "
+                    "di kedua abad",
                 )
             )
     if digits[12:] == "0000":  # S7
-        errors.append(Problem(code="nik.serial_zero", message="the serial (last 4 digits) is 0000"))
+        errors.append(
+            Problem(
+                code="nik.serial_zero",
+                message="the serial (last 4 digits) is 0000",
+                message_id="nomor urut (4 digit terakhir) bernilai 0000",
+            )
+        )
     warnings: list[Problem] = []
     if not errors:  # R1: only a structurally sound region part is looked up
         table = default_region_table() if table is None else table
@@ -145,6 +166,7 @@ def _future_problem() -> Problem:
     return Problem(
         code="nik.future_birth_date",
         message="the date of birth in the NIK is after the reference date in both centuries",
+        message_id="tanggal lahir dalam NIK jatuh sesudah tanggal acuan di kedua abad",
     )
 
 
@@ -207,8 +229,8 @@ class Nik(ValueType):
         ``nik.future_birth_date`` when the date of birth is after it in both
         centuries (rule C1); without it no date is assumed.
         """
-        digits = compact_digits(raw, kind="nik", what="NIK", hide=True)
-        fixed_length(digits, kind="nik", what="NIK", length=16)
+        digits = compact_digits(raw, kind="nik", what="NIK", what_id="NIK", hide=True)
+        fixed_length(digits, kind="nik", what="NIK", what_id="NIK", length=16)
         errors, warnings = nik_problems(digits, regions, strict_region=strict_region)
         if errors:
             raise ValidationError(errors)
@@ -322,6 +344,7 @@ class Nik(ValueType):
                 Problem(
                     code="nik.birth_date_mismatch",
                     message="the recorded date of birth differs from the one in the NIK",
+                    message_id="tanggal lahir yang tercatat berbeda dengan yang ada dalam NIK",
                 )
             )
         if sex is not None and sex is not self.sex:
@@ -329,6 +352,7 @@ class Nik(ValueType):
                 Problem(
                     code="nik.sex_mismatch",
                     message="the recorded sex differs from the one encoded in the NIK",
+                    message_id="jenis kelamin yang tercatat berbeda dengan yang tersandi dalam NIK",
                 )
             )
         return tuple(out)
@@ -372,8 +396,8 @@ class NomorKk(ValueType):
     @classmethod
     def parse(cls, raw: object, *, check_region: bool = True) -> Self:
         """16 digits; with ``check_region`` also the province, regency range and district 00."""
-        digits = compact_digits(raw, kind="kk", what="KK number", hide=True)
-        fixed_length(digits, kind="kk", what="KK number", length=16)
+        digits = compact_digits(raw, kind="kk", what="KK number", what_id="nomor KK", hide=True)
+        fixed_length(digits, kind="kk", what="KK number", what_id="nomor KK", length=16)
         if check_region:
             errors: list[Problem] = []
             if digits[:2] not in PROVINCE_CODES:
@@ -381,6 +405,7 @@ class NomorKk(ValueType):
                     Problem(
                         code="kk.province_unknown",
                         message=f"the province part {digits[:2]} is not a Kemendagri code",
+                        message_id=f"bagian provinsi {digits[:2]} bukan kode Kemendagri",
                     )
                 )
             if not regency_range_ok(digits[2:4]):
@@ -388,10 +413,17 @@ class NomorKk(ValueType):
                     Problem(
                         code="kk.regency_range",
                         message=f"the regency/city part {digits[2:4]} is 00 or 70",
+                        message_id=f"bagian kabupaten/kota {digits[2:4]} bernilai 00 atau 70",
                     )
                 )
             if digits[4:6] == "00":
-                errors.append(Problem(code="kk.district_zero", message="the district part is 00"))
+                errors.append(
+                    Problem(
+                        code="kk.district_zero",
+                        message="the district part is 00",
+                        message_id="bagian kecamatan bernilai 00",
+                    )
+                )
             if errors:
                 raise ValidationError(errors)
         return build(cls, digits=digits, warnings=())

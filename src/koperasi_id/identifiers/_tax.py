@@ -69,6 +69,7 @@ def _npwp16(
     problem = Problem(
         code="npwp.checksum",
         message="the check digit (digit 9 of the 15-digit form) does not match digits 1-8 (Luhn)",
+        message_id="digit pemeriksa (digit ke-9 bentuk 15 digit) tidak cocok dengan digit 1-8 (Luhn)",
     )
     return ([], [problem]) if lenient else ([problem], [])
 
@@ -106,12 +107,14 @@ class Npwp(ValueType):
         cls, raw: object, *, lenient: bool = False, regions: RegionTable | None = None
     ) -> Self:
         """Validate ``raw``; ``regions`` is passed to the NIK rules of a NIK-NPWP."""
-        digits = compact_digits(raw, kind="npwp", what="NPWP", hide=True)
+        digits = compact_digits(raw, kind="npwp", what="NPWP", what_id="NPWP", hide=True)
         if len(digits) == 15:
             digits = "0" + digits
         elif len(digits) != 16:
             raise ValidationError.single(
-                "npwp.length", f"an NPWP has 15 or 16 digits, got {len(digits)}"
+                "npwp.length",
+                f"an NPWP has 15 or 16 digits, got {len(digits)}",
+                message_id=f"NPWP terdiri dari 15 atau 16 digit, diisi {len(digits)}",
             )
         errors, warnings = _npwp16(digits, lenient=lenient, regions=regions)
         if errors:
@@ -184,8 +187,8 @@ class Nitku(ValueType):
         cls, raw: object, *, lenient: bool = False, regions: RegionTable | None = None
     ) -> Self:
         """22 digits whose first 16 pass the NPWP rules (``lenient`` as for NPWP)."""
-        digits = compact_digits(raw, kind="nitku", what="NITKU", hide=True)
-        fixed_length(digits, kind="nitku", what="NITKU", length=22)
+        digits = compact_digits(raw, kind="nitku", what="NITKU", what_id="NITKU", hide=True)
+        fixed_length(digits, kind="nitku", what="NITKU", what_id="NITKU", length=22)
         errors, warnings = _npwp16(digits[:16], lenient=lenient, regions=regions)
         if errors:
             raise ValidationError(errors)

@@ -598,7 +598,8 @@ def originate(
     result = assess(application, rules=rules)
     if not result.passed:
         raise ValidationError(
-            Problem(path="$", code=f.code, message=f.message_en) for f in result.failures
+            Problem(path="$", code=f.code, message=f.message_en, message_id=f.message_id)
+            for f in result.failures
         )
     return KurLoan(
         borrower_nik=application.borrower_nik,

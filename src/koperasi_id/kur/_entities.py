@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 
 import attrs
 
+from koperasi_id._days import FIRST_DAY, LAST_DAY
 from koperasi_id._numbers import DECIMAL_PLACES, decimal_places
 from koperasi_id._values import mask
 from koperasi_id.errors import RuleInputError, ValidationError
@@ -30,7 +31,10 @@ _MAX_MONTHS = 600
 def _above_zero(instance: object, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
     if value == 0:
         raise ValidationError.single(
-            "kur.plafond_not_positive", "the amount must be above zero", path=f"$.{attribute.name}"
+            "kur.plafond_not_positive",
+            "the amount must be above zero",
+            message_id="jumlah harus lebih dari nol",
+            path=f"$.{attribute.name}",
         )
 
 
@@ -44,12 +48,16 @@ def _whole(low: int, high: int = _MAX_MONTHS) -> Any:
         path = f"$.{attribute.name}"
         if isinstance(value, bool) or not isinstance(value, int):
             raise ValidationError.single(
-                "kur.type_int", f"{attribute.name} is a whole number", path=path
+                "kur.type_int",
+                f"{attribute.name} is a whole number",
+                message_id=f"{attribute.name} harus bilangan bulat",
+                path=path,
             )
         if not low <= value <= high:
             raise ValidationError.single(
                 "kur.range",
                 f"{attribute.name} must be {low}–{high}, got {mask(value, limit=40)}",
+                message_id=f"{attribute.name} harus {low}–{high}, diisi {mask(value, limit=40)}",
                 path=path,
             )
 
@@ -72,6 +80,7 @@ def _instance(kind: type, code: str) -> Any:
             raise ValidationError.single(
                 code,
                 f"{attribute.name} must be a {kind.__name__}, got {type(value).__name__}",
+                message_id=f"{attribute.name} harus berupa {kind.__name__}, bukan {type(value).__name__}",
                 path=f"$.{attribute.name}",
             )
 
@@ -95,7 +104,15 @@ def _date(instance: object, attribute: attrs.Attribute[date], value: date) -> No
     except RuleInputError as err:
         # Past the rules' day bound: for a rule call that is a RuleInputError, but
         # in an entity it is bad input at this field, with its path.
-        raise ValidationError.single("date.range", str(err), path=f"$.{attribute.name}") from None
+        raise ValidationError.single(
+            "date.range",
+            str(err),
+            message_id=(
+                f"{attribute.name} harus dari {FIRST_DAY} sampai {LAST_DAY}, "
+                f"diisi {value.isoformat()}"
+            ),
+            path=f"$.{attribute.name}",
+        ) from None
 
 
 def _optional_date(
@@ -145,12 +162,16 @@ class ExistingCredit:
     def __attrs_post_init__(self) -> None:
         if self.scheme is not None and self.kind is not CreditKind.KUR:
             raise ValidationError.single(
-                "kur.credit_scheme", "only a KUR credit has a KUR scheme", path="$.scheme"
+                "kur.credit_scheme",
+                "only a KUR credit has a KUR scheme",
+                message_id="hanya kredit KUR yang memiliki skema KUR",
+                path="$.scheme",
             )
         if self.closed and self.outstanding:
             raise ValidationError.single(
                 "kur.closed_outstanding",
                 f"a closed credit has nothing outstanding, got {mask(self.outstanding, limit=40)}",
+                message_id=f"kredit yang sudah lunas tidak memiliki sisa pokok (outstanding), diisi {mask(self.outstanding, limit=40)}",
                 path="$.outstanding",
             )
 
@@ -205,6 +226,7 @@ class KurApplication:
             raise ValidationError.single(
                 "kur.contract_months",
                 "a work-contract length belongs to KUR PMI applications only",
+                message_id="lama kontrak kerja hanya untuk permohonan KUR PMI",
                 path="$.contract_months",
             )
         for index, credit in enumerate(self.existing_credits):
@@ -212,6 +234,7 @@ class KurApplication:
                 raise ValidationError.single(
                     "kur.credit_type",
                     f"expected an ExistingCredit, got {type(credit).__name__}",
+                    message_id=f"harus berupa ExistingCredit, bukan {type(credit).__name__}",
                     path=f"$.existing_credits[{index}]",
                 )
 
@@ -267,34 +290,42 @@ class KurLoan:
             raise ValidationError.single(
                 "kur.rate_range",
                 f"annual_rate is a Decimal percent 0–100, got {mask(rate, limit=40, quote=True)}",
+                message_id=f"annual_rate harus persen Decimal 0–100, diisi {mask(rate, limit=40, quote=True)}",
                 path="$.annual_rate",
             )
         if decimal_places(rate) > DECIMAL_PLACES:  # the number policy for rates
             raise ValidationError.single(
                 "kur.rate_places",
                 f"annual_rate has at most {DECIMAL_PLACES} decimal places",
+                message_id=f"annual_rate paling banyak {DECIMAL_PLACES} angka desimal",
                 path="$.annual_rate",
             )
         if self.grace_months >= self.tenor_months:
             raise ValidationError.single(
                 "kur.grace_too_long",
                 f"grace ({self.grace_months}) must be shorter than the tenor ({self.tenor_months})",
+                message_id=f"masa tenggang ({self.grace_months}) harus lebih pendek dari jangka waktu ({self.tenor_months})",
                 path="$.grace_months",
             )
         if self.method is Method.BULLET and self.scheme is not Scheme.SUPER_MICRO:
             raise ValidationError.single(
                 "kur.bullet_scheme",
                 "only KUR Super Mikro may be repaid in one payment at maturity",
+                message_id="hanya KUR Super Mikro yang boleh dilunasi sekaligus pada saat jatuh tempo",
                 path="$.method",
             )
         if self.method is Method.BULLET and self.grace_months:
             raise ValidationError.single(
-                "kur.bullet_grace", "a bullet credit has no grace period", path="$.grace_months"
+                "kur.bullet_grace",
+                "a bullet credit has no grace period",
+                message_id="kredit bullet tidak memiliki masa tenggang",
+                path="$.grace_months",
             )
         if self.first_due is not None and self.first_due <= self.akad_date:
             raise ValidationError.single(
                 "kur.first_due",
                 "the first instalment falls due after the akad date",
+                message_id="angsuran pertama jatuh tempo sesudah tanggal akad",
                 path="$.first_due",
             )
 

@@ -63,12 +63,16 @@ def _rules(rules: KurRules | None) -> KurRules:
 def _plafond(plafond: object) -> Decimal:
     if isinstance(plafond, bool) or not isinstance(plafond, Decimal | int):
         raise ValidationError.single(
-            "kur.plafond_type", f"a plafond is a Decimal amount, got {type(plafond).__name__}"
+            "kur.plafond_type",
+            f"a plafond is a Decimal amount, got {type(plafond).__name__}",
+            message_id=f"plafon harus jumlah Decimal, bukan {type(plafond).__name__}",
         )
     value = parse_rupiah(plafond)  # finite, at most two decimals
     if value <= 0:
         raise ValidationError.single(
-            "kur.plafond_not_positive", f"a KUR plafond must be above zero, got {plafond}"
+            "kur.plafond_not_positive",
+            f"a KUR plafond must be above zero, got {plafond}",
+            message_id=f"plafon KUR harus lebih dari nol, diisi {plafond}",
         )
     return value
 
@@ -78,6 +82,7 @@ def _access(access: object) -> int:
         raise ValidationError.single(
             "kur.access",
             f"the access number counts from 1, got {mask(access, limit=40, quote=True)}",
+            message_id=f"nomor akses dihitung dari 1, diisi {mask(access, limit=40, quote=True)}",
         )
     return check_whole(access, path="$.access")
 
@@ -121,6 +126,8 @@ def scheme_for(plafond: Decimal | int, *, as_of: date, rules: KurRules | None = 
     raise ValidationError.single(
         "kur.not_kur",
         f"{mask(format_rupiah(amount))} is above every KUR ceiling ({format_rupiah(top)}) on "
+        f"{as_of.isoformat()}",
+        message_id=f"{mask(format_rupiah(amount))} melebihi setiap plafon tertinggi KUR ({format_rupiah(top)}) pada "
         f"{as_of.isoformat()}",
     )
 

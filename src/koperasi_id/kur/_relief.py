@@ -48,6 +48,8 @@ def _period(period_start: object, due_date: object) -> tuple[date, date]:
             "kur.period_order",
             f"an instalment falls due after its period starts ({start.isoformat()}), "
             f"got {due.isoformat()}",
+            message_id=f"angsuran jatuh tempo sesudah periodenya dimulai ({start.isoformat()}), "
+            f"diisi {due.isoformat()}",
             path="$.due_date",
         )
     return start, due
@@ -276,6 +278,7 @@ def _owed_rates(  # noqa: PLR0917 - private helper of schedule
         raise ValidationError.single(
             "kur.akad_required",
             "the instalments owed depend on the akad date: pass start= or akad_date=",
+            message_id="angsuran terutang bergantung pada tanggal akad: berikan start= atau akad_date=",
             path="$.akad_date",
         )
     akad = day(akad, "akad_date")

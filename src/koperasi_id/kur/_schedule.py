@@ -96,16 +96,28 @@ class RateConvention(enum.Enum):
         return "Suku bunga efektif tahunan (majemuk)"
 
 
-def _bad(field: str, code: str, message: str) -> ValidationError:
-    return ValidationError.single(f"schedule.{code}", message, path=f"$.{field}")
+def _bad(field: str, code: str, message: str, message_id: str) -> ValidationError:
+    return ValidationError.single(
+        f"schedule.{code}", message, message_id=message_id, path=f"$.{field}"
+    )
 
 
 def _amount(value: object, field: str) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, Decimal | int):
-        raise _bad(field, "type", f"{field} must be a Decimal or int, got {type(value).__name__}")
+        raise _bad(
+            field,
+            "type",
+            f"{field} must be a Decimal or int, got {type(value).__name__}",
+            f"{field} harus berupa Decimal atau int, bukan {type(value).__name__}",
+        )
     amount = Decimal(value)
     if not amount.is_finite():
-        raise _bad(field, "not_finite", f"{field} must be finite, got {mask(value, limit=40)}")
+        raise _bad(
+            field,
+            "not_finite",
+            f"{field} must be finite, got {mask(value, limit=40)}",
+            f"{field} harus bilangan hingga, diisi {mask(value, limit=40)}",
+        )
     return amount
 
 
@@ -120,6 +132,7 @@ def _principal(value: object) -> Decimal:
             "principal",
             "not_positive",
             f"principal must be above zero, got {mask(value, limit=40)}",
+            f"pokok pinjaman harus lebih dari nol, diisi {mask(value, limit=40)}",
         )
     return amount
 
@@ -137,18 +150,25 @@ def _rate_percent(value: object) -> Decimal:
             "annual_rate",
             "rate_range",
             f"an annual rate is 0–100 percent, got {mask(value, limit=40)}",
+            f"suku bunga tahunan 0–100 persen, diisi {mask(value, limit=40)}",
         )
     return percent
 
 
 def _months(value: object, field: str, low: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _bad(field, "type", f"{field} must be an int, got {type(value).__name__}")
+        raise _bad(
+            field,
+            "type",
+            f"{field} must be an int, got {type(value).__name__}",
+            f"{field} harus berupa int, bukan {type(value).__name__}",
+        )
     if not low <= value <= _MAX_MONTHS:
         raise _bad(
             field,
             "months_range",
             f"{field} must be {low}–{_MAX_MONTHS}, got {mask(value, limit=40)}",
+            f"{field} harus {low}–{_MAX_MONTHS}, diisi {mask(value, limit=40)}",
         )
     return value
 
@@ -355,14 +375,25 @@ def schedule(
     g = _months(grace_months, "grace_months", 0)
     if g >= n:
         raise _bad(
-            "grace_months", "grace_too_long", f"grace ({g}) must be shorter than the tenor ({n})"
+            "grace_months",
+            "grace_too_long",
+            f"grace ({g}) must be shorter than the tenor ({n})",
+            f"masa tenggang ({g}) harus lebih pendek dari jangka waktu ({n})",
         )
     if isinstance(places, bool) or places not in (0, 1, 2):
         raise _bad(
-            "places", "places", f"places is 0, 1 or 2, got {mask(places, limit=40, quote=True)}"
+            "places",
+            "places",
+            f"places is 0, 1 or 2, got {mask(places, limit=40, quote=True)}",
+            f"places bernilai 0, 1 atau 2, diisi {mask(places, limit=40, quote=True)}",
         )
     if (start is None) == (first_due is None):
-        raise _bad("start", "anchor", "give exactly one of start (akad date) or first_due")
+        raise _bad(
+            "start",
+            "anchor",
+            "give exactly one of start (akad date) or first_due",
+            "isi tepat satu dari start (tanggal akad) atau first_due",
+        )
     if start is not None:
         start = day(start, "start")
     if first_due is not None:
@@ -370,7 +401,12 @@ def schedule(
     method = member(method, Method, "method")
     rounding = member(rounding, Rounding, "rounding")
     if method is Method.BULLET and g:
-        raise _bad("grace_months", "bullet_grace", "a bullet credit has no grace period")
+        raise _bad(
+            "grace_months",
+            "bullet_grace",
+            "a bullet credit has no grace period",
+            "kredit bullet tidak memiliki masa tenggang",
+        )
 
     def due(k: int) -> date:
         if start is not None:

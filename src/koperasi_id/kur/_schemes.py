@@ -198,6 +198,7 @@ class Collectibility(enum.Enum):
         raise ValidationError.single(
             "kur.collectibility",
             f"kolektibilitas is a grade from 1 to 5, got {mask(grade, limit=40, quote=True)}",
+            message_id=f"kolektibilitas adalah tingkat 1 sampai 5, diisi {mask(grade, limit=40, quote=True)}",
         )
 
 

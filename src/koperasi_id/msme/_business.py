@@ -24,11 +24,15 @@ def _non_blank_name(instance: object, attribute: attrs.Attribute[str], value: st
         raise ValidationError.single(
             "msme.name_type",
             f"a business name is a string, got {type(value).__name__}",
+            message_id=f"nama usaha harus berupa teks, bukan {type(value).__name__}",
             path="$.name",
         )
     if not value.strip():
         raise ValidationError.single(
-            "msme.name_empty", "the business name must not be empty", path="$.name"
+            "msme.name_empty",
+            "the business name must not be empty",
+            message_id="nama usaha wajib diisi",
+            path="$.name",
         )
 
 
@@ -45,6 +49,7 @@ def _nik(instance: object, attribute: attrs.Attribute[Nik], value: Nik) -> None:
         raise ValidationError.single(
             "msme.owner_nik_type",
             f"owner_nik must be a Nik, got {type(value).__name__}; pass Nik.parse(text)",
+            message_id=f"owner_nik harus berupa Nik, bukan {type(value).__name__}; berikan Nik.parse(text)",
             path="$.owner_nik",
         )
 
@@ -55,6 +60,7 @@ def _check_date(name: str, value: object, code: str = "type.date") -> date:
         raise ValidationError.single(
             code,
             f"{name} must be a datetime.date, got {type(value).__name__}",
+            message_id=f"{name} harus datetime.date, bukan {type(value).__name__}",
             path=f"$.{name}",
         )
     return value

@@ -91,6 +91,8 @@ def _amount(criterion: Criterion, raw: object, problems: list[Problem]) -> Decim
                 code="money.type",
                 message="Python calls take a Decimal or int, not text; read what a person "
                 "typed with koperasi_id.money.parse_amount_text first",
+                message_id="pemanggilan Python menerima Decimal atau int, bukan teks; baca yang diketik "
+                "orang dengan koperasi_id.money.parse_amount_text terlebih dahulu",
             )
         )
         return None
@@ -105,6 +107,7 @@ def _amount(criterion: Criterion, raw: object, problems: list[Problem]) -> Decim
                 path=path,
                 code="money.negative",
                 message=f"{criterion.label_en} must not be negative, got {mask(value, limit=40)}",
+                message_id=f"{criterion.label} tidak boleh negatif, diisi {mask(value, limit=40)}",
             )
         )
         return None
@@ -175,11 +178,21 @@ def _validate_choice(purpose: object, policy: object) -> None:
     problems = []
     if purpose is not None and not isinstance(purpose, Purpose):
         problems.append(
-            Problem(path="$.purpose", code="enum", message="purpose must be a Purpose or None")
+            Problem(
+                path="$.purpose",
+                code="enum",
+                message="purpose must be a Purpose or None",
+                message_id="purpose harus berupa Purpose atau None",
+            )
         )
     if not isinstance(policy, ConflictPolicy):
         problems.append(
-            Problem(path="$.policy", code="enum", message="policy must be a ConflictPolicy")
+            Problem(
+                path="$.policy",
+                code="enum",
+                message="policy must be a ConflictPolicy",
+                message_id="policy harus berupa ConflictPolicy",
+            )
         )
     if problems:
         raise ValidationError(problems)
@@ -474,7 +487,9 @@ def classify_business(
     """
     if not isinstance(business, Business):
         raise ValidationError.single(
-            "type.object", f"expected a Business, got {type(business).__name__}"
+            "type.object",
+            f"expected a Business, got {type(business).__name__}",
+            message_id=f"harus berupa Business, bukan {type(business).__name__}",
         )
     _check_date("as_of", as_of)
     timeline = SIZE_CRITERIA if rules is None else rules

@@ -126,6 +126,7 @@ def check_workers(workers: object) -> None:
         raise ValidationError.single(
             "msme.workers_type",
             f"workers is a whole number (int), got {type(workers).__name__}",
+            message_id=f"workers harus bilangan bulat (int), bukan {type(workers).__name__}",
             path="$.workers",
         )
     # The number policy, both ways: -10**5000 could not even be printed below.
@@ -134,6 +135,7 @@ def check_workers(workers: object) -> None:
         raise ValidationError.single(
             "msme.workers_not_positive",
             f"a business has at least one worker (the owner counts), got {workers}",
+            message_id=f"usaha memiliki paling sedikit satu tenaga kerja (pemilik dihitung), diisi {workers}",
             path="$.workers",
         )
 

@@ -232,6 +232,7 @@ def _code_problems(pp: str, kk: str | None, cc: str | None, village: str | None)
             Problem(
                 code="region.province_unknown",
                 message=f"{pp} is not one of the 38 Kemendagri province codes",
+                message_id=f"{pp} bukan salah satu dari 38 kode provinsi Kemendagri",
             )
         )
     if kk is not None and not regency_range_ok(kk):
@@ -239,16 +240,25 @@ def _code_problems(pp: str, kk: str | None, cc: str | None, village: str | None)
             Problem(
                 code="region.regency_range",
                 message=f"regency/city part {kk} is outside 01-69 (kabupaten) and 71-99 (kota)",
+                message_id=f"bagian kabupaten/kota {kk} di luar 01-69 (kabupaten) dan 71-99 (kota)",
             )
         )
     if cc == "00":
-        problems.append(Problem(code="region.district_zero", message="district part is 00"))
+        problems.append(
+            Problem(
+                code="region.district_zero",
+                message="district part is 00",
+                message_id="bagian kecamatan bernilai 00",
+            )
+        )
     if village is not None and village[0] not in "123":
         problems.append(
             Problem(
                 code="region.village_kind",
                 message=f"village part {village} must start with 1 (kelurahan), 2 (desa) "
                 "or 3 (desa adat)",
+                message_id=f"bagian desa/kelurahan {village} harus diawali 1 (kelurahan), 2 (desa) "
+                "atau 3 (desa adat)",
             )
         )
     return problems
@@ -257,7 +267,9 @@ def _code_problems(pp: str, kk: str | None, cc: str | None, village: str | None)
 def _split_code(raw: object) -> tuple[str, str | None, str | None, str | None]:
     if not isinstance(raw, str):
         raise ValidationError.single(
-            "region.type", f"expected a region code string, got {type(raw).__name__}"
+            "region.type",
+            f"expected a region code string, got {type(raw).__name__}",
+            message_id=f"kode wilayah harus berupa teks, bukan {type(raw).__name__}",
         )
     text = raw.strip()
     if len(text) <= 13:
@@ -275,6 +287,8 @@ def _split_code(raw: object) -> tuple[str, str | None, str | None, str | None]:
     raise ValidationError.single(
         "region.syntax",
         "not a Kemendagri region code like '18', '18.71', '18.71.01' or '18.71.01.1001': "
+        + mask(text, limit=24, quote=True),
+        message_id="bukan kode wilayah Kemendagri seperti '18', '18.71', '18.71.01' atau '18.71.01.1001': "
         + mask(text, limit=24, quote=True),
     )
 

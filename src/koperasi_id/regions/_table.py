@@ -53,7 +53,9 @@ def _code_text(code: object) -> str:
     if isinstance(code, str | RegionCode):
         return str(code)
     raise ValidationError.single(
-        "region.type", f"a region code is a str or a RegionCode, not {type(code).__name__}"
+        "region.type",
+        f"a region code is a str or a RegionCode, not {type(code).__name__}",
+        message_id=f"kode wilayah harus str atau RegionCode, bukan {type(code).__name__}",
     )
 
 
@@ -258,12 +260,15 @@ class RegionTable:
                 if region.status is RegionStatus.RETIRED and not retired_above:
                     retired_above = True
                     successor = f", now {region.successor}" if region.successor else ""
+                    successor_id = f", kini {region.successor}" if region.successor else ""
                     yield (
                         cut,
                         Problem(
                             code=f"{prefix}.historical_region_code",
                             message=f"region {part} ({region.name}) is a retired code"
                             f"{successor}; still valid for numbers issued before",
+                            message_id=f"wilayah {part} ({region.name}) adalah kode yang sudah tidak berlaku"
+                            f"{successor_id}; tetap sah untuk nomor yang terbit sebelumnya",
                         ),
                     )
                 continue
@@ -273,6 +278,7 @@ class RegionTable:
                     Problem(
                         code=f"{prefix}.region_unknown",
                         message=f"region {part} is not in the region table ({self.source})",
+                        message_id=f"wilayah {part} tidak ada dalam tabel wilayah ({self.source})",
                     ),
                 )
             return
@@ -349,7 +355,14 @@ def _region_from_row(row: Mapping[str, str]) -> Region:
         problems.extend(p.under("$.code") for p in err.problems)
     name = (row.get("name") or "").strip()
     if not name:
-        problems.append(Problem(path="$.name", code="region.name", message="name is empty"))
+        problems.append(
+            Problem(
+                path="$.name",
+                code="region.name",
+                message="name is empty",
+                message_id="nama wajib diisi",
+            )
+        )
     status_text = (row.get("status") or "berlaku").strip()
     try:
         status = RegionStatus(status_text)
@@ -360,6 +373,7 @@ def _region_from_row(row: Mapping[str, str]) -> Region:
                 path="$.status",
                 code="region.status",
                 message=f"status must be 'berlaku' or 'tidak_berlaku', got {mask(status_text, limit=20, quote=True)}",
+                message_id=f"status harus 'berlaku' atau 'tidak_berlaku', diisi {mask(status_text, limit=20, quote=True)}",
             )
         )
     successor = None
@@ -373,7 +387,12 @@ def _region_from_row(row: Mapping[str, str]) -> Region:
     confidence = _CONFIDENCE_BY_LETTER.get(confidence_text)
     if confidence is None:
         problems.append(
-            Problem(path="$.confidence", code="region.confidence", message="use H, M or L")
+            Problem(
+                path="$.confidence",
+                code="region.confidence",
+                message="use H, M or L",
+                message_id="gunakan H, M atau L",
+            )
         )
     retired_text = (row.get("retired_by") or "").strip()
     if problems:
