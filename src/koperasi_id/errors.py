@@ -119,12 +119,21 @@ class Problem:
         """The message in ``"id"`` (Indonesian, the default) or ``"en"``."""
         return in_language(lang, self.message_id, self.message)
 
+    def describe(self, lang: Language = "id") -> str:
+        """``path: message [code]`` in ``lang``; ``str()`` is the English one.
+
+        >>> Problem(code="x.empty", message="the name is empty", message_id="nama wajib diisi",
+        ...         path="$.name").describe()
+        '$.name: nama wajib diisi [x.empty]'
+        """
+        return f"{self.path}: {self.text(lang)} [{self.code}]"
+
     def under(self, prefix: str) -> Problem:
         """The same problem seen from an enclosing object at ``prefix``."""
         return attrs.evolve(self, path=join_path(prefix, self.path))
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message} [{self.code}]"
+        return self.describe("en")
 
 
 class KoperasiIdError(ValueError):
@@ -188,10 +197,19 @@ class ValidationError(KoperasiIdError):
         """The problems' paths, in order."""
         return tuple(p.path for p in self.problems)
 
-    def _summary(self) -> str:
+    def text(self, lang: Language = "id") -> str:
+        """Every problem on one line in ``lang``; ``str(err)`` is the English one.
+
+        >>> ValidationError.single("x.empty", "the name is empty", message_id="nama wajib diisi",
+        ...                        path="$.name").text()
+        '1 masalah: $.name: nama wajib diisi [x.empty]'
+        """
         n = len(self.problems)
-        head = f"{n} problem{'s' if n != 1 else ''}"
-        return head + ": " + "; ".join(str(p) for p in self.problems)
+        head = in_language(lang, f"{n} masalah", f"{n} problem{'s' if n != 1 else ''}")
+        return head + ": " + "; ".join(p.describe(lang) for p in self.problems)
+
+    def _summary(self) -> str:
+        return self.text("en")
 
 
 class NoRuleInForceError(KoperasiIdError):

@@ -25,6 +25,7 @@ import os
 import signal
 import sys
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from koperasi_id import __version__
 from koperasi_id.cli._common import (
@@ -36,6 +37,9 @@ from koperasi_id.cli._common import (
     EXIT_USAGE,
     UsageError,
 )
+
+if TYPE_CHECKING:
+    from koperasi_id.errors import Language
 
 __all__ = ["main"]
 
@@ -124,7 +128,7 @@ def _run(args: argparse.Namespace) -> int:
         _quiet_stdout()
         return EXIT_OUTPUT
     except ValueError as err:  # the library's errors are ValueErrors; others propagate
-        return _library_error(err)
+        return _library_error(err, getattr(args, "lang", "id"))
     return code
 
 
@@ -134,10 +138,10 @@ def _quiet_stdout() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-def _library_error(err: ValueError) -> int:
+def _library_error(err: ValueError, lang: Language) -> int:
     # Imported here: by now the job has loaded them, and --help never needs them.
     from koperasi_id._io import InputError, OutputError
-    from koperasi_id.errors import KoperasiIdError, NoRuleInForceError
+    from koperasi_id.errors import KoperasiIdError, NoRuleInForceError, ValidationError
 
     if isinstance(err, InputError):
         print(f"koperasi-id: error: {err}", file=sys.stderr)
@@ -153,6 +157,9 @@ def _library_error(err: ValueError) -> int:
             f"the library knows it for {spans or 'no dates'}: choose a date in one of these",
             file=sys.stderr,
         )
+        return EXIT_USAGE
+    if isinstance(err, ValidationError):  # bad input: its problems in the language asked for
+        print(f"koperasi-id: error: {err.text(lang)}", file=sys.stderr)
         return EXIT_USAGE
     if isinstance(err, KoperasiIdError):
         print(f"koperasi-id: error: {err}", file=sys.stderr)

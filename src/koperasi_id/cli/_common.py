@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from koperasi_id._io import FileFormat, InputRecord, RecordReader
-    from koperasi_id.errors import Problem
+    from koperasi_id.errors import Language, Problem
     from koperasi_id.law import Overrides
 
 EXIT_OK = 0
@@ -206,7 +206,7 @@ def overrides(args: argparse.Namespace) -> Overrides | None:
     try:
         return load_overrides(path)
     except ValidationError as err:
-        details = "; ".join(problem_text(p) for p in err.problems)
+        details = "; ".join(p.describe(getattr(args, "lang", "id")) for p in err.problems)
         raise UsageError(f"--rules {mask(path)}: {details}") from None
 
 
@@ -331,11 +331,6 @@ def structure_proposal(record: InputRecord, *, lenient: bool) -> Any:
     if not record.flat:
         return structure(bpum.Proposal, record, lenient=lenient)
     return bpum.structure_row(record.data, lenient=lenient)
-
-
-def problem_text(p: Problem) -> str:
-    """One problem as a report line: path, message and code."""
-    return f"{p.path}: {p.message} [{p.code}]"
 
 
 # --- warnings --------------------------------------------------------------------
@@ -508,7 +503,7 @@ class WarningTally:
     """Warnings of a file's records, counted by kind, with the first lines of each."""
 
     def __init__(self) -> None:
-        self._kinds: dict[str, tuple[list[int], str]] = {}
+        self._kinds: dict[str, tuple[list[int], Problem]] = {}
         self._counts: dict[str, int] = {}
 
     def add_entity(self, entity: object, line: int) -> None:
@@ -523,14 +518,15 @@ class WarningTally:
         for problem in found:
             if problem.code not in seen:  # one count per record and kind
                 seen.add(problem.code)
-                self.add(problem.code, problem.message, line)
+                self.add(problem, line)
 
-    def add(self, code: str, message: str, line: int) -> None:
-        """Count one record at ``line`` with a warning ``code``."""
+    def add(self, problem: Problem, line: int) -> None:
+        """Count one record at ``line`` with the warning ``problem`` (one of its kind)."""
+        code = problem.code
         count = self._counts.get(code, 0)
         self._counts[code] = count + 1
         if count == 0:
-            self._kinds[code] = ([line], message)
+            self._kinds[code] = ([line], problem)
         elif count < _LINES_SHOWN:
             self._kinds[code][0].append(line)
 
@@ -538,19 +534,22 @@ class WarningTally:
         return bool(self._counts)
 
     def as_json(self) -> list[dict[str, Any]]:
-        """One entry per kind: code, count, the first lines and the first message."""
+        """One entry per kind: code, count, the first lines and the first message
+        (``message`` in English, ``message_id`` in Indonesian)."""
         return [
             {
                 "code": code,
                 "count": self._counts[code],
                 "lines": lines,
-                "message": mask(message),
+                "message": mask(problem.message),
+                "message_id": mask(problem.message_id),
             }
-            for code, (lines, message) in sorted(self._kinds.items())
+            for code, (lines, problem) in sorted(self._kinds.items())
         ]
 
-    def print(self, path: Path | str, lang: str) -> None:
+    def print(self, path: Path | str, lang: Language) -> None:
         """One line per kind on standard error."""
+        message = "message_id" if lang == "id" else "message"
         for kind in self.as_json():
             count = kind["count"]
             lines = ", ".join(str(n) for n in kind["lines"])
@@ -563,6 +562,6 @@ class WarningTally:
                 f"{lines})",
             )
             print(
-                f"koperasi-id: warning: {path}: {kind['code']}: {where}: {kind['message']}",
+                f"koperasi-id: warning: {path}: {kind['code']}: {where}: {kind[message]}",
                 file=sys.stderr,
             )

@@ -21,7 +21,6 @@ from koperasi_id.cli._common import (
     overrides,
     percent_text,
     positive_int,
-    problem_text,
     required_fields,
     structure,
     tr,
@@ -114,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
                     for p in result.problems:
                         print(
                             f"koperasi-id: {tr(lang, 'baris', 'line')} {record.line}: "
-                            f"{problem_text(p)}",
+                            f"{p.describe(lang)}",
                             file=sys.stderr,
                         )
                 continue

@@ -15,7 +15,6 @@ from koperasi_id.cli._common import (
     check_header,
     in_format,
     output,
-    problem_text,
     refuse_overwriting,
     required_fields,
     structure,
@@ -124,10 +123,11 @@ def _report(
                         "path": p.path,
                         "code": p.code,
                         "message": p.message,
+                        "message_id": p.message_id,
                     }
                     out.write(json.dumps(row, ensure_ascii=False) + "\n")
                 else:
-                    out.write(f"{line_word} {record.line}: {problem_text(p)}\n")
+                    out.write(f"{line_word} {record.line}: {p.describe(args.lang)}\n")
         else:
             tally.add_entity(result, record.line)
     progress.done()
