@@ -512,7 +512,7 @@ def sample_for(hint: object) -> object:
     if hint is type or origin is type:
         return msme.Business
     if hint is BaseException:
-        return ValidationError.single("x", "a problem")
+        return ValidationError.single("x", "a problem", message_id="sebuah masalah")
     if origin in (Mapping, dict) or hint in (Mapping, dict):
         return {}
     if origin is tuple and args and args[-1] is not Ellipsis:

@@ -54,7 +54,7 @@ MIXED: list[object] = [
     wire(nik="12345"),
     wire(kk=None),  # 2021 requires KK: invalid, and not a duplicate
     "not an object",
-    ValidationError.single("json", "not valid JSON"),
+    ValidationError.single("json", "not valid JSON", message_id="bukan JSON yang sah"),
     wire(nik="1871014101900002", unknown=1),
 ]
 

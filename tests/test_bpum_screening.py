@@ -100,7 +100,7 @@ def test_worked_batch() -> None:
 
 
 def test_invalid_messages_fall_back_to_a_generic_indonesian_text() -> None:
-    errors = [ValidationError.single("vendor.odd", "odd", path="$.x"), wire()]
+    errors = [ValidationError.single("vendor.odd", "odd", message_id="aneh", path="$.x"), wire()]
     results = list(screen_structured(errors, year=2021))
     assert results[0].messages == ("Data tidak valid pada x: tidak valid [vendor.odd].",)
     assert results[1].outcome is O.INVALID  # the engine does not structure raw dicts
@@ -589,6 +589,9 @@ def test_read_problems_have_indonesian_reasons() -> None:
         "cell.too_long",
         "line.too_long",
     ]
-    errors = [(n, ValidationError([Problem(code=c, message="x")])) for n, c in enumerate(codes)]
+    errors = [
+        (n, ValidationError([Problem(code=c, message="x", message_id="x-id")]))
+        for n, c in enumerate(codes)
+    ]
     for result in screen_numbered(errors, year=2021):
         assert ": tidak valid [" not in result.messages[0], result.messages[0]

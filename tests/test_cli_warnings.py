@@ -63,7 +63,7 @@ def test_the_readme_promise_of_a_warning_for_the_planted_region(cli: Run) -> Non
     warnings = [w for w in result.stderr.splitlines() if ": warning: " in w]
     assert warnings == [
         f"koperasi-id: warning: {REGISTRY}: region.region_unknown: 1 rekaman (baris {line}): "
-        "region 18.71.99 is not in the region table (Kepmendagri 300.2.2-2430/2025)"
+        "wilayah 18.71.99 tidak ada dalam tabel wilayah (Kepmendagri 300.2.2-2430/2025)"
     ]
     docs = (ROOT / "docs" / "guide" / "cli.md").read_text(encoding="utf-8")
     shown = next(x for x in docs.splitlines() if x.startswith("koperasi-id: warning: "))

@@ -28,7 +28,7 @@ CITE = Citation("Permenko 1/2023", "Pasal 12")
 
 def test_every_error_is_a_value_error_and_ours() -> None:
     for err in (
-        ValidationError.single("x", "y"),
+        ValidationError.single("x", "y", message_id="y-id"),
         NoRuleInForceError("t", date(2020, 1, 1)),
         RuleInputError("use net_assets"),
         TransitionError("no", allowed=["a"]),
@@ -40,8 +40,8 @@ def test_every_error_is_a_value_error_and_ours() -> None:
 def test_validation_error_keeps_every_problem_and_pickles() -> None:
     err = ValidationError(
         [
-            Problem(path="$.a", code="c1", message="m1"),
-            Problem(path="$.b[2]", code="c2", message="m2"),
+            Problem(path="$.a", code="c1", message="m1", message_id="p1"),
+            Problem(path="$.b[2]", code="c2", message="m2", message_id="p2"),
         ]
     )
     assert err.codes == ("c1", "c2")

@@ -465,12 +465,12 @@ def test_a_json_number_and_the_same_text_as_a_string_get_the_same_answer(
 @pytest.mark.parametrize("raw", [10**64, -(10**64), pytest.param(10**5000, id="5000-digits")])
 def test_digits_only_measures_a_huge_int_before_converting_it(raw: int) -> None:
     with pytest.raises(ValidationError) as info:
-        digits_only(raw, code_prefix="x", what="code")
+        digits_only(raw, code_prefix="x", what="code", what_id="kode")
     assert info.value.codes == ("x.length",)
 
 
 def test_digits_only_takes_the_longest_int_that_fits() -> None:
-    assert digits_only(10**64 - 1, code_prefix="x", what="code") == "9" * 64
+    assert digits_only(10**64 - 1, code_prefix="x", what="code", what_id="kode") == "9" * 64
 
 
 @attrs.frozen(kw_only=True)

@@ -296,9 +296,14 @@ def test_no_f_string_in_src_echoes_a_raw_value_unmasked() -> None:
 
 _SAMPLES: dict[type[BaseException], list[BaseException]] = {
     ValidationError: [
-        ValidationError.single("nik.serial_zero", "serial is 0000", path="$.nik"),
+        ValidationError.single(
+            "nik.serial_zero", "serial is 0000", message_id="nomor urut 0000", path="$.nik"
+        ),
         ValidationError(
-            [Problem(code="a", message="x"), Problem(path="$.b", code="b", message="y")]
+            [
+                Problem(code="a", message="x", message_id="x-id"),
+                Problem(path="$.b", code="b", message="y", message_id="y-id"),
+            ]
         ),
     ],
     NoRuleInForceError: [

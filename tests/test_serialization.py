@@ -40,9 +40,11 @@ class Code(ValueType):
 
     @classmethod
     def parse(cls, raw: object) -> Self:
-        digits = digits_only(raw, code_prefix="code", what="code")
+        digits = digits_only(raw, code_prefix="code", what="code", what_id="kode")
         if len(digits) != 4:
-            raise ValidationError.single("code.length", "a code has 4 digits")
+            raise ValidationError.single(
+                "code.length", "a code has 4 digits", message_id="kode harus 4 digit"
+            )
         return cls(digits)
 
     def __str__(self) -> str:
@@ -69,7 +71,10 @@ class Coop:
         names = [m.name for m in self.members]
         if len(set(names)) != len(names):
             raise ValidationError.single(
-                "coop.duplicate_member", "member names must be unique", path="$.members"
+                "coop.duplicate_member",
+                "member names must be unique",
+                message_id="nama anggota harus unik",
+                path="$.members",
             )
 
 
