@@ -327,12 +327,34 @@ def assert_masked(text: str, where: str) -> None:
     assert not found, f"{where} shows an unmasked NIK/KK: {text[:300]!r}"
 
 
+def problems_of(obj: object) -> tuple[Problem, ...]:
+    """The problems a result or an error carries: an error's, or a value's warnings."""
+    if isinstance(obj, ValidationError):
+        return obj.problems
+    if isinstance(obj, Problem):
+        return (obj,)
+    warnings = getattr(obj, "warnings", ()) if isinstance(obj, ValueType) else ()
+    return tuple(warnings)
+
+
+def assert_bilingual(problem: Problem, where: str) -> None:
+    """Fail unless ``problem`` says what is wrong in Indonesian, in other words than the English."""
+    assert isinstance(problem.message_id, str), f"{where}: {problem.code} has no Indonesian text"
+    assert problem.message_id.strip(), f"{where}: {problem.code} has an empty Indonesian text"
+    assert problem.message.strip(), f"{where}: {problem.code} has an empty English text"
+    assert problem.message_id != problem.message, (
+        f"{where}: {problem.code} reads the same in both languages: {problem.message[:200]!r}"
+    )
+
+
 def texts_of(obj: object) -> Iterator[tuple[str, str]]:
     """``(where, text)`` for everything a user reads from a result or an error."""
+    for p in problems_of(obj):
+        yield "problem path", p.path
+        yield "problem message", p.message
+        yield "problem message_id", p.message_id
     if isinstance(obj, ValidationError):
-        for p in obj.problems:
-            yield "problem path", p.path
-            yield "problem message", p.message
+        yield "error text (id)", obj.text("id")
     if isinstance(obj, BaseException):
         yield "error message", str(obj)
         return
@@ -342,6 +364,7 @@ def texts_of(obj: object) -> Iterator[tuple[str, str]]:
             yield "finding", repr(finding.details)
     elif isinstance(obj, Problem):
         yield "problem", str(obj)
+        yield "problem (id)", obj.describe("id")
     elif isinstance(obj, ValueType) and hasattr(obj, "masked"):
         yield "repr", repr(obj)  # a personal identifier's repr is what logs show: masked
     # Anything else returned (a parsed amount, an entity built from the caller's
@@ -411,6 +434,8 @@ def outcome(fn: Callable[..., Any], name: str, /, **kwargs: object) -> object:
         raise AssertionError(f"{name} let {type(err).__name__} escape: {str(err)[:200]}") from err
     for where, text in texts_of(result):
         assert_masked(text, f"{name}: {where}")
+    for problem in problems_of(result):
+        assert_bilingual(problem, name)
     return result
 
 
@@ -509,6 +534,8 @@ def sample_for(hint: object) -> object:
             fits = [v for v in entity_samples().values() if all(hasattr(v, a) for a in wanted)]
             found = fits[0] if fits and wanted else _NO_SAMPLE
         return found
+    if origin is typing.Literal:
+        return args[0]  # a choice such as the language "id"
     if hint is type or origin is type:
         return msme.Business
     if hint is BaseException:
