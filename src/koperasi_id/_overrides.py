@@ -186,6 +186,15 @@ def _day(value: object, path: str, problems: list[Problem]) -> date | None:
     return None
 
 
+def _not_a_table(path: str) -> Problem:
+    return Problem(
+        path=path,
+        code="overrides.type",
+        message="expected a table",
+        message_id="harus berupa tabel",
+    )
+
+
 def _text(item: Mapping[str, Any], key: str, path: str, problems: list[Problem]) -> str | None:
     value = item.get(key)
     if value is None:
@@ -285,14 +294,7 @@ def _patched(
         )
         return None
     if not isinstance(patch, dict):
-        problems.append(
-            Problem(
-                path=path,
-                code="overrides.type",
-                message="expected a table",
-                message_id="harus berupa tabel",
-            )
-        )
+        problems.append(_not_a_table(path))
         return None
     merged = _merge(wire_value(base.value), patch)
     return _value(merged, entry.value_type, path, problems, toml=toml)
@@ -304,14 +306,7 @@ def _regime(
     from koperasi_id.law import Citation, Confidence, Regime  # noqa: PLC0415 - law imports us
 
     if not isinstance(item, dict):
-        problems.append(
-            Problem(
-                path=path,
-                code="overrides.type",
-                message="expected a table",
-                message_id="harus berupa tabel",
-            )
-        )
+        problems.append(_not_a_table(path))
         return None
     start = len(problems)
     _unknown_keys(item, _KEYS, path, problems)
