@@ -105,7 +105,7 @@ class ScreeningResult:
 
 
 # Indonesian wording for the applicant, by exact problem code, then by the
-# code's first part; the English detail stays in ``problems``.
+# code's first part; the detail stays in ``problems`` (in both languages).
 _PROBLEM_TEXT_ID = {
     "missing": "wajib diisi",
     "unknown_field": "isian tidak dikenal",
