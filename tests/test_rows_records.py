@@ -116,12 +116,12 @@ def test_the_problems_are_those_the_cli_reports(
     with read_records(path, type=Cooperative) as records:
         got = [
             {
-                    "line": r.line,
-                    "path": p.path,
-                    "code": p.code,
-                    "message": p.message,
-                    "message_id": p.message_id,
-                }
+                "line": r.line,
+                "path": p.path,
+                "code": p.code,
+                "message": p.message,
+                "message_id": p.message_id,
+            }
             for r in records
             for p in r.problems
         ]
