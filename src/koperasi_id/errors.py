@@ -10,7 +10,7 @@ caller can catch the library's complaints without catching its bugs::
     └── TransitionError        a lifecycle step that the state machine forbids
 
 Every :class:`Problem` says what is wrong in Indonesian (``message_id``, the
-default of :meth:`Problem.text`) and in English (``message``)::
+default of :meth:`Problem.text`) and in English (``message``):
 
 >>> err = ValidationError.single(
 ...     "nik.serial_zero", "serial must not be 0000",
