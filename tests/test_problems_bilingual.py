@@ -307,3 +307,25 @@ def test_a_rules_file_with_problems_is_reported_in_the_language_asked(
     assert code == 2
     assert f"$.regimes[0]: {'harus berupa tabel' if lang == 'id' else 'expected a table'}" in err
     assert word in err
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("id", "koperasi-id: baris 2: $.legal_entity_numbers: kolom wajib tidak ada [missing]"),
+        ("en", "koperasi-id: line 2: $.legal_entity_numbers: required field is missing [missing]"),
+    ],
+)
+def test_cooperatives_status_shows_invalid_records_in_the_language_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, expected: str
+) -> None:
+    path = tmp_path / "koperasi.csv"
+    path.write_text(
+        "name,deed_approved_on,form,kind,region,membership_area,member_count\n"
+        "KSP Maju,2019-01-01,primer,konsumen,18.71,dalam_kabupaten_kota,30\n",
+        encoding="utf-8",
+    )
+    args = ["cooperatives", "status", str(path), "--as-of", "2024-01-01", "--lang", lang]
+    code, _, err = _main(args, capsys)
+    assert code == 0
+    assert expected in err.splitlines()
