@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -58,3 +58,24 @@ def cli() -> CliRun:
         return result
 
     return run
+
+
+_CHECKOUT = Path(__file__).resolve().parent.parent
+
+
+def _visible_entries(directory: Path) -> set[str]:
+    return {name for name in os.listdir(directory) if not name.startswith(".")}
+
+
+@pytest.fixture(autouse=True)
+def _leaves_the_checkout_root_alone() -> Iterator[None]:
+    """Fail a test that writes into the repository's root.
+
+    The robustness suites hand hostile text to functions that take a path; a
+    relative path once landed a dozen NIK-named files in the root, and a commit
+    picked them up. (Dot entries are tools' caches: .coverage, .hypothesis.)
+    """
+    before = _visible_entries(_CHECKOUT)
+    yield
+    added = _visible_entries(_CHECKOUT) - before
+    assert not added, f"the test wrote {len(added)} file(s) into the checkout's root"

@@ -168,8 +168,11 @@ def test_overrides_built_in_python_refuse_a_rule_given_by_id_and_alias() -> None
 
 
 def test_overrides_built_in_python_refuse_an_unknown_rule_id() -> None:
-    with pytest.raises(law.UnknownRuleError):
+    with pytest.raises(ValidationError) as caught:
         law.Overrides(timelines={"no.such_rule": law.history("kur.rate").timeline})
+    assert [(p.path, p.code) for p in caught.value.problems] == [
+        ("$.timelines", "overrides.unknown_rule")
+    ]
 
 
 # ---------------------------------------------------------------- registration

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -69,6 +70,16 @@ def _rules() -> list[tuple[str, Callable[..., Any]]]:
         if len(required) > 1 or (params and len(required) != len(params)):
             out.append((name, fn))
     return out
+
+
+@pytest.fixture(autouse=True)
+def _hostile_paths_land_in_a_scratch_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Rules that write files (rows.write_records, ...) get hostile text as
+    # their path, which is a valid relative file name: it must land here, never
+    # in the checkout (a run once left NIK-named files in the repo's root).
+    monkeypatch.chdir(tmp_path)
 
 
 RULES = _rules()

@@ -72,16 +72,32 @@ def _read_only(timelines: Mapping[str, Timeline[Any]]) -> Mapping[str, Timeline[
     # spelling the caller used; an alias and its rule given twice is a
     # contradiction, not a choice to make silently.
     by_id: dict[str, Timeline[Any]] = {}
+    problems: list[Problem] = []
     for rule_id, timeline in timelines.items():
-        canonical = history(rule_id).info.id
+        try:
+            canonical = history(rule_id).info.id
+        except UnknownRuleError:
+            problems.append(
+                Problem(
+                    path="$.timelines",
+                    code="overrides.unknown_rule",
+                    message=f"no rule {mask(rule_id, limit=40, quote=True)} in the register",
+                    message_id=f"aturan {mask(rule_id, limit=40, quote=True)} tidak ada dalam register",
+                )
+            )
+            continue
         if canonical in by_id:
-            raise ValidationError.single(
-                "overrides.duplicate",
-                f"rule {mask(canonical, limit=80, quote=True)} is given twice (once by an alias)",
-                message_id=f"aturan {mask(canonical, limit=80, quote=True)} diberikan dua kali (sekali lewat alias)",
-                path="$.timelines",
+            problems.append(
+                Problem(
+                    path="$.timelines",
+                    code="overrides.duplicate",
+                    message=f"rule {mask(canonical, limit=80, quote=True)} is given twice (once by an alias)",
+                    message_id=f"aturan {mask(canonical, limit=80, quote=True)} diberikan dua kali (sekali lewat alias)",
+                )
             )
         by_id[canonical] = timeline
+    if problems:
+        raise ValidationError(problems)
     return MappingProxyType(by_id)
 
 
