@@ -5,28 +5,48 @@ assets, annual sales), the purpose and the conflict policy, and prints the
 decision: the class, the criterion it rests on, whether the figures
 disagree, the legal basis and the findings. ``--workers`` adds the BPS
 statistical class, which is not a legal size.
+
+Given a FILE of business records (the columns of :class:`koperasi_id.msme.Business`),
+it writes one row per record instead (:data:`koperasi_id.msme.CLASSIFICATION_COLUMNS`),
+record by record or column-wise (``--engine``), with the same bytes either way.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
-from typing import TYPE_CHECKING, Any
+import os
+import sys
+from typing import IO, TYPE_CHECKING, Any
 
 from koperasi_id.cli._common import (
     EXIT_OK,
     UsageError,
+    WarningTally,
+    add_engine_option,
+    add_input_options,
     add_lang_option,
     add_rules_option,
     amount_arg,
+    check_header,
+    columnar,
     date_arg,
+    in_format,
     lazy_choices,
+    out_format,
+    output,
     overrides,
     positive_int,
+    refuse_overwriting,
+    required_fields,
+    structure,
     tr,
+    warn,
 )
 
 if TYPE_CHECKING:
+    from koperasi_id._io import RecordReader
     from koperasi_id.msme import SizeDecision, WorkforceDecision
 
 _FIGURES = ("capital", "net_assets", "annual_sales")
@@ -53,7 +73,14 @@ def add_parser(subparsers: Any) -> None:
         help="size class of a business on a date",
         description="Give every figure you hold (at least one of --capital, --net-assets, "
         "--annual-sales); when they point to different classes the decision says so, and "
-        "--purpose or --policy decides.",
+        "--purpose or --policy decides. Or give a FILE of business records (CSV columns "
+        "name, owner_nik, started_on, capital, net_assets, annual_sales, ...): one result "
+        "row per record.",
+    )
+    cls.add_argument(
+        "file",
+        nargs="?",
+        help="business records (CSV with the columns of the business record, or JSON Lines)",
     )
     cls.add_argument(
         "--capital", type=amount_arg, metavar="N", help="modal usaha (PP 7/2021, from 2021-02-02)"
@@ -93,6 +120,21 @@ def add_parser(subparsers: Any) -> None:
         help="people working in the business: adds the BPS statistical class (not a legal size)",
     )
     cls.add_argument("--json", action="store_true", help="print the decision as JSON")
+    cls.add_argument(
+        "--out", metavar="FILE", help="with FILE: write results here (default: standard output)"
+    )
+    cls.add_argument(
+        "--format",
+        choices=["csv", "jsonl", "json"],
+        help="with FILE: output format (default from --out, else csv)",
+    )
+    cls.add_argument(
+        "--summary-json",
+        metavar="FILE",
+        help="with FILE: write the summary as JSON here instead of stderr",
+    )
+    add_input_options(cls)
+    add_engine_option(cls)
     add_lang_option(cls)
     add_rules_option(cls)
     cls.set_defaults(run=run)
@@ -103,6 +145,8 @@ def run(args: argparse.Namespace) -> int:
     from koperasi_id import msme
     from koperasi_id.serialization import to_dict
 
+    if args.file is not None:
+        return _run_file(args)
     if all(getattr(args, f) is None for f in _FIGURES):
         raise UsageError(
             tr(
@@ -179,3 +223,173 @@ def _print_decision(
     for finding in findings:
         mark = "ok  " if finding.passed else tr(lang, "cat.", "note")
         print(f"  [{mark}] {finding.code}: {finding.message(lang)}")
+
+
+# --- a file of businesses --------------------------------------------------------
+
+_SINGLE_ONLY = ("capital", "net_assets", "annual_sales", "started_on", "workers", "json")
+
+
+def _file_options(args: argparse.Namespace) -> dict[str, Any]:
+    from koperasi_id import msme
+
+    given = [f"--{name.replace('_', '-')}" for name in _SINGLE_ONLY if getattr(args, name)]
+    if given:
+        raise UsageError(
+            tr(
+                args.lang,
+                f"{', '.join(given)} tidak dipakai bersama FILE: angka usaha diambil dari berkas",
+                f"{', '.join(given)} cannot be used with FILE: the figures come from the file",
+            )
+        )
+    options: dict[str, Any] = {"as_of": args.as_of}
+    if args.purpose:
+        options["purpose"] = msme.Purpose(args.purpose)
+    if args.policy:
+        options["policy"] = msme.ConflictPolicy(args.policy)
+    reform = overrides(args)
+    if reform is not None:
+        options["rules"] = reform.timeline("msme.size_criteria")
+    # The rule in force on --as-of is looked up now: a date outside every
+    # regime is a usage error before any file is read.
+    (options.get("rules") or msme.SIZE_CRITERIA).at(args.as_of)
+    return options
+
+
+def _run_file(args: argparse.Namespace) -> int:
+    """Classify every business of ``args.file``: one row each, and a summary."""
+    from koperasi_id import msme
+    from koperasi_id._io import RecordWriter, open_records
+    from koperasi_id.serialization import to_dict
+
+    options = _file_options(args)
+    fmt = out_format(args)
+    refuse_overwriting(args.out, args.file)
+    refuse_overwriting(args.summary_json, args.file, what="--summary-json")
+    if args.summary_json is not None and (
+        os.path.abspath(args.summary_json) == os.path.abspath(args.out)
+        if args.out not in (None, "-") and args.summary_json != "-"
+        else args.summary_json == "-" and args.out in (None, "-")
+    ):
+        raise UsageError(
+            "--summary-json and --out name the same file (standard output when --out is "
+            "not given); choose two files"
+        )
+    lang = args.lang
+    tally = WarningTally()
+    summary = msme.ClassificationSummary(as_of=args.as_of)
+    with contextlib.ExitStack() as files:
+        reader = files.enter_context(open_records(args.file, in_format(args)))
+        warn(reader.warnings, reader.path)
+        check_header(
+            reader,
+            required_fields(msme.Business),
+            what=tr(lang, "usaha", "business"),
+            lang=lang,
+        )
+        summary_out = files.enter_context(output(args.summary_json)) if args.summary_json else None
+        out = files.enter_context(output(args.out))
+        writer = RecordWriter(out, fmt, columns=list(msme.CLASSIFICATION_COLUMNS))
+        if columnar(args, reader.size):
+            _classify_columns(args, reader, writer, options=options, summary=summary, tally=tally)
+        else:
+            _classify_rows(args, reader, writer, options=options, summary=summary, tally=tally)
+        writer.close()
+        if summary_out is not None:
+            body = to_dict(summary)
+            body["warnings"] = tally.as_json()
+            summary_out.write(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
+    tally.print(reader.path, lang)
+    if summary_out is None:
+        _print_file_summary(to_dict(summary), sys.stderr, lang)
+    return EXIT_OK
+
+
+def _classify_rows(
+    args: argparse.Namespace,
+    reader: RecordReader,
+    writer: Any,
+    *,
+    options: dict[str, Any],
+    summary: Any,
+    tally: WarningTally,
+) -> None:
+    from koperasi_id import msme
+    from koperasi_id._io import Progress
+    from koperasi_id.errors import ValidationError
+
+    progress = Progress(reader)
+    for record in reader:
+        progress.tick()
+        business = structure(msme.Business, record, lenient=args.lenient)
+        if not isinstance(business, ValidationError):
+            tally.add_entity(business, record.line)
+        row = msme.classification_row(record.line, business, **options)
+        summary.add(row)
+        writer.write(row)
+    progress.done()
+
+
+#: Records per batch of the columnar engine: memory stays flat at any file size.
+COLUMN_BATCH = 20_000
+
+
+def _classify_columns(
+    args: argparse.Namespace,
+    reader: RecordReader,
+    writer: Any,
+    *,
+    options: dict[str, Any],
+    summary: Any,
+    tally: WarningTally,
+) -> None:
+    """The same rows column-wise, a batch of records at a time (``--engine columns``)."""
+    from koperasi_id import msme
+    from koperasi_id._io import Progress
+    from koperasi_id.cli._common import value_warnings
+    from koperasi_id.frames import MsmeClassifier, record_frame
+
+    progress = Progress(reader)
+    classifier = MsmeClassifier(
+        **options, lenient=args.lenient, summary=summary, warnings_of=value_warnings
+    )
+
+    def flush(batch: list[Any]) -> None:
+        frame, taken = record_frame(
+            batch, lambda record: structure(msme.Business, record, lenient=args.lenient)
+        )
+        results = classifier.classify(frame, lines=[r.line for r in batch], errors=taken)
+        for line, found in classifier.warnings:
+            tally.add_found(found, line)
+        for row in results.iter_rows(named=True):
+            writer.write(row)
+
+    batch: list[Any] = []
+    for record in reader:
+        progress.tick()
+        batch.append(record)
+        if len(batch) >= COLUMN_BATCH:
+            flush(batch)
+            batch = []
+    if batch:
+        flush(batch)
+    progress.done()
+
+
+def _print_file_summary(data: dict[str, Any], stream: IO[str], lang: str) -> None:
+    total = data.get("total", "?")
+    print(
+        f"UMKM {data.get('as_of')}: {total} {tr(lang, 'rekaman', 'records')}",
+        file=stream,
+    )
+    for outcome, count in (data.get("by_outcome") or {}).items():
+        print(f"  {outcome:24} {count:>8}", file=stream)
+    print(f"  {tr(lang, 'ukuran', 'sizes')}:", file=stream)
+    for size, count in (data.get("by_size") or {}).items():
+        print(f"    {size:22} {count:>8}", file=stream)
+    print(f"  {tr(lang, 'konflik', 'conflicts')}: {data.get('conflicts', 0)}", file=stream)
+    reasons = data.get("by_reason") or {}
+    if reasons:
+        print(f"  {tr(lang, 'alasan', 'reasons')}:", file=stream)
+        for code, count in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])):
+            print(f"    {code:40} {count:>8}", file=stream)

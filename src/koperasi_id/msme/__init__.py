@@ -51,6 +51,11 @@ if TYPE_CHECKING:
         SectorDecision,
     )
     from koperasi_id.msme._size import BusinessSize
+    from koperasi_id.msme._table import (
+        CLASSIFICATION_COLUMNS,
+        ClassificationSummary,
+        classification_row,
+    )
     from koperasi_id.msme._workforce import (
         BPS_WORKFORCE_BANDS,
         WorkforceBands,
@@ -61,6 +66,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BPS_WORKFORCE_BANDS",
+    "CLASSIFICATION_COLUMNS",
     "KUR_2026_OMZET",
     "OSS_SCALE",
     "PP_7_2021_IN_FORCE",
@@ -68,6 +74,7 @@ __all__ = [
     "AnnualSalesCeiling",
     "Business",
     "BusinessSize",
+    "ClassificationSummary",
     "ConflictPolicy",
     "Criterion",
     "OssScaleDecision",
@@ -82,6 +89,7 @@ __all__ = [
     "WorkforceBands",
     "WorkforceClass",
     "WorkforceDecision",
+    "classification_row",
     "classify",
     "classify_business",
     "classify_workforce",
@@ -121,6 +129,11 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "SectorDecision",
     ),
     "koperasi_id.msme._size": ("BusinessSize",),
+    "koperasi_id.msme._table": (
+        "CLASSIFICATION_COLUMNS",
+        "ClassificationSummary",
+        "classification_row",
+    ),
     "koperasi_id.msme._workforce": (
         "BPS_WORKFORCE_BANDS",
         "WorkforceBands",

@@ -1,0 +1,62 @@
+"""The entry point of columnar MSME classification: a polars (or pandas) frame of businesses."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import polars as pl
+
+from koperasi_id import msme
+from koperasi_id.frames._bpum_api import _as_polars, _batches, _checked_counts
+from koperasi_id.frames._msme import SCHEMA, MsmeClassifier, MsmeRun
+from koperasi_id.law import Timeline
+
+__all__ = ["classify_msme"]
+
+
+def classify_msme(
+    frame: pl.DataFrame | pl.LazyFrame,
+    *,
+    as_of: date,
+    purpose: msme.Purpose | None = None,
+    policy: msme.ConflictPolicy = msme.ConflictPolicy.BY_PURPOSE,
+    rules: Timeline[msme.SizeCriteria] | None = None,
+    start: int = 0,
+    lenient: bool = False,
+    batch_size: int = 100_000,
+    run: list[MsmeRun] | None = None,
+) -> pl.DataFrame:
+    """Classify a table of businesses (the columns of :class:`koperasi_id.msme.Business`).
+
+    One result row per input row, :data:`MSME_RESULT_COLUMNS`, with ``line``
+    counted from ``start``; row for row it equals
+    :func:`koperasi_id.msme.classification_row` of each row structured with
+    :func:`koperasi_id.rows.structure`. A pandas DataFrame is converted with
+    ``polars.from_pandas``. Pass an empty list as ``run`` to receive the
+    :class:`MsmeRun` (summary, rows per path).
+
+    >>> import polars as pl
+    >>> from datetime import date
+    >>> df = pl.DataFrame({"name": ["Warung", "Toko", " "],
+    ...                    "owner_nik": ["1871014101900002", "1871010101900001", "1"],
+    ...                    "started_on": ["2019-03-01"] * 3,
+    ...                    "capital": ["250000000", "6000000000", ""],
+    ...                    "annual_sales": ["", "12000000000", ""]})
+    >>> out = classify_msme(df, as_of=date(2024, 1, 1), start=2)
+    >>> out.select("line", "hasil", "ukuran", "kriteria", "konflik").rows()
+    [(2, 'diklasifikasi', 'mikro', 'modal_usaha', False), (3, 'diklasifikasi', 'kecil', 'hasil_penjualan_tahunan', True), (4, 'tidak_valid', None, None, None)]
+    >>> out["alasan_en"][0][0]
+    'Business capital Rp250.000.000: micro business (at most Rp1.000.000.000).'
+    """
+    _checked_counts(start=start, batch_size=batch_size)
+    classifier = MsmeClassifier(
+        as_of=as_of, purpose=purpose, policy=policy, rules=rules, lenient=lenient
+    )
+    if run is not None:
+        run.append(classifier.run)
+    parts = []
+    offset = start
+    for batch in _batches(_as_polars(frame), batch_size):
+        parts.append(classifier.classify(batch, start=offset))
+        offset += batch.height
+    return pl.concat(parts) if parts else pl.DataFrame(schema=SCHEMA)
