@@ -26,8 +26,8 @@ def sample(path: Path) -> Path:
     handle = io.StringIO()
     writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    for i, row in enumerate(boundary_rows()):
-        row = dict(row)
+    for i, record in enumerate(boundary_rows()):
+        row = dict(record)
         if i % 7 == 0:
             row["region"] = "18.71"
         if i % 11 == 0:
@@ -56,7 +56,9 @@ def hostile(path: Path, source: Path) -> Path:
         rows[17].replace(b"2019-03-01", b" 2019-03-01", 1),
         rows[18].replace(b"1871014101900002", b"1871 0141 0190 0002", 1),
     ]
-    path.write_bytes(b"\xef\xbb\xbf" + header + b"".join(rows[:5]) + b"".join(bad) + b"".join(rows[19:]))
+    path.write_bytes(
+        b"\xef\xbb\xbf" + header + b"".join(rows[:5]) + b"".join(bad) + b"".join(rows[19:])
+    )
     return path
 
 
@@ -131,3 +133,22 @@ def test_rows_engine_names_each_invalid_record(cli: Run, tmp_path: Path) -> None
     assert row["hasil"] == "tidak_valid"
     assert row["kode_alasan"] == "money.syntax"
     assert row["nik"] == ""
+
+
+@needs_polars
+@pytest.mark.parametrize("fmt", ["text", "jsonl"])
+def test_validate_business_same_bytes_from_both_engines(cli: Run, tmp_path: Path, fmt: str) -> None:
+    source = hostile(tmp_path / "hostile.csv", sample(tmp_path / "usaha.csv"))
+    outputs = []
+    for engine in ("rows", "columns"):
+        out = tmp_path / f"{engine}.txt"
+        result = cli(
+            "validate", "--type", "business", source, "--engine", engine, "--out", out,
+            "--format", fmt,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        outputs.append((out.read_bytes(), result.stderr))
+    assert outputs[0] == outputs[1]
+    assert b"row.extra_cells" in outputs[0][0]
+    assert b"cell.too_long" in outputs[0][0]
+    assert "invalid" in outputs[0][1] or "tidak valid" in outputs[0][1]

@@ -36,10 +36,10 @@ from typing import Any
 import attrs
 import polars as pl
 
-from koperasi_id import msme, rows
+from koperasi_id import msme
 from koperasi_id._values import mask
 from koperasi_id.errors import Problem, RuleInputError, ValidationError
-from koperasi_id.identifiers import Nik
+from koperasi_id.frames._business import AMOUNT_BOUND, TEMPLATE, BusinessCells, as_text
 from koperasi_id.law import Timeline
 from koperasi_id.money import format_rupiah
 from koperasi_id.msme._table import CLASSIFIED
@@ -59,23 +59,6 @@ SCHEMA: dict[str, Any] = {
     "alasan": pl.List(pl.String),
     "alasan_en": pl.List(pl.String),
 }
-
-_T_NIK = "1871010101900001"
-_T_DAY = "2019-01-01"
-_TEMPLATE = {"name": "a", "owner_nik": _T_NIK, "started_on": _T_DAY}
-_FIELDS = tuple(rows.columns(msme.Business))
-_REQUIRED = tuple(f.name for f in attrs.fields(msme.Business) if f.default is attrs.NOTHING)
-#: Cells checked per distinct value, in the order the record's value warnings come.
-_BY_VALUE = ("started_on", "region", "nib", "kbli", "workers")
-_WARNED = ("region", "nib", "kbli")
-_AMOUNTS = tuple(c.argument for c in msme.Criterion)
-_PLAIN_AMOUNT = r"^(0|[1-9][0-9]{0,10})$"
-#: Amounts of the fast path stay below this: every ceiling is compared clipped to it.
-_AMOUNT_BOUND = 10**11
-_ISO_DAY = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-_SIXTEEN_DIGITS = r"^[0-9]{16}$"
-_NAMED = r"[!-~]"  # a character str.strip() keeps: the name is not blank
-_MEMO_LIMIT = 1 << 18
 
 
 @attrs.define(kw_only=True)
@@ -108,7 +91,7 @@ class _Decided:
 
 
 def _floor(amount: Decimal) -> int:
-    return min(int(amount.to_integral_value(rounding=ROUND_FLOOR)), _AMOUNT_BOUND)
+    return min(int(amount.to_integral_value(rounding=ROUND_FLOOR)), AMOUNT_BOUND)
 
 
 def _shown(amount: pl.Expr) -> pl.Expr:
@@ -120,7 +103,7 @@ def _shown(amount: pl.Expr) -> pl.Expr:
     return pl.lit("Rp") + pl.when(grouped == "").then(pl.lit("0")).otherwise(grouped)
 
 
-class MsmeClassifier:
+class MsmeClassifier(BusinessCells):
     """Classifies successive batches of one business file, as ``classification_row`` does.
 
     ``run`` (an :class:`MsmeRun`) holds the running summary. ``warnings_of``
@@ -152,67 +135,12 @@ class MsmeClassifier:
             "policy": policy,
             "rules": rules,
         }
-        self._lenient = lenient
-        self._warnings_of = warnings_of
+        super().__init__(lenient=lenient, warnings_of=warnings_of)
         self.run = MsmeRun(summary=summary or msme.ClassificationSummary(as_of=as_of))
-        self.warnings: list[tuple[int, tuple[Problem, ...]]] = []
         self._bands = {b.criterion.argument: b for b in criteria.bands}
         rule = criteria.rule_for(purpose)
         self._cutoff = rule.required_if_started_before if rule is not None else None
-        self._cells: dict[tuple[str, str], tuple[Problem, ...] | None] = {}
-        self._nik_parts: dict[tuple[int, str], tuple[Problem, ...] | None] = {}
         self._decided: dict[tuple[str, ...], _Decided | None] = {}
-        self._pending: dict[int, tuple[Problem, ...]] = {}
-
-    # --- checks on distinct values ------------------------------------------------
-
-    def _memo(self, cache: dict[Any, Any], key: Any, compute: Callable[[Any], Any]) -> Any:
-        try:
-            return cache[key]
-        except KeyError:
-            pass
-        value = compute(key)
-        if len(cache) < _MEMO_LIMIT:
-            cache[key] = value
-        return value
-
-    def _structured(self, cells: Mapping[str, str]) -> msme.Business | ValidationError:
-        try:
-            return rows.structure(msme.Business, cells, lenient=self._lenient)
-        except ValidationError as err:
-            return err
-
-    def _cell(self, key: tuple[str, str]) -> tuple[Problem, ...] | None:
-        """None if the template with this cell does not structure; else its value warnings."""
-        found = self._structured({**_TEMPLATE, key[0]: key[1]})
-        if isinstance(found, ValidationError):
-            return None
-        return tuple(self._warnings_of(found)) if self._warnings_of else ()
-
-    @staticmethod
-    def _nik_part(key: tuple[int, str]) -> tuple[Problem, ...] | None:
-        at, part = key
-        try:
-            return Nik.parse(_T_NIK[:at] + part + _T_NIK[at + len(part) :]).warnings
-        except ValidationError:
-            return None
-
-    def _nik_check(self, at: int) -> Callable[[str], Any]:
-        def check(part: str) -> Any:
-            return self._memo(self._nik_parts, (at, part), self._nik_part)
-
-        return check
-
-    def _cell_check(self, column: str) -> Callable[[str], Any]:
-        def check(value: str) -> Any:
-            return self._memo(self._cells, (column, value), self._cell)
-
-        return check
-
-    def _known(self, values: pl.Series, check: Callable[[str], Any]) -> pl.Series:
-        distinct = values.unique()
-        good = [v for v in distinct.to_list() if check(v) is not None]
-        return values.is_in(pl.Series(good, dtype=pl.String).implode())
 
     # --- deciding each combination once -------------------------------------------
 
@@ -231,7 +159,7 @@ class MsmeClassifier:
 
     def _render(self, key: tuple[str, ...], second: bool) -> msme.SizeDecision | None:
         figures = dict(zip(self._bands, key, strict=False))
-        cells = dict(_TEMPLATE)
+        cells = dict(TEMPLATE)
         amounts: dict[str, int] = {}
         for figure, size in figures.items():
             if size:
@@ -292,36 +220,11 @@ class MsmeClassifier:
 
     # --- one batch ----------------------------------------------------------------
 
-    def _plan(self, frame: pl.DataFrame) -> bool:
-        names = set(frame.columns)
-        return (
-            all(dtype in (pl.String, pl.Null) for dtype in frame.schema.values())
-            and names <= set(_FIELDS)
-            and names >= set(_REQUIRED)
-        )
-
     def _fast(self, frame: pl.DataFrame, skip: pl.Series) -> pl.DataFrame:
         """The rows the vectorised checks decide, with ``pos`` and the decision columns."""
-        present = [c for c in _FIELDS if c in frame.columns]
-        cell = {c: pl.col(c).cast(pl.String) if c in present else pl.lit("") for c in _FIELDS}
-        ok = pl.all_horizontal([pl.col(c).is_not_null() for c in present])
-        ok &= cell["name"].str.contains(_NAMED) & cell["owner_nik"].str.contains(_SIXTEEN_DIGITS)
-        ok &= cell["started_on"].str.contains(_ISO_DAY)
-        for figure in _AMOUNTS:  # every figure cell must be valid, used this day or not
-            ok &= (cell[figure] == "") | cell[figure].str.contains(_PLAIN_AMOUNT)
-        w = (
-            frame.select(*(cell[c].alias(c) for c in _FIELDS), _ok=ok)
-            .with_row_index("pos")
-            .filter(pl.col("_ok") & ~skip)
-        )
+        w = self._valid(frame, skip)
         if w.height == 0:
             return pl.DataFrame(schema={"pos": pl.UInt32, **SCHEMA})
-        keep = pl.Series([True] * w.height, dtype=pl.Boolean)
-        for at, width in ((0, 6), (6, 6), (12, 4)):
-            keep &= self._known(w["owner_nik"].str.slice(at, width), self._nik_check(at))
-        for column in _BY_VALUE:
-            keep &= self._known(w[column], self._cell_check(column))
-        w = w.filter(keep)
         sizes = []
         for figure, bands in self._bands.items():
             amount = pl.col(figure).cast(pl.Int64, strict=False)
@@ -398,28 +301,6 @@ class MsmeClassifier:
             alasan_en=texts("en"),
         )
 
-    def _fast_warnings(self, w: pl.DataFrame) -> None:
-        """The value warnings of fast rows, in the order of the fields: NIK, region, NIB, KBLI."""
-        noisy_regions = [p for (at, p), found in self._nik_parts.items() if at == 0 and found]
-        noisy = {
-            c: [v for (k, v), found in self._cells.items() if k == c and found] for c in _WARNED
-        }
-        if not noisy_regions and not any(noisy.values()):
-            return
-        flagged = w.filter(
-            pl.col("owner_nik")
-            .str.slice(0, 6)
-            .is_in(pl.Series(noisy_regions, dtype=pl.String).implode())
-            | pl.any_horizontal(
-                [pl.col(c).is_in(pl.Series(noisy[c], dtype=pl.String).implode()) for c in _WARNED]
-            )
-        )
-        for pos, nik, *cells in flagged.select("pos", "owner_nik", *_WARNED).iter_rows():
-            found = self._memo(self._nik_parts, (0, nik[:6]), self._nik_part) or ()
-            for column, value in zip(_WARNED, cells, strict=True):
-                found += self._memo(self._cells, (column, value), self._cell) or ()
-            self._pending[pos] = found
-
     def classify(
         self,
         frame: pl.DataFrame,
@@ -435,7 +316,7 @@ class MsmeClassifier:
         reader already made of that row: such rows are taken as they are.
         """
         n = frame.height
-        frame = _as_text(frame)
+        frame = as_text(frame)
         line = (
             pl.Series("line", lines, dtype=pl.Int64)
             if lines is not None
@@ -504,18 +385,3 @@ class MsmeClassifier:
         )
         for code, count in reasons.iter_rows():
             summary.by_reason[code] = summary.by_reason.get(code, 0) + count
-
-
-def _as_text(frame: pl.DataFrame) -> pl.DataFrame:
-    """Cells are text, as in a file: other plain types are cast (``5`` → ``"5"``)."""
-    casts = [
-        pl.col(name).cast(pl.String)
-        for name, dtype in frame.schema.items()
-        if dtype not in (pl.String, pl.Null)
-    ]
-    if not casts:
-        return frame
-    try:
-        return frame.with_columns(casts)
-    except pl.exceptions.InvalidOperationError as err:
-        raise TypeError("business columns hold text (or numbers and dates, read as text)") from err
