@@ -32,18 +32,26 @@ except ImportError as err:  # pragma: no cover - exercised in an environment wit
 
 from koperasi_id.frames._bpum import BPUM_RESULT_COLUMNS, BpumScreener, FrameRun
 from koperasi_id.frames._bpum_api import screen_bpum, screen_bpum_batches, screen_bpum_csv
+from koperasi_id.frames._identifiers import (
+    IDENTIFIER_KINDS,
+    identifier_cells,
+    identifier_columns,
+)
 from koperasi_id.frames._msme import MSME_RESULT_COLUMNS, MsmeClassifier, MsmeRun
 from koperasi_id.frames._msme_api import classify_msme
 from koperasi_id.frames._records import record_frame
 
 __all__ = [
     "BPUM_RESULT_COLUMNS",
+    "IDENTIFIER_KINDS",
     "MSME_RESULT_COLUMNS",
     "BpumScreener",
     "FrameRun",
     "MsmeClassifier",
     "MsmeRun",
     "classify_msme",
+    "identifier_cells",
+    "identifier_columns",
     "record_frame",
     "screen_bpum",
     "screen_bpum_batches",
