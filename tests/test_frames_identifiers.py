@@ -40,7 +40,7 @@ def assert_rows(frame: Any, columns: dict[str, str]) -> Any:
 
 
 def test_junk_and_hostile_cells_of_every_kind() -> None:
-    frame = pl.DataFrame({kind: HOSTILE for kind in IDENTIFIER_KINDS})
+    frame = pl.DataFrame(dict.fromkeys(IDENTIFIER_KINDS, HOSTILE))
     out = assert_rows(frame, {kind: kind for kind in IDENTIFIER_KINDS})
     assert out.height == len(HOSTILE)
     assert out["region_valid"].any()

@@ -46,7 +46,7 @@ def damaged_rows(draw: st.DrawFn) -> list[dict[str, Any]]:
     found = draw(st.lists(businesses(), min_size=1, max_size=20))
     out: list[dict[str, Any]] = []
     for business in found:
-        row = {c: "" for c in COLUMNS} | rows.flatten(to_dict(business))
+        row = dict.fromkeys(COLUMNS, "") | rows.flatten(to_dict(business))
         kind = draw(st.sampled_from(["none", "none", "junk", "text", "space", "blank", "edge"]))
         column = draw(st.sampled_from(COLUMNS))
         if kind == "junk":
