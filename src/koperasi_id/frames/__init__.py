@@ -37,6 +37,7 @@ from koperasi_id.frames._identifiers import (
     identifier_cells,
     identifier_columns,
 )
+from koperasi_id.frames._kur import KUR_RESULT_COLUMNS, KurAssessor, KurRun, assess_kur
 from koperasi_id.frames._msme import MSME_RESULT_COLUMNS, MsmeClassifier, MsmeRun
 from koperasi_id.frames._msme_api import classify_msme
 from koperasi_id.frames._records import record_frame
@@ -44,11 +45,15 @@ from koperasi_id.frames._records import record_frame
 __all__ = [
     "BPUM_RESULT_COLUMNS",
     "IDENTIFIER_KINDS",
+    "KUR_RESULT_COLUMNS",
     "MSME_RESULT_COLUMNS",
     "BpumScreener",
     "FrameRun",
+    "KurAssessor",
+    "KurRun",
     "MsmeClassifier",
     "MsmeRun",
+    "assess_kur",
     "classify_msme",
     "identifier_cells",
     "identifier_columns",

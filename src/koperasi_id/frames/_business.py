@@ -20,7 +20,15 @@ from koperasi_id import msme, rows
 from koperasi_id.errors import Problem, ValidationError
 from koperasi_id.identifiers import Nik
 
-__all__ = ["AMOUNT_BOUND", "TEMPLATE", "BusinessCells", "as_text"]
+__all__ = [
+    "AMOUNT_BOUND",
+    "NIK_PARTS",
+    "TEMPLATE",
+    "T_NIK",
+    "BusinessCells",
+    "as_text",
+    "nik_part",
+]
 
 T_NIK = "1871010101900001"
 _T_DAY = "2019-01-01"
@@ -38,6 +46,23 @@ _ISO_DAY = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _SIXTEEN_DIGITS = r"^[0-9]{16}$"
 _NAMED = r"[!-~]"  # a character str.strip() keeps: the name is not blank
 _MEMO_LIMIT = 1 << 18
+
+
+#: The parts of a NIK checked apart: (offset, width) of region, birth date, serial.
+NIK_PARTS = ((0, 6), (6, 6), (12, 4))
+
+
+def nik_part(key: tuple[int, str]) -> tuple[Problem, ...] | None:
+    """The warnings of a valid NIK with ``part`` at ``at`` (``key``), or None if none is valid.
+
+    A NIK's validity is that of its region, birth date and serial, each on its
+    own: so a template NIK with one part replaced answers for that part.
+    """
+    at, part = key
+    try:
+        return Nik.parse(T_NIK[:at] + part + T_NIK[at + len(part) :]).warnings
+    except ValidationError:
+        return None
 
 
 class BusinessCells:
@@ -83,11 +108,7 @@ class BusinessCells:
 
     @staticmethod
     def _nik_part(key: tuple[int, str]) -> tuple[Problem, ...] | None:
-        at, part = key
-        try:
-            return Nik.parse(T_NIK[:at] + part + T_NIK[at + len(part) :]).warnings
-        except ValidationError:
-            return None
+        return nik_part(key)
 
     def _nik_check(self, at: int) -> Callable[[str], Any]:
         def check(part: str) -> Any:
@@ -133,7 +154,7 @@ class BusinessCells:
         if w.height == 0:
             return w
         keep = pl.Series([True] * w.height, dtype=pl.Boolean)
-        for at, width in ((0, 6), (6, 6), (12, 4)):
+        for at, width in NIK_PARTS:
             keep &= self._known(w["owner_nik"].str.slice(at, width), self._nik_check(at))
         for column in _BY_VALUE:
             keep &= self._known(w[column], self._cell_check(column))

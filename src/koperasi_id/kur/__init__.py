@@ -81,9 +81,11 @@ if TYPE_CHECKING:
         monthly_rate,
     )
     from koperasi_id.kur._schemes import Collectibility, CreditKind, Purpose, Scheme, Sector
+    from koperasi_id.kur._table import ASSESSMENT_COLUMNS, assessment_row
     from koperasi_id.money import Rounding
 
 __all__ = [
+    "ASSESSMENT_COLUMNS",
     "COLLATERAL_100JT_FROM",
     "DEFAULT_RULES",
     "KMK_317_FROM",
@@ -123,6 +125,7 @@ __all__ = [
     "additional_collateral_allowed",
     "annuity_payment",
     "assess",
+    "assessment_row",
     "borrower_rate",
     "flat_rate_equivalent",
     "max_tenor_months",
@@ -195,6 +198,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "ReliefBasis",
         "TenorLimit",
     ),
+    "koperasi_id.kur._table": ("ASSESSMENT_COLUMNS", "assessment_row"),
     "koperasi_id.kur._schedule": (
         "Instalment",
         "Method",
