@@ -10,6 +10,7 @@ from _hypothesis_optional import HAVE_HYPOTHESIS, given, settings, st
 
 pl = pytest.importorskip("polars")
 
+from koperasi_id.errors import RuleInputError  # noqa: E402
 from koperasi_id.frames import IDENTIFIER_KINDS, identifier_cells, identifier_columns  # noqa: E402
 from test_frames_bpum import JUNK  # noqa: E402
 
@@ -51,9 +52,9 @@ def test_junk_and_hostile_cells_of_every_kind() -> None:
 
 def test_an_unknown_kind_or_column_is_refused() -> None:
     frame = pl.DataFrame({"nik": ["1"]})
-    with pytest.raises(ValueError, match="unknown identifier kind"):
+    with pytest.raises(RuleInputError, match="unknown identifier kind"):
         identifier_columns(frame, {"nik": "passport"})
-    with pytest.raises(ValueError, match="no column"):
+    with pytest.raises(RuleInputError, match="no column"):
         identifier_columns(frame, {"npwp": "npwp"})
 
 

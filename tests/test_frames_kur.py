@@ -73,12 +73,12 @@ def frame_of(records: list[dict[str, Any]]) -> Any:
 
 
 def assert_same(frame: Any, *, batch_size: int = 100_000, **options: Any) -> KurRun:
-    runs: list[KurRun] = []
-    got = assess_kur(frame, start=2, batch_size=batch_size, run=runs, **options)
+    run = KurRun()
+    got = assess_kur(frame, start=2, batch_size=batch_size, run=run, **options)
     assert got.columns == list(kur.ASSESSMENT_COLUMNS)
     assert got.rows(named=True) == per_record(frame, start=2, **options)
-    assert runs[0].columnar + runs[0].per_record == frame.height
-    return runs[0]
+    assert run.columnar + run.per_record == frame.height
+    return run
 
 
 def test_every_regime_edge_and_junk_in_every_column() -> None:

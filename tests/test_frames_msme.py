@@ -60,11 +60,10 @@ def frame_of(records: list[dict[str, Any]]) -> Any:
 
 
 def assert_same(frame: Any, *, batch_size: int = 100_000, **options: Any) -> MsmeRun:
-    runs: list[MsmeRun] = []
-    got = classify_msme(frame, start=2, batch_size=batch_size, run=runs, **options)
+    run = MsmeRun(summary=msme.ClassificationSummary(as_of=options["as_of"]))
+    got = classify_msme(frame, start=2, batch_size=batch_size, run=run, **options)
     assert got.columns == list(msme.CLASSIFICATION_COLUMNS)
     assert got.rows(named=True) == per_record(frame, start=2, **options)
-    run = runs[0]
     assert run.columnar + run.per_record == frame.height
     return run
 
@@ -130,11 +129,11 @@ def test_junk_in_every_column() -> None:
 
 def test_batches_keep_lines_and_the_summary_counts_every_row() -> None:
     frame = frame_of(boundary_rows())
-    runs: list[MsmeRun] = []
-    whole = classify_msme(frame, as_of=date(2024, 6, 1), start=2, run=runs)
+    run = MsmeRun(summary=msme.ClassificationSummary(as_of=date(2024, 6, 1)))
+    whole = classify_msme(frame, as_of=date(2024, 6, 1), start=2, run=run)
     parts = classify_msme(frame, as_of=date(2024, 6, 1), start=2, batch_size=7)
     assert parts.rows() == whole.rows()
-    summary = runs[0].summary
+    summary = run.summary
     assert summary.total == frame.height
     assert sum(summary.by_outcome.values()) == frame.height
     assert summary.conflicts == whole["konflik"].sum()

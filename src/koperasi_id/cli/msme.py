@@ -347,7 +347,8 @@ def _classify_columns(
     from koperasi_id import msme
     from koperasi_id._io import Progress
     from koperasi_id.cli._common import value_warnings
-    from koperasi_id.frames import MsmeClassifier, record_frame
+    from koperasi_id.frames import MsmeClassifier
+    from koperasi_id.frames._records import record_frame
 
     progress = Progress(reader)
     classifier = MsmeClassifier(

@@ -40,7 +40,6 @@ from koperasi_id.frames._identifiers import (
 from koperasi_id.frames._kur import KUR_RESULT_COLUMNS, KurAssessor, KurRun, assess_kur
 from koperasi_id.frames._msme import MSME_RESULT_COLUMNS, MsmeClassifier, MsmeRun
 from koperasi_id.frames._msme_api import classify_msme
-from koperasi_id.frames._records import record_frame
 
 __all__ = [
     "BPUM_RESULT_COLUMNS",
@@ -57,7 +56,6 @@ __all__ = [
     "classify_msme",
     "identifier_cells",
     "identifier_columns",
-    "record_frame",
     "screen_bpum",
     "screen_bpum_batches",
     "screen_bpum_csv",

@@ -14,7 +14,7 @@ from typing import Any
 import polars as pl
 
 from koperasi_id._values import mask
-from koperasi_id.errors import ValidationError
+from koperasi_id.errors import RuleInputError, ValidationError
 from koperasi_id.identifiers import Kbli, Nib, Nik, NomorKk, Npwp
 from koperasi_id.regions import RegionCode
 
@@ -31,6 +31,16 @@ IDENTIFIER_KINDS: Mapping[str, Any] = {
 }
 
 
+def _kind(kind: object) -> Any:
+    try:
+        return IDENTIFIER_KINDS[kind]  # type: ignore[index]
+    except (KeyError, TypeError):
+        raise RuleInputError(
+            f"unknown identifier kind {mask(kind, limit=40, quote=True)}; "
+            f"choose one of {', '.join(IDENTIFIER_KINDS)}"
+        ) from None
+
+
 def identifier_cells(kind: str, value: object) -> tuple[bool, list[str], str | None]:
     """The per-record answer for one cell: (valid, codes, masked form).
 
@@ -44,7 +54,7 @@ def identifier_cells(kind: str, value: object) -> tuple[bool, list[str], str | N
     >>> identifier_cells("npwp", "12")[:2]
     (False, ['npwp.length'])
     """
-    cls = IDENTIFIER_KINDS[kind]
+    cls = _kind(kind)
     try:
         parsed = cls.parse(value)
     except ValidationError as err:
@@ -67,13 +77,9 @@ def identifier_columns(frame: pl.DataFrame, columns: Mapping[str, str]) -> pl.Da
     """
     out = frame
     for column, kind in columns.items():
-        if kind not in IDENTIFIER_KINDS:
-            raise ValueError(
-                f"unknown identifier kind {mask(kind, limit=40, quote=True)}; "
-                f"choose one of {', '.join(IDENTIFIER_KINDS)}"
-            )
+        _kind(kind)
         if column not in frame.columns:
-            raise ValueError(f"no column {mask(column, limit=60, quote=True)} in the frame")
+            raise RuleInputError(f"no column {mask(column, limit=60, quote=True)} in the frame")
         values = frame.get_column(column).cast(pl.String)
         distinct = values.unique(maintain_order=True).to_list()
         answers = [identifier_cells(kind, v) for v in distinct]

@@ -255,7 +255,7 @@ def assess_kur(
     start: int = 0,
     lenient: bool = False,
     batch_size: int = 100_000,
-    run: list[KurRun] | None = None,
+    run: KurRun | None = None,
 ) -> pl.DataFrame:
     """Assess a table of KUR applications (the CSV columns of :class:`koperasi_id.kur.KurApplication`).
 
@@ -263,7 +263,8 @@ def assess_kur(
     ``hasil``, the scheme, rate and subsidy (percent, as text), the longest
     tenor, and every check that did not pass with its Indonesian and English
     text. Row for row it equals :func:`koperasi_id.kur.assessment_row` of each
-    row structured by :func:`koperasi_id.rows.structure`.
+    row structured by :func:`koperasi_id.rows.structure`. Pass a
+    :class:`KurRun` as ``run`` to have the rows per path counted into it.
 
     >>> df = pl.DataFrame({"borrower_nik": ["1871014101900002"] * 2,
     ...     "business.name": ["Warung", "Toko"],
@@ -280,11 +281,12 @@ def assess_kur(
     """
     _checked_counts(start=start, batch_size=batch_size)
     assessor = KurAssessor(rules=rules, lenient=lenient)
-    if run is not None:
-        run.append(assessor.run)
     parts = []
     offset = start
     for batch in _batches(_as_polars(frame), batch_size):
         parts.append(assessor.assess(batch, start=offset))
         offset += batch.height
+    if run is not None:
+        run.columnar += assessor.run.columnar
+        run.per_record += assessor.run.per_record
     return pl.concat(parts) if parts else pl.DataFrame(schema=_SCHEMA)

@@ -24,7 +24,7 @@ def classify_msme(
     start: int = 0,
     lenient: bool = False,
     batch_size: int = 100_000,
-    run: list[MsmeRun] | None = None,
+    run: MsmeRun | None = None,
 ) -> pl.DataFrame:
     """Classify a table of businesses (the columns of :class:`koperasi_id.msme.Business`).
 
@@ -32,8 +32,8 @@ def classify_msme(
     counted from ``start``; row for row it equals
     :func:`koperasi_id.msme.classification_row` of each row structured with
     :func:`koperasi_id.rows.structure`. A pandas DataFrame is converted with
-    ``polars.from_pandas``. Pass an empty list as ``run`` to receive the
-    :class:`MsmeRun` (summary, rows per path).
+    ``polars.from_pandas``. Pass an :class:`MsmeRun` as ``run`` to have the
+    summary and the rows per path counted into it.
 
     >>> import polars as pl
     >>> from datetime import date
@@ -50,13 +50,19 @@ def classify_msme(
     """
     _checked_counts(start=start, batch_size=batch_size)
     classifier = MsmeClassifier(
-        as_of=as_of, purpose=purpose, policy=policy, rules=rules, lenient=lenient
+        as_of=as_of,
+        purpose=purpose,
+        policy=policy,
+        rules=rules,
+        lenient=lenient,
+        summary=None if run is None else run.summary,
     )
-    if run is not None:
-        run.append(classifier.run)
     parts = []
     offset = start
     for batch in _batches(_as_polars(frame), batch_size):
         parts.append(classifier.classify(batch, start=offset))
         offset += batch.height
+    if run is not None:
+        run.columnar += classifier.run.columnar
+        run.per_record += classifier.run.per_record
     return pl.concat(parts) if parts else pl.DataFrame(schema=SCHEMA)
