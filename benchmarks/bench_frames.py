@@ -15,6 +15,7 @@ import statistics
 import sys
 from pathlib import Path
 
+import bench_frames_msme
 from bench_screening import Run, _raw_command, _run, _screen_command, data_file
 
 _POLARS_COPY = """
@@ -92,3 +93,5 @@ def run(workdir: Path, sizes: list[int], rounds: int) -> None:
             f"{peaks[large] / peaks[small]:.2f}",
             flush=True,
         )
+    # MSME classification, columns against rows on the largest size (ratio in the same run).
+    bench_frames_msme.run(workdir, sizes[-1])

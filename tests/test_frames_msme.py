@@ -209,3 +209,14 @@ def test_large_figures_are_masked_alike() -> None:
     run = assert_same(frame, as_of=date(2024, 1, 1))
     assert run.per_record == 1
     assert "Rp123456**9012:" in classify_msme(frame, as_of=date(2024, 1, 1))["alasan"][0][0]
+
+
+def test_null_optional_cells_read_as_empty_ones() -> None:
+    # polars' read_csv gives null for an empty cell: such rows stay columnar.
+    frame = frame_of([{**BASE, "capital": "5", "annual_sales": "7"}] * 3).with_columns(
+        net_assets=pl.lit(None, dtype=pl.String), region=pl.lit(None, dtype=pl.String)
+    )
+    run = assert_same(frame, as_of=date(2024, 1, 1))
+    assert run.columnar == 3
+    blank_name = frame.with_columns(name=pl.lit(None, dtype=pl.String))
+    assert assert_same(blank_name, as_of=date(2024, 1, 1)).per_record == 3

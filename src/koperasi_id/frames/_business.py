@@ -140,8 +140,15 @@ class BusinessCells:
     def _valid(self, frame: pl.DataFrame, skip: pl.Series) -> pl.DataFrame:
         """The rows the vectorised checks vouch for as valid businesses: ``pos`` and the cells."""
         present = [c for c in FIELDS if c in frame.columns]
-        cell = {c: pl.col(c).cast(pl.String) if c in present else pl.lit("") for c in FIELDS}
-        ok = pl.all_horizontal([pl.col(c).is_not_null() for c in present])
+        # A null optional cell reads as an empty one (polars' read_csv gives null
+        # for ""); a null required cell is left to the per-record path.
+        cell = {
+            c: (pl.col(c).cast(pl.String).fill_null("") if c not in _REQUIRED else pl.col(c))
+            if c in present
+            else pl.lit("")
+            for c in FIELDS
+        }
+        ok = pl.all_horizontal([pl.col(c).is_not_null() for c in present if c in _REQUIRED])
         ok &= cell["name"].str.contains(_NAMED) & cell["owner_nik"].str.contains(_SIXTEEN_DIGITS)
         ok &= cell["started_on"].str.contains(_ISO_DAY)
         for figure in AMOUNTS:  # every figure cell must be valid, used this day or not

@@ -28,7 +28,7 @@ from typing import Any
 import attrs
 import polars as pl
 
-from koperasi_id import kur, rows
+from koperasi_id import kur, msme, rows
 from koperasi_id.errors import ValidationError
 from koperasi_id.frames._bpum_api import _as_polars, _batches, _checked_counts
 from koperasi_id.frames._business import NIK_PARTS, T_NIK, as_text, nik_part
@@ -87,6 +87,11 @@ _TEMPLATE = {
     "akad_date": "2024-05-01",
 }
 _SIXTEEN_DIGITS = r"^[0-9]{16}$"
+#: Columns of fields that must be given (a null there is not an empty optional cell).
+_REQUIRED = frozenset(
+    [f.name for f in attrs.fields(kur.KurApplication) if f.default is attrs.NOTHING]
+    + [f"business.{f.name}" for f in attrs.fields(msme.Business) if f.default is attrs.NOTHING]
+) - {"business"}
 _MEMO_LIMIT = 1 << 18
 
 
@@ -148,6 +153,11 @@ class KurAssessor:
         self._present = [c for c in _STAND_IN if c in frame.columns]
         if not all(c in frame.columns for c in _NIKS):
             return pl.DataFrame(schema={"pos": pl.UInt32, **_SCHEMA})
+        # A null optional cell reads as an empty one (polars' read_csv gives null
+        # for ""); a null required cell is left to the per-record path.
+        frame = frame.with_columns(
+            pl.col(c).fill_null("") for c in frame.columns if c not in _REQUIRED
+        )
         ok = pl.all_horizontal([pl.col(c).is_not_null() for c in frame.columns])
         for column in _NIKS:
             ok &= pl.col(column).str.contains(_SIXTEEN_DIGITS)
