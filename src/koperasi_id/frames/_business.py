@@ -75,15 +75,15 @@ class BusinessCells:
         warnings_of: Callable[[object], Sequence[Problem]] | None = None,
     ) -> None:
         self._lenient = lenient
-        self._warnings_of = warnings_of
+        self.warnings_of = warnings_of
         self.warnings: list[tuple[int, tuple[Problem, ...]]] = []
         self._cells: dict[tuple[str, str], tuple[Problem, ...] | None] = {}
         self._nik_parts: dict[tuple[int, str], tuple[Problem, ...] | None] = {}
-        self._pending: dict[int, tuple[Problem, ...]] = {}
+        self.pending: dict[int, tuple[Problem, ...]] = {}
         self.columnar = 0
         self.per_record = 0
 
-    def _memo(self, cache: dict[Any, Any], key: Any, compute: Callable[[Any], Any]) -> Any:
+    def memo(self, cache: dict[Any, Any], key: Any, compute: Callable[[Any], Any]) -> Any:
         try:
             return cache[key]
         except KeyError:
@@ -93,7 +93,7 @@ class BusinessCells:
             cache[key] = value
         return value
 
-    def _structured(self, cells: Mapping[str, str]) -> msme.Business | ValidationError:
+    def structured(self, cells: Mapping[str, str]) -> msme.Business | ValidationError:
         try:
             return rows.structure(msme.Business, cells, lenient=self._lenient)
         except ValidationError as err:
@@ -101,10 +101,10 @@ class BusinessCells:
 
     def _cell(self, key: tuple[str, str]) -> tuple[Problem, ...] | None:
         """None if the template with this cell does not structure; else its value warnings."""
-        found = self._structured({**TEMPLATE, key[0]: key[1]})
+        found = self.structured({**TEMPLATE, key[0]: key[1]})
         if isinstance(found, ValidationError):
             return None
-        return tuple(self._warnings_of(found)) if self._warnings_of else ()
+        return tuple(self.warnings_of(found)) if self.warnings_of else ()
 
     @staticmethod
     def _nik_part(key: tuple[int, str]) -> tuple[Problem, ...] | None:
@@ -112,13 +112,13 @@ class BusinessCells:
 
     def _nik_check(self, at: int) -> Callable[[str], Any]:
         def check(part: str) -> Any:
-            return self._memo(self._nik_parts, (at, part), self._nik_part)
+            return self.memo(self._nik_parts, (at, part), self._nik_part)
 
         return check
 
     def _cell_check(self, column: str) -> Callable[[str], Any]:
         def check(value: str) -> Any:
-            return self._memo(self._cells, (column, value), self._cell)
+            return self.memo(self._cells, (column, value), self._cell)
 
         return check
 
@@ -129,7 +129,7 @@ class BusinessCells:
 
     # --- deciding each combination once -------------------------------------------
 
-    def _plan(self, frame: pl.DataFrame) -> bool:
+    def plan(self, frame: pl.DataFrame) -> bool:
         names = set(frame.columns)
         return (
             all(dtype in (pl.String, pl.Null) for dtype in frame.schema.values())
@@ -137,7 +137,7 @@ class BusinessCells:
             and names >= set(_REQUIRED)
         )
 
-    def _valid(self, frame: pl.DataFrame, skip: pl.Series) -> pl.DataFrame:
+    def valid_rows(self, frame: pl.DataFrame, skip: pl.Series) -> pl.DataFrame:
         """The rows the vectorised checks vouch for as valid businesses: ``pos`` and the cells."""
         present = [c for c in FIELDS if c in frame.columns]
         # A null optional cell reads as an empty one (polars' read_csv gives null
@@ -167,7 +167,7 @@ class BusinessCells:
             keep &= self._known(w[column], self._cell_check(column))
         return w.filter(keep)
 
-    def _fast_warnings(self, w: pl.DataFrame) -> None:
+    def collect_warnings(self, w: pl.DataFrame) -> None:
         """The value warnings of fast rows, in the order of the fields: NIK, region, NIB, KBLI."""
         noisy_regions = [p for (at, p), found in self._nik_parts.items() if at == 0 and found]
         noisy = {
@@ -184,10 +184,10 @@ class BusinessCells:
             )
         )
         for pos, nik, *cells in flagged.select("pos", "owner_nik", *_WARNED).iter_rows():
-            found = self._memo(self._nik_parts, (0, nik[:6]), self._nik_part) or ()
+            found = self.memo(self._nik_parts, (0, nik[:6]), self._nik_part) or ()
             for column, value in zip(_WARNED, cells, strict=True):
-                found += self._memo(self._cells, (column, value), self._cell) or ()
-            self._pending[pos] = found
+                found += self.memo(self._cells, (column, value), self._cell) or ()
+            self.pending[pos] = found
 
     def check(
         self,
@@ -205,17 +205,17 @@ class BusinessCells:
         frame = as_text(frame)
         numbers = list(lines)
         forced = dict(errors or {})
-        self._pending = {}
+        self.pending = {}
         skip = pl.Series([False] * n, dtype=pl.Boolean)
         if forced:
             skip = skip.scatter(list(forced), True)
         valid = (
-            self._valid(frame, skip)
-            if n and self._plan(frame)
+            self.valid_rows(frame, skip)
+            if n and self.plan(frame)
             else pl.DataFrame(schema={"pos": pl.UInt32})
         )
-        if self._warnings_of is not None and valid.height:
-            self._fast_warnings(valid)
+        if self.warnings_of is not None and valid.height:
+            self.collect_warnings(valid)
         taken = set(valid["pos"].to_list())
         slow_pos = [p for p in range(n) if p not in taken]
         cells = frame[slow_pos].iter_rows(named=True) if slow_pos else iter(())
@@ -223,16 +223,16 @@ class BusinessCells:
         for pos, row in zip(slow_pos, cells, strict=True):
             business = forced.get(pos)
             if business is None:
-                business = self._structured(row)
+                business = self.structured(row)
             if isinstance(business, ValidationError):
                 invalid.append((numbers[pos], business))
-            elif self._warnings_of is not None:
-                warned = tuple(self._warnings_of(business))
+            elif self.warnings_of is not None:
+                warned = tuple(self.warnings_of(business))
                 if warned:
-                    self._pending[pos] = warned
+                    self.pending[pos] = warned
         self.columnar += len(taken)
         self.per_record += len(slow_pos)
-        self.warnings = [(numbers[p], self._pending[p]) for p in sorted(self._pending)]
+        self.warnings = [(numbers[p], self.pending[p]) for p in sorted(self.pending)]
         return invalid
 
 

@@ -227,7 +227,12 @@ class KurAssessor:
         start: int = 0,
         errors: Mapping[int, kur.KurApplication | ValidationError] | None = None,
     ) -> pl.DataFrame:
-        """Assess one batch; one result row per input row, in order (see :meth:`classify`)."""
+        """Assess one batch; one result row per input row, in order.
+
+        ``lines`` numbers the rows (a file's line numbers); by default they
+        count from ``start``. ``errors`` maps a row position to what a file
+        reader already made of that row: such rows are taken as they are.
+        """
         n = frame.height
         frame = as_text(frame)
         line = (

@@ -103,7 +103,7 @@ def _shown(amount: pl.Expr) -> pl.Expr:
     return pl.lit("Rp") + pl.when(grouped == "").then(pl.lit("0")).otherwise(grouped)
 
 
-class MsmeClassifier(BusinessCells):
+class MsmeClassifier:
     """Classifies successive batches of one business file, as ``classification_row`` does.
 
     ``run`` (an :class:`MsmeRun`) holds the running summary. ``warnings_of``
@@ -135,7 +135,8 @@ class MsmeClassifier(BusinessCells):
             "policy": policy,
             "rules": rules,
         }
-        super().__init__(lenient=lenient, warnings_of=warnings_of)
+        self._checks = BusinessCells(lenient=lenient, warnings_of=warnings_of)
+        self.warnings: list[tuple[int, tuple[Problem, ...]]] = []
         self.run = MsmeRun(summary=summary or msme.ClassificationSummary(as_of=as_of))
         self._bands = {b.criterion.argument: b for b in criteria.bands}
         rule = criteria.rule_for(purpose)
@@ -171,7 +172,7 @@ class MsmeClassifier(BusinessCells):
         if self._cutoff is not None:
             day = self._cutoff - timedelta(days=1) if key[-1] == "1" else self._cutoff
             cells["started_on"] = day.isoformat()
-        business = self._structured(cells)
+        business = self._checks.structured(cells)
         if isinstance(business, ValidationError):
             return None
         try:
@@ -222,7 +223,7 @@ class MsmeClassifier(BusinessCells):
 
     def _fast(self, frame: pl.DataFrame, skip: pl.Series) -> pl.DataFrame:
         """The rows the vectorised checks decide, with ``pos`` and the decision columns."""
-        w = self._valid(frame, skip)
+        w = self._checks.valid_rows(frame, skip)
         if w.height == 0:
             return pl.DataFrame(schema={"pos": pl.UInt32, **SCHEMA})
         sizes = []
@@ -248,7 +249,7 @@ class MsmeClassifier(BusinessCells):
         w = w.with_columns(*sizes, _before=pl.when(before).then(pl.lit("1")).otherwise(pl.lit("0")))
         keys = [f"_size_{f}" for f in self._bands] + ["_before"]
         combos = w.select(keys).unique(maintain_order=True)
-        decided = [self._memo(self._decided, k, self._decide) for k in combos.iter_rows()]
+        decided = [self._checks.memo(self._decided, k, self._decide) for k in combos.iter_rows()]
         width = max((len(d.parts) for d in decided if d is not None), default=0)
         columns: dict[str, pl.Series] = {
             "_decided": pl.Series([d is not None for d in decided], dtype=pl.Boolean),
@@ -284,8 +285,8 @@ class MsmeClassifier(BusinessCells):
                 out.append(pl.col(f"_before_{lang}_{j}") + quoted + pl.col(f"_after_{lang}_{j}"))
             return pl.concat_list(out).list.drop_nulls()
 
-        if self._warnings_of is not None:
-            self._fast_warnings(w)
+        if self._checks.warnings_of is not None:
+            self._checks.collect_warnings(w)
         return w.select(
             "pos",
             line=pl.lit(0, dtype=pl.Int64),
@@ -323,12 +324,12 @@ class MsmeClassifier(BusinessCells):
             else pl.int_range(start, start + n, dtype=pl.Int64, eager=True).alias("line")
         )
         forced = dict(errors or {})
-        self._pending = {}
+        self._checks.pending = {}
         self.warnings = []
         skip = pl.Series([False] * n, dtype=pl.Boolean)
         if forced:
             skip = skip.scatter(list(forced), True)
-        if n and self._plan(frame):
+        if n and self._checks.plan(frame):
             fast = self._fast(frame, skip)
         else:
             fast = pl.DataFrame(schema={"pos": pl.UInt32, **SCHEMA})
@@ -337,16 +338,34 @@ class MsmeClassifier(BusinessCells):
         slow_pos = [p for p in range(n) if p not in taken]
         slow = self._per_record(frame, slow_pos, line, forced)
         out = pl.concat([fast, slow]).sort("pos")
-        if self._pending:
+        if self._checks.pending:
             self.warnings = [
-                (number, self._pending[p])
+                (number, self._checks.pending[p])
                 for p, number in out.select("pos", "line").iter_rows()
-                if p in self._pending
+                if p in self._checks.pending
             ]
         self.run.columnar += fast.height
         self.run.per_record += slow.height
         self._count(out)
         return out.drop("pos")
+
+    def check(
+        self,
+        frame: pl.DataFrame,
+        *,
+        lines: Sequence[int] | pl.Series,
+        errors: Mapping[int, msme.Business | ValidationError] | None = None,
+    ) -> list[tuple[int, ValidationError]]:
+        """Validate one batch only (``koperasi-id validate``): ``(line, error)`` of invalid rows.
+
+        The value warnings of the valid rows are in ``warnings`` afterwards.
+        """
+        before = (self._checks.columnar, self._checks.per_record)
+        found = self._checks.check(frame, lines=lines, errors=errors)
+        self.warnings = self._checks.warnings
+        self.run.columnar += self._checks.columnar - before[0]
+        self.run.per_record += self._checks.per_record - before[1]
+        return found
 
     def _per_record(
         self,
@@ -361,11 +380,11 @@ class MsmeClassifier(BusinessCells):
         for pos, number, row in zip(positions, numbers, cells, strict=True):
             business = forced.get(pos)
             if business is None:
-                business = self._structured(row)
-            if self._warnings_of is not None and isinstance(business, msme.Business):
-                warned = tuple(self._warnings_of(business))
+                business = self._checks.structured(row)
+            if self._checks.warnings_of is not None and isinstance(business, msme.Business):
+                warned = tuple(self._checks.warnings_of(business))
                 if warned:
-                    self._pending[pos] = warned
+                    self._checks.pending[pos] = warned
             found.append({"pos": pos, **msme.classification_row(number, business, **self._options)})
         return pl.DataFrame(found, schema={"pos": pl.UInt32, **SCHEMA})
 
