@@ -152,3 +152,13 @@ def test_validate_business_same_bytes_from_both_engines(cli: Run, tmp_path: Path
     assert b"row.extra_cells" in outputs[0][0]
     assert b"cell.too_long" in outputs[0][0]
     assert "invalid" in outputs[0][1] or "tidak valid" in outputs[0][1]
+
+
+def test_summary_and_results_on_one_stream_are_refused(cli: Run, tmp_path: Path) -> None:
+    source = sample(tmp_path / "usaha.csv")
+    result = cli("msme", "classify", source, "--as-of", "2024-06-01", "--summary-json", "-")
+    assert result.returncode == 2
+    assert "name the same file" in result.stderr
+    again = cli("msme", "classify", source, "--as-of", "2024-06-01", "--out", source)
+    assert again.returncode == 2
+    assert "is the input file" in again.stderr

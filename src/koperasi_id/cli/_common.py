@@ -283,6 +283,21 @@ def refuse_overwriting(out: str | None, source: str, *, what: str = "--out") -> 
             )
 
 
+def refuse_bad_outputs(args: argparse.Namespace) -> None:
+    """``--out`` and ``--summary-json``: neither the input file, nor both the same file."""
+    refuse_overwriting(args.out, args.file)
+    refuse_overwriting(args.summary_json, args.file, what="--summary-json")
+    if args.summary_json is not None and (
+        os.path.abspath(args.summary_json) == os.path.abspath(args.out)
+        if args.out not in (None, "-") and args.summary_json != "-"
+        else args.summary_json == "-" and args.out in (None, "-")
+    ):
+        raise UsageError(
+            "--summary-json and --out name the same file (standard output when --out is "
+            "not given); choose two files"
+        )
+
+
 @contextlib.contextmanager
 def output(path: str | None) -> Iterator[TextIO]:
     """The one place an output file is opened (``None`` or ``-``: standard output).

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import os
 import sys
 from collections.abc import Iterator
 from decimal import Decimal
@@ -13,7 +12,6 @@ from typing import IO, TYPE_CHECKING, Any, TextIO
 
 from koperasi_id.cli._common import (
     EXIT_OK,
-    UsageError,
     WarningTally,
     add_engine_option,
     add_input_options,
@@ -26,7 +24,7 @@ from koperasi_id.cli._common import (
     out_format,
     output,
     overrides,
-    refuse_overwriting,
+    refuse_bad_outputs,
     structure_proposal,
     tr,
     warn,
@@ -102,17 +100,7 @@ def run(args: argparse.Namespace) -> int:
     bpum.amount(
         args.year, rules=options.get("rules", bpum.PROGRAMMES)
     )  # an unknown year is a usage error before any file is read
-    refuse_overwriting(args.out, args.file)
-    refuse_overwriting(args.summary_json, args.file, what="--summary-json")
-    if args.summary_json is not None and (
-        os.path.abspath(args.summary_json) == os.path.abspath(args.out)
-        if args.out not in (None, "-") and args.summary_json != "-"
-        else args.summary_json == "-" and args.out in (None, "-")
-    ):
-        raise UsageError(
-            "--summary-json and --out name the same file (standard output when --out is "
-            "not given); choose two files"
-        )
+    refuse_bad_outputs(args)
     lang = args.lang
     tally = WarningTally()
     with contextlib.ExitStack() as files:

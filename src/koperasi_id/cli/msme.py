@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import os
 import sys
 from typing import IO, TYPE_CHECKING, Any
 
@@ -38,7 +37,7 @@ from koperasi_id.cli._common import (
     output,
     overrides,
     positive_int,
-    refuse_overwriting,
+    refuse_bad_outputs,
     required_fields,
     structure,
     tr,
@@ -264,17 +263,7 @@ def _run_file(args: argparse.Namespace) -> int:
 
     options = _file_options(args)
     fmt = out_format(args)
-    refuse_overwriting(args.out, args.file)
-    refuse_overwriting(args.summary_json, args.file, what="--summary-json")
-    if args.summary_json is not None and (
-        os.path.abspath(args.summary_json) == os.path.abspath(args.out)
-        if args.out not in (None, "-") and args.summary_json != "-"
-        else args.summary_json == "-" and args.out in (None, "-")
-    ):
-        raise UsageError(
-            "--summary-json and --out name the same file (standard output when --out is "
-            "not given); choose two files"
-        )
+    refuse_bad_outputs(args)
     lang = args.lang
     tally = WarningTally()
     summary = msme.ClassificationSummary(as_of=args.as_of)

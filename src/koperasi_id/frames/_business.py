@@ -18,6 +18,7 @@ import polars as pl
 
 from koperasi_id import msme, rows
 from koperasi_id.errors import Problem, ValidationError
+from koperasi_id.frames._records import batch_positions
 from koperasi_id.identifiers import Nik
 
 __all__ = [
@@ -198,17 +199,13 @@ class BusinessCells:
     ) -> list[tuple[int, ValidationError]]:
         """Validate one batch only (``koperasi-id validate``): ``(line, error)`` of invalid rows.
 
-        The value warnings of the valid rows are in ``warnings`` afterwards, as
-        :meth:`classify` leaves them.
+        The value warnings of the valid rows are in ``warnings`` afterwards.
         """
         n = frame.height
         frame = as_text(frame)
         numbers = list(lines)
-        forced = dict(errors or {})
+        _, forced, skip = batch_positions(n, lines=numbers, start=0, errors=errors)
         self.pending = {}
-        skip = pl.Series([False] * n, dtype=pl.Boolean)
-        if forced:
-            skip = skip.scatter(list(forced), True)
         valid = (
             self.valid_rows(frame, skip)
             if n and self.plan(frame)

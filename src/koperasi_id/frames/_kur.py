@@ -30,8 +30,8 @@ import polars as pl
 
 from koperasi_id import kur, msme, rows
 from koperasi_id.errors import ValidationError
-from koperasi_id.frames._bpum_api import _as_polars, _batches, _checked_counts
 from koperasi_id.frames._business import NIK_PARTS, T_NIK, as_text, nik_part
+from koperasi_id.frames._records import batch_positions, over_batches
 
 __all__ = ["KUR_RESULT_COLUMNS", "KurAssessor", "KurRun", "assess_kur"]
 
@@ -235,15 +235,7 @@ class KurAssessor:
         """
         n = frame.height
         frame = as_text(frame)
-        line = (
-            pl.Series("line", lines, dtype=pl.Int64)
-            if lines is not None
-            else pl.int_range(start, start + n, dtype=pl.Int64, eager=True).alias("line")
-        )
-        forced = dict(errors or {})
-        skip = pl.Series([False] * n, dtype=pl.Boolean)
-        if forced:
-            skip = skip.scatter(list(forced), True)
+        line, forced, skip = batch_positions(n, lines=lines, start=start, errors=errors)
         empty = pl.DataFrame(schema={"pos": pl.UInt32, **_SCHEMA})
         fast = self._fast(frame, skip) if n else empty
         fast = fast.with_columns(line=line.gather(fast["pos"]))
@@ -294,14 +286,15 @@ def assess_kur(
     >>> out.select("line", "hasil", "skema", "bunga", "subsidi", "kode_alasan").rows()
     [(2, 'tidak_layak', 'mikro', '7', '9', ['kur.npwp_required']), (3, 'layak', 'mikro', '7', '9', [])]
     """
-    _checked_counts(start=start, batch_size=batch_size)
     assessor = KurAssessor(rules=rules, lenient=lenient)
-    parts = []
-    offset = start
-    for batch in _batches(_as_polars(frame), batch_size):
-        parts.append(assessor.assess(batch, start=offset))
-        offset += batch.height
+    out = over_batches(
+        frame,
+        lambda batch, first: assessor.assess(batch, start=first),
+        start=start,
+        batch_size=batch_size,
+        schema=_SCHEMA,
+    )
     if run is not None:
         run.columnar += assessor.run.columnar
         run.per_record += assessor.run.per_record
-    return pl.concat(parts) if parts else pl.DataFrame(schema=_SCHEMA)
+    return out

@@ -40,6 +40,7 @@ from koperasi_id import msme
 from koperasi_id._values import mask
 from koperasi_id.errors import Problem, RuleInputError, ValidationError
 from koperasi_id.frames._business import AMOUNT_BOUND, TEMPLATE, BusinessCells, as_text
+from koperasi_id.frames._records import batch_positions
 from koperasi_id.law import Timeline
 from koperasi_id.money import format_rupiah
 from koperasi_id.msme._table import CLASSIFIED
@@ -318,17 +319,9 @@ class MsmeClassifier:
         """
         n = frame.height
         frame = as_text(frame)
-        line = (
-            pl.Series("line", lines, dtype=pl.Int64)
-            if lines is not None
-            else pl.int_range(start, start + n, dtype=pl.Int64, eager=True).alias("line")
-        )
-        forced = dict(errors or {})
+        line, forced, skip = batch_positions(n, lines=lines, start=start, errors=errors)
         self._checks.pending = {}
         self.warnings = []
-        skip = pl.Series([False] * n, dtype=pl.Boolean)
-        if forced:
-            skip = skip.scatter(list(forced), True)
         if n and self._checks.plan(frame):
             fast = self._fast(frame, skip)
         else:

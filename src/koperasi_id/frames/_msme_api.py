@@ -7,8 +7,8 @@ from datetime import date
 import polars as pl
 
 from koperasi_id import msme
-from koperasi_id.frames._bpum_api import _as_polars, _batches, _checked_counts
 from koperasi_id.frames._msme import SCHEMA, MsmeClassifier, MsmeRun
+from koperasi_id.frames._records import over_batches
 from koperasi_id.law import Timeline
 
 __all__ = ["classify_msme"]
@@ -48,7 +48,6 @@ def classify_msme(
     >>> out["alasan_en"][0][0]
     'Business capital Rp250.000.000: micro business (at most Rp1.000.000.000).'
     """
-    _checked_counts(start=start, batch_size=batch_size)
     classifier = MsmeClassifier(
         as_of=as_of,
         purpose=purpose,
@@ -57,12 +56,14 @@ def classify_msme(
         lenient=lenient,
         summary=None if run is None else run.summary,
     )
-    parts = []
-    offset = start
-    for batch in _batches(_as_polars(frame), batch_size):
-        parts.append(classifier.classify(batch, start=offset))
-        offset += batch.height
+    out = over_batches(
+        frame,
+        lambda batch, first: classifier.classify(batch, start=first),
+        start=start,
+        batch_size=batch_size,
+        schema=SCHEMA,
+    )
     if run is not None:
         run.columnar += classifier.run.columnar
         run.per_record += classifier.run.per_record
-    return pl.concat(parts) if parts else pl.DataFrame(schema=SCHEMA)
+    return out

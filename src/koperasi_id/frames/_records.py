@@ -2,12 +2,49 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import polars as pl
 
-__all__ = ["record_frame"]
+from koperasi_id.frames._bpum_api import _as_polars, _batches, _checked_counts
+
+__all__ = ["batch_positions", "over_batches", "record_frame"]
+
+
+def batch_positions(
+    n: int, *, lines: Sequence[int] | pl.Series | None, start: int, errors: Mapping[int, Any] | None
+) -> tuple[pl.Series, dict[int, Any], pl.Series]:
+    """A batch's line numbers (``lines``, else from ``start``), the rows taken as they are
+    (``errors``) and the mask of those rows, for the columnar engines' ``skip``."""
+    line = (
+        pl.Series("line", lines, dtype=pl.Int64)
+        if lines is not None
+        else pl.int_range(start, start + n, dtype=pl.Int64, eager=True).alias("line")
+    )
+    forced = dict(errors or {})
+    skip = pl.Series([False] * n, dtype=pl.Boolean)
+    if forced:
+        skip = skip.scatter(list(forced), True)
+    return line, forced, skip
+
+
+def over_batches(
+    frame: Any,
+    step: Callable[[pl.DataFrame, int], pl.DataFrame],
+    *,
+    start: int,
+    batch_size: int,
+    schema: Mapping[str, Any],
+) -> pl.DataFrame:
+    """``step(batch, first line)`` over a frame (polars, lazy or pandas), batch by batch."""
+    _checked_counts(start=start, batch_size=batch_size)
+    parts = []
+    offset = start
+    for batch in _batches(_as_polars(frame), batch_size):
+        parts.append(step(batch, offset))
+        offset += batch.height
+    return pl.concat(parts) if parts else pl.DataFrame(schema=dict(schema))
 
 
 def record_frame(
