@@ -83,11 +83,8 @@ def assessment_row(
             "hasil": INVALID,
             **_EMPTY,
             "kode_alasan": list(dict.fromkeys(p.code for p in problems)),
-            "alasan": [
-                f"Data tidak valid pada {'baris' if p.path == '$' else p.path[2:]} [{p.code}]."
-                for p in problems
-            ],
-            "alasan_en": [f"{p.path}: {p.message} [{p.code}]" for p in problems],
+            "alasan": [p.describe("id") for p in problems],
+            "alasan_en": [p.describe("en") for p in problems],
         }
     nik = application.borrower_nik.masked()
     try:

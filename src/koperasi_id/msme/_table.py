@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 
 from koperasi_id._values import mask
-from koperasi_id.errors import Problem, RuleInputError, ValidationError
+from koperasi_id.errors import RuleInputError, ValidationError
 from koperasi_id.law import Timeline
 from koperasi_id.msme._business import Business
 from koperasi_id.msme._classify import SizeDecision, classify_business
@@ -52,15 +52,6 @@ UNDECIDED = "tidak_dapat_ditentukan"
 #: The reason code of an undecided row (the rule in force asks for a figure the row lacks).
 UNDECIDED_CODE = "msme.size.undecided"
 _OUTCOMES = (CLASSIFIED, INVALID, UNDECIDED)
-
-
-def _invalid_id(problem: Problem) -> str:
-    where = "baris" if problem.path == "$" else problem.path[2:]
-    return f"Data tidak valid pada {where} [{problem.code}]."
-
-
-def _invalid_en(problem: Problem) -> str:
-    return f"{problem.path}: {problem.message} [{problem.code}]"
 
 
 def decision_cells(decision: SizeDecision) -> dict[str, Any]:
@@ -126,8 +117,8 @@ def classification_row(
             "kriteria": None,
             "konflik": None,
             "kode_alasan": list(dict.fromkeys(p.code for p in problems)),
-            "alasan": [_invalid_id(p) for p in problems],
-            "alasan_en": [_invalid_en(p) for p in problems],
+            "alasan": [p.describe("id") for p in problems],
+            "alasan_en": [p.describe("en") for p in problems],
         }
     try:
         decision = classify_business(
