@@ -195,8 +195,12 @@ def _screen_columns(
     """The same screening column-wise, a batch of records at a time (``--engine columns``)."""
     import polars as pl
 
+    from koperasi_id._io import FileFormat
     from koperasi_id.cli._common import value_warnings
     from koperasi_id.frames import BpumScreener
+    from koperasi_id.frames._csv import bpum_csv_rows
+
+    out = writer.stream
 
     def flush(batch: list[Any]) -> None:
         columns: list[str] | None = None
@@ -224,6 +228,11 @@ def _screen_columns(
         results = screener.screen(frame, lines=[r.line for r in batch], errors=taken)
         for line, found in screener.warnings:
             tally.add_found(found, line)
+        if writer.format is FileFormat.CSV:
+            # Column-wise, byte for byte what the csv writer makes of each row.
+            out.write(bpum_csv_rows(results))
+            writer.count += results.height
+            return
         for row in results.iter_rows(named=True):
             row["nik"] = row["nik"] or ""
             writer.write(row)

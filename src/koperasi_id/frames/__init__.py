@@ -31,7 +31,13 @@ except ImportError as err:  # pragma: no cover - exercised in an environment wit
     ) from err
 
 from koperasi_id.frames._bpum import BPUM_RESULT_COLUMNS, BpumScreener, FrameRun
-from koperasi_id.frames._bpum_api import screen_bpum, screen_bpum_batches, screen_bpum_csv
+from koperasi_id.frames._bpum_api import (
+    repeated_niks,
+    screen_bpum,
+    screen_bpum_batches,
+    screen_bpum_csv,
+)
+from koperasi_id.frames._csv import write_bpum_csv
 from koperasi_id.frames._identifiers import (
     IDENTIFIER_KINDS,
     identifier_cells,
@@ -56,7 +62,9 @@ __all__ = [
     "classify_msme",
     "identifier_cells",
     "identifier_columns",
+    "repeated_niks",
     "screen_bpum",
     "screen_bpum_batches",
     "screen_bpum_csv",
+    "write_bpum_csv",
 ]

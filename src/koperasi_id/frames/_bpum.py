@@ -32,7 +32,7 @@ import polars as pl
 
 from koperasi_id import bpum
 from koperasi_id._limits import MAX_CELL_CHARS
-from koperasi_id.bpum._proposal import MAX_TEXT_LENGTH
+from koperasi_id.bpum._proposal import MAX_TEXT_LENGTH, _address_key
 from koperasi_id.bpum._rows import _normal_column
 from koperasi_id.bpum._screening import Structured, _FirstSeen, duplicate_message
 from koperasi_id.errors import Problem, ValidationError
@@ -99,8 +99,6 @@ _DECIDING = (
 )
 _KEYS = (*_DECIDING, "_kk_given", "_at_ktp")
 _PLACE = ("jenis_pengusul", "wilayah_pengusul")
-# An edge Python's str.strip() would never remove: printable ASCII, not a space.
-_BOUNDED = r"^[!-~](?s:.*[!-~])?$"
 _SIXTEEN_DIGITS = r"^[0-9]{16}$"
 _PLAIN_PHONE = r"^\+?[0-9]{7,}$"
 #: Distinct values each memo keeps before it starts afresh (bounded memory).
@@ -133,6 +131,16 @@ class _Decided:
     warnings: tuple[Problem, ...]
 
 
+def _bounded(cell: pl.Expr) -> pl.Expr:
+    """Whether both edges of ``cell`` are printable ASCII other than a space.
+
+    Such edges are never removed by Python's ``str.strip()``, so the cell is
+    the value the per-record engine reads.
+    """
+    first, last = cell.str.head(1), cell.str.tail(1)
+    return (first >= "!") & (first <= "~") & (last >= "!") & (last <= "~")
+
+
 def _memo(cache: dict[_K, _V], key: _K, compute: Callable[[_K], _V]) -> _V:
     try:
         return cache[key]
@@ -152,6 +160,11 @@ class BpumScreener:
     summary. ``warnings_of`` (optional) collects the value warnings of each
     valid record, as the command line reports them: they are then in
     ``warnings`` after each :meth:`screen`, as ``(line, problems)``.
+
+    ``repeated`` (optional) lists, as numbers, every NIK that may occur more
+    than once in the whole stream (a superset, such as
+    :func:`~koperasi_id.frames.repeated_niks` of its NIK column): only those
+    enter the duplicate index, which then stays small. Without it every NIK does.
     """
 
     def __init__(
@@ -163,6 +176,7 @@ class BpumScreener:
         lenient: bool = False,
         summary: bpum.ScreeningSummary | None = None,
         warnings_of: Callable[[object], Sequence[Problem]] | None = None,
+        repeated: pl.Series | None = None,
     ) -> None:
         self._options: dict[str, Any] = {
             "year": year,
@@ -176,12 +190,15 @@ class BpumScreener:
         self.run = FrameRun(summary=summary or bpum.ScreeningSummary(year=year))
         self.warnings: list[tuple[int, tuple[Problem, ...]]] = []
         self._seen = _FirstSeen()
+        self._repeated = None if repeated is None else repeated.cast(pl.Int64).implode()
         self._regions: dict[str, tuple[Problem, ...] | None] = {}
         self._dates: dict[str, bool] = {}
         self._serials: dict[str, bool] = {}
         self._kk_regions: dict[str, bool] = {}
         self._kblis: dict[str, tuple[Problem, ...] | None] = {}
         self._phones: dict[str, bool] = {}
+        self._addresses: dict[str, str] = {}
+        self._verdicts: dict[int, pl.DataFrame] = {}
         self._places: dict[tuple[str, str], tuple[Problem, ...] | None] = {}
         self._place_of: dict[str, str] = {}  # proposer type -> a region valid with it
         self._decided: dict[tuple[str, ...], _Decided | None] = {}
@@ -267,16 +284,28 @@ class BpumScreener:
         return True
 
     def _known(
-        self, values: pl.Series, cache: dict[str, Any] | None, check: Callable[[str], Any]
+        self, values: pl.Series, cache: dict[str, Any], check: Callable[[str], Any]
     ) -> pl.Series:
-        """Which ``values`` pass ``check``, each distinct value checked once."""
-        distinct = values.unique()
-        if cache is None:
-            ok = [check(v) for v in distinct]
-        else:
-            ok = [_memo(cache, v, check) for v in distinct]
-        good = distinct.filter(pl.Series([bool(o) or o == () for o in ok], dtype=pl.Boolean))
-        return values.is_in(good.implode())
+        """Which ``values`` pass ``check``, each distinct value checked once per run.
+
+        The verdicts are also kept as a polars table, so a batch asks Python
+        only about the values no earlier batch had.
+        """
+        distinct = values.unique().drop_nulls()
+        table = self._verdicts.get(id(cache))
+        fresh = (
+            distinct
+            if table is None
+            else distinct.filter(~distinct.is_in(table["value"].implode()))
+        )
+        found = [_memo(cache, v, check) for v in fresh]
+        new = pl.DataFrame(
+            {"value": fresh, "ok": pl.Series([bool(o) or o == () for o in found], dtype=pl.Boolean)}
+        )
+        both = new if table is None else pl.concat([table, new])
+        if both.height <= _MEMO_LIMIT:  # past it, new values are asked again: memory stays bounded
+            self._verdicts[id(cache)] = both
+        return values.is_in(both.filter(pl.col("ok"))["value"].implode())
 
     # --- one batch ----------------------------------------------------------------
 
@@ -304,15 +333,14 @@ class BpumScreener:
             c: pl.col(plan[c]).cast(pl.String).fill_null("") if c in plan else pl.lit("")
             for c in bpum.PROPOSAL_COLUMNS
         }
-        short = pl.all_horizontal([cells[c].str.len_chars() <= MAX_CELL_CHARS for c in plan])
+        # Bytes bound characters from above, so a cell short in bytes is short;
+        # a long one in bytes goes to the per-record engine, which measures it.
+        short = pl.all_horizontal([cells[c].str.len_bytes() <= MAX_CELL_CHARS for c in plan])
         text_ok = [
-            cells[c].str.contains(_BOUNDED) & (cells[c].str.len_chars() <= MAX_TEXT_LENGTH)
-            for c in _TEXT
+            _bounded(cells[c]) & (cells[c].str.len_bytes() <= MAX_TEXT_LENGTH) for c in _TEXT
         ]
         usaha = cells["alamat_usaha"]
-        usaha_ok = (usaha == "") | (
-            usaha.str.contains(_BOUNDED) & (usaha.str.len_chars() <= MAX_TEXT_LENGTH)
-        )
+        usaha_ok = (usaha == "") | (_bounded(usaha) & (usaha.str.len_bytes() <= MAX_TEXT_LENGTH))
         nik, kk = cells["nik"], cells["kk"]
         w = (
             frame.select(
@@ -358,18 +386,31 @@ class BpumScreener:
             .then(3)
             .otherwise(1)
         )
-        stand_in = tel.str.slice(0, keep) + tel.str.slice(keep).str.replace_all("[0-9]", "5")
+        stand_in = tel.str.slice(0, keep).str.pad_end(tel.str.len_chars(), "5")
         plain = tel.str.contains(_PLAIN_PHONE)
         tel = pl.select(pl.when(plain).then(stand_in).otherwise(tel)).to_series()
         ok &= self._known(tel, self._phones, self._phone_ok)
         w = w.filter(ok)
-        # Equal texts are the same address whatever the comparison; only differing ones are asked.
+        # Two addresses are the same when their comparison keys are (same_address
+        # is that test): each distinct address is keyed once, then rows compare keys.
         away = w.filter(
             (pl.col("alamat_usaha") != "") & (pl.col("alamat_usaha") != pl.col("alamat_ktp"))
         ).select("alamat_ktp", "alamat_usaha")
-        pairs = away.unique()
-        same = [bpum.same_address(u, k) for k, u in pairs.iter_rows()]
-        pairs = pairs.with_columns(_same=pl.Series(same, dtype=pl.Boolean))
+        texts = pl.concat([away["alamat_ktp"], away["alamat_usaha"]]).unique()
+        keyed = pl.DataFrame(
+            {
+                "text": texts,
+                "key": pl.Series(
+                    [_memo(self._addresses, t, _address_key) for t in texts], dtype=pl.String
+                ),
+            }
+        )
+        pairs = (
+            away.unique()
+            .join(keyed.rename({"text": "alamat_ktp", "key": "_k"}), on="alamat_ktp")
+            .join(keyed.rename({"text": "alamat_usaha", "key": "_u"}), on="alamat_usaha")
+            .select("alamat_ktp", "alamat_usaha", _same=pl.col("_k") == pl.col("_u"))
+        )
         w = w.join(pairs, on=["alamat_ktp", "alamat_usaha"], how="left", maintain_order="left")
         w = w.with_columns(
             _kk_given=pl.when(pl.col("kk") != "").then(pl.lit("1")).otherwise(pl.lit("0")),
@@ -443,13 +484,16 @@ class BpumScreener:
         lines: Sequence[int] | pl.Series | None = None,
         start: int = 0,
         errors: Mapping[int, Structured] | None = None,
+        keys: bool = False,
     ) -> pl.DataFrame:
         """Screen one batch; returns one result row per input row, in order.
 
         ``lines`` numbers the rows (a file's line numbers); by default they
         count from ``start``. ``errors`` maps a row position to what a file
         reader already made of that row (a ValidationError): such rows are
-        taken as they are.
+        taken as they are. ``keys`` adds a column ``nik_key``: the NIK of
+        each valid record as a number (null for an invalid one), the key of
+        the duplicate check, for a caller that joins batches screened apart.
         """
         n = frame.height
         line = (
@@ -472,7 +516,7 @@ class BpumScreener:
             .to_list()
         )
         slow = self._per_record(frame, slow_pos, line, forced)
-        return self._assemble(fast, slow, line)
+        return self._assemble(fast, slow, line, with_keys=keys)
 
     def _per_record(
         self,
@@ -507,6 +551,8 @@ class BpumScreener:
         fast: pl.DataFrame,
         slow: list[tuple[int, bpum.ScreeningResult, int | None]],
         line: pl.Series,
+        *,
+        with_keys: bool = False,
     ) -> pl.DataFrame:
         self.run.columnar += fast.height
         keys = pl.concat(
@@ -518,7 +564,12 @@ class BpumScreener:
                 ),
             ]
         ).sort("pos")
-        keys = keys.with_columns(line=line.gather(keys["pos"])).drop_nulls("key")
+        keys = keys.drop_nulls("key")
+        every_key = keys
+        if self._repeated is not None:
+            # A NIK seen once in the whole stream is no duplicate: it need not be indexed.
+            keys = keys.filter(pl.col("key").is_in(self._repeated))
+        keys = keys.with_columns(line=line.gather(keys["pos"]))
         firsts = keys.group_by("key", maintain_order=True).agg(pl.col("line").first())
         seen = self._seen
         earlier = [seen.setdefault(k, n) for k, n in firsts.iter_rows()]
@@ -528,30 +579,55 @@ class BpumScreener:
             .filter(pl.col("earlier") != pl.col("line"))
             .select("pos", "earlier")
         )
-        dup_of = dict(dups.iter_rows())
         year = self._year
-        py_rows: list[dict[str, Any]] = []
-        fast_dups = fast.filter(pl.col("pos").is_in(dups["pos"].implode()))
-        for pos, digits, number in fast_dups.select("pos", "nik", "line").iter_rows():
-            py_rows.append(self._duplicate(pos, number, _mask(digits), dup_of[pos], year))
-        for pos, result, _ in slow:
-            if pos in dup_of:
-                py_rows.append(
-                    self._duplicate(pos, result.index, result.nik or "", dup_of[pos], year)
+        # Duplicates: one row per record, built column-wise (a message each).
+        slow_masked = pl.DataFrame(
+            {"pos": [p for p, _, _ in slow], "masked": [r.nik or "" for _, r, _ in slow]},
+            schema={"pos": pl.UInt32, "masked": pl.String},
+        )
+        twins = (
+            dups.with_columns(line=line.gather(dups["pos"]))
+            .join(fast.select("pos", "nik"), on="pos", how="left")
+            .join(slow_masked, on="pos", how="left")
+            .select(
+                "pos",
+                "line",
+                nik=pl.when(pl.col("nik").is_not_null())
+                .then(
+                    pl.col("nik").str.slice(0, 6) + pl.lit("******") + pl.col("nik").str.slice(12)
                 )
-            else:
-                py_rows.append(
-                    {
-                        "pos": pos,
-                        "line": result.index,
-                        "nik": result.nik,
-                        "hasil": result.outcome.value,
-                        "jumlah_bantuan": str(result.amount),
-                        "kode_alasan": list(result.failed_codes),
-                        "alasan": list(result.messages),
-                        "duplikat_baris": result.duplicate_of,
-                    }
-                )
+                .otherwise(pl.col("masked")),
+                earlier="earlier",
+            )
+        )
+        messages = [
+            duplicate_message(m, e, year) for m, e in twins.select("nik", "earlier").iter_rows()
+        ]
+        twins = twins.select(
+            "pos",
+            "line",
+            "nik",
+            hasil=pl.lit(bpum.ScreeningOutcome.DUPLICATE.value),
+            jumlah_bantuan=pl.lit("0"),
+            kode_alasan=pl.lit([bpum.DUPLICATE_CODE], dtype=pl.List(pl.String)),
+            alasan=pl.concat_list(pl.lit(pl.Series(messages, dtype=pl.String))),
+            duplikat_baris="earlier",
+        )
+        twin_pos = set(dups["pos"].to_list())
+        single = [(p, r) for p, r, _ in slow if p not in twin_pos]
+        others = pl.DataFrame(
+            {
+                "pos": [p for p, _ in single],
+                "line": [r.index for _, r in single],
+                "nik": [r.nik for _, r in single],
+                "hasil": [r.outcome.value for _, r in single],
+                "jumlah_bantuan": [str(r.amount) for _, r in single],
+                "kode_alasan": _string_lists([r.failed_codes for _, r in single]),
+                "alasan": _string_lists([r.messages for _, r in single]),
+                "duplikat_baris": [r.duplicate_of for _, r in single],
+            },
+            schema={"pos": pl.UInt32, **_SCHEMA},
+        )
         decided = fast.filter(~pl.col("pos").is_in(dups["pos"].implode())).select(
             "pos",
             "line",
@@ -562,8 +638,7 @@ class BpumScreener:
             alasan="alasan",
             duplikat_baris=pl.lit(None, dtype=pl.Int64),
         )
-        others = pl.DataFrame(py_rows, schema={"pos": pl.UInt32, **_SCHEMA})
-        out = pl.concat([decided, others]).sort("pos")
+        out = pl.concat([decided, others, twins]).sort("pos")
         if self._pending:
             self.warnings = [
                 (n, self._pending[p])
@@ -571,20 +646,11 @@ class BpumScreener:
                 if p in self._pending
             ]
         self._count(out)
+        if with_keys:
+            out = out.join(
+                every_key.rename({"key": "nik_key"}), on="pos", how="left", maintain_order="left"
+            )
         return out.drop("pos")
-
-    @staticmethod
-    def _duplicate(pos: int, number: int, masked: str, earlier: int, year: int) -> dict[str, Any]:
-        return {
-            "pos": pos,
-            "line": number,
-            "nik": masked,
-            "hasil": bpum.ScreeningOutcome.DUPLICATE.value,
-            "jumlah_bantuan": "0",
-            "kode_alasan": [bpum.DUPLICATE_CODE],
-            "alasan": [duplicate_message(masked, earlier, year)],
-            "duplikat_baris": earlier,
-        }
 
     def _count(self, out: pl.DataFrame) -> None:
         summary = self.run.summary
@@ -605,6 +671,19 @@ class BpumScreener:
             summary.eligible_amount += Decimal(amount) * count
 
 
-def _mask(digits: str) -> str:
-    # The fast path holds 16 plain digits, so this is Nik.masked() of the parsed value.
-    return digits[:6] + "******" + digits[12:]
+def _string_lists(values: Sequence[Sequence[str]]) -> pl.Series:
+    """Lists of strings as one polars column, without a Python object per list.
+
+    (Building a list column from Python lists costs tens of microseconds a row.)
+    """
+    lengths = pl.Series([len(v) for v in values], dtype=pl.UInt32)
+    flat = pl.Series([x for v in values for x in v], dtype=pl.String)
+    rows = pl.int_range(0, len(values), dtype=pl.UInt32, eager=True).repeat_by(lengths).explode()
+    grouped = (
+        pl.DataFrame({"row": rows.drop_nulls(), "v": flat})
+        .group_by("row", maintain_order=True)
+        .agg("v")
+    )
+    every = pl.DataFrame({"row": pl.int_range(0, len(values), dtype=pl.UInt32, eager=True)})
+    joined = every.join(grouped, on="row", how="left", maintain_order="left")
+    return joined.select(pl.col("v").fill_null(pl.lit([], dtype=pl.List(pl.String))))["v"]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import itertools
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -14,9 +12,16 @@ from koperasi_id import bpum
 from koperasi_id._numbers import check_whole
 from koperasi_id.errors import RuleInputError
 from koperasi_id.frames._bpum import _SCHEMA, BpumScreener, FrameRun
+from koperasi_id.frames._csv import (
+    csv_batches,
+    csv_nik_cells,
+    nik_column,
+    nik_keys,
+    repeated_keys,
+)
 from koperasi_id.law import Timeline
 
-__all__ = ["screen_bpum", "screen_bpum_batches", "screen_bpum_csv"]
+__all__ = ["repeated_niks", "screen_bpum", "screen_bpum_batches", "screen_bpum_csv"]
 
 
 def _as_polars(frame: Any) -> pl.DataFrame | pl.LazyFrame:
@@ -65,14 +70,20 @@ def screen_bpum_batches(
     start: int = 0,
     lenient: bool = False,
     run: list[FrameRun] | None = None,
+    repeated: pl.Series | None = None,
 ) -> Iterator[pl.DataFrame]:
     """Screen a stream of batches of one file, lines counted from ``start`` across them.
 
     Memory stays flat: one batch at a time, plus the duplicate index. Pass an
-    empty list as ``run`` to receive the :class:`FrameRun` once it is created.
+    empty list as ``run`` to receive the :class:`FrameRun` once it is created;
+    ``repeated`` is that of :class:`BpumScreener`.
     """
     with BpumScreener(
-        year=year, other_bank_credit_rule=other_bank_credit_rule, rules=rules, lenient=lenient
+        year=year,
+        other_bank_credit_rule=other_bank_credit_rule,
+        rules=rules,
+        lenient=lenient,
+        repeated=repeated,
     ) as screener:
         if run is not None:
             run.append(screener.run)
@@ -105,9 +116,17 @@ def screen_bpum(
     :func:`koperasi_id.bpum.screen_rows` over ``frame.iter_rows(named=True)``.
     """
     _checked_counts(start=start, batch_size=batch_size)
+    table = _as_polars(frame)
+    repeated = None
+    if isinstance(table, pl.DataFrame):
+        # The whole table is at hand: counting its NIKs first keeps the duplicate index small.
+        name = nik_column(table.columns)
+        if name is not None and table.schema[name] in (pl.String, pl.Null):
+            repeated = repeated_niks([table[name]])
     parts = list(
         screen_bpum_batches(
-            _batches(_as_polars(frame), batch_size),
+            _batches(table, batch_size),
+            repeated=repeated,
             year=year,
             other_bank_credit_rule=other_bank_credit_rule,
             rules=rules,
@@ -125,7 +144,7 @@ def screen_bpum_csv(
     other_bank_credit_rule: bpum.OtherBankCreditRule = bpum.OtherBankCreditRule.REGULATION_TEXT,
     rules: Timeline[bpum.Programme] = bpum.PROGRAMMES,
     lenient: bool = False,
-    batch_size: int = 20_000,
+    batch_size: int = 100_000,
     run: list[FrameRun] | None = None,
 ) -> Iterator[pl.DataFrame]:
     """Screen a UTF-8 CSV file batch by batch, in flat memory.
@@ -133,40 +152,54 @@ def screen_bpum_csv(
     The same results as ``screen_rows(csv.DictReader(file), start=2)``: ``line``
     counts records from 2 (the file line under a one-line header when no cell
     spans lines; the command line reports true line numbers). The file is
-    read with the standard ``csv`` module, one batch at a time: polars' own
-    scan holds the whole file (about 350 MB for a million rows), while this
-    keeps one batch of cells, and it is not the slow part.
+    read twice, a batch at a time: first its NIK column alone, to find the
+    NIKs that occur more than once (only those enter the duplicate index),
+    then every column, to screen. Memory holds one batch of cells, whatever
+    the length of the file; :func:`write_bpum_csv` writes the results as the
+    command line does.
     """
     _checked_counts(start=0, batch_size=batch_size)
+    repeated = _repeated_in_file(path, batch_size)
     with BpumScreener(
-        year=year, other_bank_credit_rule=other_bank_credit_rule, rules=rules, lenient=lenient
+        year=year,
+        other_bank_credit_rule=other_bank_credit_rule,
+        rules=rules,
+        lenient=lenient,
+        repeated=repeated,
     ) as screener:
         if run is not None:
             run.append(screener.run)
-        with open(path, encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            columns = list(reader.fieldnames or ())
-            number = 2
-            while True:
-                rows = list(itertools.islice(reader, batch_size))
-                if not rows:
-                    break
-                yield screener.screen(
-                    _frame(rows, columns),
-                    start=number,
-                    errors={
-                        i: bpum.structure_row(row, lenient=lenient)
-                        for i, row in enumerate(rows)
-                        if None in row or None in row.values()
-                    },
-                )
-                number += len(rows)
+        number = 2
+        for frame, ragged in csv_batches(path, batch_size):
+            yield screener.screen(
+                frame,
+                start=number,
+                errors={i: bpum.structure_row(row, lenient=lenient) for i, row in ragged.items()},
+            )
+            number += frame.height
 
 
-def _frame(rows: list[dict[Any, Any]], columns: list[str]) -> pl.DataFrame:
-    """Rows of a csv.DictReader as a text frame (ragged rows are screened per record)."""
-    return pl.DataFrame(
-        {c: [row.get(c) for row in rows] for c in dict.fromkeys(columns)},
-        schema=dict.fromkeys(columns, pl.String),
-        height=len(rows),
-    )
+def _repeated_in_file(path: str | Path, batch_size: int) -> pl.Series | None:
+    """The NIKs that may occur twice in the file, or None when its NIK column is unclear."""
+    try:
+        return repeated_keys(nik_keys(cells) for cells in csv_nik_cells(path, batch_size))
+    except LookupError:
+        return None
+
+
+def repeated_niks(columns: Iterable[pl.Series]) -> pl.Series:
+    """Every NIK (as a number) that occurs more than once over ``columns`` of NIK cells.
+
+    A superset of the NIKs that two valid records share, found in flat memory
+    (past a million cells the count moves to temporary files); give it to
+    :class:`BpumScreener` as ``repeated`` when the stream can be read twice.
+
+    >>> import polars as pl
+    >>> repeated_niks([pl.Series(["1871010101900001", "x"]), pl.Series(["1871-0101-0190-0001"])])
+    shape: (1,)
+    Series: 'key' [i64]
+    [
+        1871010101900001
+    ]
+    """
+    return repeated_keys(nik_keys(column) for column in columns)
