@@ -87,6 +87,7 @@ _TEMPLATE = bpum.proposal_to_row(
 )
 
 _TEXT = ("nama", "alamat_ktp", "bidang_usaha")
+_UNREAD = ("nama", "bidang_usaha")
 #: Cells a decision reads (with two facts: a KK given, the business at the KTP address).
 _DECIDING = (
     "ada_sku",
@@ -190,7 +191,11 @@ class BpumScreener:
         self.run = FrameRun(summary=summary or bpum.ScreeningSummary(year=year))
         self.warnings: list[tuple[int, tuple[Problem, ...]]] = []
         self._seen = _FirstSeen()
-        self._repeated = None if repeated is None else repeated.cast(pl.Int64).implode()
+        # Sorted once: each batch then looks its keys up by binary search, at a
+        # cost that does not grow with the number of repeated NIKs.
+        self._repeated = (
+            None if repeated is None else repeated.cast(pl.Int64).drop_nulls().unique().sort()
+        )
         self._regions: dict[str, tuple[Problem, ...] | None] = {}
         self._dates: dict[str, bool] = {}
         self._serials: dict[str, bool] = {}
@@ -344,7 +349,8 @@ class BpumScreener:
         nik, kk = cells["nik"], cells["kk"]
         w = (
             frame.select(
-                *(cells[c].alias(c) for c in bpum.PROPOSAL_COLUMNS),
+                # Free text is only checked, never read again: it is not carried.
+                *(cells[c].alias(c) for c in bpum.PROPOSAL_COLUMNS if c not in _UNREAD),
                 ok=short
                 & pl.all_horizontal(text_ok)
                 & usaha_ok
@@ -353,6 +359,7 @@ class BpumScreener:
             )
             .with_row_index("pos")
             .filter(pl.col("ok") & ~skip)
+            .drop("ok")
         )
         if w.height == 0:
             return pl.DataFrame(schema=_FAST_SCHEMA)
@@ -390,7 +397,7 @@ class BpumScreener:
         plain = tel.str.contains(_PLAIN_PHONE)
         tel = pl.select(pl.when(plain).then(stand_in).otherwise(tel)).to_series()
         ok &= self._known(tel, self._phones, self._phone_ok)
-        w = w.filter(ok)
+        w = w.filter(ok).drop("telepon")
         # Two addresses are the same when their comparison keys are (same_address
         # is that test): each distinct address is keyed once, then rows compare keys.
         away = w.filter(
@@ -421,7 +428,7 @@ class BpumScreener:
             )
             .then(pl.lit("1"))
             .otherwise(pl.lit("0")),
-        )
+        ).drop("alamat_ktp", "alamat_usaha", "_same", "kk")
         # Values checked one part at a time: structure problems are per cell,
         # the one cross-cell rule (proposer type and region depth) is one part.
         places = w.select(_PLACE).unique(maintain_order=True)
@@ -568,7 +575,7 @@ class BpumScreener:
         every_key = keys
         if self._repeated is not None:
             # A NIK seen once in the whole stream is no duplicate: it need not be indexed.
-            keys = keys.filter(pl.col("key").is_in(self._repeated))
+            keys = keys.filter(_member(keys["key"], self._repeated))
         keys = keys.with_columns(line=line.gather(keys["pos"]))
         firsts = keys.group_by("key", maintain_order=True).agg(pl.col("line").first())
         seen = self._seen
@@ -669,6 +676,14 @@ class BpumScreener:
         eligible = out.filter(pl.col("hasil") == bpum.ScreeningOutcome.ELIGIBLE.value)
         for amount, count in eligible.group_by("jumlah_bantuan").len().iter_rows():
             summary.eligible_amount += Decimal(amount) * count
+
+
+def _member(values: pl.Series, ordered: pl.Series) -> pl.Series:
+    """Which ``values`` are in the sorted, distinct ``ordered`` (by binary search)."""
+    if ordered.len() == 0:
+        return pl.Series([False] * values.len(), dtype=pl.Boolean)
+    at = ordered.search_sorted(values).clip(0, ordered.len() - 1)
+    return ordered.gather(at) == values
 
 
 def _string_lists(values: Sequence[Sequence[str]]) -> pl.Series:

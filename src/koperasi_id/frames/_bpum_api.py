@@ -144,7 +144,7 @@ def screen_bpum_csv(
     other_bank_credit_rule: bpum.OtherBankCreditRule = bpum.OtherBankCreditRule.REGULATION_TEXT,
     rules: Timeline[bpum.Programme] = bpum.PROGRAMMES,
     lenient: bool = False,
-    batch_size: int = 100_000,
+    batch_size: int = 20_000,
     run: list[FrameRun] | None = None,
 ) -> Iterator[pl.DataFrame]:
     """Screen a UTF-8 CSV file batch by batch, in flat memory.
