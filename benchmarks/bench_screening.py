@@ -28,7 +28,8 @@ with open(sys.argv[1], newline="", encoding="utf-8") as src, \\
 _LAUNCH = """
 import resource, subprocess, sys
 code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+use = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(use.ru_maxrss, use.ru_utime + use.ru_stime)
 sys.exit(code)
 """
 
@@ -37,10 +38,12 @@ sys.exit(code)
 class Run:
     seconds: float
     peak_rss_mib: float
+    #: User + system time of the command and its threads.
+    cpu_seconds: float = 0.0
 
 
 def _run(command: list[str]) -> Run:
-    """Run ``command``; its wall time and peak resident memory (ru_maxrss, KiB on Linux)."""
+    """Run ``command``; its wall and CPU time and peak resident memory (ru_maxrss, KiB on Linux)."""
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", _LAUNCH, *command], capture_output=True, text=True, check=False
@@ -48,7 +51,8 @@ def _run(command: list[str]) -> Run:
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"{command} failed ({done.returncode}):\n{done.stderr[-2000:]}")
-    return Run(seconds=seconds, peak_rss_mib=int(done.stdout.split()[-1]) / 1024)
+    rss, cpu = done.stdout.split()[-2:]
+    return Run(seconds=seconds, peak_rss_mib=int(rss) / 1024, cpu_seconds=float(cpu))
 
 
 def _screen_command(src: Path, out: Path) -> list[str]:

@@ -63,7 +63,7 @@ def batches_as_dicts(path: Path, batch_size: int) -> list[dict[Any, Any]]:
     out: list[dict[Any, Any]] = []
     for frame, ragged in _csv.csv_batches(path, batch_size):
         for i, row in enumerate(frame.iter_rows(named=True)):
-            out.append(ragged[i] if i in ragged else row)
+            out.append(ragged.get(i, row))
     return out
 
 

@@ -16,9 +16,24 @@ from koperasi_id import bpum
 from koperasi_id.bpum._screening import duplicate_message
 from koperasi_id.frames._bpum import BpumScreener
 
-__all__ = ["Part", "finish", "finished", "height", "plan", "screen_part", "stats"]
+__all__ = [
+    "Part",
+    "checked_options",
+    "finish",
+    "finished",
+    "height",
+    "plan",
+    "screen_part",
+    "stats",
+]
 
 Part = tuple[pl.DataFrame, pl.DataFrame]
+
+
+def checked_options(**options: Any) -> dict[str, Any]:
+    """The screener's options, checked on the caller's side (an unknown year fails here)."""
+    BpumScreener(**options).close()
+    return options
 
 
 def screen_part(frames: Any, options: dict[str, Any]) -> Part:

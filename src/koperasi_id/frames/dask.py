@@ -36,8 +36,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from koperasi_id import bpum
-from koperasi_id.frames._bpum import BpumScreener
-from koperasi_id.frames._partitions import finished, height, plan, screen_part, stats
+from koperasi_id.frames._partitions import (
+    checked_options,
+    finished,
+    height,
+    plan,
+    screen_part,
+    stats,
+)
 from koperasi_id.law import Timeline
 
 __all__ = ["screen_bpum_partitions"]
@@ -63,13 +69,10 @@ def screen_bpum_partitions(
     """
     bags: Any = importlib.import_module("dask.bag")
     delayed: Any = importlib.import_module("dask.delayed").delayed
-    options: dict[str, Any] = {
-        "year": year,
-        "other_bank_credit_rule": other_bank_credit_rule,
-        "rules": rules,
-        "lenient": lenient,
-    }
-    BpumScreener(**options).close()  # an unknown year or rule fails here, not on a worker
+    # An unknown year or rule fails here, not on a worker.
+    options = checked_options(
+        year=year, other_bank_credit_rule=other_bank_credit_rule, rules=rules, lenient=lenient
+    )
     pieces: Sequence[Any] = parts.to_delayed() if hasattr(parts, "to_delayed") else list(parts)
     screened = [delayed(screen_part)(piece, options) for piece in pieces]
     heights = [delayed(height)(s) for s in screened]

@@ -29,8 +29,15 @@ from typing import Any
 import polars as pl
 
 from koperasi_id import bpum
-from koperasi_id.frames._bpum import BpumScreener
-from koperasi_id.frames._partitions import Part, finish, height, plan, screen_part, stats
+from koperasi_id.frames._partitions import (
+    Part,
+    checked_options,
+    finish,
+    height,
+    plan,
+    screen_part,
+    stats,
+)
 from koperasi_id.law import Timeline
 
 __all__ = ["screen_bpum_spark"]
@@ -69,13 +76,10 @@ def screen_bpum_spark(
     screening, cached, and the collection of the NIK tables); the returned
     RDD is lazy. An unknown ``year`` raises at once.
     """
-    options: dict[str, Any] = {
-        "year": year,
-        "other_bank_credit_rule": other_bank_credit_rule,
-        "rules": rules,
-        "lenient": lenient,
-    }
-    BpumScreener(**options).close()  # an unknown year or rule fails here, not on an executor
+    # An unknown year or rule fails here, not on a executor.
+    options = checked_options(
+        year=year, other_bank_credit_rule=other_bank_credit_rule, rules=rules, lenient=lenient
+    )
     columns = list(frame.columns)
     frames = frame.rdd.mapPartitions(functools.partial(_frame_of, columns))
     screened = frames.map(functools.partial(screen_part, options=options)).cache()
