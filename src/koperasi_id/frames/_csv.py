@@ -263,7 +263,7 @@ def _twice(keys: pl.Series) -> pl.Series:
 def write_bpum_csv(parts: Iterable[pl.DataFrame], out: IO[str]) -> int:
     """Write result frames as ``koperasi-id bpum screen`` writes CSV; the rows written.
 
-    The header, then each frame's rows (:func:`bpum_csv_rows`).
+    The header, then the rows of each frame, quoted as the ``csv`` module quotes them.
     """
     csv.writer(out, lineterminator="\n").writerow(bpum.SCREENING_COLUMNS)
     total = 0
