@@ -75,10 +75,13 @@ class PhoneNumber(ValueType):
                 f"a phone number is never {len(raw)} characters long",
                 f"nomor telepon tidak pernah sepanjang {len(raw)} karakter",
             )
-        compact = _SEPARATORS.sub("", raw)
+        plain = raw.isdigit() and raw.isascii()  # the common case: only digits
+        if plain and raw[:2] == "08" and 10 <= len(raw) <= _MOBILE_LENGTHS.stop:
+            return cls(raw[1:])  # a domestic mobile number, as the rules below would find
+        compact = raw if plain else _SEPARATORS.sub("", raw)
         if not compact:
             raise _bad("empty", "the phone number is empty", "nomor telepon kosong")
-        if not _PLUS_DIGITS.fullmatch(compact):
+        if not plain and not _PLUS_DIGITS.fullmatch(compact):
             raise _bad(
                 "characters",
                 "a phone number may contain only digits, a leading +, spaces, dots, "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import date
 from types import MappingProxyType
-from typing import Self
+from typing import Self, TypeVar
 
 import attrs
 
@@ -26,7 +26,42 @@ from koperasi_id.regions import (
 #: The statute that creates the NIK (Art. 13: every resident has one, for life).
 NIK_LAW = Citation("UU 23/2006 jo. UU 24/2013", "Pasal 13", note="Administrasi Kependudukan")
 
+_T = TypeVar("_T")
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+# Look-up tables for the common case, a well-formed NIK (rules S1-S7 as set
+# membership, so a passing NIK costs a few slices and no Problem): the
+# province + regency parts that pass S1 and S2, and the DDMM parts that pass
+# S4-S6 in every year (29 February, which needs the year, is apart).
+_REGENCY_PARTS = frozenset(
+    pp + f"{kk:02d}" for pp in PROVINCE_CODES for kk in range(100) if regency_range_ok(f"{kk:02d}")
+)
+_DAY_MONTHS = frozenset(
+    f"{day + offset:02d}{month:02d}"
+    for month, days in enumerate(_DAYS_IN_MONTH, start=1)
+    for day in range(1, days + 1)
+    if (month, day) != (2, 29)
+    for offset in (0, 40)
+)
+_LEAP_DAYS = frozenset({"2902", "6902"})
+
+
+def _plain_nik(raw: object) -> bool:
+    """Whether ``raw`` is 16 ASCII digits that pass rules S1-S7 (the region look-up aside).
+
+    A quick test, never a different verdict: anything else goes through
+    :func:`nik_problems`, which names every rule broken.
+    """
+    return (
+        type(raw) is str
+        and len(raw) == 16
+        and raw.isdigit()
+        and raw.isascii()
+        and raw[:4] in _REGENCY_PARTS
+        and raw[4:6] != "00"
+        and raw[12:] != "0000"
+        and (raw[6:10] in _DAY_MONTHS or (raw[6:10] in _LEAP_DAYS and not int(raw[10:12]) % 4))
+    )
 
 
 class Sex(enum.Enum):
@@ -229,6 +264,11 @@ class Nik(ValueType):
         ``nik.future_birth_date`` when the date of birth is after it in both
         centuries (rule C1); without it no date is assumed.
         """
+        if reference is None and _plain_nik(raw):
+            assert isinstance(raw, str)
+            table = default_region_table() if regions is None else regions
+            if table._quiet_district(raw[:6]):
+                return _new_nik(cls, raw)  # no region warning: the common case
         digits = compact_digits(raw, kind="nik", what="NIK", what_id="NIK", hide=True)
         fixed_length(digits, kind="nik", what="NIK", what_id="NIK", length=16)
         errors, warnings = nik_problems(digits, regions, strict_region=strict_region)
@@ -396,6 +436,14 @@ class NomorKk(ValueType):
     @classmethod
     def parse(cls, raw: object, *, check_region: bool = True) -> Self:
         """16 digits; with ``check_region`` also the province, regency range and district 00."""
+        if (
+            type(raw) is str
+            and len(raw) == 16
+            and raw.isdigit()
+            and raw.isascii()
+            and (not check_region or (raw[:4] in _REGENCY_PARTS and raw[4:6] != "00"))
+        ):
+            return _new_kk(cls, raw)  # the common case: the checks below would pass
         digits = compact_digits(raw, kind="kk", what="KK number", what_id="nomor KK", hide=True)
         fixed_length(digits, kind="kk", what="KK number", what_id="nomor KK", length=16)
         if check_region:
@@ -437,3 +485,26 @@ class NomorKk(ValueType):
 
     def __repr__(self) -> str:
         return f"NomorKk('{self.masked()}')"
+
+
+# ``build`` without its keyword loop, straight through the slot descriptors
+# (the attrs classes are frozen and slotted): the identifiers' hot path. A
+# subclass shares its base's slots.
+_NIK_DIGITS = Nik.__dict__["digits"].__set__
+_NIK_WARNINGS = Nik.__dict__["warnings"].__set__
+_KK_DIGITS = NomorKk.__dict__["digits"].__set__
+_KK_WARNINGS = NomorKk.__dict__["warnings"].__set__
+
+
+def _new_nik(cls: type[_T], digits: str) -> _T:
+    obj = object.__new__(cls)
+    _NIK_DIGITS(obj, digits)
+    _NIK_WARNINGS(obj, ())
+    return obj
+
+
+def _new_kk(cls: type[_T], digits: str) -> _T:
+    obj = object.__new__(cls)
+    _KK_DIGITS(obj, digits)
+    _KK_WARNINGS(obj, ())
+    return obj

@@ -59,6 +59,11 @@ def _code_text(code: object) -> str:
     )
 
 
+#: Codes whose answers a table remembers (:meth:`RegionTable.found`); about
+#: the number of districts, so a national file stays in memory.
+FOUND_MEMO_SIZE = 16_384
+
+
 class RegionTable:
     """Current and retired region codes, with the regions each list covers.
 
@@ -87,7 +92,9 @@ class RegionTable:
         "_by_code",
         "_children",
         "_covered",
+        "_found_memo",
         "_pending",
+        "_quiet",
         "source",
         "strict",
         "strict_regencies",
@@ -111,6 +118,8 @@ class RegionTable:
         self._add_all(regions)
         # The shipped table's district list, read on the first question that needs it.
         self._pending: Callable[[], list[list[str]]] | None = None
+        self._found_memo: dict[tuple[str, str, str], tuple[tuple[int, Problem], ...]] = {}
+        self._quiet: set[str] = set()
         self.source = source
         self.strict = strict
         self.strict_regencies = strict if strict_regencies is None else strict_regencies
@@ -218,7 +227,7 @@ class RegionTable:
         a covered list gives ``<prefix>.region_unknown``. :meth:`check` sorts
         them into errors and warnings.
         """
-        return [problem for _, problem in self._found(code, prefix)]
+        return [problem for _, problem in self._memo_found(code, prefix)]
 
     def check(
         self, code: str, *, prefix: str, strict_districts: bool = False
@@ -240,13 +249,46 @@ class RegionTable:
         """
         errors: list[Problem] = []
         warnings: list[Problem] = []
-        for level_length, problem in self._found(code, prefix):
+        for level_length, problem in self._memo_found(code, prefix):
             unknown = problem.code == f"{prefix}.region_unknown"
             strict_here = self.strict or (
                 self.strict_regencies if level_length == 5 else strict_districts
             )
             (errors if unknown and strict_here else warnings).append(problem)
         return errors, warnings
+
+    def _memo_found(self, code: str, prefix: str) -> tuple[tuple[int, Problem], ...]:
+        """What :meth:`check` sorts: (code length, problem) for each level, usually none.
+
+        Remembered per code: a file repeats its districts (every NIK asks about
+        one), the rows never change once read, and problems are immutable.
+        The memory is bounded (:data:`FOUND_MEMO_SIZE` codes, then forgotten).
+        """
+        key = (code, prefix, self.source)  # the source is part of the message
+        memo = self._found_memo
+        hit = memo.get(key)
+        if hit is None:
+            if len(memo) >= FOUND_MEMO_SIZE:
+                memo.clear()
+            hit = memo[key] = tuple(self._found(code, prefix))
+        return hit
+
+    def _quiet_district(self, digits: str) -> bool:
+        """Whether the district of six compact digits (``187101``) raises no problem at all.
+
+        The NIK check's common case, remembered per code (bounded like
+        :meth:`_memo_found`): no problem means no message, so neither the
+        prefix nor the source matters, and the rows never change once read.
+        """
+        quiet = self._quiet
+        if digits in quiet:
+            return True
+        if next(self._found(f"{digits[:2]}.{digits[2:4]}.{digits[4:6]}", "region"), None):
+            return False
+        if len(quiet) >= FOUND_MEMO_SIZE:
+            quiet.clear()
+        quiet.add(digits)
+        return True
 
     def _found(self, code: str, prefix: str) -> Iterator[tuple[int, Problem]]:
         retired_above = False
