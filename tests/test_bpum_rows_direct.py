@@ -46,7 +46,7 @@ JUNK = {
 
 
 def _slow(row: dict[str, Any], monkeypatch: pytest.MonkeyPatch, lenient: bool = False) -> Any:
-    def refuse(wire: dict[str, Any]) -> Proposal:
+    def refuse(row: dict[str, Any], lenient: bool = False) -> Proposal:
         raise KeyError("forced")
 
     with monkeypatch.context() as m:
@@ -83,9 +83,9 @@ def test_direct_path_is_taken_for_a_valid_row(monkeypatch: pytest.MonkeyPatch) -
     calls = []
     direct = _rows._direct
 
-    def spy(wire: dict[str, Any]) -> Proposal:
-        calls.append(wire)
-        return direct(wire)
+    def spy(row: dict[str, Any], lenient: bool = False) -> Proposal:
+        calls.append(row)
+        return direct(row, lenient)
 
     monkeypatch.setattr(_rows, "_direct", spy)
     proposal = structure_row(ROW)
@@ -114,3 +114,17 @@ def test_drawn_proposals_round_trip_through_both_paths(monkeypatch: pytest.Monke
         assert fast == proposal
 
     check()
+
+
+def test_the_quick_text_check_agrees_with_the_full_one() -> None:
+    from koperasi_id.bpum import _proposal  # noqa: PLC0415 - private helpers under test
+
+    class Text(str):
+        pass
+
+    spaces = [chr(c) for c in range(0x3000) if chr(c).isspace() or not chr(c).strip()]
+    values: list[object] = ["", "a", "x" * 500, "x" * 501, " x ", None, 5, Text("abc")]
+    values += spaces + [s * 3 for s in spaces] + [f"{s}a{s}" for s in spaces]
+    for value in values:
+        full = _proposal._text_problem("name", value, what="name", what_id="nama") is None
+        assert _proposal._plain_text(value) == (full and type(value) is str), repr(value)

@@ -219,7 +219,7 @@ def record_problems(proposal: Proposal, prog: Programme) -> tuple[Problem, ...]:
     """The record requirements of ``prog``'s year that ``proposal`` misses."""
     out = []
     for criterion, path in RECORD_CRITERIA.items():
-        if criterion in prog.criteria:
+        if criterion in prog.criteria and not _PASSES.get(criterion, _never)(proposal, prog):
             ok, message_id, message_en = _CHECKS[criterion](
                 proposal, prog, OtherBankCreditRule.REGULATION_TEXT
             )

@@ -156,8 +156,14 @@ class Proposer:
     )
 
     def __attrs_post_init__(self) -> None:
-        wanted = _REQUIRED_DEPTH.get(self.type)
-        if wanted is not None and _region_depth(self.region) != wanted:
+        kind = self.type  # identity tests: an enum's hash is a Python call
+        if kind is ProposerType.DISTRICT_OFFICE:
+            wanted = 1
+        elif kind is ProposerType.PROVINCIAL_OFFICE:
+            wanted = 0
+        else:
+            return
+        if _region_depth(self.region) != wanted:
             example = "'18'" if wanted == 0 else "'18.71'"
             level = "province" if wanted == 0 else "regency/city"
             level_id = "provinsi" if wanted == 0 else "kabupaten/kota"
@@ -169,9 +175,6 @@ class Proposer:
                 f"diisi '{self.region}'",
                 path="$.region",
             )
-
-
-_REQUIRED_DEPTH = {ProposerType.PROVINCIAL_OFFICE: 0, ProposerType.DISTRICT_OFFICE: 1}
 
 
 def _text_problem(name: str, value: Any, *, what: str, what_id: str) -> Problem | None:
@@ -197,6 +200,11 @@ def _text_problem(name: str, value: Any, *, what: str, what_id: str) -> Problem 
             message_id=f"{what_id} lebih panjang dari {MAX_TEXT_LENGTH} karakter",
         )
     return None
+
+
+def _plain_text(value: Any) -> bool:
+    """Whether ``_text_problem`` finds nothing (``strip`` and ``isspace`` agree on space)."""
+    return type(value) is str and 0 < len(value) <= MAX_TEXT_LENGTH and not value.isspace()
 
 
 _REQUIRED_TEXT = (
@@ -264,6 +272,14 @@ class Proposal:
     )
 
     def __attrs_post_init__(self) -> None:
+        if (
+            _plain_text(self.name)
+            and _plain_text(self.ktp_address)
+            and _plain_text(self.line_of_business)
+            and (self.business_address is None or _plain_text(self.business_address))
+            and not self.previous_bpum_years
+        ):
+            return  # the common case: every check below would pass
         problems: list[Problem] = []
         for name, what, what_id in _REQUIRED_TEXT:
             problem = _text_problem(name, getattr(self, name), what=what, what_id=what_id)

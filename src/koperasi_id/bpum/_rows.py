@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Iterable, Iterator, Mapping
+import operator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -303,45 +304,96 @@ def _column_path(path: str) -> str:
 
 _OCCUPATIONS = {o.value: o for o in Occupation}
 _PROPOSER_TYPES = {t.value: t for t in ProposerType}
+_BOOLS = {**dict.fromkeys(_TRUE, True), **dict.fromkeys(_FALSE, False)}
 # A file repeats its proposers' regions and its KBLI codes; value types are
 # immutable and ``parse`` is pure (the converter caches them the same way).
 _region = functools.lru_cache(maxsize=4096)(RegionCode.parse)
 _kbli = functools.lru_cache(maxsize=4096)(Kbli.parse)
 
 
-def _direct(wire: dict[str, Any]) -> Proposal:
-    """The proposal of a converted row, built as ``from_dict`` builds it, in one pass.
+@functools.lru_cache(maxsize=64)  # a file has one header: every row has the same keys
+def _direct_plan(keys: tuple[Any, ...], lenient: bool) -> Callable[[Any], tuple[Any, ...]]:
+    """A getter of a row's cells in :data:`PROPOSAL_COLUMNS` order, for a clean header.
 
-    ``_convert`` gives every field its wire type (text, bool, list of int), so
-    only the values are left to check: the same ``parse`` of each value type
-    and the same constructors. Anything unusual (a missing column, an unknown
-    enum value, a bad identifier) raises, and the caller falls back to
-    ``from_dict``, which reports every problem with its path; a valid row
-    gives an equal entity either way (a property test compares them).
+    A header with a problem (an unknown column unless ``lenient``, extra
+    cells, a missing required column, two keys for one column) gets a getter
+    that raises ``KeyError``: ``_convert`` reports the problem. An absent
+    optional column reads as empty.
     """
-    proposer = wire["proposer"]
-    kk = wire.get("kk")
-    kbli = wire.get("kbli")
-    years = wire.get("previous_bpum_years")
+    entries, missing = _row_plan(keys)
+    key_of: dict[str, Any] = {}
+    for key, entry in zip(keys, entries, strict=True):
+        if isinstance(entry, Problem):
+            if lenient and entry.code == "row.unknown_column":
+                continue
+            return _refuse
+        if entry[0] in key_of:
+            return _refuse
+        key_of[entry[0]] = key
+    if missing:
+        return _refuse
+    present = [column for column in PROPOSAL_COLUMNS if column in key_of]
+    cells = operator.itemgetter(*(key_of[column] for column in present))
+    if len(present) == len(PROPOSAL_COLUMNS):
+        return cells
+    at = {column: i for i, column in enumerate(present)}
+    order = [at.get(column) for column in PROPOSAL_COLUMNS]
+
+    def padded(row: Any) -> tuple[Any, ...]:
+        found = cells(row)
+        return tuple("" if i is None else found[i] for i in order)
+
+    return padded
+
+
+def _refuse(row: Any) -> tuple[Any, ...]:
+    raise KeyError("the header needs the full conversion")
+
+
+def _direct(row: Mapping[Any, Any], lenient: bool = False) -> Proposal:
+    """The proposal of a CSV row, built as ``from_dict`` builds it, in one pass.
+
+    Straight from the cells to the value types' ``parse`` and the entity
+    constructors, without the wire dict, for the common case: a clean header
+    and cells that are text within the length limit. Anything else (a bad
+    header, a ``None`` or non-text cell, an empty required cell, an unknown
+    enum value, a bad identifier) raises, and the caller falls back to
+    ``_convert`` and ``from_dict``, which report every problem with its path;
+    a valid row gives an equal entity either way (property tests compare them).
+    """
+    cells = _direct_plan(tuple(row), lenient)(row)
+    if len("".join(cells)) > MAX_CELL_CHARS:  # a TypeError for a cell that is not text
+        raise ValueError("a cell may be too long")
+    (nik, kk, name, ktp_address, business_address, has_sku, line_of_business, kbli, phone,
+     occupation, has_kur, other_credit, years, proposer_type, proposer_region, citizen) = (
+        cell.strip() for cell in cells
+    )  # fmt: skip
+    if not (nik and name and ktp_address and line_of_business and phone and proposer_region):
+        raise ValueError("an empty required cell")  # the converter names it
     return Proposal(
-        nik=Nik.parse(wire["nik"]),
-        kk=None if kk is None else NomorKk.parse(kk),
-        name=wire["name"],
-        ktp_address=wire["ktp_address"],
-        business_address=wire.get("business_address"),
-        has_sku=wire.get("has_sku", False),
-        line_of_business=wire["line_of_business"],
-        kbli=None if kbli is None else _kbli(kbli),
-        phone=PhoneNumber.parse(wire["phone"]),
-        occupation=_OCCUPATIONS[wire["occupation"]],
-        has_kur=wire["has_kur"],
-        has_other_bank_credit=wire["has_other_bank_credit"],
-        previous_bpum_years=() if years is None else tuple(years),
-        proposer=Proposer(
-            type=_PROPOSER_TYPES[proposer["type"]], region=_region(proposer["region"])
-        ),
-        citizen=wire.get("citizen", True),
+        nik=Nik.parse(nik),
+        kk=NomorKk.parse(kk) if kk else None,
+        name=name,
+        ktp_address=ktp_address,
+        business_address=business_address or None,
+        has_sku=_BOOLS[has_sku.lower()] if has_sku else False,
+        line_of_business=line_of_business,
+        kbli=_kbli(kbli) if kbli else None,
+        phone=PhoneNumber.parse(phone),
+        occupation=_OCCUPATIONS[occupation],
+        has_kur=_BOOLS[has_kur.lower()],
+        has_other_bank_credit=_BOOLS[other_credit.lower()],
+        previous_bpum_years=_years(years) if years else (),
+        proposer=Proposer(type=_PROPOSER_TYPES[proposer_type], region=_region(proposer_region)),
+        citizen=_BOOLS[citizen.lower()] if citizen else True,
     )
+
+
+def _years(text: str) -> tuple[int, ...]:
+    years = _parse_years(text)
+    if years is None:
+        raise ValueError("not a list of years")
+    return tuple(years)
 
 
 def structure_row(row: Mapping[Any, Any], *, lenient: bool = False) -> Structured:
@@ -354,14 +406,13 @@ def structure_row(row: Mapping[Any, Any], *, lenient: bool = False) -> Structure
     >>> structure_row({"nik": "123"}).paths[:2]
     ('$.alamat_ktp', '$.bidang_usaha')
     """
+    try:
+        return _direct(row, lenient)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        pass  # the conversion below reports every problem, with its path
     wire, problems = _convert(row)
     if lenient:
         problems = [p for p in problems if p.code != "row.unknown_column"]
-    if not problems:
-        try:
-            return _direct(wire)
-        except (KeyError, TypeError, ValueError):
-            pass  # the converter below reports every problem, with its path
     try:
         proposal = from_dict(Proposal, wire)
     except ValidationError as err:
