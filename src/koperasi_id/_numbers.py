@@ -49,6 +49,7 @@ __all__ = [
     "MAX_MAGNITUDE",
     "MAX_NUMBER_TEXT",
     "MONEY_PLACES",
+    "WHOLE_DIGITS",
     "check_decimal",
     "check_whole",
     "decimal_from_text",
@@ -58,6 +59,9 @@ __all__ = [
 
 #: The largest magnitude of any number the library takes: Rp1.000 triliun.
 MAX_MAGNITUDE = 10**15
+#: Plain digits up to this many are a whole number the policy takes as it is
+#: (below :data:`MAX_MAGNITUDE`): the quick test of the number checks.
+WHOLE_DIGITS = len(str(MAX_MAGNITUDE)) - 1
 #: Rupiah carry at most two decimal places (sen).
 MONEY_PLACES = 2
 #: Rates, percentages and scores carry at most four decimal places.

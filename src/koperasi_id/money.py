@@ -32,6 +32,7 @@ import attrs
 from koperasi_id._numbers import (
     MAX_NUMBER_TEXT,
     MONEY_PLACES,
+    WHOLE_DIGITS,
     check_decimal,
     check_whole,
     decimal_places,
@@ -340,6 +341,10 @@ def non_negative_rupiah(
     instance: object, attribute: attrs.Attribute[Decimal], value: Decimal
 ) -> None:
     """attrs validator: a finite, non-negative amount with at most two decimals."""
+    if type(value) is Decimal:
+        text = str(value)
+        if text.isdigit() and len(text) <= WHOLE_DIGITS:
+            return  # a whole amount in plain digits: every check below passes
     path = f"$.{attribute.name}"
     if not isinstance(value, Decimal):
         raise ValidationError.single(

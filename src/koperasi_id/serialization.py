@@ -60,6 +60,7 @@ from koperasi_id._days import FIRST_DAY, LAST_DAY
 from koperasi_id._numbers import (
     DECIMAL_PLACES,
     MAX_NUMBER_TEXT,
+    WHOLE_DIGITS,
     check_decimal,
     check_whole,
     decimal_places,
@@ -175,6 +176,8 @@ def _structure_decimal(value: object, _: type) -> Decimal:
     kind = type(value)
     if kind is str:
         assert isinstance(value, str)
+        if len(value) <= WHOLE_DIGITS and value.isdigit() and value.isascii():
+            return Decimal(value)  # whole, unsigned, below 10**15: the checks below pass
         if len(value) <= MAX_NUMBER_TEXT and _PLAIN_DECIMAL.fullmatch(value):
             return check_decimal(Decimal(value), places=DECIMAL_PLACES, code="number")
         raise _fail(

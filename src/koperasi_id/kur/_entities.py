@@ -45,6 +45,8 @@ _positive_rupiah = attrs.validators.and_(non_negative_rupiah, _above_zero)
 
 def _whole(low: int, high: int = _MAX_MONTHS) -> Any:
     def check(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+        if type(value) is int and low <= value <= high:
+            return  # the common case, before any message or path is built
         path = f"$.{attribute.name}"
         if isinstance(value, bool) or not isinstance(value, int):
             raise ValidationError.single(
