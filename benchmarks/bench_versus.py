@@ -2,6 +2,7 @@
 
     git archive <commit> src | tar -x -C /tmp/base        # the frozen code
     python benchmarks/bench_versus.py --base /tmp/base/src --rows 50000
+    python benchmarks/bench_versus.py --base /tmp/base/src --engine rows   # the per-record path
 
 Runs ``bpum screen``, ``cooperatives status --as-of 2025-06-30`` and
 ``validate --type bpum-proposal`` on generated files, each with this
@@ -69,6 +70,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, default=50_000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--only", nargs="+", default=["screen", "status", "validate"])
+    parser.add_argument(
+        "--engine",
+        choices=["auto", "rows", "columns"],
+        help="bpum screen --engine for this checkout (default: the command's own default)",
+    )
+    parser.add_argument(
+        "--base-engine",
+        choices=["auto", "rows", "columns"],
+        help="the same for the frozen copy (a copy from before issue 19 has no --engine)",
+    )
     args = parser.parse_args(argv)
     here = ROOT / "src"
     py = sys.executable
@@ -96,9 +107,13 @@ def main(argv: list[str] | None = None) -> int:
         }
         for name in args.only:
             source, job = jobs[name]
+            engine = ["--engine", args.engine] if args.engine and name == "screen" else []
+            base_engine = (
+                ["--engine", args.base_engine] if args.base_engine and name == "screen" else []
+            )
             sides = {
-                "new": ([py, "-m", "koperasi_id", *job], here),
-                "base": ([py, "-m", "koperasi_id", *job], args.base),
+                "new": ([py, "-m", "koperasi_id", *job, *engine], here),
+                "base": ([py, "-m", "koperasi_id", *job, *base_engine], args.base),
                 "csv": ([py, "-c", _RAW_COPY, str(source), str(work / "raw.csv")], None),
             }
             times: dict[str, list[float]] = {k: [] for k in sides}

@@ -84,8 +84,8 @@ def test_ctrl_c_leaves_no_output_and_no_summary(
     out = tmp_path / "hasil.csv"
     out.write_text("yesterday's results\n")
     summary = tmp_path / "ringkasan.json"
-    written = []
-    real_write = RecordWriter.write
+    written: list[object] = []
+    real_write, real_cells = RecordWriter.write, RecordWriter.write_cells
 
     def write_then_interrupt(self: RecordWriter, record: dict[str, object]) -> None:
         real_write(self, record)
@@ -93,7 +93,15 @@ def test_ctrl_c_leaves_no_output_and_no_summary(
         if len(written) == 20:
             raise KeyboardInterrupt
 
+    def cells_then_interrupt(self: RecordWriter, cells: list[str]) -> None:
+        real_cells(self, cells)
+        written.append(cells)
+        if len(written) == 20:
+            raise KeyboardInterrupt
+
+    # The screening writes CSV rows as cells; either way the 20th row is interrupted.
     monkeypatch.setattr(RecordWriter, "write", write_then_interrupt)
+    monkeypatch.setattr(RecordWriter, "write_cells", cells_then_interrupt)
     code = main(
         ["bpum", "screen", str(src), "--year", "2021", "--out", str(out),
          "--summary-json", str(summary)]

@@ -479,3 +479,23 @@ def test_a_cell_beyond_the_cell_limit_is_an_error_row_and_reading_goes_on(
     assert dict(records[0].data) == {"a": "1", "b": None}  # never reaches a value parser
     assert dict(records[1].data) == {"a": "2", "b": "y" * 100}
     assert records[1].problems == ()
+
+
+def test_write_cells_writes_the_bytes_write_would() -> None:
+    columns_ = ["line", "nik", "kode", "dup"]
+    records = [
+        {"line": 2, "nik": "187101******0001", "kode": ["a", "b"], "dup": None},
+        {"line": 3, "nik": 'say "hi", ok', "kode": [], "dup": 2},
+    ]
+    cells = [["2", "187101******0001", "a|b", ""], ["3", 'say "hi", ok', "", "2"]]
+    by_record, by_cells = io.StringIO(), io.StringIO()
+    one, two = (RecordWriter(s, FileFormat.CSV, columns=columns_) for s in (by_record, by_cells))
+    for record, row in zip(records, cells, strict=True):
+        one.write(record)
+        two.write_cells(row)
+    assert by_record.getvalue() == by_cells.getvalue()
+    assert one.count == two.count == 2
+    with pytest.raises(ValueError, match="one text cell per CSV column"):
+        two.write_cells(["2"])
+    with pytest.raises(ValueError, match="one text cell per CSV column"):
+        RecordWriter(io.StringIO(), FileFormat.JSONL).write_cells(["2"])

@@ -365,8 +365,8 @@ def _direct(row: Mapping[Any, Any], lenient: bool = False) -> Proposal:
     if len("".join(cells)) > MAX_CELL_CHARS:  # a TypeError for a cell that is not text
         raise ValueError("a cell may be too long")
     (nik, kk, name, ktp_address, business_address, has_sku, line_of_business, kbli, phone,
-     occupation, has_kur, other_credit, years, proposer_type, proposer_region, citizen) = (
-        cell.strip() for cell in cells
+     occupation, has_kur, other_credit, years, proposer_type, proposer_region, citizen) = map(
+        str.strip, cells
     )  # fmt: skip
     if not (nik and name and ktp_address and line_of_business and phone and proposer_region):
         raise ValueError("an empty required cell")  # the converter names it

@@ -338,14 +338,17 @@ def structure(cls: type, record: InputRecord, *, lenient: bool) -> Any:
 
 def structure_proposal(record: InputRecord, *, lenient: bool) -> Any:
     """A BPUM proposal from its Indonesian columns (CSV) or the wire format (JSON)."""
-    from koperasi_id import bpum
+    # Imports of modules, not of names from a package: this runs once a record.
+    from koperasi_id.bpum._rows import structure_row
     from koperasi_id.errors import ValidationError
 
     if record.problems:
         return ValidationError(record.problems)
     if not record.flat:
-        return structure(bpum.Proposal, record, lenient=lenient)
-    return bpum.structure_row(record.data, lenient=lenient)
+        from koperasi_id.bpum._proposal import Proposal
+
+        return structure(Proposal, record, lenient=lenient)
+    return structure_row(record.data, lenient=lenient)
 
 
 # --- warnings --------------------------------------------------------------------
@@ -510,8 +513,13 @@ def _collect(value: object, value_type: type, found: list[Problem]) -> None:
     leaves = _LEAVES
     for name in names:
         inner = getattr(value, name)
-        if type(inner) not in leaves:
-            _collect(inner, value_type, found)
+        if type(inner) in leaves:
+            continue
+        if isinstance(inner, value_type):  # the usual field: a value, most often quiet
+            if inner.warnings:  # type: ignore[attr-defined]
+                found.extend(inner.warnings)  # type: ignore[attr-defined]
+            continue
+        _collect(inner, value_type, found)
 
 
 class WarningTally:

@@ -138,7 +138,7 @@ def _screen_file(
     tally: WarningTally,
 ) -> None:
     from koperasi_id import bpum
-    from koperasi_id._io import Progress, RecordWriter
+    from koperasi_id._io import FileFormat, Progress, RecordWriter
     from koperasi_id.errors import ValidationError
 
     progress = Progress(reader)
@@ -161,8 +161,23 @@ def _screen_file(
         return
     # Results carry line numbers (index and duplicate_of), so memory does not
     # grow with the file beyond the NIK index that duplicate detection needs.
+    as_csv = fmt is FileFormat.CSV
     for result in bpum.screen_numbered(numbered(), **options):
         summary.add(result)
+        if as_csv:  # the cells write() would make of the record below, built directly
+            duplicate = result.duplicate_of
+            writer.write_cells(
+                [
+                    str(result.index),
+                    result.nik or "",
+                    result.outcome.value,
+                    str(result.amount),
+                    "|".join(result.failed_codes),
+                    "|".join(result.messages),
+                    "" if duplicate is None else str(duplicate),
+                ]
+            )
+            continue
         writer.write(
             {
                 "line": result.index,
