@@ -227,8 +227,9 @@ _GOLDEN = 0x9E3779B97F4A7C15  # Fibonacci hashing: spreads keys that share their
 #: so screening a national file runs in about the same memory as a district's.
 IN_MEMORY_NIKS = 1 << 17
 # Bits of the filter that spares most NIKs a disk look-up once the index has
-# spilled (4 MiB: a false "maybe" for about 0.3 % of new NIKs at a million).
-_FILTER_BITS = 1 << 25
+# spilled (2 MiB: a false "maybe" for about 1.3 % of new NIKs at a million).
+_FILTER_LOG = 24
+_FILTER_BITS = 1 << _FILTER_LOG
 # Tables of one size merged into one of the next (see _FirstSeen._spill).
 _MERGE = 8
 
@@ -241,10 +242,12 @@ class _FirstSeen:
     about 150 bytes a NIK). When the table holds ``limit`` NIKs it moves
     them, sorted, in one batch to a private temporary on-disk SQLite database
     (standard library; deleted on close) and starts empty again: exact, and
-    memory stays flat however long the file is. A NIK the table does not hold
-    is looked up on disk only when a Bloom filter of the NIKs on disk says it
-    may be there (a repeat, or rarely a false alarm): a new NIK, most rows,
-    costs no disk access, and each row pays its share of a batch insert.
+    memory stays flat however long the file is (the batches after the first
+    are half as big, for the filter beside the table). A NIK the table does
+    not hold is looked up on disk only when a Bloom filter of the NIKs on
+    disk says it may be there (a repeat, or rarely a false alarm): a new NIK,
+    most rows, costs no disk access, and each row pays its share of a batch
+    insert.
     """
 
     __slots__ = (
@@ -315,7 +318,7 @@ class _FirstSeen:
     def _on_disk(self, db: sqlite3.Connection, key: int) -> int | None:
         bits = self._filter
         spread = key * _GOLDEN >> 64
-        first, second = spread & (_FILTER_BITS - 1), (spread >> 25) & (_FILTER_BITS - 1)
+        first, second = spread & (_FILTER_BITS - 1), (spread >> _FILTER_LOG) & (_FILTER_BITS - 1)
         if not (bits[first >> 3] >> (first & 7) & 1 and bits[second >> 3] >> (second & 7) & 1):
             return None  # certainly not on disk
         row = db.execute(self._query, (key,) * len(self._runs)).fetchone()
@@ -326,19 +329,29 @@ class _FirstSeen:
         if db is None:
             db = sqlite3.connect("")  # "": a private temporary file, removed on close
             db.executescript(
-                "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-2048;"
+                "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-1024;"
+                "PRAGMA temp.cache_size=-512;"
             )
             self._db = db
             self._filter = bytearray(_FILTER_BITS >> 3)
+            self._limit = max(self._limit // 2, 1)
         # Each batch is a table of its own, written in key order: appending to
         # a fresh B-tree is cheap, where inserting a batch into one big tree
         # rewrites pages all over it (the cache is kept small to keep memory
         # flat), slower the bigger the tree. Every _MERGE tables of one size
         # are merged, in key order, into one of the next: a look-up asks a
         # few tables, and a NIK is copied about log(NIKs) / log(_MERGE) times.
-        batch = sorted((k, v) for k, v in zip(self._keys, self._values, strict=True) if k)
+        # Staged as they lie in the table, then sorted by SQLite's own sorter:
+        # a Python list of the batch would cost more memory than the table.
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS stage (nik INTEGER, first INTEGER)")
+        keys, values = self._keys, self._values
+        db.executemany(
+            "INSERT INTO stage VALUES (?, ?)",
+            ((k, v) for k, v in zip(keys, values, strict=True) if k),
+        )
         # Every key is new on disk: it was looked up there before the table took it.
-        self._runs.append((self._new_run(db, batch), 0))
+        self._runs.append((self._new_run(db, "SELECT nik, first FROM stage ORDER BY nik"), 0))
+        db.execute("DELETE FROM stage")
         while len(self._runs) >= _MERGE and len({lv for _, lv in self._runs[-_MERGE:]}) == 1:
             merged, level = self._runs[-_MERGE:], self._runs[-1][1]
             rows = " UNION ALL ".join(f"SELECT nik, first FROM {name}" for name, _ in merged)
@@ -350,22 +363,26 @@ class _FirstSeen:
             f"SELECT first FROM {name} WHERE nik = ?" for name, _ in self._runs
         )
         bits = self._filter
-        for key, _ in batch:
-            spread = key * _GOLDEN >> 64
-            first, second = spread & (_FILTER_BITS - 1), (spread >> 25) & (_FILTER_BITS - 1)
-            bits[first >> 3] |= 1 << (first & 7)
-            bits[second >> 3] |= 1 << (second & 7)
-        self._allocate(len(self._keys))  # empty again, at the size it had reached
+        for key in keys:
+            if key:
+                spread = key * _GOLDEN >> 64
+                first = spread & (_FILTER_BITS - 1)
+                second = (spread >> _FILTER_LOG) & (_FILTER_BITS - 1)
+                bits[first >> 3] |= 1 << (first & 7)
+                bits[second >> 3] |= 1 << (second & 7)
+        # Empty again, sized for the batches after the first (half as many NIKs:
+        # with the filter beside it, memory stays at the size it had reached).
+        slots = 1 << 10
+        while 3 * self._limit > 2 * slots:
+            slots *= 2
+        self._allocate(slots)
 
-    def _new_run(self, db: sqlite3.Connection, rows: str | list[tuple[int, int]]) -> str:
-        """A new table holding ``rows`` (given in key order, or a query giving them so)."""
+    def _new_run(self, db: sqlite3.Connection, rows: str) -> str:
+        """A new table holding the rows of the query ``rows`` (in key order)."""
         name = f"seen{self._made}"
         self._made += 1
         db.execute(f"CREATE TABLE {name} (nik INTEGER PRIMARY KEY, first INTEGER NOT NULL)")
-        if isinstance(rows, str):
-            db.execute(f"INSERT INTO {name} {rows}")
-        else:
-            db.executemany(f"INSERT INTO {name} VALUES (?, ?)", rows)
+        db.execute(f"INSERT INTO {name} {rows}")
         return name
 
     def close(self) -> None:
