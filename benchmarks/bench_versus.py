@@ -36,6 +36,10 @@ with open(sys.argv[1], newline="", encoding="utf-8") as src, \\
 """
 
 
+# The commands with an --engine option (the columnar engine of issue 19).
+_ENGINES = ("screen", "validate")
+
+
 def _cpu(command: list[str], src: Path | None, out: Path) -> float:
     env = dict(os.environ)
     if src is not None:
@@ -73,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--engine",
         choices=["auto", "rows", "columns"],
-        help="bpum screen --engine for this checkout (default: the command's own default)",
+        help="--engine of bpum screen and validate for this checkout (default: the command's own)",
     )
     parser.add_argument(
         "--base-engine",
@@ -107,9 +111,9 @@ def main(argv: list[str] | None = None) -> int:
         }
         for name in args.only:
             source, job = jobs[name]
-            engine = ["--engine", args.engine] if args.engine and name == "screen" else []
+            engine = ["--engine", args.engine] if args.engine and name in _ENGINES else []
             base_engine = (
-                ["--engine", args.base_engine] if args.base_engine and name == "screen" else []
+                ["--engine", args.base_engine] if args.base_engine and name in _ENGINES else []
             )
             sides = {
                 "new": ([py, "-m", "koperasi_id", *job, *engine], here),
