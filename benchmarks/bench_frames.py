@@ -18,6 +18,10 @@ the columnar command up to ``--cli-max`` (their readers are per record).
 Skipped when polars is not installed.
 
     python benchmarks/bench_frames.py --rows 1000000 10000000 --data-dir /tmp/bench
+
+Then ``cooperatives status`` column-wise against record by record on a registry
+of the largest size up to a million rows (:mod:`bench_frames_coops`).
+
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ import statistics
 import sys
 from pathlib import Path
 
+import bench_frames_coops
 import bench_frames_msme
 from bench_screening import Run, _raw_command, _run, _screen_command, data_file
 
@@ -122,6 +127,8 @@ def run(
     # run); its per-record engine makes sizes past a million a matter of hours.
     if sizes[-1] <= 1_000_000:
         bench_frames_msme.run(workdir, sizes[-1])
+    # Cooperative status likewise, on at most a million rows (the rows engine is the slow one).
+    bench_frames_coops.run(workdir, min(sizes[-1], 1_000_000), rounds=1)
 
 
 if __name__ == "__main__":

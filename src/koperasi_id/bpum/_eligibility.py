@@ -272,15 +272,15 @@ def _never(p: Proposal, prog: Programme) -> bool:
 
 def failures(
     proposal: Proposal, prog: Programme, rule: OtherBankCreditRule, checks: Plan
-) -> list[tuple[str, str]]:
-    """``(code, Indonesian message)`` of each failed check; the screening fast path."""
+) -> list[tuple[str, str, str]]:
+    """``(code, Indonesian message, English message)`` of each failed check; the screening fast path."""
     out = []
     for check, code, passes in checks:
         if passes(proposal, prog):
             continue
-        ok, message_id, _ = check(proposal, prog, rule)
+        ok, message_id, message_en = check(proposal, prog, rule)
         if not ok:
-            out.append((code, message_id))
+            out.append((code, message_id, message_en))
     return out
 
 

@@ -91,7 +91,8 @@ class ScreeningResult:
     the masked NIK when the record had a readable one. ``failed_codes`` are the
     codes that decided a non-eligible outcome (failed findings, problem codes or
     :data:`DUPLICATE_CODE`); ``messages`` says the same in Indonesian for the
-    applicant. ``amount`` is the aid for an eligible record, otherwise 0.
+    applicant, ``messages_en`` in English (one per message, same order).
+    ``amount`` is the aid for an eligible record, otherwise 0.
     """
 
     index: int
@@ -102,6 +103,7 @@ class ScreeningResult:
     problems: tuple[Problem, ...] = ()
     amount: Decimal = _ZERO
     duplicate_of: int | None = None
+    messages_en: tuple[str, ...] = ()
 
 
 # Indonesian wording for the applicant, by exact problem code, then by the
@@ -144,6 +146,12 @@ def _message_id(problem: Problem) -> str:
     return f"Data tidak valid pada {where}: {text} [{code}]."
 
 
+def _message_en(problem: Problem) -> str:
+    # The problem's own message is English already (and masked where it quotes input).
+    where = "the row" if problem.path == "$" else problem.path[2:]
+    return f"Invalid data at {where}: {problem.message} [{problem.code}]."
+
+
 def _invalid(index: int, problems: tuple[Problem, ...], nik: str | None) -> ScreeningResult:
     return ScreeningResult(
         index=index,
@@ -151,6 +159,7 @@ def _invalid(index: int, problems: tuple[Problem, ...], nik: str | None) -> Scre
         nik=nik,
         failed_codes=tuple(dict.fromkeys(p.code for p in problems)),
         messages=tuple(_message_id(p) for p in problems),
+        messages_en=tuple(_message_en(p) for p in problems),
         problems=problems,
     )
 
@@ -216,6 +225,18 @@ def duplicate_message(masked_nik: str, earlier: int, year: int) -> str:
     return (
         f"NIK {masked_nik} sudah diusulkan pada data ke-{earlier} untuk tahun anggaran "
         f"{year}; satu NIK hanya menerima satu BPUM per tahun."
+    )
+
+
+def duplicate_message_en(masked_nik: str, earlier: int, year: int) -> str:
+    """The English reason of a ``DUPLICATE`` result (shared with the columnar engine).
+
+    >>> duplicate_message_en("187101******0001", 2, 2021)
+    'NIK 187101******0001 was already proposed in record 2 for budget year 2021; one NIK receives one BPUM a year.'
+    """
+    return (
+        f"NIK {masked_nik} was already proposed in record {earlier} for budget year "
+        f"{year}; one NIK receives one BPUM a year."
     )
 
 
@@ -435,6 +456,7 @@ def _screen(
                 nik=nik,
                 failed_codes=(DUPLICATE_CODE,),
                 messages=(duplicate_message(nik, earlier, year),),
+                messages_en=(duplicate_message_en(nik, earlier, year),),
                 duplicate_of=earlier,
             )
             continue
@@ -444,8 +466,9 @@ def _screen(
                 index=index,
                 outcome=ScreeningOutcome.INELIGIBLE,
                 nik=nik,
-                failed_codes=tuple(code for code, _ in failed),
-                messages=tuple(message for _, message in failed),
+                failed_codes=tuple(code for code, _, _ in failed),
+                messages=tuple(message for _, message, _ in failed),
+                messages_en=tuple(message for _, _, message in failed),
             )
         else:
             yield ScreeningResult(

@@ -208,37 +208,18 @@ def _screen_columns(
     tally: WarningTally,
 ) -> None:
     """The same screening column-wise, a batch of records at a time (``--engine columns``)."""
-    import polars as pl
 
     from koperasi_id._io import FileFormat
     from koperasi_id.cli._common import value_warnings
     from koperasi_id.frames import BpumScreener
     from koperasi_id.frames._csv import bpum_csv_rows
+    from koperasi_id.frames._records import record_frame
 
     out = writer.stream
 
     def flush(batch: list[Any]) -> None:
-        columns: list[str] | None = None
-        taken: dict[int, Any] = {}
-        for pos, record in enumerate(batch):
-            if columns is None and record.flat and not record.problems and None not in record.data:
-                columns = list(record.data)
-            if (
-                record.problems
-                or not record.flat
-                or columns is None
-                or list(record.data) != columns
-            ):
-                # What the reader could not split into the file's columns is read per record.
-                taken[pos] = structure_proposal(record, lenient=args.lenient)
-        names = columns or []
-        frame = pl.DataFrame(
-            {
-                c: [None if pos in taken else r.data[c] for pos, r in enumerate(batch)]
-                for c in names
-            },
-            schema=dict.fromkeys(names, pl.String),
-            height=len(batch),
+        frame, taken = record_frame(
+            batch, lambda record: structure_proposal(record, lenient=args.lenient)
         )
         results = screener.screen(frame, lines=[r.line for r in batch], errors=taken)
         for line, found in screener.warnings:

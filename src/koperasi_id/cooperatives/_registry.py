@@ -453,6 +453,30 @@ class RegistryCounter:
             counts[slot] += 1
         return found.status
 
+    def _add_counted(
+        self,
+        *,
+        not_yet_established: int,
+        dissolved: int,
+        groups: Mapping[str, Mapping[str, tuple[int, int]]],
+        active: int,
+        inactive: int,
+    ) -> None:
+        """Add counts made column-wise (:mod:`koperasi_id.frames`) from the same decisions.
+
+        ``groups`` maps each breakdown dimension to ``key -> (active, inactive)``.
+        """
+        self._not_yet += not_yet_established
+        self._dissolved += dissolved
+        self._active += active
+        self._inactive += inactive
+        for dimension, by_key in groups.items():
+            mine = self._groups[dimension]
+            for key, (act, inact) in by_key.items():
+                counts = mine.setdefault(key, [0, 0])
+                counts[0] += act
+                counts[1] += inact
+
     def add_all(self, cooperatives: Iterable[Cooperative]) -> None:
         """Count every cooperative of an iterable (consumed once)."""
         add = self.add

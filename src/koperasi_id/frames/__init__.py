@@ -1,5 +1,9 @@
 """Columnar versions of the batch jobs, over polars (and pandas) tables.
 
+BPUM screening (:func:`screen_bpum` and friends) and cooperative activity
+status with the registry summary (:func:`cooperative_status`,
+:func:`summarize_registry`).
+
 An optional extra: ``pip install 'koperasi-id[polars]'``. The functions here
 give, row for row, the decisions of the per-record functions
 (:func:`koperasi_id.bpum.screen_rows` and friends) and read the same dated
@@ -37,6 +41,14 @@ from koperasi_id.frames._bpum_api import (
     screen_bpum_batches,
     screen_bpum_csv,
 )
+from koperasi_id.frames._cooperatives import (
+    COOPERATIVE_STATUS_COLUMNS,
+    INVALID_STATUS,
+    NOT_YET_ESTABLISHED,
+    CooperativeCounter,
+    StatusRun,
+)
+from koperasi_id.frames._cooperatives_api import cooperative_status, summarize_registry
 from koperasi_id.frames._csv import write_bpum_csv
 from koperasi_id.frames._identifiers import (
     IDENTIFIER_KINDS,
@@ -49,22 +61,29 @@ from koperasi_id.frames._msme_api import classify_msme
 
 __all__ = [
     "BPUM_RESULT_COLUMNS",
+    "COOPERATIVE_STATUS_COLUMNS",
     "IDENTIFIER_KINDS",
+    "INVALID_STATUS",
     "KUR_RESULT_COLUMNS",
     "MSME_RESULT_COLUMNS",
+    "NOT_YET_ESTABLISHED",
     "BpumScreener",
+    "CooperativeCounter",
     "FrameRun",
     "KurAssessor",
     "KurRun",
     "MsmeClassifier",
     "MsmeRun",
+    "StatusRun",
     "assess_kur",
     "classify_msme",
+    "cooperative_status",
     "identifier_cells",
     "identifier_columns",
     "repeated_niks",
     "screen_bpum",
     "screen_bpum_batches",
     "screen_bpum_csv",
+    "summarize_registry",
     "write_bpum_csv",
 ]

@@ -64,10 +64,14 @@ def record_frame(
             columns = list(record.data)
         if record.problems or not record.flat or columns is None or list(record.data) != columns:
             taken[pos] = structure_one(record)
-    names = columns or []
+    # Without one clean flat record (JSON Lines) every record is taken as read;
+    # a frame of no columns would have no height, so one empty column stands in.
+    names = columns or [""]
+    blank = [None] * len(names)
+    # Row lists built by the C dict view, columns by polars: the batch's costliest step.
     frame = pl.DataFrame(
-        {c: [None if pos in taken else r.data[c] for pos, r in enumerate(batch)] for c in names},
+        [blank if pos in taken else list(r.data.values()) for pos, r in enumerate(batch)],
         schema=dict.fromkeys(names, pl.String),
-        height=len(batch),
+        orient="row",
     )
     return frame, taken
