@@ -7,11 +7,13 @@ import io
 import itertools
 from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from _hypothesis_optional import given, st
+from koperasi_id import bpum
 from koperasi_id.bpum import (
     DUPLICATE_CODE,
     PROPOSAL_COLUMNS,
@@ -448,7 +450,7 @@ def test_junk_rows_become_invalid_results_not_crashes(
     known: dict[str, str], unknown: dict[str, str]
 ) -> None:
     rows = [{**unknown, **known}, row()]
-    results = list(screen_rows(rows, year=2021, start=2))
+    results = list(bpum.screen_rows(rows, year=2021, start=2))
     assert [r.index for r in results] == [2, 3]
     assert results[1].outcome in (O.ELIGIBLE, O.DUPLICATE)
     if results[0].outcome is O.INVALID:
@@ -595,3 +597,29 @@ def test_read_problems_have_indonesian_reasons() -> None:
     ]
     for result in screen_numbered(errors, year=2021):
         assert ": tidak valid [" not in result.messages[0], result.messages[0]
+
+
+def test_english_reasons_pair_the_indonesian_ones() -> None:
+    """``messages_en``: one English reason per Indonesian one, from the same finding or problem."""
+    sample = Path(__file__).parent.parent / "examples" / "data" / "bpum_usulan_2021.csv"
+    with sample.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))[:2_000]
+    results = list(bpum.screen_rows(rows, year=2021, start=2))
+    kinds = set()
+    for row, result in zip(rows, results, strict=True):
+        assert len(result.messages_en) == len(result.messages)
+        kinds.add(result.outcome.value)
+        if result.outcome.value == "tidak_valid":
+            assert all(m.startswith("Invalid data at ") for m in result.messages_en)
+            assert [m.rsplit("[", 1)[1] for m in result.messages_en] == [
+                f"{p.code}]." for p in result.problems
+            ]
+        elif result.outcome.value == "ganda":
+            assert f"in record {result.duplicate_of} " in result.messages_en[0]
+        elif result.outcome.value == "tidak_layak":
+            decision = bpum.assess(bpum.structure_row(row), year=2021)
+            failed = {f.code: f.message_en for f in decision.findings if not f.passed}
+            assert list(result.messages_en) == [failed[c] for c in result.failed_codes]
+        else:
+            assert result.messages_en == ()
+    assert kinds == {"layak", "tidak_layak", "tidak_valid", "ganda"}
