@@ -14,45 +14,15 @@ benchmarks/bench_frames_coops.py [ROWS]`` or through ``run.py --only frames``.
 from __future__ import annotations
 
 import csv
-import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
-from bench_screening import Run
+from bench_screening import Run, _run
 
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "data" / "koperasi_lampung.csv"
 AS_OF = "2024-06-30"
-
-
-# Peak RSS and CPU seconds of the child, read in a small launcher (see
-# bench_screening._LAUNCH): on a shared machine the CPU time is the steadier figure.
-_LAUNCH = """
-import resource, subprocess, sys
-code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
-usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
-sys.exit(code)
-"""
-
-
-@dataclass(frozen=True)
-class CpuRun(Run):
-    cpu_seconds: float
-
-
-def _run(command: list[str]) -> CpuRun:
-    start = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-c", _LAUNCH, *command], capture_output=True, text=True, check=False
-    )
-    seconds = time.perf_counter() - start
-    if done.returncode != 0:
-        raise SystemExit(f"{command} failed ({done.returncode}):\n{done.stderr[-2000:]}")
-    rss, cpu = done.stdout.split()[-2:]
-    return CpuRun(seconds=seconds, peak_rss_mib=int(rss) / 1024, cpu_seconds=float(cpu))
 
 
 def registry_file(workdir: Path, rows: int) -> Path:
@@ -93,16 +63,16 @@ def _status(src: Path, engine: str) -> list[str]:
 
 def run(
     workdir: Path, rows: int, *, rounds: int = 1, with_rows_engine: bool = True
-) -> dict[str, CpuRun]:
+) -> dict[str, Run]:
     """Print columns vs rows on a ``rows``-row registry (median of ``rounds`` for columns)."""
     src = registry_file(workdir, rows)
-    found: dict[str, list[CpuRun]] = {"columns": [], "rows": []}
+    found: dict[str, list[Run]] = {"columns": [], "rows": []}
     for r in range(rounds):
         found["columns"].append(_run(_status(src, "columns")))
         if with_rows_engine and r == 0:  # the slow one: once is enough to see the gap
             found["rows"].append(_run(_status(src, "rows")))
     results = {
-        name: CpuRun(
+        name: Run(
             seconds=sorted(x.seconds for x in runs)[len(runs) // 2],
             peak_rss_mib=max(x.peak_rss_mib for x in runs),
             cpu_seconds=sorted(x.cpu_seconds for x in runs)[len(runs) // 2],
