@@ -215,7 +215,12 @@ def test_rat_not_held_cannot_be_reported() -> None:
     assert not missed.counts
 
 
-@pytest.mark.parametrize("year", [1899, 9999])
+@pytest.mark.parametrize("year", [1900, 9898])
+def test_fiscal_year_range_edges_are_accepted(year: int) -> None:
+    assert RatRecord(fiscal_year=year, held_on=None).fiscal_year == year
+
+
+@pytest.mark.parametrize("year", [1899, 9899, 9998, 9999])
 def test_fiscal_year_range(year: int) -> None:
     with pytest.raises(ValidationError) as info:
         RatRecord(fiscal_year=year, held_on=None)

@@ -322,16 +322,20 @@ def test_first_regime_day_and_the_day_before_fail_alike(as_of: date) -> None:
         assert isinstance(per_record_error.value, NoRuleInForceError)
 
 
-def test_a_fiscal_year_past_the_calendar_bound_fails_alike() -> None:
-    # 9998 passes the RAT record's range but its year-end is past the last day
-    # the library reads: the per-record reader raises, so must the columnar one.
-    row = {**read_sample(1)[0], "rat_records[0].fiscal_year": "9998"}
-    frame = frame_of([row])
-    with pytest.raises(KoperasiIdError) as per_record_error:
-        per_record(frame, as_of=AS_OF)
-    with pytest.raises(type(per_record_error.value)) as columnar_error:
-        cooperative_status(frame, as_of=AS_OF)
-    assert str(columnar_error.value) == str(per_record_error.value)
+@pytest.mark.parametrize(("year", "valid"), [("9898", True), ("9899", False), ("9998", False)])
+def test_a_fiscal_year_at_the_calendar_bound_is_decided_alike(year: str, valid: bool) -> None:
+    # The last fiscal year whose year-end and RAT deadline are days the library
+    # reads is 9898; a later one is a row problem in both engines (it once
+    # raised RuleInputError from deep in the rules instead).
+    row = {
+        **read_sample(1)[0],
+        "rat_records[0].fiscal_year": year,
+        "rat_records[0].held_on": "9899-03-01",
+    }
+    got, _ = assert_same(frame_of([row]), as_of=date(9899, 12, 31))
+    status, codes = got.row(0)[1], got.row(0)[3]
+    assert (status != "tidak_valid") is valid
+    assert ("cooperative.fiscal_year_range" in codes) is not valid
 
 
 def test_batches_add_up_to_the_whole() -> None:

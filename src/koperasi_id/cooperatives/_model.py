@@ -20,7 +20,7 @@ from typing import ClassVar, Self
 
 import attrs
 
-from koperasi_id._days import check_year
+from koperasi_id._days import FIRST_DAY, LAST_DAY, check_year
 from koperasi_id._numbers import MAX_MAGNITUDE
 from koperasi_id._values import ValueType, mask
 from koperasi_id.cooperatives._enums import (
@@ -167,12 +167,20 @@ def _non_blank(instance: object, attribute: attrs.Attribute[str], value: str) ->
         )
 
 
+#: The fiscal years a record may name: the year-end and the RAT deadline (in
+#: the following year at the latest) must both be days the library reads, so
+#: the last one is the year before LAST_DAY's. A wider range let a record in
+#: that reached the rules and raised RuleInputError there instead of a problem.
+FISCAL_YEARS = range(FIRST_DAY.year, LAST_DAY.year)
+
+
 def _fiscal_year_number(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if not 1900 <= value <= 9998:
+    if value not in FISCAL_YEARS:
+        span = f"{FISCAL_YEARS[0]}-{FISCAL_YEARS[-1]}"
         raise ValidationError.single(
             "cooperative.fiscal_year_range",
-            f"fiscal year {mask(value, limit=40)} is outside 1900-9998",
-            message_id=f"tahun buku {mask(value, limit=40)} di luar 1900-9998",
+            f"fiscal year {mask(value, limit=40)} is outside {span}",
+            message_id=f"tahun buku {mask(value, limit=40)} di luar {span}",
             path=f"$.{attribute.name}",
         )
 
@@ -350,7 +358,7 @@ class RatRecord:
     #: Rules beyond the JSON Schema (koperasi_id.schema), by problem code.
     __cross_field_rules__: ClassVar[Mapping[str, str]] = MappingProxyType(
         {
-            "cooperative.fiscal_year_range": "fiscal_year is 1900-9998",
+            "cooperative.fiscal_year_range": "fiscal_year is 1900-9898",
             "rat.reported_not_held": "reported is false when held_on is null",
         }
     )
@@ -390,7 +398,7 @@ class BusinessActivity:
     #: Rules beyond the JSON Schema (koperasi_id.schema), by problem code.
     __cross_field_rules__: ClassVar[Mapping[str, str]] = MappingProxyType(
         {
-            "cooperative.fiscal_year_range": "fiscal_year is 1900-9998",
+            "cooperative.fiscal_year_range": "fiscal_year is 1900-9898",
             "activity.turnover_without_business": "a positive turnover needs has_real_business",
         }
     )
