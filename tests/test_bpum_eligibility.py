@@ -71,6 +71,7 @@ def test_amounts_by_year() -> None:
 def test_year_without_programme_names_the_years_that_exist(year: int) -> None:
     with pytest.raises(NoRuleInForceError) as info:
         amount(year)
+    assert info.value.table == "bpum.programme"
     message = str(info.value)
     assert "2020, 2021" in message
     assert "bpum.programme" in message
@@ -83,14 +84,16 @@ def test_year_that_is_not_a_year(year: Any) -> None:
 
 
 def test_regimes_cover_budget_years_day_before_and_first_day() -> None:
-    with pytest.raises(NoRuleInForceError):
+    with pytest.raises(NoRuleInForceError) as caught:
         PROGRAMMES.at(date(2019, 12, 31))
+    assert caught.value.table == "bpum.programme"
     assert PROGRAMMES.at(date(2020, 1, 1)).name == "bpum-2020"
     assert PROGRAMMES.at(date(2020, 12, 31)).name == "bpum-2020"
     assert PROGRAMMES.at(date(2021, 1, 1)).name == "bpum-2021"
     assert PROGRAMMES.at(date(2021, 12, 31)).name == "bpum-2021"
-    with pytest.raises(NoRuleInForceError):
+    with pytest.raises(NoRuleInForceError) as caught:
         PROGRAMMES.at(date(2022, 1, 1))
+    assert caught.value.table == "bpum.programme"
 
 
 def test_programme_citations_and_confidence() -> None:
@@ -154,8 +157,9 @@ def test_caller_supplied_programme() -> None:
     barred = assess(make(previous_bpum_years=[2021]), year=2024, rules=extended)
     assert barred.failed_codes == ("bpum.previous_bpum",)
     assert barred.amount == 0
-    with pytest.raises(NoRuleInForceError):
+    with pytest.raises(NoRuleInForceError) as caught:
         amount(2024)
+    assert caught.value.table == "bpum.programme"
 
 
 # --- the criteria -----------------------------------------------------------

@@ -159,8 +159,9 @@ def test_proposer_region_level(kind: str, region: str, ok: bool) -> None:
 
 def test_proposer_evolve_is_checked() -> None:
     p = Proposer(type=ProposerType.PROVINCIAL_OFFICE, region=RegionCode.parse("18"))
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as caught:
         attrs.evolve(p, type=ProposerType.DISTRICT_OFFICE)
+    assert caught.value.codes == ("bpum.proposer_region",)
 
 
 def test_labels() -> None:
@@ -227,12 +228,23 @@ def test_proposal_junk_reported_at_its_path(over: dict[str, Any], path: str, cod
 def test_all_cross_field_problems_at_once() -> None:
     with pytest.raises(ValidationError) as info:
         from_dict(Proposal, wire(name="", ktp_address=" ", previous_bpum_years=[2020, 2020]))
+    assert info.value.codes == ("bpum.empty", "bpum.empty", "bpum.year_repeated")
     assert info.value.paths == ("$.name", "$.ktp_address", "$.previous_bpum_years[1]")
 
 
 def test_missing_required_fields() -> None:
     with pytest.raises(ValidationError) as info:
         from_dict(Proposal, {"nik": NIK})
+    assert info.value.codes == (
+        "missing",
+        "missing",
+        "missing",
+        "missing",
+        "missing",
+        "missing",
+        "missing",
+        "missing",
+    )
     assert set(info.value.paths) >= {"$.name", "$.ktp_address", "$.phone", "$.proposer"}
 
 
@@ -244,8 +256,9 @@ def test_direct_construction_and_evolve_are_checked() -> None:
     with pytest.raises(ValidationError) as info:
         attrs.evolve(p, name=5)  # type: ignore[arg-type]
     assert info.value.codes == ("type.str",)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as caught:
         attrs.evolve(p, previous_bpum_years=(True,))
+    assert caught.value.codes == ("bpum.year",)
 
 
 def test_same_address() -> None:

@@ -146,8 +146,9 @@ def test_unknown_year_raises_before_reading() -> None:
         raise AssertionError("must not be read")
         yield {}  # pragma: no cover
 
-    with pytest.raises(NoRuleInForceError, match="2020, 2021"):
+    with pytest.raises(NoRuleInForceError, match="2020, 2021") as caught:
         screen(records(), year=2022)
+    assert caught.value.table == "bpum.programme"
 
 
 def test_credit_rule_must_be_the_enum_and_is_checked_before_reading() -> None:

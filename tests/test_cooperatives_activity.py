@@ -200,13 +200,15 @@ def test_unreported_counts_as_missed_must_be_a_bool(bad: object) -> None:
         )
     assert err.value.codes == ("cooperatives.activity.unreported_counts_as_missed",)
     assert err.value.paths == ("$.unreported_counts_as_missed",)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as caught:
         summarize([], as_of=date(2024, 7, 1), unreported_counts_as_missed=bad)  # type: ignore[arg-type]
+    assert caught.value.codes == ("cooperatives.activity.unreported_counts_as_missed",)
 
 
 def test_activity_rule_validates_its_window() -> None:
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as caught:
         ActivityRule(window_years=0)
+    assert caught.value.codes == ("cooperatives.activity.window_years",)
     assert ActivityRule().window_years == 3
     assert ActivityRule().unreported_counts_as_missed is True
 
@@ -249,8 +251,9 @@ def test_rules_outside_their_span_raise() -> None:
             )
         ],
     )
-    with pytest.raises(NoRuleInForceError):
+    with pytest.raises(NoRuleInForceError) as caught:
         activity_status(make(), as_of=date(2024, 7, 1), rules=only_2030)
+    assert caught.value.table == "x"
 
 
 def test_annulled_statute_is_refused() -> None:

@@ -229,7 +229,7 @@ def test_already_dissolved() -> None:
 
 
 def test_before_the_deed() -> None:
-    with pytest.raises(RuleInputError):
+    with pytest.raises(RuleInputError, match="there are no dissolution grounds on 2015-12-31"):
         dissolution_grounds(make(), as_of=date(2015, 12, 31))
 
 
@@ -331,9 +331,11 @@ def test_creditor_claims_three_months_from_their_notice() -> None:
 def test_dates_before_the_notice_are_refused() -> None:
     with pytest.raises(ValidationError) as err:
         dissolution_timeline(date(2024, 6, 3), objection_received_on=date(2024, 6, 2))
+    assert err.value.codes == ("cooperatives.dissolution.objection_before_notice",)
     assert err.value.paths == ("$.objection_received_on",)
     with pytest.raises(ValidationError) as err:
         dissolution_timeline(date(2024, 6, 3), creditors_notified_on=date(2024, 6, 2))
+    assert err.value.codes == ("cooperatives.dissolution.creditors_before_notice",)
     assert err.value.paths == ("$.creditors_notified_on",)
 
 
@@ -345,8 +347,9 @@ def test_deadline_is_met_by() -> None:
 
 
 def test_timeline_outside_the_law_raises_and_caller_rules_apply() -> None:
-    with pytest.raises(NoRuleInForceError):
+    with pytest.raises(NoRuleInForceError) as caught:
         dissolution_timeline(date(1990, 1, 1))
+    assert caught.value.table == "cooperatives.dissolution_periods"
     base = DISSOLUTION_PERIODS.regimes[0]
     longer = Timeline(
         "x",

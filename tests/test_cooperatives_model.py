@@ -202,6 +202,7 @@ def test_founder_repr_masks_the_nik() -> None:
 def test_blank_names_are_refused() -> None:
     with pytest.raises(ValidationError) as info:
         Founder(name="  ", nik=Nik.parse(NIK_A))
+    assert info.value.codes == ("cooperative.name_blank",)
     assert info.value.paths == ("$.name",)
     assert problems(name="x" * 301) == [("$.name", "cooperative.name_length")]
 
@@ -209,6 +210,7 @@ def test_blank_names_are_refused() -> None:
 def test_rat_not_held_cannot_be_reported() -> None:
     with pytest.raises(ValidationError) as info:
         RatRecord(fiscal_year=2022, held_on=None, reported=True)
+    assert info.value.codes == ("rat.reported_not_held",)
     assert info.value.paths == ("$.reported",)
     missed = RatRecord(fiscal_year=2022, held_on=None)
     assert not missed.held
@@ -231,9 +233,11 @@ def test_business_activity_turnover() -> None:
     assert BusinessActivity(fiscal_year=2022, has_real_business=False, turnover=Decimal(0))
     with pytest.raises(ValidationError) as info:
         BusinessActivity(fiscal_year=2022, has_real_business=False, turnover=Decimal(1))
+    assert info.value.codes == ("activity.turnover_without_business",)
     assert info.value.paths == ("$.has_real_business",)
     with pytest.raises(ValidationError) as info:
         BusinessActivity(fiscal_year=2022, has_real_business=True, turnover=Decimal(-1))
+    assert info.value.codes == ("money.negative",)
     assert info.value.paths == ("$.turnover",)
 
 
@@ -432,12 +436,14 @@ def test_every_problem_reported_at_once() -> None:
 
 def test_direct_construction_and_evolve_are_protected() -> None:
     c = build()
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as caught:
         attrs.evolve(c, member_count=-1)
+    assert caught.value.codes == ("cooperative.member_count_negative",)
     with pytest.raises(ValidationError) as info:
         attrs.evolve(
             c, rat_records=(RatRecord(fiscal_year=2021, held_on=date(2021, 1, 5), reported=True),)
         )
+    assert info.value.codes == ("cooperative.rat_before_deed",)
     assert info.value.paths == ("$.rat_records[0].held_on",)
 
 
@@ -511,6 +517,7 @@ def test_unknown_and_wrongly_typed_fields_have_paths() -> None:
             Cooperative,
             base(member_count="25", colour="red", kind="serba_usaha", deed_approved_on="1/3/2021"),
         )
+    assert info.value.codes == ("type.date", "enum", "type.int", "unknown_field")
     assert set(info.value.paths) == {
         "$.member_count",
         "$.colour",
@@ -525,16 +532,26 @@ def test_nested_invariant_paths_from_dict() -> None:
     data["rat_records"][1]["reported"] = True
     with pytest.raises(ValidationError) as info:
         from_dict(Cooperative, data)
+    assert info.value.codes == ("board_term.order", "rat.reported_not_held")
     assert set(info.value.paths) == {"$.board_terms[0].ends_on", "$.rat_records[1].reported"}
 
 
 @pytest.mark.parametrize(
-    "junk",
-    [None, 7, "koperasi", [], [base()], {"name": None}, {**base(), "region": 1871}],
+    ("junk", "code"),
+    [
+        (None, "type.object"),
+        (7, "type.object"),
+        ("koperasi", "type.object"),
+        ([], "type.object"),
+        ([base()], "type.object"),
+        ({"name": None}, "type.str"),
+        ({**base(), "region": 1871}, "region.type"),
+    ],
 )
-def test_junk_is_a_validation_error(junk: object) -> None:
-    with pytest.raises(ValidationError):
+def test_junk_is_a_validation_error(junk: object, code: str) -> None:
+    with pytest.raises(ValidationError) as caught:
         from_dict(Cooperative, junk)
+    assert caught.value.codes[0] == code
 
 
 def test_region_code_kept_as_region() -> None:

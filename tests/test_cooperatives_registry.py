@@ -162,8 +162,9 @@ def test_window_years_and_unreported_parameters_reach_every_cooperative() -> Non
     lenient = summarize([old_rat, unreported], as_of=AS_OF, unreported_counts_as_missed=False)
     assert (three.active, two.active, lenient.active) == (1, 0, 2)
     assert two.window_years == 2
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as caught:
         summarize([], as_of=AS_OF, window_years=0)
+    assert caught.value.codes == ("cooperatives.activity.window_years",)
 
 
 def test_percent_rounding_is_half_up_and_configurable() -> None:
@@ -175,8 +176,9 @@ def test_percent_rounding_is_half_up_and_configurable() -> None:
     eighth = [make(), *[make(active=False) for _ in range(7)]]
     assert summarize(eighth, as_of=AS_OF, percent_places=0).active_percent == Decimal("13")
     for bad in (-1, 7, True, "2"):
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError) as caught:
             summarize([], as_of=AS_OF, percent_places=bad)  # type: ignore[arg-type]
+        assert caught.value.codes == ("registry.percent_places",)
 
 
 def test_streams_a_generator_once() -> None:
@@ -207,10 +209,12 @@ def test_counter_counts_invalid_rows_as_it_goes() -> None:
     assert counter.add(make(deed=date(2026, 1, 1), active=False)) is None
     assert counter.summary().rows == 10
     counter.add_invalid(0)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as caught:
         counter.add_invalid(-1)
-    with pytest.raises(ValidationError):
+    assert caught.value.codes == ("registry.invalid_count",)
+    with pytest.raises(ValidationError) as caught:
         counter.add_invalid(True)
+    assert caught.value.codes == ("registry.invalid_count",)
 
 
 def test_to_dict_matches_the_converter_and_round_trips() -> None:

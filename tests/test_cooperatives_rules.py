@@ -157,7 +157,9 @@ def test_r1_a_callers_uu_17_2012_regime_is_refused(instrument: str) -> None:
             as_of=date(2013, 1, 1),
             rules=FOUNDER_MINIMUMS.overridden(annulled),
         )
-    with pytest.raises(RuleInputError):
+    with pytest.raises(
+        RuleInputError, match=r"^regime 'uu-17-2012-pasal-6' cites .*annulled in full"
+    ):
         founder_minimum(
             CooperativeForm.PRIMARY,
             as_of=date(2013, 1, 1),
@@ -178,8 +180,9 @@ def test_r2_law_version_boundaries() -> None:
     assert governing_law(as_of=date(2020, 11, 2)) is LawVersion.CIPTA_KERJA
     assert governing_law(as_of=date(2023, 1, 11)) is LawVersion.CIPTA_KERJA
     assert governing_law(as_of=date(2023, 1, 12)) is LawVersion.CIPTA_KERJA_P2SK
-    with pytest.raises(NoRuleInForceError):
+    with pytest.raises(NoRuleInForceError) as caught:
         governing_law(as_of=date(1992, 10, 20))
+    assert caught.value.table == "cooperatives.governing_law"
     assert governing_law(as_of=date(1992, 10, 21)) is LawVersion.ORIGINAL
 
 
@@ -235,8 +238,9 @@ def test_r3_count_only_and_junk() -> None:
     for junk in (-1, True):
         with pytest.raises(RuleInputError, match="count"):
             check_founders(CooperativeForm.PRIMARY, junk, as_of=DAY)
-    with pytest.raises(NoRuleInForceError):
+    with pytest.raises(NoRuleInForceError) as caught:
         check_founders(CooperativeForm.PRIMARY, 20, as_of=date(1990, 1, 1))
+    assert caught.value.table == "cooperatives.founder_minimums"
 
 
 def test_r3_from_a_cooperative_entity() -> None:
@@ -304,7 +308,9 @@ def test_r4_missing_board_and_members() -> None:
     assert d.failed_codes == ("cooperatives.organ_rapat_anggota", "cooperatives.organ_pengurus")
     # terms that have ended do not count
     assert "cooperatives.organ_pengawas" in check_organs(c, as_of=date(2024, 1, 1)).failed_codes
-    with pytest.raises(RuleInputError):
+    with pytest.raises(
+        RuleInputError, match=r"^as_of 2021-02-28 is before the deed was approved \(2021-03-01\)$"
+    ):
         check_organs(c, as_of=date(2021, 2, 28))
 
 
@@ -407,8 +413,9 @@ def test_r6_village_head_rule_for_kelurahan_is_a_parameter() -> None:
 
 def test_r6_dates_and_applicability() -> None:
     c = kdmp("Koperasi Desa Merah Putih Bentangan", [], [])
-    with pytest.raises(NoRuleInForceError):
+    with pytest.raises(NoRuleInForceError) as caught:
         check_merah_putih(c, as_of=date(2025, 3, 17))
+    assert caught.value.table == "cooperatives.merah_putih"
     assert check_merah_putih(c, as_of=date(2025, 3, 18)).regimes
     with pytest.raises(RuleInputError, match="merah_putih"):
         check_merah_putih(make(), as_of=DAY)
@@ -440,8 +447,9 @@ def test_r7_articles_deadline_junk(junk: object) -> None:
 
 
 def test_r7_no_rule_before_uu_25_1992() -> None:
-    with pytest.raises(NoRuleInForceError):
+    with pytest.raises(NoRuleInForceError) as caught:
         rat_deadline(1991)
+    assert caught.value.table == "cooperatives.rat_deadline_months"
 
 
 def _with_rat(held: str | None, reported: bool = True) -> Cooperative:
@@ -632,11 +640,14 @@ def test_r16_before_p2sk_there_is_no_loop() -> None:
 def test_r16_profile_junk() -> None:
     with pytest.raises(ValidationError) as info:
         SavingsLoanProfile(bank_funding=Decimal(1))
+    assert info.value.codes == ("savings_loan.assets_missing",)
     assert info.value.paths == ("$.unit_assets",)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as caught:
         SavingsLoanProfile(bank_funding=Decimal(-1), unit_assets=Decimal(5))
-    with pytest.raises(ValidationError):
+    assert caught.value.codes == ("money.negative",)
+    with pytest.raises(ValidationError) as caught:
         from_dict(SavingsLoanProfile, {"bank_funding": 0.4, "unit_assets": "1"})
+    assert caught.value.codes == ("type.float",)
 
 
 # --- R17: supervising level ------------------------------------------------------
@@ -656,8 +667,9 @@ def test_r17_level_and_region() -> None:
 
 
 def test_r17_regime_dates() -> None:
-    with pytest.raises(NoRuleInForceError):
+    with pytest.raises(NoRuleInForceError) as caught:
         supervising_level(MembershipArea.WITHIN_REGENCY, as_of=date(2020, 10, 13))
+    assert caught.value.table == "cooperatives.supervision"
     assert supervising_level(MembershipArea.WITHIN_REGENCY, as_of=date(2020, 10, 14)).regimes
 
 
@@ -705,18 +717,18 @@ def test_r18_single_source_caps() -> None:
 
 
 @pytest.mark.parametrize(
-    ("capital", "largest"),
+    ("capital", "largest", "code"),
     [
-        (1.0, None),
-        (Decimal(-1), None),
-        (Decimal("NaN"), None),
-        ("5", None),
-        (Decimal("5.001"), None),
-        (Decimal(5), Decimal(6)),
+        (1.0, None, "money.type"),
+        (Decimal(-1), None, "money.negative"),
+        (Decimal("NaN"), None, "money.type"),
+        ("5", None, "money.type"),
+        (Decimal("5.001"), None, "money.too_many_decimals"),
+        (Decimal(5), Decimal(6), "capital.contribution_above_total"),
     ],
 )
-def test_r18_junk(capital: object, largest: object) -> None:
-    with pytest.raises(ValidationError):
+def test_r18_junk(capital: object, largest: object, code: str) -> None:
+    with pytest.raises(ValidationError) as caught:
         check_startup_capital(
             form=CooperativeForm.PRIMARY,
             membership_area=MembershipArea.WITHIN_REGENCY,
@@ -724,6 +736,7 @@ def test_r18_junk(capital: object, largest: object) -> None:
             largest_contribution=largest,  # type: ignore[arg-type]
             as_of=date(2024, 1, 1),
         )
+    assert caught.value.codes == (code,)
 
 
 def test_r18_accepts_int_and_has_dates() -> None:
@@ -734,13 +747,14 @@ def test_r18_accepts_int_and_has_dates() -> None:
         as_of=date(2023, 6, 1),
     )
     assert d.outcome
-    with pytest.raises(NoRuleInForceError):
+    with pytest.raises(NoRuleInForceError) as caught:
         check_startup_capital(
             form=CooperativeForm.PRIMARY,
             membership_area=MembershipArea.WITHIN_REGENCY,
             capital=Decimal(500_000_000),
             as_of=date(2023, 5, 31),
         )
+    assert caught.value.table == "cooperatives.ksp_startup_capital"
 
 
 # --- R19: related-party lending --------------------------------------------------
@@ -774,16 +788,18 @@ def test_r19_negative_own_capital_allows_nothing() -> None:
     assert check_related_party_lending(
         related_party_loans=Decimal(0), own_capital=Decimal(-5), as_of=DAY
     ).outcome
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as caught:
         check_related_party_lending(
             related_party_loans=Decimal(-1), own_capital=Decimal(5), as_of=DAY
         )
-    with pytest.raises(ValidationError):
+    assert caught.value.codes == ("money.negative",)
+    with pytest.raises(ValidationError) as caught:
         check_related_party_lending(
             related_party_loans=Decimal(1),
             own_capital=0.5,  # type: ignore[arg-type]
             as_of=DAY,
         )
+    assert caught.value.codes == ("money.type",)
 
 
 # --- R24: health grade -----------------------------------------------------------
@@ -817,8 +833,9 @@ def test_r24_scale_version_is_tagged_and_2020_cutoffs_flagged() -> None:
     assert after.scale_version == "permenkop-9-2020"
     assert [w.code for w in after.warnings] == ["cooperatives.health_scale_unconfirmed"]
     assert HEALTH_SCALES.at(date(2020, 10, 14)).confidence is Confidence.LOW
-    with pytest.raises(NoRuleInForceError):
+    with pytest.raises(NoRuleInForceError) as caught:
         health_grade(70, as_of=date(2016, 4, 18))
+    assert caught.value.table == "cooperatives.health_scale"
 
 
 def test_r24_callers_scale() -> None:
@@ -846,11 +863,13 @@ def test_r24_float_scores_and_junk() -> None:
     assert health_grade(79.99, as_of=DAY).outcome is HealthGrade.FAIRLY_HEALTHY
     assert health_grade(80.0, as_of=DAY).score == Decimal("80.0")
     for junk in (-0.01, 100.01, Decimal(-1), 101):
-        with pytest.raises(ValidationError, match="outside"):
+        with pytest.raises(ValidationError, match="outside") as caught:
             health_grade(junk, as_of=DAY)
+        assert caught.value.codes == ("health.score_range",)
     for junk in (float("nan"), float("inf"), Decimal("NaN"), "80", None, True):
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError) as caught:
             health_grade(junk, as_of=DAY)  # type: ignore[arg-type]
+        assert caught.value.codes == ("health.score",)
 
 
 # --- decisions ------------------------------------------------------------------
@@ -906,7 +925,9 @@ def test_governance_review_runs_what_applies() -> None:
     assert rat_decision.fiscal_year == 2024
     early = coop.governance_review(c, as_of=date(2022, 6, 30))
     assert "R7" not in [d.rule for d in early]
-    with pytest.raises(RuleInputError):
+    with pytest.raises(
+        RuleInputError, match=r"^as_of 2021-02-28 is before the deed was approved \(2021-03-01\)$"
+    ):
         coop.governance_review(c, as_of=date(2021, 2, 28))
 
 

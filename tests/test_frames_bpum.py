@@ -193,17 +193,20 @@ def test_rules_override_reaches_the_columnar_engine() -> None:
         row["pekerjaan"] = "pedagang"
     got = assert_same(frame_of(rows), year=2021, rules=rules)
     assert "999000" in got["jumlah_bantuan"].to_list()
-    with pytest.raises(NoRuleInForceError):
+    with pytest.raises(NoRuleInForceError) as caught:
         screen_bpum(frame_of(rows), year=2020, rules=rules)
+    assert caught.value.table == "custom"
 
 
 @pytest.mark.parametrize("year", [2019, 2022])
 def test_years_outside_every_regime_are_refused_by_both(year: int) -> None:
     frame = frame_of(read_sample()[:3])
-    with pytest.raises(NoRuleInForceError):
+    with pytest.raises(NoRuleInForceError) as caught:
         list(bpum.screen_rows(frame.iter_rows(named=True), year=year))
-    with pytest.raises(NoRuleInForceError):
+    assert caught.value.table == "bpum.programme"
+    with pytest.raises(NoRuleInForceError) as caught:
         screen_bpum(frame, year=year)
+    assert caught.value.table == "bpum.programme"
 
 
 def test_duplicates_found_across_batches() -> None:

@@ -308,9 +308,14 @@ def test_masking_everywhere():
     assert raw not in repr(nik)
     assert raw not in repr([nik])
     assert str(nik) == nik.display() == raw
-    for bad in ("1871015203880000", "18710152038800A4", "18710152038800044"):
+    for bad, code in (
+        ("1871015203880000", "nik.serial_zero"),
+        ("18710152038800A4", "nik.characters"),
+        ("18710152038800044", "nik.length"),
+    ):
         with pytest.raises(ValidationError) as info:
             Nik.parse(bad)
+        assert info.value.codes == (code,)
         assert bad[:12] not in str(info.value)
 
 
@@ -322,8 +327,9 @@ def test_mask_nik_on_raw_text():
 
 def test_constructor_validates_and_equals_parse():
     assert Nik("1871010101900001") == Nik.parse("18.7101.010190.0001")
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as caught:
         Nik("1871010101900000")
+    assert caught.value.codes == ("nik.serial_zero",)
     assert hash(Nik("1871010101900001")) == hash(Nik.parse("1871010101900001"))
 
 

@@ -139,8 +139,9 @@ def test_century_inference_never_picks_the_future(reference):
     try:
         older = reference.replace(year=reference.year - 100)
     except ValueError:  # 29 Feb 2000: 1900 was not a leap year, no older candidate
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError) as caught:
             nik.birth_date(reference=day_before)
+        assert caught.value.codes == ("nik.future_birth_date",)
     else:
         assert nik.birth_date(reference=day_before) == older
 

@@ -111,6 +111,7 @@ def test_error_messages_never_show_a_nik():
     raw = "18010415088500A3"
     with pytest.raises(ValidationError) as info:
         Npwp.parse(raw)
+    assert info.value.codes == ("npwp.characters",)
     assert raw[:10] not in str(info.value)
 
 

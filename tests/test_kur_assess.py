@@ -122,17 +122,19 @@ def test_assessment_serialises() -> None:
 
 
 def test_no_kur_before_the_2015_relaunch() -> None:
-    with pytest.raises(NoRuleInForceError, match="2015-06-30"):
+    with pytest.raises(NoRuleInForceError, match="2015-06-30") as caught:
         assess(application(akad_date=date(2015, 6, 30)))
+    assert caught.value.table == "kur.ceiling"
 
 
 def test_super_micro_application_before_permenko_15_2020_is_no_rule() -> None:
-    with pytest.raises(NoRuleInForceError, match=r"kur\.ceiling\[super_mikro\]"):
+    with pytest.raises(NoRuleInForceError, match=r"kur\.ceiling\[super_mikro\]") as caught:
         assess(
             application(
                 scheme=Scheme.SUPER_MICRO, plafond=D(5_000_000), akad_date=date(2020, 8, 30)
             )
         )
+    assert caught.value.table == "kur.ceiling[super_mikro]"
 
 
 # --- scheme ceiling -------------------------------------------------------------
@@ -538,35 +540,39 @@ def test_application_invariants(changes: dict[str, Any], path: str, code: str) -
 def test_existing_credit_invariants() -> None:
     with pytest.raises(ValidationError) as err:
         credit(CreditKind.MORTGAGE, scheme=Scheme.MICRO)
+    assert err.value.codes == ("kur.credit_scheme",)
     assert err.value.paths == ("$.scheme",)
     with pytest.raises(ValidationError) as err:
         credit(CreditKind.KUR, closed=True, outstanding=D(1))
+    assert err.value.codes == ("kur.closed_outstanding",)
     assert err.value.paths == ("$.outstanding",)
     # a wire string would hide the credit from the KUR Mikro outstanding cap
     with pytest.raises(ValidationError) as err:
         credit(CreditKind.KUR, scheme="mikro")
+    assert err.value.codes == ("kur.scheme_type",)
     assert err.value.paths == ("$.scheme",)
 
 
 @pytest.mark.parametrize(
-    ("changes", "path"),
+    ("changes", "path", "code"),
     [
-        ({"method": Method.BULLET}, "$.method"),
-        ({"grace_months": 12}, "$.grace_months"),
-        ({"annual_rate": D(101)}, "$.annual_rate"),
-        ({"annual_rate": 6}, "$.annual_rate"),
-        ({"first_due": AKAD}, "$.first_due"),
-        ({"first_due": "2024-06-01"}, "$.first_due"),
-        ({"method": "anuitas"}, "$.method"),
-        ({"rate_convention": "nominal_bulanan"}, "$.rate_convention"),
-        ({"akad_date": datetime(2024, 5, 1, 9)}, "$.akad_date"),
+        ({"method": Method.BULLET}, "$.method", "kur.bullet_scheme"),
+        ({"grace_months": 12}, "$.grace_months", "kur.grace_too_long"),
+        ({"annual_rate": D(101)}, "$.annual_rate", "kur.rate_range"),
+        ({"annual_rate": 6}, "$.annual_rate", "kur.rate_range"),
+        ({"first_due": AKAD}, "$.first_due", "kur.first_due"),
+        ({"first_due": "2024-06-01"}, "$.first_due", "kur.date_type"),
+        ({"method": "anuitas"}, "$.method", "kur.method_type"),
+        ({"rate_convention": "nominal_bulanan"}, "$.rate_convention", "kur.rate_convention_type"),
+        ({"akad_date": datetime(2024, 5, 1, 9)}, "$.akad_date", "kur.date_type"),
         (
             {"scheme": Scheme.SUPER_MICRO, "method": Method.BULLET, "grace_months": 1},
             "$.grace_months",
+            "kur.bullet_grace",
         ),
     ],
 )
-def test_loan_invariants(changes: dict[str, Any], path: str) -> None:
+def test_loan_invariants(changes: dict[str, Any], path: str, code: str) -> None:
     fields: dict[str, Any] = {
         "borrower_nik": NIK,
         "scheme": Scheme.MICRO,
@@ -580,6 +586,7 @@ def test_loan_invariants(changes: dict[str, Any], path: str) -> None:
     with pytest.raises(ValidationError) as err:
         KurLoan(**fields)
     assert err.value.paths == (path,)
+    assert err.value.codes == (code,)
 
 
 def test_from_dict_reports_every_problem_at_its_path() -> None:
@@ -591,6 +598,7 @@ def test_from_dict_reports_every_problem_at_its_path() -> None:
     data["hobby"] = "x"
     with pytest.raises(ValidationError) as err:
         from_dict(KurApplication, data)
+    assert err.value.codes == ("nik.length", "enum", "type.float", "enum", "unknown_field")
     paths = set(err.value.paths)
     assert {
         "$.plafond",
@@ -607,6 +615,7 @@ def test_from_dict_runs_the_invariants() -> None:
     data["contract_months"] = 12
     with pytest.raises(ValidationError) as err:
         from_dict(KurApplication, data)
+    assert err.value.codes == ("kur.contract_months",)
     assert err.value.paths == ("$.contract_months",)
 
 

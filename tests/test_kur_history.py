@@ -57,21 +57,26 @@ def test_rate_history_from_the_relaunch(scheme: Scheme, as_of: date, expected: D
 
 def test_day_before_the_relaunch_is_no_rule() -> None:
     for scheme in (MICRO, SMALL, PMI):
-        with pytest.raises(NoRuleInForceError, match=r"no kur\.rate rule in force on 2015-06-30"):
+        with pytest.raises(
+            NoRuleInForceError, match=r"no kur\.rate rule in force on 2015-06-30"
+        ) as caught:
             rate(scheme, as_of=date(2015, 6, 30))
+        assert caught.value.table == "kur.rate"
 
 
 def test_kur_khusus_from_2018_only() -> None:
     # Permenko 11/2017 (LOW for khusus): not in the 2015–2017 schemes.
-    with pytest.raises(NoRuleInForceError, match=r"kur\.rate\[khusus\]"):
+    with pytest.raises(NoRuleInForceError, match=r"kur\.rate\[khusus\]") as caught:
         rate(SPECIAL, as_of=date(2017, 12, 31))
+    assert caught.value.table == "kur.rate[khusus]"
     assert rate(SPECIAL, as_of=date(2018, 1, 1)) == D(7)
 
 
 def test_super_mikro_first_day_is_a_parameter() -> None:
     # detik 13 Aug 2020: "mulai berlaku akhir Agustus 2020" (LOW on the day).
-    with pytest.raises(NoRuleInForceError, match=r"kur\.rate\[super_mikro\]"):
+    with pytest.raises(NoRuleInForceError, match=r"kur\.rate\[super_mikro\]") as caught:
         rate(SUPER, as_of=date(2020, 8, 30))
+    assert caught.value.table == "kur.rate[super_mikro]"
     assert rate(SUPER, as_of=date(2020, 8, 31)) == D(6)
     early = KurRules.build(super_micro_from=date(2020, 8, 24))
     assert rate(SUPER, as_of=date(2020, 8, 24), rules=early) == D(6)
@@ -81,8 +86,9 @@ def test_super_mikro_first_day_is_a_parameter() -> None:
 
 def test_kmk_317_first_day_is_a_parameter() -> None:
     late = KurRules.build(kmk_317_from=date(2023, 9, 1))
-    with pytest.raises(NoRuleInForceError):
+    with pytest.raises(NoRuleInForceError) as caught:
         subsidy(MICRO, as_of=date(2023, 8, 31), rules=late)
+    assert caught.value.table == "kur.subsidy"
     assert subsidy(MICRO, as_of=date(2023, 9, 1), rules=late) == D(10)
     # With a later tiered regime the 2022 table runs on until KMK 317/2023.
     both = KurRules.build(tiered_from=date(2023, 9, 1), kmk_317_from=date(2023, 9, 1))
@@ -93,8 +99,9 @@ def test_kmk_317_first_day_is_a_parameter() -> None:
 
 def test_relaunch_day_is_a_parameter() -> None:
     august = KurRules.build(kur_relaunch=date(2015, 8, 12))
-    with pytest.raises(NoRuleInForceError):
+    with pytest.raises(NoRuleInForceError) as caught:
         rate(MICRO, as_of=date(2015, 8, 11), rules=august)
+    assert caught.value.table == "kur.rate"
     assert rate(MICRO, as_of=date(2015, 8, 12), rules=august) == D(12)
     with pytest.raises(RuleInputError, match="kur_relaunch"):
         KurRules.build(kur_relaunch=date(2014, 12, 31))
@@ -177,20 +184,26 @@ def test_regular_subsidy_history(scheme: Scheme, as_of: date, expected: Decimal)
 def test_subsidy_gaps_are_no_rule() -> None:
     # 2016: only the mikro points were found (test_oracles_kur_history.py); KMK
     # 317/2023 covers akad from 27 Jan 2023 only.
-    with pytest.raises(NoRuleInForceError, match=r"kur\.subsidy\[kecil\]"):
+    with pytest.raises(NoRuleInForceError, match=r"kur\.subsidy\[kecil\]") as caught:
         subsidy(SMALL, as_of=date(2016, 6, 1))
-    with pytest.raises(NoRuleInForceError, match=r"kur\.subsidy"):
+    assert caught.value.table == "kur.subsidy[kecil]"
+    with pytest.raises(NoRuleInForceError, match=r"kur\.subsidy") as caught:
         subsidy(MICRO, as_of=date(2023, 1, 26))
-    with pytest.raises(NoRuleInForceError, match=r"kur\.subsidy\[super_mikro\]"):
+    assert caught.value.table == "kur.subsidy"
+    with pytest.raises(NoRuleInForceError, match=r"kur\.subsidy\[super_mikro\]") as caught:
         subsidy(SUPER, as_of=date(2020, 8, 30))
-    with pytest.raises(NoRuleInForceError, match=r"kur\.subsidy\[khusus\]"):
+    assert caught.value.table == "kur.subsidy[super_mikro]"
+    with pytest.raises(NoRuleInForceError, match=r"kur\.subsidy\[khusus\]") as caught:
         subsidy(SPECIAL, as_of=date(2021, 5, 1))
+    assert caught.value.table == "kur.subsidy[khusus]"
 
 
 def test_tenors_before_2020_are_answered_but_not_for_super_mikro() -> None:
     assert max_tenor_months(MICRO, Purpose.WORKING_CAPITAL, as_of=date(2015, 7, 1)) == 36
     assert max_tenor_months(MICRO, Purpose.INVESTMENT, as_of=date(2019, 12, 31)) == 60
-    with pytest.raises(NoRuleInForceError, match=r"kur\.tenor\[super_mikro\]"):
+    with pytest.raises(NoRuleInForceError, match=r"kur\.tenor\[super_mikro\]") as caught:
         max_tenor_months(SUPER, Purpose.WORKING_CAPITAL, as_of=date(2019, 12, 31))
-    with pytest.raises(NoRuleInForceError):
+    assert caught.value.table == "kur.tenor[super_mikro]"
+    with pytest.raises(NoRuleInForceError) as caught:
         max_tenor_months(MICRO, Purpose.WORKING_CAPITAL, as_of=date(2015, 6, 30))
+    assert caught.value.table == "kur.tenor"

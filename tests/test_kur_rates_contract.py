@@ -149,40 +149,63 @@ CALLS = {
 }
 
 
+#: The table each function of CALLS looks up first (named by NoRuleInForceError.table).
+TABLES = {
+    "scheme_for": "kur.ceiling",
+    "plafond_band": "kur.ceiling",
+    "rate_decision": "kur.rate",
+    "rate": "kur.rate",
+    "total_rate": "kur.subsidy",
+    "subsidy": "kur.subsidy",
+    "max_tenor_months": "kur.tenor",
+    "collateral": "kur.collateral",
+    "npwp_required": "kur.npwp",
+    "access_limit": "kur.access_limit",
+    "omzet_ceiling": "kur.omzet",
+}
+
+
 @pytest.mark.parametrize("name", list(CALLS))
 def test_every_function_applies_the_callers_rules(name: str) -> None:
     CALLS[name](None)  # the shipped rules answer
-    with pytest.raises(NoRuleInForceError):
+    with pytest.raises(NoRuleInForceError) as caught:
         CALLS[name](LATE)
+    assert caught.value.table == TABLES[name]
 
 
 def test_error_texts() -> None:
     with pytest.raises(
         ValidationError, match=r"a plafond is a Decimal amount, got str \[kur\.plafond_type\]"
-    ):
+    ) as caught:
         scheme_for("50000000", as_of=ON)  # type: ignore[arg-type]
+    assert caught.value.codes == ("kur.plafond_type",)
     with pytest.raises(
         ValidationError, match=r"must be above zero, got 0 \[kur\.plafond_not_positive\]"
-    ):
+    ) as caught:
         scheme_for(0, as_of=ON)
-    with pytest.raises(ValidationError, match=r"counts from 1, got '0' \[kur\.access\]"):
+    assert caught.value.codes == ("kur.plafond_not_positive",)
+    with pytest.raises(ValidationError, match=r"counts from 1, got '0' \[kur\.access\]") as caught:
         rate(Scheme.MICRO, as_of=ON, access=0)
+    assert caught.value.codes == ("kur.access",)
     with pytest.raises(
         ValidationError,
         match=r"^1 problem: \$: Rp500\.000\.001 is above every KUR ceiling \(Rp500\.000\.000\) "
         r"on 2024-05-01 \[kur\.not_kur\]$",
-    ):
+    ) as caught:
         scheme_for(500_000_001, as_of=ON)
+    assert caught.value.codes == ("kur.not_kur",)
     with pytest.raises(
         NoRuleInForceError,
         match=r"^no kur\.ceiling\[super_mikro\] rule in force on 2020-08-30; the regime in "
         r"force then knows only kecil, khusus, mikro, pmi$",
-    ):
+    ) as caught:
         plafond_band(Scheme.SUPER_MICRO, as_of=date(2020, 8, 30))
+    assert caught.value.table == "kur.ceiling[super_mikro]"
     with pytest.raises(
         NoRuleInForceError, match=r"^no kur\.tenor\[super_mikro\] rule in force on 2019-06-01;"
-    ):
+    ) as caught:
         max_tenor_months(Scheme.SUPER_MICRO, Purpose.INVESTMENT, as_of=date(2019, 6, 1))
+    assert caught.value.table == "kur.tenor[super_mikro]"
     with pytest.raises(
         RuleInputError,
         match=r"^KUR Penempatan PMI has no extended Kredit Modal Kerja \(KMK\) tenor rule on 2024-05-01$",

@@ -137,10 +137,16 @@ def test_scheme_for_refuses_wrong_types(junk: object) -> None:
 
 def test_no_kur_rule_before_the_2015_relaunch() -> None:
     # KUR as relaunched at 12 % "effective 1 July 2015" (kontan, kompas 26 Jun 2015).
-    with pytest.raises(NoRuleInForceError, match=r"no kur\.ceiling rule in force on 2015-06-30"):
+    with pytest.raises(
+        NoRuleInForceError, match=r"no kur\.ceiling rule in force on 2015-06-30"
+    ) as caught:
         scheme_for(D(1_000_000), as_of=date(2015, 6, 30))
-    with pytest.raises(NoRuleInForceError, match=r"no kur\.rate rule in force on 2015-06-30"):
+    assert caught.value.table == "kur.ceiling"
+    with pytest.raises(
+        NoRuleInForceError, match=r"no kur\.rate rule in force on 2015-06-30"
+    ) as caught:
         rate(MICRO, as_of=date(2015, 6, 30))
+    assert caught.value.table == "kur.rate"
     assert scheme_for(D(1_000_000), as_of=date(2015, 7, 1)) is MICRO
     assert rate(MICRO, as_of=date(2015, 7, 1)) == D(12)
 
@@ -175,8 +181,9 @@ def test_flat_schemes_in_tiered_regime() -> None:
 def test_super_micro_rate_history_edges() -> None:
     # Permenko 15/2020: super mikro "mulai berlaku akhir Agustus 2020" (detik 13 Aug
     # 2020) at the scheme rate 6 % (okezone 7 Sep 2020); the 0 % of 2020 was relief.
-    with pytest.raises(NoRuleInForceError, match=r"kur\.rate\[super_mikro\]"):
+    with pytest.raises(NoRuleInForceError, match=r"kur\.rate\[super_mikro\]") as caught:
         rate(SUPER, as_of=date(2020, 8, 30))
+    assert caught.value.table == "kur.rate[super_mikro]"
     assert rate(SUPER, as_of=date(2020, 8, 31)) == D(6)
     assert rate(SUPER, as_of=date(2020, 12, 31)) == D(6)
     assert rate(SUPER, as_of=date(2021, 1, 1)) == D(6)
@@ -318,13 +325,15 @@ def test_subsidy_matches_kmk_317_table() -> None:
 def test_subsidy_regime_edges() -> None:
     # KMK 317/2023 (set 1 Sep 2023) covers akad signed from 27 Jan 2023 (bisnis.com
     # 4 Sep 2023, quoting the KMK); 1-26 Jan 2023 has no subsidy table.
-    with pytest.raises(NoRuleInForceError):
+    with pytest.raises(NoRuleInForceError) as caught:
         subsidy(MICRO, as_of=date(2023, 1, 26))
+    assert caught.value.table == "kur.subsidy"
     assert subsidy(MICRO, as_of=date(2023, 1, 27)) == D(10)
     assert subsidy(MICRO, as_of=date(2023, 1, 27), access=2) == D(9)
     assert subsidy(MICRO, as_of=date(2025, 12, 31)) == D(10)
-    with pytest.raises(NoRuleInForceError):
+    with pytest.raises(NoRuleInForceError) as caught:
         subsidy(MICRO, as_of=date(2026, 1, 1))
+    assert caught.value.table == "kur.subsidy"
 
 
 def test_special_subsidy_needs_the_plafond() -> None:
@@ -425,8 +434,9 @@ def test_npwp_threshold(as_of: date) -> None:
 
 
 def test_npwp_rule_unknown_before_2022() -> None:
-    with pytest.raises(NoRuleInForceError):
+    with pytest.raises(NoRuleInForceError) as caught:
         npwp_required(MICRO, 60_000_000, as_of=date(2021, 12, 31))
+    assert caught.value.table == "kur.npwp"
 
 
 # --- R-KUR-3: access limits -------------------------------------------------
@@ -457,8 +467,9 @@ def test_access_limit_regime_edges_and_exemption() -> None:
 
 def test_omzet_ceiling_from_2026() -> None:
     assert omzet_ceiling(as_of=PERMENKO_1_2026_FROM) == D(4_800_000_000)
-    with pytest.raises(NoRuleInForceError):
+    with pytest.raises(NoRuleInForceError) as caught:
         omzet_ceiling(as_of=PERMENKO_1_2026_FROM - DAY)
+    assert caught.value.table == "kur.omzet"
 
 
 def test_every_timeline_has_citations_and_names() -> None:
@@ -508,6 +519,7 @@ def test_wire_string_scheme_is_refused(call: Any) -> None:
 def test_wire_string_sector_is_refused() -> None:
     with pytest.raises(ValidationError) as err:
         access_limit(MICRO, "perdagangan", as_of=MID_2024)  # type: ignore[arg-type]
+    assert err.value.codes == ("enum",)
     assert err.value.paths == ("$.sector",)
 
 

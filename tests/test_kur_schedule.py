@@ -193,8 +193,9 @@ def test_junk_inputs(kwargs: dict[str, object], code: str) -> None:
 
 
 def test_flat_equivalent_refuses_zero_principal() -> None:
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as caught:
         flat_rate_equivalent(D(0), D(6), 12)
+    assert caught.value.codes == ("schedule.not_positive",)
 
 
 @pytest.mark.parametrize("principal", [D(0), D(-1_000_000), -1])
@@ -207,6 +208,7 @@ def test_annuity_payment_refuses_non_positive_principal(principal: Decimal) -> N
 def test_wire_string_rate_convention_is_refused_not_read_as_compounding() -> None:
     with pytest.raises(ValidationError) as err:
         monthly_rate(D(6), "nominal_bulanan")  # type: ignore[arg-type]
+    assert err.value.codes == ("enum",)
     assert err.value.paths == ("$.rate_convention",)
     assert "RateConvention('nominal_bulanan')" in str(err.value)
 

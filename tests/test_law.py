@@ -34,6 +34,7 @@ def test_at_picks_by_date_on_every_edge() -> None:
 def test_before_first_regime_raises_with_coverage() -> None:
     with pytest.raises(NoRuleInForceError) as info:
         TABLE.at(date(2008, 7, 3))
+    assert info.value.table == "msme"
     err = info.value
     assert isinstance(err, ValueError)
     assert err.table == "msme"
@@ -52,8 +53,9 @@ def test_gap_and_after_closed_end_raise() -> None:
     )
     assert t.find(date(2021, 1, 15)) is None
     assert t.find(date(2022, 1, 1)) is None
-    with pytest.raises(NoRuleInForceError):
+    with pytest.raises(NoRuleInForceError) as caught:
         t.at(date(2021, 2, 28))
+    assert caught.value.table == "bpum"
     assert t.at(date(2021, 3, 1)).name == "2021"
 
 
@@ -192,12 +194,14 @@ def test_every_day_in_span_has_exactly_the_right_regime(
         if i:
             assert table.at(start - DAY).value == i - 1  # last day of the one before
     first, last = table.regimes[0], table.regimes[-1]
-    with pytest.raises(NoRuleInForceError):
+    with pytest.raises(NoRuleInForceError) as caught:
         table.at(first.valid_from - DAY)
+    assert caught.value.table == "gen"
     if last.valid_to is not None:
         assert table.at(last.valid_to).value == len(starts) - 1
-        with pytest.raises(NoRuleInForceError):
+        with pytest.raises(NoRuleInForceError) as caught:
             table.at(last.valid_to + DAY)
+        assert caught.value.table == "gen"
     day = data.draw(
         st.dates(min_value=first.valid_from, max_value=last.valid_to or date(2100, 1, 1))
     )

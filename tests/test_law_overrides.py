@@ -178,6 +178,7 @@ def test_unknown_rule_ids_are_problems_and_masked() -> None:
     assert ("$.regimes[0].rule", "overrides.unknown_rule") in found
     with pytest.raises(ValidationError) as caught:
         parse_overrides({"regimes": [regime(rule="kur.3201234567890123")]})
+    assert caught.value.codes == ("overrides.unknown_rule",)
     assert "3201234567890123" not in str(caught.value)
 
 

@@ -124,15 +124,18 @@ def test_parse_rejects_with_code(raw: object, code: str) -> None:
 
 
 def test_float_message_is_clear() -> None:
-    with pytest.raises(ValidationError, match="float cannot hold rupiah exactly"):
+    with pytest.raises(ValidationError, match="float cannot hold rupiah exactly") as caught:
         parse_rupiah(0.1)
-    with pytest.raises(ValidationError, match="boolean"):
+    assert caught.value.codes == ("money.float",)
+    with pytest.raises(ValidationError, match="boolean") as caught:
         parse_rupiah(True)
+    assert caught.value.codes == ("money.bool",)
 
 
 def test_long_junk_is_truncated_in_message() -> None:
     with pytest.raises(ValidationError) as info:
         parse_rupiah("9" * 50 + "x")
+    assert info.value.codes == ("money.syntax",)
     assert len(str(info.value)) < 300
 
 
@@ -159,8 +162,9 @@ def test_format_with_places_rounds_half_up() -> None:
 
 
 def test_format_rejects_too_many_places_without_explicit_rounding() -> None:
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as caught:
         format_rupiah(Decimal("1.005"))
+    assert caught.value.codes == ("money.too_many_decimals",)
 
 
 @pytest.mark.parametrize(

@@ -99,37 +99,41 @@ def test_invalid_fields_name_their_path(field: str, value: object, code: str) ->
 
 
 def test_evolve_is_validated_too() -> None:
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as caught:
         attrs.evolve(_full(), capital=Decimal(-5))
+    assert caught.value.codes == ("money.negative",)
 
 
 @pytest.mark.parametrize(
-    ("change", "path"),
+    ("change", "path", "code"),
     [
-        ({"capital": 1.5}, "$.capital"),
-        ({"capital": "-1"}, "$.capital"),
-        ({"workers": "3"}, "$.workers"),
-        ({"workers": 0}, "$.workers"),
-        ({"owner_nik": "123"}, "$.owner_nik"),
-        ({"started_on": "2019-02-30"}, "$.started_on"),
-        ({"name": ""}, "$.name"),
-        ({"region": "99.99.99.99.99"}, "$.region"),
+        ({"capital": 1.5}, "$.capital", "type.float"),
+        ({"capital": "-1"}, "$.capital", "money.negative"),
+        ({"workers": "3"}, "$.workers", "type.int"),
+        ({"workers": 0}, "$.workers", "msme.workers_not_positive"),
+        ({"owner_nik": "123"}, "$.owner_nik", "nik.length"),
+        ({"started_on": "2019-02-30"}, "$.started_on", "type.date"),
+        ({"name": ""}, "$.name", "msme.name_empty"),
+        ({"region": "99.99.99.99.99"}, "$.region", "region.syntax"),
     ],
 )
-def test_junk_on_the_wire_names_the_field(change: dict[str, object], path: str) -> None:
+def test_junk_on_the_wire_names_the_field(change: dict[str, object], path: str, code: str) -> None:
     data = to_dict(_full()) | change
     with pytest.raises(ValidationError) as caught:
         from_dict(Business, data)
-    assert path in caught.value.paths
+    assert caught.value.paths == (path,)
+    assert caught.value.codes == (code,)
 
 
 def test_unknown_and_missing_keys_are_refused() -> None:
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as caught:
         from_dict(Business, to_dict(_full()) | {"omzet": "1"})
+    assert caught.value.codes == ("unknown_field",)
     data = to_dict(_full())
     del data["owner_nik"]
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as caught:
         from_dict(Business, data)
+    assert caught.value.codes == ("missing",)
 
 
 # -- classify_business ---------------------------------------------------------------
@@ -167,9 +171,12 @@ def test_classify_business_without_usable_figures() -> None:
 
 
 def test_classify_business_refuses_junk() -> None:
-    with pytest.raises(ValidationError, match="expected a Business"):
+    with pytest.raises(ValidationError, match="expected a Business") as caught:
         classify_business({"name": "x"}, as_of=date(2024, 1, 1))  # type: ignore[arg-type]
-    with pytest.raises(ValidationError):
+    assert caught.value.codes == ("type.object",)
+    with pytest.raises(ValidationError) as caught:
         classify_business(_full(), as_of="2024-01-01")  # type: ignore[arg-type]
-    with pytest.raises(NoRuleInForceError):
+    assert caught.value.codes == ("type.date",)
+    with pytest.raises(NoRuleInForceError) as caught:
         classify_business(_full(), as_of=date(2000, 1, 1))
+    assert caught.value.table == "msme.size_criteria"

@@ -138,8 +138,9 @@ def test_regime_switch_on_2021_02_02() -> None:
 
 
 def test_before_every_regime_is_no_rule_in_force() -> None:
-    with pytest.raises(NoRuleInForceError, match="2008-07-03"):
+    with pytest.raises(NoRuleInForceError, match="2008-07-03") as caught:
         classify(as_of=date(2008, 7, 3), net_assets=1)
+    assert caught.value.table == "msme.size_criteria"
 
 
 # -- criteria the regime does not use --------------------------------------------------
@@ -170,8 +171,61 @@ def test_unused_criterion_in_a_custom_timeline_names_no_other_regime() -> None:
     )
     with pytest.raises(RuleInputError) as caught:
         classify(as_of=LATER, capital=1, rules=sales_only)
-    assert "used under" not in str(caught.value)
-    assert "pass annual_sales=" in str(caught.value)
+    assert str(caught.value) == (
+        "business capital (modal_usaha) is not a criterion of Perpres 99/2030, the rule in "
+        "force on 2024-05-01; pass annual_sales= (hasil penjualan tahunan) instead"
+    )
+
+
+def _perpres(number: str, start: date, end: date | None, *bands: SizeBands) -> Regime[SizeCriteria]:
+    return Regime(
+        name=f"perpres-{number}",
+        valid_from=start,
+        valid_to=end,
+        citation=Citation(f"Perpres {number}"),
+        confidence=Confidence.LOW,
+        value=SizeCriteria(bands=bands),
+    )
+
+
+def test_unused_criterion_names_every_regime_that_uses_it() -> None:
+    capital = _bands(Criterion.CAPITAL, 1, 2, 3)
+    rules = Timeline(
+        "custom",
+        [
+            _perpres("1/2030", date(2030, 1, 1), date(2030, 12, 31), capital),
+            _perpres("2/2031", date(2031, 1, 1), date(2031, 12, 31), capital),
+            _perpres(
+                "3/2032",
+                date(2032, 1, 1),
+                None,
+                _bands(Criterion.ANNUAL_SALES, 1, 2, 3),
+                _bands(Criterion.NET_ASSETS, 1, 2, 3),
+            ),
+        ],
+    )
+    with pytest.raises(RuleInputError) as caught:
+        classify(as_of=date(2032, 1, 1), capital=1, rules=rules)
+    # Both earlier regimes, joined by ", "; the counterpart (net assets) offered first.
+    assert str(caught.value) == (
+        "business capital (modal_usaha) is not a criterion of Perpres 3/2032, the rule in "
+        "force on 2032-01-01 (it is used under Perpres 1/2030 from 2030-01-01 to 2030-12-31, "
+        "Perpres 2/2031 from 2031-01-01 to 2031-12-31); pass net_assets= (kekayaan bersih) "
+        "or annual_sales= (hasil penjualan tahunan) instead"
+    )
+
+
+def test_unused_criterion_offers_its_counterpart_first_whatever_the_band_order() -> None:
+    sales_then_capital = _custom_timeline(
+        SizeCriteria(
+            bands=(_bands(Criterion.ANNUAL_SALES, 1, 2, 3), _bands(Criterion.CAPITAL, 1, 2, 3))
+        ),
+    )
+    with pytest.raises(RuleInputError) as caught:
+        classify(as_of=LATER, net_assets=1, rules=sales_then_capital)
+    assert str(caught.value).endswith(
+        "; pass capital= (modal usaha) or annual_sales= (hasil penjualan tahunan) instead"
+    )
 
 
 @pytest.mark.parametrize("as_of", [UU_DAY, PP_DAY])
@@ -414,6 +468,18 @@ def test_size_criteria_invariants() -> None:
             medium_max=Decimal(3),
             citation=Citation("X"),
         )
+    # The value is masked, quoted and cut at 40 characters (it may come from a config file).
+    with pytest.raises(ValueError, match=r"^micro_max must be") as caught:
+        SizeBands(
+            criterion=Criterion.CAPITAL,
+            micro_max="x" * 60,  # type: ignore[arg-type]
+            small_max=Decimal(2),
+            medium_max=Decimal(3),
+            citation=Citation("X"),
+        )
+    assert str(caught.value) == (
+        f"micro_max must be a finite non-negative Decimal, got '{'x' * 40}'\u2026"
+    )
     with pytest.raises(ValueError, match=r"^each criterion may have only one set of bands$"):
         SizeCriteria(bands=(_bands(Criterion.CAPITAL, 1, 2, 3),) * 2)
     with pytest.raises(ValueError, match=r"which has no bands in this regime$"):
@@ -496,6 +562,16 @@ def test_every_junk_amount_is_reported_at_once() -> None:
     with pytest.raises(ValidationError) as caught:
         classify(as_of=LATER, capital=-1, annual_sales=0.5)  # type: ignore[arg-type]
     assert caught.value.paths == ("$.capital", "$.annual_sales")
+    assert caught.value.codes == ("money.negative", "money.float")
+
+
+def test_negative_net_assets_are_reported_at_their_path() -> None:
+    with pytest.raises(ValidationError) as caught:
+        classify(as_of=UU_DAY, net_assets=-1, annual_sales=-2)
+    assert [(p.path, p.code, p.message) for p in caught.value.problems] == [
+        ("$.net_assets", "money.negative", "net assets must not be negative, got -1"),
+        ("$.annual_sales", "money.negative", "annual sales must not be negative, got -2"),
+    ]
 
 
 @pytest.mark.parametrize("as_of", ["2024-01-01", datetime(2024, 1, 1), None, 20240101])
@@ -503,15 +579,18 @@ def test_junk_as_of(as_of: object) -> None:
     with pytest.raises(ValidationError) as caught:
         classify(as_of=as_of, capital=1)  # type: ignore[arg-type]
     assert caught.value.paths == ("$.as_of",)
+    assert caught.value.codes == ("type.date",)
 
 
 def test_junk_started_on_purpose_and_policy() -> None:
     with pytest.raises(ValidationError) as caught:
         classify(as_of=LATER, capital=1, started_on="2020-01-01")  # type: ignore[arg-type]
     assert caught.value.paths == ("$.started_on",)
+    assert caught.value.codes == ("type.date",)
     with pytest.raises(ValidationError) as caught:
         classify(as_of=LATER, capital=1, purpose="pendaftaran", policy="higher")  # type: ignore[arg-type]
     assert caught.value.paths == ("$.purpose", "$.policy")
+    assert caught.value.codes == ("enum", "enum")
 
 
 def test_every_day_around_the_switch() -> None:

@@ -132,16 +132,19 @@ def test_oss_messages() -> None:
 
 
 def test_oss_before_pp_5_2021_has_no_rule() -> None:
-    with pytest.raises(NoRuleInForceError, match=r"msme\.oss_scale"):
+    with pytest.raises(NoRuleInForceError, match=r"msme\.oss_scale") as caught:
         is_umk_for_oss(1, as_of=date(2021, 2, 1))
+    assert caught.value.table == "msme.oss_scale"
     assert OSS_SCALE.spans[0][0] == date(2021, 2, 2)
 
 
 def test_oss_refuses_junk_and_included_land() -> None:
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as caught:
         is_umk_for_oss(-1, as_of=date(2024, 1, 1))
-    with pytest.raises(ValidationError):
+    assert caught.value.codes == ("money.negative",)
+    with pytest.raises(ValidationError) as caught:
         is_umk_for_oss(1.0, as_of=date(2024, 1, 1))  # type: ignore[arg-type]
+    assert caught.value.codes == ("money.float",)
     with pytest.raises(RuleInputError, match="land and buildings"):
         is_umk_for_oss(1, as_of=date(2024, 1, 1), excludes_land_and_buildings=False)
 
@@ -155,6 +158,7 @@ def test_oss_and_sector_dates_must_be_dates(as_of: object) -> None:
     ):
         with pytest.raises(ValidationError) as caught:
             call()
+        assert caught.value.codes == ("type.date",)
         assert caught.value.paths == ("$.as_of",)
 
 
@@ -175,8 +179,9 @@ def test_is_umk_for_oss_takes_the_callers_timelines() -> None:
     assert not is_umk_for_oss(1_000_000_001, as_of=date(2024, 1, 1), rules=strict)
     later = SIZE_CRITERIA.at(date(2024, 1, 1))
     from_2030 = Timeline("custom.size", [attrs.evolve(later, valid_from=date(2030, 1, 1))])
-    with pytest.raises(NoRuleInForceError, match=r"custom\.size"):
+    with pytest.raises(NoRuleInForceError, match=r"custom\.size") as caught:
         is_umk_for_oss(1, as_of=date(2024, 1, 1), size_rules=from_2030)
+    assert caught.value.table == "custom.size"
 
 
 # -- R-MSME-7 / R-KUR-9: sector criteria -----------------------------------------------
@@ -207,8 +212,9 @@ def test_kur_2026_omzet(omzet: int, meets: bool) -> None:
 
 
 def test_kur_2026_omzet_starts_2026() -> None:
-    with pytest.raises(NoRuleInForceError):
+    with pytest.raises(NoRuleInForceError) as caught:
         KUR_2026_OMZET.check(1, as_of=date(2025, 12, 31))
+    assert caught.value.table == "msme.sector.kur_omzet"
 
 
 def test_kur_2026_omzet_junk() -> None:

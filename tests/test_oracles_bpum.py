@@ -42,10 +42,12 @@ def test_amount_oracle(year: int, expected: Decimal, citation: str) -> None:
 def test_only_2020_and_2021_had_bpum() -> None:
     # bisnis.com 14 Mar 2022: no BPUM in 2022 (BT-PKLWN instead, another programme).
     assert programme_years() == (2020, 2021)
-    with pytest.raises(NoRuleInForceError):
+    with pytest.raises(NoRuleInForceError) as caught:
         amount(2022)
-    with pytest.raises(NoRuleInForceError):
+    assert caught.value.table == "bpum.programme"
+    with pytest.raises(NoRuleInForceError) as caught:
         amount(2019)
+    assert caught.value.table == "bpum.programme"
 
 
 # (year, first day proposals were taken, last day, source)

@@ -151,8 +151,9 @@ def test_governing_law_oracle() -> None:
     # UU 25/1992 from its enactment (21 Oct 1992); UU 11/2020 Pasal 86 from its
     # promulgation (2 Nov 2020); UU 4/2023 (P2SK) Pasal 202 from 12 Jan 2023.
     # UU 17/2012 never counts: annulled in full by Putusan MK 28/PUU-XI/2013.
-    with pytest.raises(NoRuleInForceError):
+    with pytest.raises(NoRuleInForceError) as caught:
         governing_law(as_of=date(1992, 10, 20))
+    assert caught.value.table == "cooperatives.governing_law"
     assert governing_law(as_of=date(1992, 10, 21)) is LawVersion.ORIGINAL
     assert governing_law(as_of=date(2013, 6, 1)) is LawVersion.ORIGINAL
     assert governing_law(as_of=date(2020, 11, 1)) is LawVersion.ORIGINAL
@@ -181,5 +182,6 @@ def test_supervising_level_oracle() -> None:
     assert supervising_level(MembershipArea.WITHIN_REGENCY, as_of=as_of).outcome is (
         SupervisoryLevel.REGENCY_CITY
     )
-    with pytest.raises(NoRuleInForceError):
+    with pytest.raises(NoRuleInForceError) as caught:
         supervising_level(MembershipArea.WITHIN_REGENCY, as_of=date(2020, 10, 13))
+    assert caught.value.table == "cooperatives.supervision"

@@ -113,8 +113,9 @@ def test_kmk_317_first_day() -> None:
     # KMK 317/2023 covers akad from 27 Jan 2023 (as the KMK itself says); the days
     # between the end of KMK 91/2022 and then have no subsidy table.
     assert subsidy(MICRO, as_of=date(2023, 1, 27)) == D(10)
-    with pytest.raises(NoRuleInForceError):
+    with pytest.raises(NoRuleInForceError) as caught:
         subsidy(MICRO, as_of=date(2023, 1, 26))
+    assert caught.value.table == "kur.subsidy"
 
 
 def test_2022_totals_before_kmk_317() -> None:

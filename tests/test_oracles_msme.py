@@ -97,7 +97,10 @@ def test_capital_is_no_criterion_before_pp_7_2021() -> None:
 def test_net_assets_is_no_criterion_from_pp_7_2021() -> None:
     # PP 7/2021 Pasal 35 ayat (1): "modal usaha atau hasil penjualan tahunan".
     assert classify(as_of=date(2021, 2, 1), net_assets=Decimal(1)).size is MICRO
-    with pytest.raises(RuleInputError):
+    with pytest.raises(
+        RuleInputError,
+        match=r"^net assets \(kekayaan_bersih\) is not a criterion of PP 7/2021 Pasal 35, ",
+    ):
         classify(as_of=date(2021, 2, 2), net_assets=Decimal(1))
 
 

@@ -151,8 +151,9 @@ def test_regency_questions_do_not_read_districts(fresh_table):
     assert len(table.children("18")) == 15
     assert "18.71" in table
     assert table.get("18") is not None
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as caught:
         RegionCode.parse("18.99")
+    assert caught.value.codes == ("region.region_unknown",)
     assert RegionCode.parse("18.71").warnings == ()
     assert reads == [REGENCY_FILE]
 

@@ -89,9 +89,11 @@ def test_unreadable_cells_are_left_for_the_converter_to_report() -> None:
     assert [(p.path, p.code) for p in problems] == [("$.capital", "money.syntax")]
     with pytest.raises(ValidationError) as info:
         from_dict(Coop, data)
+    assert info.value.codes == ("type.int", "missing", "type.bool")
     assert set(info.value.paths) == {"$.members", "$.rats[0].reported", "$.rats[0].fiscal_year"}
     with pytest.raises(ValidationError) as info:
         structure(Coop, row)
+    assert info.value.codes == ("money.syntax", "type.int", "missing", "type.bool")
     assert sorted(info.value.paths) == sorted(
         ["$.members", "$.capital", "$.rats[0].reported", "$.rats[0].fiscal_year"]
     )
@@ -120,8 +122,14 @@ def test_unknown_columns_are_problems_or_an_error() -> None:
     unflatten(Coop, row, problems=problems)
     assert sorted(p.path for p in problems) == ["$.", "$.colour", "$.owner.age", "$.tags[0].x"]
     assert all(p.code == "unknown_column" for p in problems)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as caught:
         unflatten(Coop, row)
+    assert caught.value.codes == (
+        "unknown_column",
+        "unknown_column",
+        "unknown_column",
+        "unknown_column",
+    )
     assert unflatten(Coop, {"name": "K", "colour": ""}) == {
         "name": "K"
     }  # empty unknown cells are harmless
@@ -320,6 +328,7 @@ def test_structure_reports_sparse_list_items_under_their_column_names() -> None:
     }
     with pytest.raises(ValidationError) as info:
         structure(Coop, row)
+    assert info.value.codes == ("type.int", "type.bool")
     assert info.value.paths == ("$.rats[5].fiscal_year", "$.rats[5].reported")
     # unflatten itself still renumbers: the wire format has no holes
     assert len(unflatten(Coop, row)["rats"]) == 2
@@ -335,6 +344,7 @@ def test_structure_maps_nested_renumbered_lists_and_keeps_unknown_columns() -> N
     }
     with pytest.raises(ValidationError) as info:
         structure(Federation, row)
+    assert info.value.codes == ("unknown_column", "type.int")
     assert info.value.paths == ("$.boards[3].colour", "$.boards[3].rats[7].fiscal_year")
     assert structure(
         Federation, {**row, "boards[3].rats[7].fiscal_year": "2021"}, lenient=True
@@ -427,6 +437,7 @@ def test_ambiguous_one_letter_booleans_are_left_for_the_converter_to_refuse(
     assert unflatten(Coop, row)["rats"] == [{"fiscal_year": 2020, "reported": ambiguous}]
     with pytest.raises(ValidationError) as info:
         structure(Coop, row)
+    assert info.value.codes == ("type.bool",)
     assert info.value.paths == ("$.rats[0].reported",)
 
 

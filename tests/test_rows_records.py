@@ -231,8 +231,9 @@ def test_an_unknown_format_is_a_validation_error(bad: Any) -> None:
     with pytest.raises(ValidationError) as refused:
         read_records(io.StringIO("a\n1\n"), format=bad)
     assert refused.value.codes == ("format",)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as caught:
         write_records(io.StringIO(), [], format=bad)
+    assert caught.value.codes == ("format",)
 
 
 def test_records_that_are_not_entities_nor_mappings_are_refused() -> None:

@@ -125,7 +125,7 @@ def test_components_hold_every_public_type_with_component_refs() -> None:
 
 
 def test_a_type_with_no_wire_form_is_refused() -> None:
-    with pytest.raises(SchemaError):
+    with pytest.raises(SchemaError, match=r"has no wire form$"):
         json_schema(kur.KurRules)
     with pytest.raises(SchemaError, match="expected a class, got a list"):
         json_schema([[1]])  # type: ignore[arg-type]
@@ -332,7 +332,7 @@ def test_documents_the_schema_refuses_are_refused_by_from_dict(cls: type) -> Non
 def _accepted_or_explained(cls: type, doc: Any) -> None:
     codes, prefixes = _explained(cls)
     try:
-        from_dict(cls, doc)
+        accepted = from_dict(cls, doc)
     except ValidationError as refused:
         unexplained = [
             (p.code, p.path)
@@ -340,6 +340,8 @@ def _accepted_or_explained(cls: type, doc: Any) -> None:
             if p.code not in codes and not p.code.startswith(prefixes)
         ]
         assert not unexplained, f"refused for rules the schema does not list: {unexplained}"
+    else:
+        assert isinstance(accepted, cls)
 
 
 @pytest.mark.parametrize("cls", TYPES, ids=schema_key)

@@ -168,10 +168,12 @@ def test_nested_validator_error_gets_full_path() -> None:
     bad["members"][0]["savings"] = "-5"
     with pytest.raises(ValidationError) as info:
         from_dict(Registry, {"coops": [GOOD, bad]})
+    assert info.value.codes == ("money.negative",)
     assert info.value.paths == ("$.coops[1].members[0].savings",)
     bad["members"][0]["savings"] = "5"
     with pytest.raises(ValidationError) as info:
         from_dict(Registry, {"coops": [GOOD, bad]})
+    assert info.value.codes == ("coop.duplicate_member",)
     assert info.value.paths == ("$.coops[1].members",)
 
 
@@ -184,11 +186,13 @@ def test_top_level_must_be_an_object() -> None:
 
 def test_lenient_mode_ignores_unknown_keys_only() -> None:
     extra = {**GOOD, "kode_pos": "35111"}
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as caught:
         from_dict(Coop, extra)
+    assert caught.value.codes == ("unknown_field",)
     assert from_dict(Coop, extra, lenient=True) == from_dict(Coop, GOOD)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as caught:
         from_dict(Coop, {**extra, "founded": "x"}, lenient=True)
+    assert caught.value.codes == ("type.int",)
 
 
 def test_json_numbers_stay_exact_and_bad_json_is_a_validation_error() -> None:
@@ -197,8 +201,9 @@ def test_json_numbers_stay_exact_and_bad_json_is_a_validation_error() -> None:
     with pytest.raises(ValidationError) as info:
         from_json(Coop, "{not json")
     assert info.value.codes == ("json",)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as caught:
         from_json(Coop, b"\xff\xfe")
+    assert caught.value.codes == ("json",)
 
 
 def test_default_converter_is_cached_and_fresh_ones_are_independent() -> None:
@@ -268,10 +273,13 @@ junk = st.recursive(
 @given(junk)
 def test_junk_only_ever_raises_our_validation_error(data: object) -> None:
     try:
-        from_dict(Coop, data)
+        built = from_dict(Coop, data)
     except ValidationError as err:
         problems = err.problems
     else:
+        # The junk happened to be a valid record: then it is one, and reads back the same.
+        assert isinstance(built, Coop)
+        assert from_dict(Coop, to_dict(built)) == built
         return
     assert all(p.path.startswith("$") for p in problems)
 
@@ -279,10 +287,13 @@ def test_junk_only_ever_raises_our_validation_error(data: object) -> None:
 @given(st.fixed_dictionaries({"name": junk, "kind": junk, "members": junk, "founded": junk}))
 def test_junk_fields_only_ever_raise_our_validation_error(data: object) -> None:
     try:
-        from_dict(Coop, data)
+        built = from_dict(Coop, data)
     except ValidationError as err:
         problems = err.problems
     else:
+        # The junk happened to be a valid record: then it is one, and reads back the same.
+        assert isinstance(built, Coop)
+        assert from_dict(Coop, to_dict(built)) == built
         return
     assert all(p.code and p.message for p in problems)
 

@@ -277,7 +277,7 @@ def classify(
     rule = criteria.rule_for(purpose)
     findings: list[Finding] = []
     if rule is not None:
-        _require_purpose_figure(rule, given, started_on, regime, findings)
+        _require_purpose_figure(rule, given, started_on, findings)
 
     ordered = [b for b in criteria.bands if b.criterion in given]
     sizes = {b.criterion: b.size_of(given[b.criterion]) for b in ordered}
@@ -308,7 +308,6 @@ def _require_purpose_figure(
     rule: PurposeRule,
     given: Mapping[Criterion, Decimal],
     started_on: date | None,
-    regime: Regime[SizeCriteria],
     findings: list[Finding],
 ) -> None:
     if rule.criterion in given:
