@@ -147,9 +147,13 @@ def test_a_nik_in_the_wrong_field_is_never_echoed(cls, raw):
 
 
 @pytest.mark.parametrize(
-    ("cls", "raw", "shown"),
-    [(RegionCode, "18.7x", "'18.7x'"), (NomorBadanHukum, "12/XY/2001", "'12/XY/2001'")],
+    ("cls", "raw", "shown", "code"),
+    [
+        (RegionCode, "18.7x", "'18.7x'", "region.syntax"),
+        (NomorBadanHukum, "12/XY/2001", "'12/XY/2001'", "nomor_badan_hukum.format"),
+    ],
 )
-def test_short_junk_is_still_shown(cls, raw, shown):
-    with pytest.raises(ValidationError, match=shown):
+def test_short_junk_is_still_shown(cls, raw, shown, code):
+    with pytest.raises(ValidationError, match=shown) as info:
         cls.parse(raw)
+    assert info.value.codes == (code,)

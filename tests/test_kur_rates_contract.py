@@ -37,7 +37,7 @@ from koperasi_id.kur import (
     subsidy,
     total_rate,
 )
-from koperasi_id.law import Timeline
+from koperasi_id.law import Citation, Regime, Timeline
 
 D = Decimal
 P1_2023 = (
@@ -237,4 +237,98 @@ def test_schedule_conventions_defaults_and_errors() -> None:
         "$.months",
         "schedule.months_range",
         "months must be 1–600, got 0",
+    )
+
+
+# --- what a mutation run of kur/_rates.py found untested (December 2026) ----------------
+
+
+def _with(rules: KurRules, field: str, start: date, value: Any) -> KurRules:
+    """``rules`` with a caller's regime for one table from ``start`` on."""
+    timeline: Timeline[Any] = getattr(rules, field)
+    regime = Regime(name="caller", valid_from=start, citation=Citation("Caller"), value=value)
+    return attrs.evolve(rules, **{field: timeline.overridden(regime)})
+
+
+def test_defaults_are_no_disaster_area_in_2026_too() -> None:
+    on = date(2026, 2, 1)  # the 2026 disaster policy is in force
+    assert rate_decision(Scheme.MICRO, as_of=on).outcome == D(6)
+    # No subsidy is known for 2026: a caller's total rate of 16 % (as in 2023-2025).
+    rules = _with(DEFAULT_RULES, "total_rates", date(2026, 1, 1), {Scheme.MICRO: ((None, D(16)),)})
+    assert subsidy(Scheme.MICRO, as_of=on, rules=rules) == D(10)
+    # The flag reaches the borrower rate: at 0 % the subsidy is the whole total.
+    assert subsidy(Scheme.MICRO, as_of=on, disaster_area=True, rules=rules) == D(16)
+
+
+def test_subsidy_takes_the_borrower_rate_from_the_callers_rules() -> None:
+    # Tiering from September 2023: the second access still pays 6 % in August.
+    late = KurRules.build(tiered_from=date(2023, 9, 1))
+    assert subsidy(Scheme.MICRO, as_of=date(2023, 8, 31), access=2, rules=late) == D(10)
+    assert subsidy(Scheme.MICRO, as_of=date(2023, 8, 31), access=2) == D(9)
+
+
+def test_access_errors() -> None:
+    with pytest.raises(ValidationError) as caught:
+        rate(Scheme.MICRO, as_of=ON, access="x" * 60)  # type: ignore[arg-type]
+    assert caught.value.codes == ("kur.access",)
+    assert caught.value.problems[0].message == (
+        f"the access number counts from 1, got '{'x' * 40}'\u2026"
+    )
+    with pytest.raises(ValidationError) as caught:
+        rate(Scheme.MICRO, as_of=ON, access=10**16)
+    assert (caught.value.codes, caught.value.paths) == (("number.too_large",), ("$.access",))
+
+
+def test_rate_decision_names_a_junk_date() -> None:
+    with pytest.raises(ValidationError) as caught:
+        rate_decision(Scheme.MICRO, as_of="2024-05-01")  # type: ignore[arg-type]
+    assert (caught.value.codes, caught.value.paths) == (("type.date",), ("$.as_of",))
+    assert caught.value.problems[0].message.startswith("as_of must be a datetime.date, got str")
+
+
+def test_an_exemption_from_a_single_rate_cites_no_exemption() -> None:
+    # Super mikro has one rate: Pasal 38A changes nothing, so it is not cited.
+    d = rate_decision(Scheme.SUPER_MICRO, as_of=date(2025, 6, 1), access=2, exempt_38a=True)
+    assert (d.outcome, [r.name for r in d.regimes], d.tier_applied) == (
+        D(3),
+        ["permenko-1-2023"],
+        False,
+    )
+
+
+def test_two_tiers_are_tiers() -> None:
+    rules = _with(DEFAULT_RULES, "rates", date(2025, 1, 1), {Scheme.MICRO: (D(6), D(7))})
+    second = rate_decision(Scheme.MICRO, as_of=date(2025, 6, 1), access=2, rules=rules)
+    assert (second.outcome, second.tier_applied) == (D(7), True)
+    exempt = rate_decision(
+        Scheme.MICRO, as_of=date(2025, 6, 1), access=2, exempt_38a=True, rules=rules
+    )
+    assert (exempt.outcome, exempt.tier_applied) == (D(6), False)
+    assert [r.name for r in exempt.regimes] == ["caller", "permenko-12-2025"]
+
+
+def test_a_disaster_rate_equal_to_the_scheme_rate_is_not_cited() -> None:
+    # From 2028 the disaster policy's rate is 6 %, the same as the flat 2026 rate.
+    d = rate_decision(Scheme.MICRO, as_of=date(2028, 6, 1), disaster_area=True)
+    assert d.outcome == D(6)
+    assert [r.name for r in d.regimes] == ["permenko-1-2026"]
+    assert "disaster_rate" not in d.finding("kur.rate").details
+    assert d.finding("kur.rate").citation.instrument == "Permenko Perekonomian 1/2026"
+
+
+def test_total_rate_by_plafond_in_a_callers_table() -> None:
+    two_bands = {Scheme.MICRO: ((D(50_000_000), D(17)), (None, D(16)))}
+    rules = _with(DEFAULT_RULES, "total_rates", date(2025, 1, 1), two_bands)
+    on = date(2025, 6, 1)
+    with pytest.raises(RuleInputError, match=r"^the KUR Mikro subsidy depends on the plafond"):
+        total_rate(Scheme.MICRO, as_of=on, rules=rules)
+    assert total_rate(Scheme.MICRO, as_of=on, plafond=50_000_000, rules=rules) == D(17)
+    assert total_rate(Scheme.MICRO, as_of=on, plafond=50_000_001, rules=rules) == D(16)
+    closed = {Scheme.MICRO: ((D(50_000_000), D(17)),)}
+    rules = _with(DEFAULT_RULES, "total_rates", date(2025, 1, 1), closed)
+    with pytest.raises(RuleInputError) as caught:
+        total_rate(Scheme.MICRO, as_of=on, plafond=60_000_000, rules=rules)
+    assert str(caught.value) == (
+        "the kur.subsidy table in force on 2025-06-01 has no band for a KUR Mikro plafond of "
+        "Rp60.000.000; its last band must be open (ceiling None)"
     )

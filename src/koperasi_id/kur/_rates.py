@@ -314,7 +314,12 @@ def total_rate(
     for ceiling, total in bands:
         if ceiling is None or amount is None or amount <= ceiling:
             return total
-    raise AssertionError("the last subsidy band is open")  # pragma: no cover
+    # The shipped tables end with an open band; a caller's table may not.
+    raise RuleInputError(
+        f"the {timeline.name} table in force on {as_of.isoformat()} has no band for a "
+        f"{scheme.label} plafond of {mask(format_rupiah(amount))}; its last band must be open "
+        "(ceiling None)"
+    )
 
 
 def subsidy(
