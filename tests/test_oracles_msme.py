@@ -14,8 +14,16 @@ from decimal import Decimal
 
 import pytest
 
-from koperasi_id.errors import RuleInputError
-from koperasi_id.msme import BusinessSize, Purpose, classify, classify_workforce
+from koperasi_id.errors import NoRuleInForceError, RuleInputError
+from koperasi_id.msme import (
+    KUR_2026_OMZET,
+    BusinessSize,
+    Purpose,
+    classify,
+    classify_workforce,
+    is_umk_for_oss,
+    oss_scale,
+)
 
 MICRO, SMALL, MEDIUM, LARGE = (
     BusinessSize.MICRO,
@@ -160,3 +168,30 @@ def test_bps_workforce_oracle(workers: int, expected: str) -> None:
     decision = classify_workforce(workers)
     assert decision.workforce_class.value == expected
     assert not decision.legal
+
+
+def test_oss_scale_umk_ceiling_and_licensing_regimes() -> None:
+    # R-OSS-1: OSS records UMK for capital up to and including Rp5.000.000.000
+    # (PP 7/2021 Pasal 35 ayat (3), applied by PP 5/2021 on risk-based licensing).
+    # PP 28/2025 replaced PP 5/2021 on 5 June 2025; PP 5/2021 (with PP 7/2021) from
+    # 2 February 2021.
+    assert is_umk_for_oss(5 * MILIAR, as_of=date(2024, 5, 1)) is True
+    assert is_umk_for_oss(5 * MILIAR + 1, as_of=date(2024, 5, 1)) is False
+    last_day = oss_scale(Decimal(5 * MILIAR), as_of=date(2025, 6, 4))
+    first_day = oss_scale(Decimal(5 * MILIAR), as_of=date(2025, 6, 5))
+    assert last_day.regimes[-1].citation.instrument == "PP 5/2021"
+    assert first_day.regimes[-1].citation.instrument == "PP 28/2025"
+    assert oss_scale(Decimal(1), as_of=date(2021, 2, 2)).is_umk is True
+    with pytest.raises(NoRuleInForceError) as caught:
+        oss_scale(Decimal(1), as_of=date(2021, 2, 1))
+    assert caught.value.table == "msme.oss_scale"
+
+
+def test_kur_2026_omzet_ceiling() -> None:
+    # Permenko Perekonomian 1/2026 Pasal 3 ayat (3): micro and small for KUR means
+    # omzet of at most Rp4.800.000.000; the policy applies from 1 January 2026.
+    assert KUR_2026_OMZET.check(Decimal(4_800 * JUTA), as_of=date(2026, 1, 1)).outcome is True
+    assert KUR_2026_OMZET.check(Decimal(4_800 * JUTA + 1), as_of=date(2026, 1, 1)).outcome is False
+    with pytest.raises(NoRuleInForceError) as caught:
+        KUR_2026_OMZET.check(Decimal(1), as_of=date(2025, 12, 31))
+    assert caught.value.table == "msme.sector.kur_omzet"
