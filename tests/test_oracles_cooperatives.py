@@ -10,6 +10,7 @@ by hand from the article on its row. No row reads ``FOUNDER_MINIMUMS``,
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -24,15 +25,19 @@ from koperasi_id.cooperatives import (
     activity_status,
     check_board_terms,
     check_founders,
+    check_merah_putih,
+    check_multi_stakeholder,
+    check_startup_capital,
     dissolution_grounds,
     dissolution_timeline,
     founder_minimum,
     governing_law,
+    health_grade,
     rat_deadline,
     required_organs,
     supervising_level,
 )
-from koperasi_id.errors import NoRuleInForceError
+from koperasi_id.errors import NoRuleInForceError, ValidationError
 from koperasi_id.serialization import from_dict
 
 PRIMARY, SECONDARY = CooperativeForm.PRIMARY, CooperativeForm.SECONDARY
@@ -185,3 +190,88 @@ def test_supervising_level_oracle() -> None:
     with pytest.raises(NoRuleInForceError) as caught:
         supervising_level(MembershipArea.WITHIN_REGENCY, as_of=date(2020, 10, 13))
     assert caught.value.table == "cooperatives.supervision"
+
+
+# (score, grade) at every cut-off of R24, typed from Perdep KUKM 06/Per/Dep.6/IV/2016:
+# "80 <= X <= 100 Sehat; 66 <= X < 80 Cukup Sehat; 51 <= X < 66 Dalam Pengawasan;
+# X < 51 Dalam Pengawasan Khusus"; the score is in [0, 100].
+HEALTH_ORACLE = [
+    (Decimal(100), "sehat"),
+    (Decimal(80), "sehat"),
+    (Decimal("79.99"), "cukup_sehat"),
+    (Decimal(66), "cukup_sehat"),
+    (Decimal("65.99"), "dalam_pengawasan"),
+    (Decimal(51), "dalam_pengawasan"),
+    (Decimal("50.99"), "dalam_pengawasan_khusus"),
+    (Decimal(0), "dalam_pengawasan_khusus"),
+]
+
+
+@pytest.mark.parametrize(("score", "grade"), HEALTH_ORACLE)
+def test_health_grade_oracle(score: Decimal, grade: str) -> None:
+    # Perdep 06/2016 is dated 19 Apr 2016; Permenkop UKM 9/2020 (adopted 14 Oct 2020)
+    # keeps its four labels, its own cut-offs unconfirmed (the library carries these).
+    for as_of in (date(2016, 4, 19), date(2020, 10, 13), date(2020, 10, 14)):
+        assert health_grade(score, as_of=as_of).outcome.value == grade
+
+
+def test_health_scales_in_force() -> None:
+    assert health_grade(80, as_of=date(2020, 10, 13)).scale_version == "perdep-06-2016"
+    assert health_grade(80, as_of=date(2020, 10, 14)).scale_version == "permenkop-9-2020"
+    with pytest.raises(NoRuleInForceError) as caught:
+        health_grade(80, as_of=date(2016, 4, 18))
+    assert caught.value.table == "cooperatives.health_scale"
+    with pytest.raises(ValidationError) as refused:
+        health_grade(Decimal("100.01"), as_of=date(2019, 1, 1))
+    assert refused.value.codes == ("health.score_range",)
+
+
+def test_multi_stakeholder_oracle() -> None:
+    # Permenkop UKM 8/2021 (adopted 21 Oct 2021): at least 2 "Kelompok Pihak Anggota";
+    # the name carries "Multi Pihak".
+    two = _coop(
+        name="Koperasi Produsen Multi Pihak Kopi Lampung",
+        multi_stakeholder=True,
+        stakeholder_groups=["petani", "pengolah"],
+    )
+    assert check_multi_stakeholder(two, as_of=date(2021, 10, 21)).outcome is True
+    one = _coop(
+        name="Koperasi Produsen Multi Pihak Kopi Lampung",
+        multi_stakeholder=True,
+        stakeholder_groups=["petani"],
+    )
+    assert check_multi_stakeholder(one, as_of=date(2021, 10, 21)).failed_codes == (
+        "cooperatives.multi_pihak_groups",
+    )
+    assert check_multi_stakeholder(two, as_of=date(2021, 10, 20)).failed_codes == (
+        "cooperatives.multi_pihak_recognised",
+    )
+
+
+def test_merah_putih_from_the_circular() -> None:
+    # SE Menkop 1/2025 (18 Mar 2025) on forming Koperasi Desa/Kelurahan Merah Putih.
+    c = _coop(
+        name="Koperasi Desa Merah Putih Bentangan",
+        merah_putih=True,
+        deed_approved_on="2025-03-01",
+    )
+    assert check_merah_putih(c, as_of=date(2025, 3, 18)).regimes[0].valid_from == date(2025, 3, 18)
+    with pytest.raises(NoRuleInForceError) as caught:
+        check_merah_putih(c, as_of=date(2025, 3, 17))
+    assert caught.value.table == "cooperatives.merah_putih"
+
+
+def test_ksp_startup_capital_from_permenkop_8_2023() -> None:
+    # Permenkop UKM 8/2023 took effect in mid-2023, its day not found: the library's
+    # documented parameter (Confidence LOW) is 1 June 2023. Primary KSP within one
+    # regency: at least Rp500.000.000.
+    kwargs: dict[str, Any] = {
+        "form": PRIMARY,
+        "membership_area": MembershipArea.WITHIN_REGENCY,
+    }
+    assert check_startup_capital(
+        capital=Decimal(500_000_000), as_of=date(2023, 6, 1), **kwargs
+    ).outcome
+    with pytest.raises(NoRuleInForceError) as caught:
+        check_startup_capital(capital=Decimal(500_000_000), as_of=date(2023, 5, 31), **kwargs)
+    assert caught.value.table == "cooperatives.ksp_startup_capital"
