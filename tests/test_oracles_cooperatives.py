@@ -19,14 +19,17 @@ from koperasi_id.cooperatives import (
     Cooperative,
     CooperativeForm,
     LawVersion,
+    LoopType,
     MembershipArea,
     Principle,
+    SavingsLoanProfile,
     SupervisoryLevel,
     activity_status,
     check_board_terms,
     check_founders,
     check_merah_putih,
     check_multi_stakeholder,
+    check_related_party_lending,
     check_startup_capital,
     dissolution_grounds,
     dissolution_timeline,
@@ -35,6 +38,7 @@ from koperasi_id.cooperatives import (
     health_grade,
     rat_deadline,
     required_organs,
+    savings_loan_regulator,
     supervising_level,
 )
 from koperasi_id.errors import NoRuleInForceError, ValidationError
@@ -275,3 +279,74 @@ def test_ksp_startup_capital_from_permenkop_8_2023() -> None:
     with pytest.raises(NoRuleInForceError) as caught:
         check_startup_capital(capital=Decimal(500_000_000), as_of=date(2023, 5, 31), **kwargs)
     assert caught.value.table == "cooperatives.ksp_startup_capital"
+
+
+def test_open_loop_bank_funding_cap_from_p2sk() -> None:
+    # UU 4/2023 (P2SK) Pasal 202 (Pasal 44B ayat (2) UU 25/1992), in force 12 Jan 2023:
+    # bank funding above the ministry's limit makes a KSP open loop; SE Menkop 7/2023
+    # sets the limit at 40% of the unit's total assets. Before P2SK there is no split.
+    def loop(funding: int, as_of: date) -> LoopType | None:
+        profile = SavingsLoanProfile(
+            bank_funding=Decimal(funding), unit_assets=Decimal(1_000_000_000)
+        )
+        return savings_loan_regulator(
+            profile, membership_area=MembershipArea.WITHIN_REGENCY, as_of=as_of
+        ).loop
+
+    assert loop(400_000_000, date(2023, 1, 12)) is LoopType.CLOSED
+    assert loop(400_000_001, date(2023, 1, 12)) is LoopType.OPEN
+    assert loop(400_000_001, date(2023, 1, 11)) is None
+
+
+# (form, membership area, minimum start-up capital): Permenkop UKM 8/2023 (modal usaha
+# awal KSP/KSPPS): primary Rp500 jt / Rp1 M / Rp2 M, secondary Rp750 jt / Rp1,5 M / Rp3 M.
+STARTUP_CAPITAL_ORACLE = [
+    (PRIMARY, MembershipArea.WITHIN_REGENCY, 500_000_000),
+    (PRIMARY, MembershipArea.ACROSS_REGENCIES, 1_000_000_000),
+    (PRIMARY, MembershipArea.ACROSS_PROVINCES, 2_000_000_000),
+    (SECONDARY, MembershipArea.WITHIN_REGENCY, 750_000_000),
+    (SECONDARY, MembershipArea.ACROSS_REGENCIES, 1_500_000_000),
+    (SECONDARY, MembershipArea.ACROSS_PROVINCES, 3_000_000_000),
+]
+
+
+@pytest.mark.parametrize(("form", "area", "minimum"), STARTUP_CAPITAL_ORACLE)
+def test_startup_capital_oracle(form: CooperativeForm, area: MembershipArea, minimum: int) -> None:
+    def ok(amount: int) -> bool:
+        return check_startup_capital(
+            form=form, membership_area=area, capital=Decimal(amount), as_of=date(2024, 1, 1)
+        ).outcome
+
+    assert ok(minimum)
+    assert not ok(minimum - 1)
+
+
+def test_startup_capital_single_source_shares() -> None:
+    # Permenkop UKM 8/2023: one member provides at most 20% of a primary's start-up
+    # capital; one member KSP/KSPPS at most 50% of a secondary's.
+    def ok(form: CooperativeForm, largest: int) -> bool:
+        return check_startup_capital(
+            form=form,
+            membership_area=MembershipArea.WITHIN_REGENCY,
+            capital=Decimal(4_000_000_000),
+            largest_contribution=Decimal(largest),
+            as_of=date(2024, 1, 1),
+        ).outcome
+
+    assert ok(PRIMARY, 800_000_000)
+    assert not ok(PRIMARY, 800_000_001)
+    assert ok(SECONDARY, 2_000_000_000)
+    assert not ok(SECONDARY, 2_000_000_001)
+
+
+def test_related_party_lending_cap() -> None:
+    # Permenkop UKM 8/2023 (BMPP): loans to related parties at most 10% of own capital.
+    def ok(loans: int) -> bool:
+        return check_related_party_lending(
+            related_party_loans=Decimal(loans),
+            own_capital=Decimal(1_000_000_000),
+            as_of=date(2024, 1, 1),
+        ).outcome
+
+    assert ok(100_000_000)
+    assert not ok(100_000_001)
