@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import fnmatch
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -162,12 +163,17 @@ def run_module(
     (work / "pyproject.toml").write_text(pyproject, encoding="utf-8")
     (work / "setup.cfg").write_text(_setup_cfg(paths, tests), encoding="utf-8")
     mutmut = [sys.executable, "-m", "mutmut"]
+    # Property tests draw 50 examples (the ``dev`` profile), derandomized (``CI``), so
+    # that a mutant is killed or not the same way every run.
+    env = {**os.environ, "HYPOTHESIS_PROFILE": os.environ.get("HYPOTHESIS_PROFILE", "dev")}
+    env["CI"] = "1"
     started = time.monotonic()
     finished = True
     try:
         subprocess.run(
             [*mutmut, "run", "--max-children", str(children), *(only or [])],
             cwd=work,
+            env=env,
             timeout=budget,
             check=False,
             stdout=subprocess.DEVNULL,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -275,3 +276,54 @@ def test_unrounded_annuity_instalment_between_bounds(p: Decimal, r: Decimal, n: 
     payment = annuity_payment(p, r, n)
     tolerance = D("1e-15")
     assert p / n - tolerance <= payment <= p / n + p * r / 100 / 12 + tolerance
+
+
+# --- what a mutation run of kur/_schedule.py found untested (December 2026) -------------
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "problem"),
+    [
+        ({"months": "12"}, ("$.months", "schedule.type", "months must be an int, got str")),
+        ({"months": 0}, ("$.months", "schedule.months_range", "months must be 1–600, got 0")),
+        (
+            {"grace_months": "1"},
+            ("$.grace_months", "schedule.type", "grace_months must be an int, got str"),
+        ),
+        (
+            {"grace_months": 12},
+            (
+                "$.grace_months",
+                "schedule.grace_too_long",
+                "grace (12) must be shorter than the tenor (12)",
+            ),
+        ),
+        (
+            {"places": "x" * 60},
+            ("$.places", "schedule.places", f"places is 0, 1 or 2, got '{'x' * 40}'\u2026"),
+        ),
+    ],
+)
+def test_junk_inputs_are_reported_whole(
+    kwargs: dict[str, object], problem: tuple[str, str, str]
+) -> None:
+    args: dict[str, object] = {"principal": D(1_000_000), "annual_rate": D(6), "months": 12}
+    with pytest.raises(ValidationError) as err:
+        schedule(**(args | kwargs), start=AKAD)  # type: ignore[arg-type]
+    assert [(p.path, p.code, p.message) for p in err.value.problems] == [problem]
+
+
+def test_one_decimal_place_is_allowed() -> None:
+    first = schedule(D(1_000_000), D(6), 12, start=AKAD, places=1).instalments[0]
+    assert (first.interest, first.payment) == (D("5000.0"), D("86066.4"))
+
+
+def test_the_private_schedule_defaults_to_no_grace_and_whole_rupiah() -> None:
+    # koperasi_id.kur.schedule always passes both; the private function's own defaults
+    # (used by its docstring) must mean the same.
+    from koperasi_id.kur import _schedule  # noqa: PLC0415 - the private function itself
+
+    args: dict[str, Any] = {"principal": D(12_000_000), "annual_rate": D(12), "months": 12}
+    own = _schedule.schedule(**args, start=AKAD)
+    assert own == schedule(**args, start=AKAD, grace_months=0, places=0)
+    assert own.instalments[0].principal > 0  # no interest-only month
