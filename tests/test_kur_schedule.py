@@ -327,3 +327,29 @@ def test_the_private_schedule_defaults_to_no_grace_and_whole_rupiah() -> None:
     own = _schedule.schedule(**args, start=AKAD)
     assert own == schedule(**args, start=AKAD, grace_months=0, places=0)
     assert own.instalments[0].principal > 0  # no interest-only month
+
+
+def test_schedule_html_page() -> None:
+    # Rp3 jt at 12 % a year (1 % a month) over 3 months: the annuity is
+    # 30.000 / (1 - 1,01^-3) = Rp1.020.066,4; the first month's interest Rp30.000.
+    page = schedule(D(3_000_000), D(12), 3, start=date(2024, 5, 1))._repr_html_()
+    rows = [
+        ("1", "2024-06-01", "Rp990.066", "Rp30.000", "Rp1.020.066", "Rp2.009.934"),
+        ("2", "2024-07-01", "Rp999.967", "Rp20.099", "Rp1.020.066", "Rp1.009.967"),
+        ("3", "2024-08-01", "Rp1.009.967", "Rp10.100", "Rp1.020.067", "Rp0"),
+    ]
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    head = "".join(
+        f"<th>{c}</th>" for c in ("no", "jatuh tempo", "pokok", "bunga", "angsuran", "sisa pokok")
+    )
+    assert page == (
+        '<table style="border-collapse:collapse;text-align:left">'
+        "<caption>Anuitas: Rp3.000.000, 3 bulan, 12% per tahun</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        "<p>Total: pokok Rp3.000.000, bunga Rp60.199, angsuran Rp3.060.199</p>"
+        "<p>Setara bunga flat: 8.03% per tahun</p>"
+    )
+    # 24 instalments are shown, the rest counted.
+    longer = schedule(D(50_000_000), D(6), 25, start=date(2024, 5, 1))._repr_html_()
+    assert longer.count("<tr><td>") == 24
+    assert "… 1 more" in longer
