@@ -353,3 +353,83 @@ def test_schedule_html_page() -> None:
     longer = schedule(D(50_000_000), D(6), 25, start=date(2024, 5, 1))._repr_html_()
     assert longer.count("<tr><td>") == 24
     assert "… 1 more" in longer
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "problem"),
+    [
+        (
+            {"start": None},
+            ("$.start", "schedule.anchor", "give exactly one of start (akad date) or first_due"),
+        ),
+        ({"start": "2024-05-02"}, ("$.start", "type.date", "start must be a datetime.date")),
+        (
+            {"start": None, "first_due": "2024-06-02"},
+            ("$.first_due", "type.date", "first_due must be a datetime.date"),
+        ),
+        ({"method": "anuitas"}, ("$.method", "enum", "method must be a Method member")),
+        ({"rounding": "half_up"}, ("$.rounding", "enum", "rounding must be a Rounding member")),
+        (
+            {"method": Method.BULLET, "grace_months": 1},
+            ("$.grace_months", "schedule.bullet_grace", "a bullet credit has no grace period"),
+        ),
+    ],
+)
+def test_junk_inputs_name_their_argument(
+    kwargs: dict[str, object], problem: tuple[str, str, str]
+) -> None:
+    args: dict[str, object] = {
+        "principal": D(1_000_000),
+        "annual_rate": D(6),
+        "months": 12,
+        "start": AKAD,
+    }
+    with pytest.raises(ValidationError) as err:
+        schedule(**(args | kwargs))  # type: ignore[arg-type]
+    (found,) = err.value.problems
+    assert (found.path, found.code) == problem[:2]
+    assert found.message.startswith(problem[2])
+
+
+def test_rate_for_is_asked_for_each_period() -> None:
+    # The relief's hook (koperasi_id.kur._relief): 12 % for the period due on 2 June,
+    # 6 % after. Annuity: the first month's interest is 1 % of Rp12 jt; a bullet credit
+    # pays simple interest month by month, 12 jt x (1 % + 0,5 % + 0,5 %).
+    from koperasi_id.kur import _schedule  # noqa: PLC0415 - the hook is private
+
+    asked: list[tuple[date, date]] = []
+
+    def rate_for(period_start: date, due: date) -> Decimal:
+        asked.append((period_start, due))
+        return D(12) if due <= date(2024, 6, 2) else D(6)
+
+    start = date(2024, 5, 2)
+    periods = [
+        (date(2024, 5, 2), date(2024, 6, 2)),
+        (date(2024, 6, 2), date(2024, 7, 2)),
+        (date(2024, 7, 2), date(2024, 8, 2)),
+    ]
+    annuity = _schedule.schedule(D(12_000_000), D(6), 3, start=start, rate_for=rate_for)
+    assert asked == periods
+    assert [i.interest for i in annuity.instalments] == [D(120_000), D(40_199), D(20_149)]
+    asked.clear()
+    bullet = _schedule.schedule(
+        D(12_000_000), D(6), 3, start=start, method=Method.BULLET, rate_for=rate_for
+    )
+    assert asked == periods
+    assert [i.interest for i in bullet.instalments] == [D(240_000)]
+
+
+def test_bullet_interest_follows_the_rate_convention() -> None:
+    # 12 % effective a year is 1,12^(1/12) - 1 = 0,9489 % a month, not 1 %.
+    nominal = schedule(D(12_000_000), D(12), 12, start=AKAD, method=Method.BULLET)
+    effective = schedule(
+        D(12_000_000),
+        D(12),
+        12,
+        start=AKAD,
+        method=Method.BULLET,
+        rate_convention=RateConvention.EFFECTIVE_ANNUAL,
+    )
+    assert nominal.instalments[0].interest == D(1_440_000)
+    assert effective.instalments[0].interest == D(1_366_386)
