@@ -433,3 +433,25 @@ def test_bullet_interest_follows_the_rate_convention() -> None:
     )
     assert nominal.instalments[0].interest == D(1_440_000)
     assert effective.instalments[0].interest == D(1_366_386)
+
+
+def test_grace_then_annuity_over_the_months_left() -> None:
+    # 3 interest-only months of 1 % on Rp12 jt, then the annuity over the 9 months left:
+    # 120.000 / (1 - 1,01^-9) = Rp1.400.884,35.
+    s = schedule(D(12_000_000), D(12), 12, start=AKAD, grace_months=3)
+    assert [i.payment for i in s.instalments[:5]] == [D(120_000)] * 3 + [D(1_400_884)] * 2
+    assert s.period_rates == (D(12),) * 12
+
+
+def test_a_principal_part_below_one_rupiah_is_zero_not_one() -> None:
+    # Rp50 at 12 % over 84 months: the annuity (Rp0,98) rounds to Rp1, all of it
+    # interest (Rp0,50 rounds up), so the first months repay no principal.
+    s = schedule(D(50), D(12), 84, start=AKAD)
+    assert [(i.principal, i.interest) for i in s.instalments[:2]] == [(D(0), D(1))] * 2
+    assert s.total_principal == D(50)
+
+
+def test_a_bullet_credit_is_one_instalment_numbered_one() -> None:
+    s = schedule(D(10_000_000), D(3), 6, start=AKAD, method=Method.BULLET)
+    assert [i.number for i in s.instalments] == [1]
+    assert s.period_rates == (D(3),) * 6
