@@ -56,6 +56,7 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
         ["src/koperasi_id/msme/_classify.py"],
         [
             "tests/test_msme_classify.py",
+            "tests/test_msme_business.py",
             "tests/test_msme_explanations.py",
             "tests/test_oracles_msme.py",
         ],

@@ -455,3 +455,52 @@ def test_a_bullet_credit_is_one_instalment_numbered_one() -> None:
     s = schedule(D(10_000_000), D(3), 6, start=AKAD, method=Method.BULLET)
     assert [i.number for i in s.instalments] == [1]
     assert s.period_rates == (D(3),) * 6
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "problem"),
+    [
+        (
+            {"annual_rate": "6"},
+            ("$.annual_rate", "schedule.type", "annual_rate must be a Decimal or int, got str"),
+        ),
+        (
+            {"annual_rate": D("6.12345")},
+            (
+                "$.annual_rate",
+                "schedule.too_many_decimals",
+                "this number has at most 4 decimal places, got 5",
+            ),
+        ),
+        (
+            {"annual_rate": D("100.01")},
+            ("$.annual_rate", "schedule.rate_range", "an annual rate is 0–100 percent, got 100.01"),
+        ),
+        ({"months": 601}, ("$.months", "schedule.months_range", "months must be 1–600, got 601")),
+        (
+            {"months": 10**45},
+            (
+                "$.months",
+                "schedule.months_range",
+                f"months must be 1–600, got 100000{'*' * 34}\u2026",
+            ),
+        ),
+    ],
+)
+def test_rate_and_tenor_limits_are_reported_whole(
+    kwargs: dict[str, object], problem: tuple[str, str, str]
+) -> None:
+    args: dict[str, object] = {
+        "principal": D(1_000_000),
+        "annual_rate": D(6),
+        "months": 12,
+        "start": AKAD,
+    }
+    with pytest.raises(ValidationError) as err:
+        schedule(**(args | kwargs))  # type: ignore[arg-type]
+    assert [(p.path, p.code, p.message) for p in err.value.problems] == [problem]
+
+
+def test_the_limits_themselves_are_accepted() -> None:
+    assert schedule(D(1_000_000), D(100), 12, start=AKAD).annual_rate == D(100)
+    assert len(schedule(D(1_000_000), D(6), 600, start=AKAD).instalments) == 600
