@@ -504,3 +504,52 @@ def test_rate_and_tenor_limits_are_reported_whole(
 def test_the_limits_themselves_are_accepted() -> None:
     assert schedule(D(1_000_000), D(100), 12, start=AKAD).annual_rate == D(100)
     assert len(schedule(D(1_000_000), D(6), 600, start=AKAD).instalments) == 600
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "problem"),
+    [
+        (
+            {"principal": "1000000"},
+            ("$.principal", "schedule.type", "principal must be a Decimal or int, got str"),
+        ),
+        (
+            {"principal": D("Infinity")},
+            ("$.principal", "schedule.not_finite", "principal must be finite, got Infinity"),
+        ),
+        (
+            {"principal": D("NaN" + "1" * 60)},  # a NaN may carry a long payload
+            (
+                "$.principal",
+                "schedule.not_finite",
+                f"principal must be finite, got NaN111111{'*' * 31}\u2026",
+            ),
+        ),
+        (
+            {"principal": D(0)},
+            ("$.principal", "schedule.not_positive", "principal must be above zero, got 0"),
+        ),
+        (
+            {"annual_rate": D("-Infinity")},
+            ("$.annual_rate", "schedule.not_finite", "annual_rate must be finite, got -Infinity"),
+        ),
+    ],
+)
+def test_amount_junk_is_reported_whole(
+    kwargs: dict[str, object], problem: tuple[str, str, str]
+) -> None:
+    args: dict[str, object] = {
+        "principal": D(1_000_000),
+        "annual_rate": D(6),
+        "months": 12,
+        "start": AKAD,
+    }
+    with pytest.raises(ValidationError) as err:
+        schedule(**(args | kwargs))  # type: ignore[arg-type]
+    assert [(p.path, p.code, p.message) for p in err.value.problems] == [problem]
+
+
+def test_sen_in_the_principal_are_reported_at_the_principal() -> None:
+    with pytest.raises(ValidationError) as err:
+        schedule(D("1.001"), D(6), 12, start=AKAD)
+    assert (err.value.paths, err.value.codes) == (("$.principal",), ("money.too_many_decimals",))
