@@ -461,3 +461,86 @@ def test_a_wider_window_never_turns_active_into_inactive_for_old_cooperatives(
     three = activity_status(coop, as_of=as_of, window_years=3)
     if two.is_active and len(three.window) == 3:
         assert three.is_active
+
+
+# --- what a mutation run of cooperatives/_activity.py found untested (December 2026) ------
+
+
+def _rat_findings(decision: Any) -> list[tuple[str | None, str, str]]:
+    return [
+        (f.details.get("fiscal_year"), f.code.rsplit(".", 1)[1], f.message_id)
+        for f in decision.findings
+        if f.code.rsplit(".", 1)[1] in {"rat_counted", "rat_missed", "rat_unreported"}
+    ]
+
+
+def test_rat_findings_name_each_year_once_with_its_deadline() -> None:
+    # FY2023 falls due on 30 Jun 2024 (UU 25/1992 Pasal 26-27: six months after the
+    # year end); its RAT held that day is on time and counted once.
+    decision = activity_status(make(rat(2023, date(2024, 6, 30))), as_of=date(2024, 7, 1))
+    assert _rat_findings(decision) == [
+        (
+            "2021",
+            "rat_missed",
+            "RAT tahun buku 2021 tidak dilaksanakan sampai 2024-07-01 (batas 2022-06-30).",
+        ),
+        (
+            "2022",
+            "rat_missed",
+            "RAT tahun buku 2022 tidak dilaksanakan sampai 2024-07-01 (batas 2023-06-30).",
+        ),
+        ("2023", "rat_counted", "RAT tahun buku 2023 dilaksanakan 2024-06-30; dihitung."),
+    ]
+
+
+def test_late_and_early_rats_say_so_in_indonesian() -> None:
+    late = activity_status(make(rat(2022, date(2023, 7, 1))), as_of=date(2024, 7, 1))
+    assert late.finding("cooperatives.activity.rat_counted").message_id == (
+        "RAT tahun buku 2022 dilaksanakan 2023-07-01 (terlambat); dihitung."
+    )
+    early = activity_status(make(rat(2024, date(2025, 2, 20))), as_of=date(2025, 3, 1))
+    assert early.finding("cooperatives.activity.rat_counted").message_id == (
+        "RAT tahun buku 2024 dilaksanakan 2025-02-20 (sebelum jatuh tempo); dihitung."
+    )
+
+
+def test_a_rat_held_after_as_of_is_missed_not_unreported() -> None:
+    decision = activity_status(make(rat(2022, date(2024, 5, 1))), as_of=date(2024, 4, 30))
+    assert [(year, code) for year, code, _ in _rat_findings(decision)] == [
+        ("2020", "rat_missed"),
+        ("2021", "rat_missed"),
+        ("2022", "rat_missed"),
+    ]
+
+
+def test_counted_rat_deadline_follows_the_year_end_and_the_callers_deadlines() -> None:
+    # A June fiscal year: FY2023 ends 30 Jun 2023, its RAT is due by 31 Dec 2023.
+    june = make(rat(2023, date(2023, 9, 1)), year_end=YearEnd(6, 30))
+    found = activity_status(june, as_of=date(2025, 1, 1)).finding(
+        "cooperatives.activity.rat_counted"
+    )
+    assert found.details["deadline"] == "2023-12-31"
+    three_months = RAT_DEADLINE.overridden(
+        attrs.evolve(RAT_DEADLINE.regimes[0], name="ad-3-months", value=3)
+    )
+    stricter = activity_status(
+        make(rat(2022, date(2023, 3, 1))), as_of=date(2024, 4, 1), deadline_rules=three_months
+    )
+    assert stricter.finding("cooperatives.activity.rat_counted").details["deadline"] == (
+        "2023-03-31"
+    )
+
+
+def test_window_errors_name_the_field_and_cut_the_value() -> None:
+    with pytest.raises(ValidationError) as caught:
+        ActivityRule(window_years=0)
+    assert (caught.value.codes, caught.value.paths) == (
+        ("cooperatives.activity.window_years",),
+        ("$.window_years",),
+    )
+    with pytest.raises(ValidationError) as caught:
+        activity_status(make(), as_of=date(2024, 4, 1), window_years="x" * 60)  # type: ignore[arg-type]
+    assert caught.value.problems[0].message == (
+        "window_years is a whole number of fiscal years from 1 to 10 (practice uses 2 or 3), "
+        f"not '{'x' * 40}'\u2026"
+    )
