@@ -544,3 +544,38 @@ def test_window_errors_name_the_field_and_cut_the_value() -> None:
         "window_years is a whole number of fiscal years from 1 to 10 (practice uses 2 or 3), "
         f"not '{'x' * 40}'\u2026"
     )
+
+
+@pytest.mark.parametrize(
+    ("coop", "as_of", "options", "message_id", "message_en"),
+    [
+        (
+            make(rat(2022, date(2023, 7, 1))),
+            date(2024, 7, 1),
+            {},
+            "RAT tahun buku 2022 dilaksanakan 2023-07-01 (terlambat); dihitung.",
+            "The RAT for fiscal year 2022 was held on 2023-07-01 (late); it counts.",
+        ),
+        (
+            make(rat(2024, date(2025, 2, 20))),
+            date(2025, 3, 1),
+            {},
+            "RAT tahun buku 2024 dilaksanakan 2025-02-20 (sebelum jatuh tempo); dihitung.",
+            "The RAT for fiscal year 2024 was held on 2025-02-20 (before it fell due); it counts.",
+        ),
+        (
+            make(rat(2023, date(2024, 5, 1), reported=False)),
+            date(2024, 7, 1),
+            {"unreported_counts_as_missed": False},
+            "RAT tahun buku 2023 dilaksanakan 2024-05-01, belum dilaporkan; dihitung.",
+            "The RAT for fiscal year 2023 was held on 2024-05-01, not reported; it counts.",
+        ),
+    ],
+)
+def test_counted_rat_messages(
+    coop: Cooperative, as_of: date, options: dict[str, Any], message_id: str, message_en: str
+) -> None:
+    found = activity_status(coop, as_of=as_of, **options).finding(
+        "cooperatives.activity.rat_counted"
+    )
+    assert (found.message_id, found.message_en) == (message_id, message_en)
