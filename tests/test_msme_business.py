@@ -11,7 +11,14 @@ import pytest
 
 from koperasi_id.errors import NoRuleInForceError, RuleInputError, ValidationError
 from koperasi_id.identifiers import Kbli, Nib, Nik
-from koperasi_id.msme import Business, BusinessSize, Criterion, Purpose, classify_business
+from koperasi_id.msme import (
+    Business,
+    BusinessSize,
+    ConflictPolicy,
+    Criterion,
+    Purpose,
+    classify_business,
+)
 from koperasi_id.regions import RegionCode
 from koperasi_id.serialization import from_dict, from_json, to_dict, to_json
 
@@ -180,3 +187,69 @@ def test_classify_business_refuses_junk() -> None:
     with pytest.raises(NoRuleInForceError) as caught:
         classify_business(_full(), as_of=date(2000, 1, 1))
     assert caught.value.table == "msme.size_criteria"
+
+
+# --- what a mutation run of msme/_classify.py found untested (December 2026) -----------
+
+
+def _sales_only_from_2030() -> Any:
+    from koperasi_id.law import Citation, Confidence, Regime, Timeline  # noqa: PLC0415
+    from koperasi_id.msme import SizeBands, SizeCriteria  # noqa: PLC0415
+
+    bands = SizeBands(
+        criterion=Criterion.ANNUAL_SALES,
+        micro_max=Decimal(10),
+        small_max=Decimal(20),
+        medium_max=Decimal(30),
+        citation=Citation("Perpres 99/2030", "Pasal 1"),
+    )
+    return Timeline(
+        "custom",
+        [
+            Regime(
+                name="perpres-99-2030",
+                valid_from=date(2030, 1, 1),
+                citation=Citation("Perpres 99/2030"),
+                confidence=Confidence.LOW,
+                value=SizeCriteria(bands=(bands,)),
+            )
+        ],
+    )
+
+
+def test_classify_business_passes_the_callers_rules_and_choices_on() -> None:
+    rules = _sales_only_from_2030()
+    sales = _business(annual_sales=Decimal(15))
+    assert classify_business(sales, as_of=date(2030, 1, 1), rules=rules).size is BusinessSize.SMALL
+    both = _business(capital=Decimal(800_000_000), annual_sales=Decimal(3_000_000_000))
+    assert classify_business(both, as_of=date(2024, 5, 1)).size is BusinessSize.MICRO
+    higher = classify_business(both, as_of=date(2024, 5, 1), policy=ConflictPolicy.HIGHER)
+    assert higher.size is BusinessSize.SMALL
+    with pytest.raises(RuleInputError) as caught:
+        classify_business(both, as_of=date(2024, 5, 1), excludes_land_and_buildings=False)
+    assert str(caught.value) == (
+        "business capital must exclude the land and buildings of the business premises "
+        "('tidak termasuk tanah dan bangunan tempat usaha', PP 7/2021 Pasal 35 ayat (3)); "
+        "subtract their value and pass excludes_land_and_buildings=True"
+    )
+
+
+def test_classify_business_names_what_the_business_holds() -> None:
+    held = _business(capital=Decimal(1), net_assets=Decimal(2))
+    with pytest.raises(RuleInputError) as caught:
+        classify_business(held, as_of=date(2030, 1, 1), rules=_sales_only_from_2030())
+    assert str(caught.value) == (
+        "the business has no figure the rule in force on 2030-01-01 uses: set annual_sales "
+        "(it holds only capital, net_assets)"
+    )
+
+
+def test_classify_business_junk() -> None:
+    with pytest.raises(ValidationError) as caught:
+        classify_business(_business(annual_sales=Decimal(1)), as_of="2024-05-01")  # type: ignore[arg-type]
+    assert [(p.path, p.code) for p in caught.value.problems] == [("$.as_of", "type.date")]
+    with pytest.raises(ValidationError) as caught:
+        classify_business(1, as_of=date(2024, 5, 1))  # type: ignore[arg-type]
+    assert [(p.path, p.code, p.message) for p in caught.value.problems] == [
+        ("$", "type.object", "expected a Business, got int")
+    ]
