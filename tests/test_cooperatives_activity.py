@@ -579,3 +579,21 @@ def test_counted_rat_messages(
         "cooperatives.activity.rat_counted"
     )
     assert (found.message_id, found.message_en) == (message_id, message_en)
+
+
+def test_latest_due_year_under_a_shorter_articles_deadline() -> None:
+    # With the articles' own 3-month deadline FY2023 is due on 31 Mar 2024.
+    assert latest_due_fiscal_year(DECEMBER, as_of=date(2024, 4, 1), articles_deadline=3) == 2023
+    assert latest_due_fiscal_year(DECEMBER, as_of=date(2024, 4, 1)) == 2022
+
+
+def test_unreported_flag_error_is_reported_whole() -> None:
+    with pytest.raises(ValidationError) as caught:
+        activity_status(make(), as_of=date(2024, 7, 1), unreported_counts_as_missed="x" * 60)  # type: ignore[arg-type]
+    assert [(p.path, p.message) for p in caught.value.problems] == [
+        (
+            "$.unreported_counts_as_missed",
+            "unreported_counts_as_missed is True, False or None (the regime's default), "
+            f"not '{'x' * 40}'\u2026",
+        )
+    ]
