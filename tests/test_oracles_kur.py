@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import pytest
 
-from koperasi_id.errors import NoRuleInForceError
+from koperasi_id.errors import NoRuleInForceError, RuleInputError
 from koperasi_id.identifiers import Nik
 from koperasi_id.kur import (
     KurApplication,
@@ -346,3 +346,39 @@ def test_annuity_vectors_oracle(
 ) -> None:
     assert round(annuity_payment(D(principal), D(rate), months), 2) == D(instalment)
     assert round(flat_rate_equivalent(D(principal), D(rate), months), 4) == D(flat)
+
+
+# --- rows added after the full law-mutation run of December 2026 ----------------------
+
+
+def test_kur_2015_to_2020_ceilings_for_migrant_workers_and_micro_from_zero() -> None:
+    # KUR 2015 (Permenko 6/2015 as relaunched): "mikro ≤ Rp25 jt ... TKI ≤ Rp25 jt";
+    # Permenko 8/2019 keeps TKI/PMI at Rp25 jt until super mikro arrives in 2020.
+    assert plafond_band(Scheme.MIGRANT_WORKER, as_of=date(2016, 6, 1)).ceiling == 25 * JT
+    assert plafond_band(Scheme.MIGRANT_WORKER, as_of=date(2020, 6, 1)).ceiling == 25 * JT
+    # Before super mikro, mikro starts at the first rupiah.
+    assert scheme_for(Decimal(1), as_of=date(2019, 6, 1)) is Scheme.MICRO
+
+
+def test_kur_2020_pandemic_rate_for_every_scheme() -> None:
+    # Permenko Perekonomian 8/2019 jo. 15/2020: before the Permenko 1/2023 regime
+    # "every scheme at 6%" (okezone, 7 Sep 2020).
+    assert rate(Scheme.MICRO, as_of=date(2020, 12, 31)) == Decimal(6)
+    assert rate(Scheme.SMALL, as_of=date(2020, 12, 31)) == Decimal(6)
+
+
+def test_pmk_146_2015_subsidy_ends_with_2015() -> None:
+    # PMK 146/2015: mikro 7 points of a 19 % total in 2015; the library knows no
+    # 2016 subsidy regime, so 1 Jan 2016 has none.
+    assert subsidy(Scheme.MICRO, as_of=date(2015, 12, 31)) == Decimal(7)
+    with pytest.raises(NoRuleInForceError) as caught:
+        subsidy(Scheme.MICRO, as_of=date(2016, 1, 1))
+    assert caught.value.table == "kur.subsidy"
+
+
+def test_pasal_38a_claim_from_its_documented_first_day() -> None:
+    # Permenko 12/2025 Pasal 38A: its enactment date was not found; the library's
+    # documented LOW parameter is 1 Jan 2025, the earliest day of the instrument's year.
+    assert rate(Scheme.MICRO, as_of=date(2025, 1, 1), access=2, exempt_38a=True) == Decimal(6)
+    with pytest.raises(RuleInputError, match=r"^the Pasal 38A exemption .* is not in force on "):
+        rate(Scheme.MICRO, as_of=date(2024, 12, 31), access=2, exempt_38a=True)
