@@ -230,13 +230,16 @@ def main(argv: list[str] | None = None) -> int:
         help="also change the literals inside this function (a builder of regimes)",
     )
     parser.add_argument("--every", type=int, default=1, help="try every Nth mutation only")
+    parser.add_argument(
+        "--start", type=int, default=1, help="begin at the Nth mutation (resume a stopped run)"
+    )
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per mutant")
     parser.add_argument("--list", action="store_true", help="list the mutations and stop")
     args = parser.parse_args(argv)
 
     mutations = [m for f in args.files for m in find_mutations(f.resolve(), set(args.function))][
         :: args.every
-    ]
+    ][args.start - 1 :]
     if args.list:
         for m in mutations:
             print(m.describe())

@@ -1031,3 +1031,17 @@ def test_wire_values_and_truthy_text_are_refused(named: str, call: Any) -> None:
     # passed, and the others failed with AttributeError or KeyError.
     with pytest.raises(RuleInputError, match=named):
         call()
+
+
+def test_founder_count_errors_are_reported_whole() -> None:
+    with pytest.raises(RuleInputError) as caught:
+        check_founders(CooperativeForm.PRIMARY, -(10**50), as_of=date(2024, 1, 1))
+    assert str(caught.value) == (
+        f"founders is a list of Founder or a count >= 0, not '-100000{'*' * 33}'\u2026"
+    )
+    with pytest.raises(ValidationError) as too_many:
+        check_founders(CooperativeForm.PRIMARY, 10**16, as_of=date(2024, 1, 1))
+    assert (too_many.value.codes, too_many.value.paths) == (
+        ("number.too_large",),
+        ("$.founders",),
+    )
