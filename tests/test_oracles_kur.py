@@ -382,3 +382,13 @@ def test_pasal_38a_claim_from_its_documented_first_day() -> None:
     assert rate(Scheme.MICRO, as_of=date(2025, 1, 1), access=2, exempt_38a=True) == Decimal(6)
     with pytest.raises(RuleInputError, match=r"^the Pasal 38A exemption .* is not in force on "):
         rate(Scheme.MICRO, as_of=date(2024, 12, 31), access=2, exempt_38a=True)
+
+
+def test_kmk_436_2020_subsidy_points() -> None:
+    # KMK 436/2020 (31 Aug - 31 Dec 2020), on the 6 % borrower rate: mikro 10,5,
+    # kecil 5,5, TKI/PMI 14 and super mikro 13 points.
+    on = date(2020, 12, 31)
+    assert subsidy(Scheme.MICRO, as_of=on) == Decimal("10.5")
+    assert subsidy(Scheme.SMALL, as_of=on) == Decimal("5.5")
+    assert subsidy(Scheme.MIGRANT_WORKER, as_of=on) == Decimal(14)
+    assert subsidy(Scheme.SUPER_MICRO, as_of=on) == Decimal(13)
