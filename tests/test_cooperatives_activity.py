@@ -597,3 +597,14 @@ def test_unreported_flag_error_is_reported_whole() -> None:
             f"not '{'x' * 40}'\u2026",
         )
     ]
+
+
+def test_before_the_deed_the_error_names_the_cooperative_cut_and_quoted() -> None:
+    coop = make(name="Koperasi Konsumen " + "Sejahtera Bersama " * 4)
+    with pytest.raises(RuleInputError) as caught:
+        activity_status(coop, as_of=date(2010, 5, 2))
+    assert str(caught.value) == (
+        "the deed of 'Koperasi Konsumen Sejahtera Bersama Seja'\u2026 was approved on "
+        "2010-05-03; there is no activity status on 2010-05-02: ask for a date on or after "
+        "approval"
+    )
