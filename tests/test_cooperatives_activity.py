@@ -21,6 +21,7 @@ from koperasi_id.cooperatives import (
     LegalStatus,
     MembershipArea,
     RatRecord,
+    RuleBasis,
     YearEnd,
     activity_status,
     latest_due_fiscal_year,
@@ -608,3 +609,9 @@ def test_before_the_deed_the_error_names_the_cooperative_cut_and_quoted() -> Non
         "2010-05-03; there is no activity status on 2010-05-02: ask for a date on or after "
         "approval"
     )
+
+
+def test_the_activity_rule_is_r21_and_rests_on_regulation() -> None:
+    # The 3-year window comes from the ministry's practice (Kemenkop ODS), not the statute.
+    decision = activity_status(make(), as_of=date(2024, 7, 1))
+    assert (decision.rule, decision.basis) == ("R21", RuleBasis.REGULATION)
