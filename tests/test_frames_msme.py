@@ -109,10 +109,12 @@ def test_every_ceiling_on_every_regime_edge(as_of: date, purpose: msme.Purpose |
 
 def test_the_day_before_the_first_regime_is_refused_by_both_engines() -> None:
     day = DAYS[0]
-    with pytest.raises(NoRuleInForceError):
+    with pytest.raises(NoRuleInForceError) as caught:
         msme.classify(as_of=day, annual_sales=Decimal(1))
-    with pytest.raises(NoRuleInForceError):
+    assert caught.value.table == "msme.size_criteria"
+    with pytest.raises(NoRuleInForceError) as caught:
         MsmeClassifier(as_of=day)
+    assert caught.value.table == "msme.size_criteria"
 
 
 def test_junk_in_every_column() -> None:

@@ -100,5 +100,6 @@ def test_junk_rows_and_a_small_partition(spark: Any) -> None:
 
 def test_unknown_year_fails_before_any_job(spark: Any) -> None:
     df = spark.createDataFrame([("1871010101900001",)], schema="nik string")
-    with pytest.raises(NoRuleInForceError):
+    with pytest.raises(NoRuleInForceError) as caught:
         screen_bpum_spark(df, year=2019)
+    assert caught.value.table == "bpum.programme"

@@ -97,10 +97,16 @@ def test_junk_never_takes_the_quick_path() -> None:
     class Text(str):
         pass
 
-    for raw in (arabic_indic, "187101010190001", "18710101019000011", ""):
+    for raw, code in (
+        (arabic_indic, "nik.characters"),
+        ("187101010190001", "nik.length"),
+        ("18710101019000011", "nik.length"),
+        ("", "nik.empty"),
+    ):
         assert not nik_module._plain_nik(raw)
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError) as caught:
             Nik.parse(raw)
+        assert caught.value.codes == (code,)
     assert not nik_module._plain_nik("1871010101900001\n")  # a separator: the full rules
     assert str(Nik.parse("1871010101900001\n")) == "1871010101900001"
     assert not nik_module._plain_nik(Text("1871010101900001"))

@@ -368,12 +368,14 @@ def test_kur_2020_pandemic_rate_for_every_scheme() -> None:
 
 
 def test_pmk_146_2015_subsidy_ends_with_2015() -> None:
-    # PMK 146/2015: mikro 7 points of a 19 % total in 2015; the library knows no
-    # 2016 subsidy regime, so 1 Jan 2016 has none.
+    # PMK 146/2015: mikro 7 and ritel (kecil) 3 points in 2015; the 2016 regime has
+    # its own mikro points (10) and no kecil figure the library knows.
     assert subsidy(Scheme.MICRO, as_of=date(2015, 12, 31)) == Decimal(7)
+    assert subsidy(Scheme.SMALL, as_of=date(2015, 12, 31)) == Decimal(3)
+    assert subsidy(Scheme.MICRO, as_of=date(2016, 1, 1)) != Decimal(7)
     with pytest.raises(NoRuleInForceError) as caught:
-        subsidy(Scheme.MICRO, as_of=date(2016, 1, 1))
-    assert caught.value.table == "kur.subsidy"
+        subsidy(Scheme.SMALL, as_of=date(2016, 1, 1))
+    assert caught.value.table == "kur.subsidy[kecil]"
 
 
 def test_pasal_38a_claim_from_its_documented_first_day() -> None:

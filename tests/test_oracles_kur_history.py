@@ -57,6 +57,7 @@ def test_2016_ritel_and_tki_points_were_not_found(scheme: Scheme, as_of: date) -
     with pytest.raises(NoRuleInForceError, match=r"kur\.subsidy\[") as caught:
         subsidy(scheme, as_of=as_of)
     assert "knows only mikro" in str(caught.value)
+    assert caught.value.table == f"kur.subsidy[{scheme.value}]"
     # ... while the years either side answer (PMK 146/2015: ritel 3, TKI 12;
     # CNN 8 Dec 2017: 2017 ritel 4.5, TKI 12).
     assert subsidy(scheme, as_of=date(2015, 12, 31)) == {SMALL: D(3), PMI: D(12)}[scheme]
@@ -78,14 +79,16 @@ def test_2016_ritel_and_tki_points_were_not_found(scheme: Scheme, as_of: date) -
 def test_kur_khusus_subsidy_before_kmk_317_is_no_rule(as_of: date) -> None:
     # The scheme existed and has a borrower rate; no source gave its points.
     assert rate(SPECIAL, as_of=as_of) in {D(7), D(6)}
-    with pytest.raises(NoRuleInForceError, match=r"kur\.subsidy\[khusus\]"):
+    with pytest.raises(NoRuleInForceError, match=r"kur\.subsidy\[khusus\]") as caught:
         subsidy(SPECIAL, as_of=as_of, plafond=50_000_000)
+    assert caught.value.table == "kur.subsidy[khusus]"
 
 
 def test_kur_khusus_subsidy_from_kmk_317() -> None:
     # Day before: no kur.subsidy rule at all (1-26 Jan 2023, default rules).
-    with pytest.raises(NoRuleInForceError, match=r"kur\.subsidy"):
+    with pytest.raises(NoRuleInForceError, match=r"kur\.subsidy") as caught:
         subsidy(SPECIAL, as_of=date(2023, 1, 26), plafond=50_000_000)
+    assert caught.value.table == "kur.subsidy"
     # KMK 317/2023 (kompas, bisnis.com, CNBC 4 Sep 2023): khusus 12 / 10 / 5.5 points for
     # akad ≤ Rp10 jt / > Rp10 jt – Rp100 jt / > Rp100 jt, from akad 27 Jan 2023.
     first = date(2023, 1, 27)
@@ -105,8 +108,9 @@ def test_default_tiers_start_on_1_january_2023() -> None:
     assert rate(MICRO, as_of=date(2023, 1, 1), access=2) == D(7)
     assert rate(SUPER, as_of=date(2023, 1, 1)) == D(3)
     # KMK 317/2023 pays for akad from 27 Jan 2023 only (bisnis.com 4 Sep 2023).
-    with pytest.raises(NoRuleInForceError, match=r"kur\.subsidy"):
+    with pytest.raises(NoRuleInForceError, match=r"kur\.subsidy") as caught:
         subsidy(MICRO, as_of=date(2023, 1, 1))
+    assert caught.value.table == "kur.subsidy"
     assert subsidy(MICRO, as_of=date(2023, 1, 27), access=2) == D(9)
 
 
