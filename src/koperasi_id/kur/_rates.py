@@ -314,7 +314,9 @@ def total_rate(
     for ceiling, total in bands:
         if ceiling is None or amount is None or amount <= ceiling:
             return total
-    # The shipped tables end with an open band; a caller's table may not.
+    # The shipped tables end with an open band; a caller's table may not. (Without a
+    # plafond the first band has answered.)
+    assert amount is not None
     raise RuleInputError(
         f"the {timeline.name} table in force on {as_of.isoformat()} has no band for a "
         f"{scheme.label} plafond of {mask(format_rupiah(amount))}; its last band must be open "
