@@ -32,7 +32,7 @@ from koperasi_id.cooperatives import (  # noqa: E402
     RegistryCounter,
     activity_status,
 )
-from koperasi_id.errors import KoperasiIdError, NoRuleInForceError, ValidationError  # noqa: E402
+from koperasi_id.errors import NoRuleInForceError, ValidationError  # noqa: E402
 from koperasi_id.frames import (  # noqa: E402
     COOPERATIVE_STATUS_COLUMNS,
     CooperativeCounter,
@@ -311,15 +311,20 @@ def test_first_regime_day_and_the_day_before_fail_alike(as_of: date) -> None:
     # Before UU 25/1992 there is no rule; on its first day the fiscal years
     # that fell due before it have no RAT deadline in force either.
     frame = frame_of([{**r, "deed_approved_on": "1980-01-01"} for r in read_sample(5)])
-    with pytest.raises(KoperasiIdError) as per_record_error:
+    with pytest.raises(NoRuleInForceError) as per_record_error:
         per_record(frame, as_of=as_of)
+    # Before the first regime the activity rule itself is missing; on its first day
+    # the RAT deadline of the years that fell due before it.
+    assert per_record_error.value.table == (
+        "cooperatives.activity_status"
+        if as_of < ACTIVITY_STATUS_RULES.regimes[0].valid_from
+        else "cooperatives.rat_deadline_months"
+    )
     with pytest.raises(type(per_record_error.value)) as columnar_error:
         cooperative_status(frame, as_of=as_of)
     assert str(columnar_error.value) == str(per_record_error.value)
     with pytest.raises(type(per_record_error.value)):
         summarize_registry(frame, as_of=as_of)
-    if as_of < ACTIVITY_STATUS_RULES.regimes[0].valid_from:
-        assert isinstance(per_record_error.value, NoRuleInForceError)
 
 
 @pytest.mark.parametrize(("year", "valid"), [("9898", True), ("9899", False), ("9998", False)])
