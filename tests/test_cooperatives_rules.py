@@ -1045,3 +1045,18 @@ def test_founder_count_errors_are_reported_whole() -> None:
         ("number.too_large",),
         ("$.founders",),
     )
+
+
+@pytest.mark.parametrize(
+    "founders",
+    ["1871010101900001", b"founders", [1, 2], ("x",), {"a": 1}, 2.5],
+    ids=["nik-text", "bytes", "ints", "text-items", "dict", "float"],
+)
+def test_r3_founders_that_are_neither_founders_nor_a_count_are_refused(founders: Any) -> None:
+    # Text is a Sequence: it once reached Founder.is_person as characters and
+    # raised AttributeError instead of a library error.
+    with pytest.raises(
+        RuleInputError, match=r"^founders is a list of Founder or a count"
+    ) as caught:
+        check_founders(CooperativeForm.PRIMARY, founders, as_of=date(2020, 11, 2))
+    assert "1871010101900001" not in str(caught.value)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import cast
 
 import attrs
 
@@ -122,6 +123,14 @@ def check_founders(
         )
     if isinstance(founders, int):
         check_whole(founders, path="$.founders")
+    elif not isinstance(founders, Sequence) or not all(
+        isinstance(f, Founder) for f in cast("Sequence[object]", founders)
+    ):
+        # Text is a Sequence too: its characters would reach f.is_person.
+        raise RuleInputError(
+            "founders is a list of Founder or a count >= 0, "
+            f"not {mask(founders, limit=40, quote=True)}"
+        )
     form = enum_argument(form, CooperativeForm, "form")
     regime = checked(rules, as_of)
     minimum: int = regime.value.for_form(form)
