@@ -40,6 +40,7 @@ import functools
 import importlib
 import importlib.util
 import inspect
+import io
 import pkgutil
 import re
 import sys
@@ -558,6 +559,8 @@ def sample_for(hint: object) -> object:
         import polars as pl  # noqa: PLC0415 - only when koperasi_id.frames (so polars) is walked
 
         return pl.DataFrame({"nik": [NIKS[0]]})
+    if hint is typing.IO or origin is typing.IO:
+        return io.StringIO() if args == (str,) else io.BytesIO()
     if hint is date:
         return AS_OF
     if hint is Decimal:

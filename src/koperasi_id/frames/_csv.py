@@ -27,6 +27,7 @@ import polars as pl
 
 from koperasi_id import bpum
 from koperasi_id.bpum._rows import _normal_column
+from koperasi_id.errors import RuleInputError
 
 __all__ = [
     "bpum_csv_rows",
@@ -265,12 +266,23 @@ def write_bpum_csv(parts: Iterable[pl.DataFrame], out: IO[str]) -> int:
 
     The header, then the rows of each frame, quoted as the ``csv`` module quotes them.
     """
+    if not callable(getattr(out, "write", None)):
+        raise RuleInputError(f"out is a text stream, not {type(out).__name__}")
     csv.writer(out, lineterminator="\n").writerow(bpum.SCREENING_COLUMNS)
     total = 0
     for part in parts:
+        if not isinstance(part, pl.DataFrame) or not set(part.columns) >= _RESULT_COLUMNS:
+            raise RuleInputError(
+                "parts are result frames of screen_bpum (columns "
+                f"{', '.join(bpum.SCREENING_COLUMNS)}), not {type(part).__name__}"
+                + (" without them" if isinstance(part, pl.DataFrame) else "")
+            )
         out.write(bpum_csv_rows(part))
         total += part.height
     return total
+
+
+_RESULT_COLUMNS = frozenset(bpum.SCREENING_COLUMNS)
 
 
 def bpum_csv_rows(part: pl.DataFrame) -> str:

@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from koperasi_id import bpum
+from koperasi_id.errors import RuleInputError
 from koperasi_id.frames._partitions import (
     checked_options,
     finished,
@@ -73,9 +74,28 @@ def screen_bpum_partitions(
     options = checked_options(
         year=year, other_bank_credit_rule=other_bank_credit_rule, rules=rules, lenient=lenient
     )
-    pieces: Sequence[Any] = parts.to_delayed() if hasattr(parts, "to_delayed") else list(parts)
+    if hasattr(parts, "to_delayed"):
+        pieces: Sequence[Any] = parts.to_delayed()
+    elif (
+        isinstance(parts, Sequence)
+        and not isinstance(parts, str | bytes)
+        and all(_is_part(piece) for piece in parts)
+    ):
+        pieces = list(parts)
+    else:
+        # Checked here: a wrong argument would otherwise fail on a worker, late
+        # and as some error of dask's.
+        raise RuleInputError(
+            "parts is a dask bag of polars DataFrames or a sequence of delayed ones, "
+            f"not {type(parts).__name__}"
+        )
     screened = [delayed(screen_part)(piece, options) for piece in pieces]
     heights = [delayed(height)(s) for s in screened]
     tables = [delayed(stats)(s) for s in screened]
     whole = delayed(plan)(heights, tables, start)
     return bags.from_delayed([delayed(finished)(s, whole, i, year) for i, s in enumerate(screened)])
+
+
+def _is_part(piece: object) -> bool:
+    # A polars frame, or a dask.delayed one (whose type lives in dask).
+    return type(piece).__module__.split(".")[0] in {"polars", "dask"}

@@ -29,6 +29,7 @@ from typing import Any
 import polars as pl
 
 from koperasi_id import bpum
+from koperasi_id.errors import RuleInputError
 from koperasi_id.frames._partitions import (
     Part,
     checked_options,
@@ -80,6 +81,8 @@ def screen_bpum_spark(
     options = checked_options(
         year=year, other_bank_credit_rule=other_bank_credit_rule, rules=rules, lenient=lenient
     )
+    if not all(hasattr(frame, name) for name in ("columns", "rdd", "sparkSession")):
+        raise RuleInputError(f"frame is a Spark DataFrame, not {type(frame).__name__}")
     columns = list(frame.columns)
     frames = frame.rdd.mapPartitions(functools.partial(_frame_of, columns))
     screened = frames.map(functools.partial(screen_part, options=options)).cache()
