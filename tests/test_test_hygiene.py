@@ -157,7 +157,13 @@ def violations(source: str, filename: str = "<test>") -> list[str]:
 
 @pytest.mark.parametrize("path", sorted(TESTS.glob("test_*.py")), ids=lambda p: p.name)
 def test_raises_on_our_errors_checks_which_error(path: Path) -> None:
-    assert violations(path.read_text(encoding="utf-8"), path.name) == []
+    try:
+        found = violations(path.read_text(encoding="utf-8"), path.name)
+    except ImportError:
+        # The file imports a module of an optional extra (polars, Hypothesis)
+        # missing here, as in CI's minimum-versions run; the full run checks it.
+        pytest.skip(f"{path.name} needs an optional extra that is not installed")
+    assert found == []
 
 
 # --- the check itself can fail --------------------------------------------------------
