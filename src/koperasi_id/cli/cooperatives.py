@@ -164,8 +164,18 @@ def run(args: argparse.Namespace) -> int:
             f"{summary.dissolved} dibubarkan, {summary.not_yet_established} belum berdiri, "
             f"{summary.invalid} tidak valid"
         )
-        print(f"Dasar: {summary.regime.citation}")
+        # A citation's note is English (it quotes its sources); the Indonesian
+        # report names the instrument and points at the register's Indonesian
+        # entry instead of mixing languages in one line.
+        import attrs  # here, so that `--help` loads no more than the parser needs
+
+        basis = attrs.evolve(summary.regime.citation, note=None)
+        print(f"Dasar: {basis}; rincian: koperasi-id law show {ACTIVITY_RULE_ID}")
     return EXIT_OK
+
+
+#: The register id of the rule the summary applies (see ``koperasi-id law``).
+ACTIVITY_RULE_ID = "cooperatives.activity_status"
 
 
 def _print_invalid(args: argparse.Namespace, line: int, error: ValidationError, shown: int) -> None:
