@@ -30,6 +30,7 @@ from koperasi_id._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from koperasi_id.bpum._eligibility import BpumAssessment, assess
+    from koperasi_id.bpum._kinds import EXCLUDED_OCCUPATIONS, Occupation, ProposerType
     from koperasi_id.bpum._lifecycle import (
         DEFAULT_WITHDRAWAL_MONTHS,
         TERMINAL_STATUSES,
@@ -56,14 +57,7 @@ if TYPE_CHECKING:
         programme_regime,
         programme_years,
     )
-    from koperasi_id.bpum._proposal import (
-        EXCLUDED_OCCUPATIONS,
-        Occupation,
-        Proposal,
-        Proposer,
-        ProposerType,
-        same_address,
-    )
+    from koperasi_id.bpum._proposal import Proposal, Proposer, same_address
     from koperasi_id.bpum._rows import (
         PROPOSAL_COLUMNS,
         REQUIRED_COLUMNS,
@@ -162,14 +156,8 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "programme_regime",
         "programme_years",
     ),
-    "koperasi_id.bpum._proposal": (
-        "EXCLUDED_OCCUPATIONS",
-        "Occupation",
-        "Proposal",
-        "Proposer",
-        "ProposerType",
-        "same_address",
-    ),
+    "koperasi_id.bpum._kinds": ("EXCLUDED_OCCUPATIONS", "Occupation", "ProposerType"),
+    "koperasi_id.bpum._proposal": ("Proposal", "Proposer", "same_address"),
     "koperasi_id.bpum._rows": (
         "PROPOSAL_COLUMNS",
         "REQUIRED_COLUMNS",

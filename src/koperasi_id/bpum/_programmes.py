@@ -11,7 +11,7 @@ from types import MappingProxyType
 import attrs
 
 from koperasi_id._values import mask
-from koperasi_id.bpum._proposal import EXCLUDED_OCCUPATIONS, Occupation, ProposerType
+from koperasi_id.bpum._kinds import EXCLUDED_OCCUPATIONS, Occupation, ProposerType
 from koperasi_id.errors import NoRuleInForceError, RuleInputError
 from koperasi_id.law import Citation, Confidence, Regime, Timeline, Unit, register
 
