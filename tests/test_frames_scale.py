@@ -22,7 +22,7 @@ pl = pytest.importorskip("polars")
 
 from koperasi_id import bpum  # noqa: E402
 from koperasi_id._io import FileFormat, RecordWriter  # noqa: E402
-from koperasi_id.errors import ValidationError  # noqa: E402
+from koperasi_id.errors import RuleInputError, ValidationError  # noqa: E402
 from koperasi_id.frames import (  # noqa: E402
     BpumScreener,
     _csv,
@@ -294,3 +294,13 @@ def test_sample_file_written_as_the_rows_engine_writes_it(tmp_path: Path) -> Non
                 }
             )
     assert buffer.getvalue() == want.getvalue()
+
+
+def test_the_writer_refuses_what_is_not_a_result_frame() -> None:
+    with pytest.raises(RuleInputError, match=r"^out is a text stream, not str$"):
+        write_bpum_csv([], "1871010101900001")  # type: ignore[arg-type]
+    with pytest.raises(RuleInputError, match=r"^parts are polars DataFrames, not dict$"):
+        write_bpum_csv([{"nik": "x"}], io.StringIO())  # type: ignore[list-item]
+    with pytest.raises(RuleInputError, match=r"one lacks \d+ of their columns") as caught:
+        write_bpum_csv([pl.DataFrame({"nik": ["1871010101900001"]})], io.StringIO())
+    assert "1871010101900001" not in str(caught.value)

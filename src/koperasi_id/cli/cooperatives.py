@@ -170,12 +170,9 @@ def run(args: argparse.Namespace) -> int:
         import attrs  # here, so that `--help` loads no more than the parser needs
 
         basis = attrs.evolve(summary.regime.citation, note=None)
-        print(f"Dasar: {basis}; rincian: koperasi-id law show {ACTIVITY_RULE_ID}")
+        rule_id = cooperatives.ACTIVITY_STATUS_RULES.name  # its id in the register
+        print(f"Dasar: {basis}; rincian: koperasi-id law show {rule_id}")
     return EXIT_OK
-
-
-#: The register id of the rule the summary applies (see ``koperasi-id law``).
-ACTIVITY_RULE_ID = "cooperatives.activity_status"
 
 
 def _print_invalid(args: argparse.Namespace, line: int, error: ValidationError, shown: int) -> None:

@@ -271,11 +271,12 @@ def write_bpum_csv(parts: Iterable[pl.DataFrame], out: IO[str]) -> int:
     csv.writer(out, lineterminator="\n").writerow(bpum.SCREENING_COLUMNS)
     total = 0
     for part in parts:
-        if not isinstance(part, pl.DataFrame) or not set(part.columns) >= _RESULT_COLUMNS:
+        if not isinstance(part, pl.DataFrame):
+            raise RuleInputError(f"parts are polars DataFrames, not {type(part).__name__}")
+        if missing := _RESULT_COLUMNS.difference(part.columns):
             raise RuleInputError(
-                "parts are result frames of screen_bpum (columns "
-                f"{', '.join(bpum.SCREENING_COLUMNS)}), not {type(part).__name__}"
-                + (" without them" if isinstance(part, pl.DataFrame) else "")
+                f"parts are result frames of screen_bpum; one lacks {len(missing)} "
+                f"of their columns ({', '.join(bpum.SCREENING_COLUMNS)})"
             )
         out.write(bpum_csv_rows(part))
         total += part.height
