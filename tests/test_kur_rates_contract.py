@@ -187,6 +187,8 @@ def test_error_texts() -> None:
     with pytest.raises(ValidationError, match=r"counts from 1, got '0' \[kur\.access\]") as caught:
         rate(Scheme.MICRO, as_of=ON, access=0)
     assert caught.value.codes == ("kur.access",)
+    # The same path as the "too large" problem of the same argument.
+    assert caught.value.problems[0].path == "$.access"
     with pytest.raises(
         ValidationError,
         match=r"^1 problem: \$: Rp500\.000\.001 is above every KUR ceiling \(Rp500\.000\.000\) "

@@ -83,6 +83,7 @@ def _access(access: object) -> int:
             "kur.access",
             f"the access number counts from 1, got {mask(access, limit=40, quote=True)}",
             message_id=f"nomor akses dihitung dari 1, diisi {mask(access, limit=40, quote=True)}",
+            path="$.access",
         )
     return check_whole(access, path="$.access")
 
