@@ -39,6 +39,9 @@ class RuleDays:
     relaunch: date
     super_micro_from: date
     kmk_317_from: date
+    #: Opt-in LOW reading: KUR khusus before KMK 317/2023 subsidised as the
+    #: regular scheme whose plafond band holds its akad amount.
+    special_subsidy_by_band: bool = False
 
     @property
     def before_super_micro(self) -> date:

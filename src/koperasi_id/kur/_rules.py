@@ -161,6 +161,7 @@ class KurRules:
         super_micro_from: date = SUPER_MICRO_FROM,
         relief_basis: ReliefBasis = ReliefBasis.DUE_DATE,
         kmk_317_from: date = KMK_317_FROM,
+        special_subsidy_by_band: bool = False,
     ) -> KurRules:
         """The library's KUR law with the uncertain dates and choices as parameters.
 
@@ -169,6 +170,10 @@ class KurRules:
         ``kur_relaunch`` is the first day of the 2015 KUR, ``super_micro_from``
         the first day of super mikro (Permenko 15/2020), ``relief_basis`` which
         day of an instalment period decides the pandemic relief.
+        ``special_subsidy_by_band=True`` answers the KUR khusus subsidy before
+        KMK 317/2023 (2018 to 26 Jan 2023), which no source gives, as the
+        points of the regular scheme whose plafond band holds the akad amount
+        (LOW; the default leaves it "no rule in force", see docs/rules/kur.md).
 
         >>> late = KurRules.build(tiered_from=date(2023, 9, 1))
         >>> late.rates.at(date(2023, 8, 31)).name
@@ -189,6 +194,10 @@ class KurRules:
             )
         if not isinstance(relief_basis, ReliefBasis):
             raise ValueError(f"relief_basis is a ReliefBasis, not {type(relief_basis).__name__}")
+        if not isinstance(special_subsidy_by_band, bool):
+            raise ValueError(
+                f"special_subsidy_by_band is a bool, not {type(special_subsidy_by_band).__name__}"
+            )
         return _build(
             tiered_from=tiered_from,
             collateral_100jt_from=collateral_100jt_from,
@@ -199,6 +208,7 @@ class KurRules:
             super_micro_from=super_micro_from,
             relief_basis=relief_basis,
             kmk_317_from=kmk_317_from,
+            special_subsidy_by_band=special_subsidy_by_band,
         )
 
 
@@ -213,6 +223,7 @@ def _build(
     super_micro_from: date,
     relief_basis: ReliefBasis,
     kmk_317_from: date,
+    special_subsidy_by_band: bool,
 ) -> KurRules:
     days = RuleDays(
         tiered_from=tiered_from,
@@ -223,6 +234,7 @@ def _build(
         relaunch=relaunch,
         super_micro_from=super_micro_from,
         kmk_317_from=kmk_317_from,
+        special_subsidy_by_band=special_subsidy_by_band,
     )
     return KurRules(
         ceilings=build_ceilings(days),
