@@ -179,15 +179,17 @@ class KurRules:
         >>> late.rates.at(date(2023, 8, 31)).name
         'permenko-1-2022'
         """
+        # tiered_from < permenko_12_2025_from: the Permenko 1/2023 credit rule is in force
+        # at least one day before Permenko 12/2025 amends it (an empty regime cannot be built).
         if not (
-            date(2022, 1, 1) < tiered_from <= permenko_12_2025_from < permenko_1_2026_from
+            date(2022, 1, 1) < tiered_from < permenko_12_2025_from < permenko_1_2026_from
             and date(2021, 1, 1) < collateral_100jt_from <= date(2022, 1, 1)
             and date(2015, 1, 1) <= kur_relaunch <= date(2015, 12, 31)
             and date(2020, 1, 1) < super_micro_from <= date(2020, 12, 31)
             and date(2023, 1, 1) <= kmk_317_from < permenko_1_2026_from
         ):
             raise RuleInputError(
-                "dates must satisfy 2022-01-01 < tiered_from <= permenko_12_2025_from "
+                "dates must satisfy 2022-01-01 < tiered_from < permenko_12_2025_from "
                 "< permenko_1_2026_from, 2021-01-01 < collateral_100jt_from <= 2022-01-01, "
                 "kur_relaunch in 2015, 2020-01-01 < super_micro_from <= 2020-12-31 and "
                 "2023-01-01 <= kmk_317_from < permenko_1_2026_from"
