@@ -6,7 +6,8 @@ first (``pip install -e '.[mutation]'``), then::
     python scripts/mutation.py                      # every module below
     python scripts/mutation.py msme-criteria kur-rates --budget 900
 
-For each module the script copies ``src/``, ``tests/`` and ``pyproject.toml`` to
+For each module the script copies ``src/``, ``tests/``, ``examples/data/`` (the
+sample CSVs some tests read) and ``pyproject.toml`` to
 ``.mutation/<module>/``, writes a ``setup.cfg`` that points mutmut at that
 module and at the module's own tests only (so a run stays fast), runs
 ``mutmut run`` with ``--max-children`` (default 1: the machine is shared) and
@@ -78,12 +79,16 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
             "src/koperasi_id/kur/_rules_rates.py",
             "src/koperasi_id/kur/_rules_eligibility.py",
             "src/koperasi_id/kur/_rules_relief.py",
+            "src/koperasi_id/kur/_rule_values.py",
         ],
         [
             "tests/test_kur_rules.py",
             "tests/test_kur_history.py",
             "tests/test_kur_rates_contract.py",
             "tests/test_oracles_kur.py",
+            "tests/test_oracles_kur_history.py",
+            "tests/test_kur_relief.py",
+            "tests/test_kur_build_ranges.py",
         ],
     ),
     "kur-schedule": (
@@ -98,6 +103,7 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
         ["src/koperasi_id/bpum/_eligibility.py"],
         [
             "tests/test_bpum_eligibility.py",
+            "tests/test_bpum_screening.py",
             "tests/test_oracles_bpum.py",
             "tests/test_pinned_findings.py",
         ],
@@ -131,6 +137,8 @@ def _setup_cfg(paths: list[str], tests: list[str]) -> str:
         f"only_mutate ={lines(paths)}\n"
         f"pytest_add_cli_args_test_selection ={lines(tests)}\n"
         "pytest_add_cli_args =\n    -p\n    no:cacheprovider\n    -q\n"
+        # Some tests (the BPUM screening ones) read the sample CSVs.
+        "also_copy =\n    examples/data\n"
     )
 
 
@@ -160,6 +168,7 @@ def run_module(
     work.mkdir(parents=True)
     shutil.copytree(ROOT / "src", work / "src", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "tests", work / "tests", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "examples" / "data", work / "examples" / "data")
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     (work / "pyproject.toml").write_text(pyproject, encoding="utf-8")
     (work / "setup.cfg").write_text(_setup_cfg(paths, tests), encoding="utf-8")

@@ -29,6 +29,10 @@ from koperasi_id.kur._schemes import CreditKind, Scheme
 from koperasi_id.law import Citation, Timeline
 
 
+# Everything below builds DEFAULT_RULES when the module is imported, before mutmut
+# switches a mutant on, so mutmut skips it; scripts/mutate_law.py changes its legal
+# numbers and dates instead (docs/guide/testing.md, "Mutation score").
+# pragma: no mutate block
 def build_npwp(days: RuleDays) -> Timeline[NpwpRule]:
     """The ``kur.npwp`` timeline, its boundaries from ``days``."""
     npwp_rule = NpwpRule(

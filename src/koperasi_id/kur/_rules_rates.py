@@ -52,6 +52,10 @@ from koperasi_id.kur._schemes import Scheme
 from koperasi_id.law import Citation, Regime, Timeline
 
 
+# Everything below builds DEFAULT_RULES when the module is imported, before mutmut
+# switches a mutant on, so mutmut skips it; scripts/mutate_law.py changes its legal
+# numbers and dates instead (docs/guide/testing.md, "Mutation score").
+# pragma: no mutate block
 def _flat_rates(percent: str, super_micro: str | None, *, special: bool = True) -> RateTable:
     """One rate for every scheme in force; ``super_micro=None``: no super mikro yet."""
     table: dict[Scheme, tuple[Decimal, ...]] = {

@@ -23,6 +23,10 @@ from koperasi_id.kur._schemes import Collectibility
 from koperasi_id.law import Citation, Timeline
 
 
+# Everything below builds DEFAULT_RULES when the module is imported, before mutmut
+# switches a mutant on, so mutmut skips it; scripts/mutate_law.py changes its legal
+# numbers and dates instead (docs/guide/testing.md, "Mutation score").
+# pragma: no mutate block
 def build_relief(_days: RuleDays) -> Timeline[PandemicRelief]:
     """The ``kur.pandemic_relief`` timeline (its dates are its own, whatever ``days``)."""
     eligible = frozenset({Collectibility.CURRENT, Collectibility.SPECIAL_MENTION})
