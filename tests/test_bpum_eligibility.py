@@ -16,6 +16,7 @@ from koperasi_id.bpum import (
     Criterion,
     Occupation,
     OtherBankCreditRule,
+    Programme,
     Proposal,
     ProposerType,
     amount,
@@ -26,7 +27,7 @@ from koperasi_id.bpum import (
     screen,
 )
 from koperasi_id.errors import NoRuleInForceError, RuleInputError
-from koperasi_id.law import Citation, Confidence, Regime
+from koperasi_id.law import Citation, Confidence, Regime, Timeline
 from koperasi_id.serialization import from_dict, from_json, to_dict, to_json
 
 NIK = "1871010101900001"
@@ -138,9 +139,11 @@ def test_2020_proposals_predate_the_launch() -> None:
     assert programme(2021).launched is None
 
 
-def test_caller_supplied_programme() -> None:
-    mine = attrs.evolve(programme(2021), year=2024, amount=Decimal("600000"))
-    extended = PROGRAMMES.extended(
+def _programme_2024(**changes: Any) -> Timeline[Programme]:
+    # A caller's later programme built on the 2021 criteria (Permenkop UKM 2/2021
+    # Pasal 4 ayat (1): of earlier grants only a 2020 one does not bar), with ``changes``.
+    mine = attrs.evolve(programme(2021), year=2024, **changes)
+    return PROGRAMMES.extended(
         Regime(
             name="bpum-2024",
             valid_from=date(2024, 1, 1),
@@ -149,6 +152,10 @@ def test_caller_supplied_programme() -> None:
             value=mine,
         )
     )
+
+
+def test_caller_supplied_programme() -> None:
+    extended = _programme_2024(amount=Decimal("600000"))
     assert amount(2024, rules=extended) == Decimal("600000")
     result = assess(make(previous_bpum_years=[2020]), year=2024, rules=extended)
     assert result.amount == Decimal("600000")
@@ -160,6 +167,24 @@ def test_caller_supplied_programme() -> None:
     with pytest.raises(NoRuleInForceError) as caught:
         amount(2024)
     assert caught.value.table == "bpum.programme"
+
+
+def test_every_earlier_grant_is_named_when_none_bars() -> None:
+    rules = _programme_2024(allowed_previous_years=(2020, 2021))
+    result = assess(make(previous_bpum_years=[2020, 2021]), year=2024, rules=rules)
+    finding = result.finding("bpum.previous_bpum")
+    assert finding.passed
+    assert finding.message_id == "Riwayat BPUM (2020, 2021) tidak menghalangi."
+    assert finding.message_en == "Previous BPUM (2020, 2021) does not bar this grant."
+
+
+def test_every_barring_year_is_named() -> None:
+    rules = _programme_2024()
+    result = assess(make(previous_bpum_years=[2020, 2021, 2022]), year=2024, rules=rules)
+    finding = result.finding("bpum.previous_bpum")
+    assert not finding.passed
+    assert finding.message_id == "Penerima BPUM tahun 2021, 2022 tidak dapat menerima BPUM 2024."
+    assert finding.message_en == "A recipient of BPUM 2021, 2022 cannot receive BPUM 2024."
 
 
 # --- the criteria -----------------------------------------------------------

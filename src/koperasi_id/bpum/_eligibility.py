@@ -219,7 +219,7 @@ def record_problems(proposal: Proposal, prog: Programme) -> tuple[Problem, ...]:
     """The record requirements of ``prog``'s year that ``proposal`` misses."""
     out = []
     for criterion, path in RECORD_CRITERIA.items():
-        if criterion in prog.criteria and not _PASSES.get(criterion, _never)(proposal, prog):
+        if criterion in prog.criteria and not _PASSES[criterion](proposal, prog):
             ok, message_id, message_en = _CHECKS[criterion](
                 proposal, prog, OtherBankCreditRule.REGULATION_TEXT
             )
@@ -242,7 +242,7 @@ def _always(p: Proposal, prog: Programme) -> bool:
 # Cheap tests that a check passes, so screening builds no message for it (most
 # records pass most checks). Each is sufficient, never necessary: when one
 # says False the full check decides (tests/test_bpum_eligibility.py proves
-# that True here always means the check passes).
+# that True here always means the check passes, and that every criterion has one).
 _PASSES: dict[Criterion, _Passes] = {
     Criterion.KK_REQUIRED: lambda p, prog: p.kk is not None,
     Criterion.CITIZENSHIP: lambda p, prog: p.citizen,
@@ -261,13 +261,8 @@ Plan = tuple[tuple[_Check, str, _Passes], ...]
 def plan(prog: Programme) -> Plan:
     """The checks of ``prog`` with their codes, resolved once per screening run."""
     return tuple(
-        (_CHECKS[criterion], criterion.code, _PASSES.get(criterion, _never))
-        for criterion in prog.criteria
+        (_CHECKS[criterion], criterion.code, _PASSES[criterion]) for criterion in prog.criteria
     )
-
-
-def _never(p: Proposal, prog: Programme) -> bool:
-    return False
 
 
 def failures(
