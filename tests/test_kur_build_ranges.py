@@ -40,6 +40,7 @@ D = Decimal
 MICRO = Scheme.MICRO
 SUPER = Scheme.SUPER_MICRO
 SMALL = Scheme.SMALL
+SPECIAL = Scheme.SPECIAL
 
 REFUSAL = (
     "dates must satisfy 2022-01-01 < tiered_from < permenko_12_2025_from "
@@ -170,3 +171,15 @@ def test_a_band_excludes_its_floor_and_includes_its_ceiling() -> None:
 def test_relief_basis_of_another_type_is_named_in_the_refusal() -> None:
     with pytest.raises(ValueError, match=r"^relief_basis is a ReliefBasis, not str$"):
         KurRules.build(relief_basis="tanggal_jatuh_tempo")  # type: ignore[arg-type]
+
+
+def test_special_subsidy_by_band_is_off_by_default() -> None:
+    # The default leaves the KUR khusus subsidy before KMK 317/2023 without a rule.
+    with pytest.raises(NoRuleInForceError) as caught:
+        subsidy(SPECIAL, as_of=date(2021, 6, 1), plafond=25_000_000, rules=KurRules.build())
+    assert caught.value.table == "kur.subsidy[khusus]"
+
+
+def test_special_subsidy_by_band_of_another_type_is_named_in_the_refusal() -> None:
+    with pytest.raises(ValueError, match=r"^special_subsidy_by_band is a bool, not str$"):
+        KurRules.build(special_subsidy_by_band="yes")  # type: ignore[arg-type]
