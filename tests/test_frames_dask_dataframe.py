@@ -10,7 +10,6 @@ on its proposal's index.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ pd = pytest.importorskip("pandas")
 dd = pytest.importorskip("dask.dataframe")
 distributed = pytest.importorskip("dask.distributed")
 
+import test_frames_dask  # noqa: E402
 from koperasi_id import bpum  # noqa: E402
 from koperasi_id.cooperatives import ACTIVITY_STATUS_RULES  # noqa: E402
 from koperasi_id.errors import NoRuleInForceError, RuleInputError  # noqa: E402
@@ -40,22 +40,9 @@ from test_frames_cooperatives import per_record as per_record_status  # noqa: E4
 
 REGISTRY = SAMPLE.parent / "koperasi_lampung.csv"
 AS_OF = date(2024, 6, 30)
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[Any]:
-    with (
-        distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
-        ) as cluster,
-        distributed.Client(cluster) as c,
-    ):
-        yield c
-
-
-@pytest.fixture(scope="module")
-def table() -> Any:
-    return pl.read_csv(SAMPLE, infer_schema=False)
+# The two-worker cluster and the sample table of the bag route's tests.
+client = test_frames_dask.client
+table = test_frames_dask.table
 
 
 def first_lines(ddf: Any, start: int) -> list[int]:
