@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from datetime import date
@@ -510,3 +511,77 @@ def test_write_cells_writes_the_bytes_write_would() -> None:
         two.write_cells(["2"])
     with pytest.raises(ValueError, match="one text cell per CSV column"):
         RecordWriter(io.StringIO(), FileFormat.JSONL).write_cells(["2"])
+
+
+# --- rows that do not have the shape of a CSV row ---------------------------
+
+
+def _dict_reader_row(text: str) -> dict[str | None, str | list[str]]:
+    return next(csv.DictReader(io.StringIO(text)))
+
+
+def test_structure_reports_dict_reader_extra_cells_instead_of_crashing() -> None:
+    # csv.DictReader files the cells past the header under the key None.
+    row = _dict_reader_row("name,members\nKSP Maju,25,3171010101900001,x\n")
+    assert None in row
+    with pytest.raises(ValidationError) as caught:
+        structure(Coop, row)  # type: ignore[arg-type]
+    assert caught.value.codes == ("row.extra_cells",)
+    assert caught.value.problems[0].path == "$"
+    assert "3171010101900001" not in str(caught.value)
+    assert "3171010101900001" not in caught.value.text("id")
+    # the same through unflatten, with and without a problem list
+    problems: list[Problem] = []
+    assert unflatten(Coop, row, problems=problems) == {"name": "KSP Maju", "members": 25}  # type: ignore[arg-type]
+    assert [p.code for p in problems] == ["row.extra_cells"]
+    with pytest.raises(ValidationError) as caught:
+        unflatten(Coop, row)  # type: ignore[arg-type]
+    assert caught.value.codes == ("row.extra_cells",)
+
+
+def test_structure_reads_a_short_dict_reader_row_as_missing_cells() -> None:
+    row = _dict_reader_row("name,members,capital\nKSP Maju\n")
+    assert row["members"] is None
+    with pytest.raises(ValidationError) as caught:
+        structure(Coop, row)  # type: ignore[arg-type]
+    assert caught.value.codes == ("missing",)
+    assert caught.value.problems[0].path == "$.members"
+
+
+@pytest.mark.parametrize(
+    ("row", "code", "path"),
+    [
+        ({"name": "KSP Maju", "members": 25}, "type.str", "$.members"),
+        ({"name": ["KSP"], "members": "25"}, "type.str", "$.name"),
+        ({"name": "KSP Maju", "members": "25", 3: "x"}, "row.column_type", "$"),
+        ({"name": "KSP Maju", "members": "25", ("a",): "x"}, "row.column_type", "$"),
+    ],
+    ids=["int_cell", "list_cell", "int_column", "tuple_column"],
+)
+def test_structure_refuses_cells_and_columns_that_are_not_text(
+    row: dict[object, object], code: str, path: str
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        structure(Coop, row)  # type: ignore[arg-type]
+    assert caught.value.codes == (code,)
+    assert caught.value.problems[0].path == path
+    assert caught.value.problems[0].message_id  # both languages
+
+
+def test_a_cell_that_is_not_text_is_reported_under_the_masked_column() -> None:
+    nik = "3171010101900001"
+    with pytest.raises(ValidationError) as caught:
+        structure(Coop, {"name": "KSP Maju", "members": "25", nik: 7})  # type: ignore[dict-item]
+    assert caught.value.codes == ("type.str",)
+    assert nik not in str(caught.value)
+    assert nik not in caught.value.problems[0].path
+
+
+@pytest.mark.parametrize("row", [["name", "members"], "name,members", None, 5])
+def test_structure_refuses_a_row_that_is_not_a_mapping(row: object) -> None:
+    with pytest.raises(ValidationError) as caught:
+        structure(Coop, row)  # type: ignore[arg-type]
+    assert caught.value.codes == ("type.object",)
+    with pytest.raises(ValidationError) as caught:
+        unflatten(Coop, row)  # type: ignore[arg-type]
+    assert caught.value.codes == ("type.object",)

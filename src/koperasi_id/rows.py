@@ -188,7 +188,7 @@ def unflatten(
     reports problems under the column names instead.
     """
     collect: list[Problem] = [] if problems is None else problems
-    data = _unflatten(cls, row.items(), "", collect, compact_prefix="", positions=None)
+    data = _unflatten(cls, _row_items(row, collect), "", collect, compact_prefix="", positions=None)
     if problems is None and collect:
         raise ValidationError(collect)
     return data
@@ -208,7 +208,9 @@ def structure(cls: type[T], row: Mapping[str, str | None], *, lenient: bool = Fa
     """
     problems: list[Problem] = []
     positions: dict[str, str] = {}
-    data = _unflatten(cls, row.items(), "", problems, compact_prefix="", positions=positions)
+    data = _unflatten(
+        cls, _row_items(row, problems), "", problems, compact_prefix="", positions=positions
+    )
     if lenient:
         problems = [p for p in problems if p.code != "unknown_column"]
     try:
@@ -224,6 +226,53 @@ def structure(cls: type[T], row: Mapping[str, str | None], *, lenient: bool = Fa
         if not problems:
             return entity
     raise ValidationError(problems)
+
+
+def _row_items(row: object, problems: list[Problem]) -> list[tuple[str, str | None]]:
+    """The ``(column, cell)`` pairs of ``row`` that have the shape of a CSV row.
+
+    Anything else is a problem, not a crash: ``csv.DictReader`` files the
+    cells past the header under the key ``None`` (``row.extra_cells``), and a
+    hand-built row may carry a number or a list where a cell's text belongs.
+    """
+    if not isinstance(row, Mapping):
+        raise ValidationError.single(
+            "type.object",
+            f"a row maps column names to cells, got {type(row).__name__}",
+            message_id=f"baris harus memetakan nama kolom ke sel, bukan {type(row).__name__}",
+        )
+    items: list[tuple[str, str | None]] = []
+    for column, raw in row.items():
+        if column is None:
+            problems.append(
+                Problem(
+                    path="$",
+                    code="row.extra_cells",
+                    message="the row has more cells than the header has columns",
+                    message_id="baris ini memiliki lebih banyak sel daripada kolom pada header",
+                )
+            )
+        elif not isinstance(column, str):
+            problems.append(
+                Problem(
+                    path="$",
+                    code="row.column_type",
+                    message=f"a column name is text, got {type(column).__name__}",
+                    message_id=f"nama kolom harus berupa teks, bukan {type(column).__name__}",
+                )
+            )
+        elif raw is not None and not isinstance(raw, str):
+            problems.append(
+                Problem(
+                    path=f"$.{mask(column)}",  # a column name is input: it may be a NIK
+                    code="type.str",
+                    message=f"a cell is text, got {type(raw).__name__}",
+                    message_id=f"isi sel harus berupa teks, bukan {type(raw).__name__}",
+                )
+            )
+        else:
+            items.append((column, raw))
+    return items
 
 
 def _column_path(path: str, positions: Mapping[str, str]) -> str:
