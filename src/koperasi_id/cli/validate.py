@@ -142,8 +142,9 @@ def _write_problems(args: argparse.Namespace, out: TextIO, line: int, error: Any
             out.write(f"{tr(args.lang, 'baris', 'line')} {line}: {p.describe(args.lang)}\n")
 
 
-#: Record types ``--engine columns`` validates column-wise (the others run per record).
-COLUMNAR_TYPES = frozenset({"business"})
+#: Record types ``--engine columns`` validates column-wise: every one (the list
+#: stays for a type added later, which runs per record until it has a check).
+COLUMNAR_TYPES = frozenset({"business", "cooperative", "kur-application", "bpum-proposal"})
 #: Records per batch of the columnar engine: memory stays flat at any file size.
 COLUMN_BATCH = 20_000
 
@@ -152,39 +153,42 @@ def _report_columns(
     args: argparse.Namespace, reader: RecordReader, out: TextIO, tally: WarningTally
 ) -> tuple[int, int]:
     """The same report column-wise, a batch of records at a time (``--engine columns``)."""
-    from koperasi_id import msme
     from koperasi_id._io import Progress
     from koperasi_id.cli._common import value_warnings
-    from koperasi_id.frames import MsmeClassifier
     from koperasi_id.frames._records import record_frame
+    from koperasi_id.frames._validity import validity_checker
 
-    # Validity does not depend on the date; any day with a size regime will do.
-    checker = MsmeClassifier(
-        as_of=msme.PP_7_2021_IN_FORCE, lenient=args.lenient, warnings_of=value_warnings
-    )
+    cls = entity_type(args.type)
+    checker = validity_checker(args.type, lenient=args.lenient, warnings_of=value_warnings)
     invalid = total = 0
     progress = Progress(reader)
 
+    def structure_one(record: Any) -> Any:
+        if args.type == "bpum-proposal":
+            return structure_proposal(record, lenient=args.lenient)
+        return structure(cls, record, lenient=args.lenient)
+
     def flush(batch: list[Any]) -> int:
-        frame, taken = record_frame(
-            batch, lambda record: structure(msme.Business, record, lenient=args.lenient)
-        )
-        found = checker.check(frame, lines=[r.line for r in batch], errors=taken)
-        for line, warned in checker.warnings:
-            tally.add_found(warned, line)
+        frame, taken = record_frame(batch, structure_one)
+        found, warned = checker.check(frame, lines=[r.line for r in batch], taken=taken)
+        for line, problems in warned:
+            tally.add_found(problems, line)
         for line, error in found:
             _write_problems(args, out, line, error)
         return len(found)
 
-    batch: list[Any] = []
-    for record in reader:
-        progress.tick()
-        total += 1
-        batch.append(record)
-        if len(batch) >= COLUMN_BATCH:
+    try:
+        batch: list[Any] = []
+        for record in reader:
+            progress.tick()
+            total += 1
+            batch.append(record)
+            if len(batch) >= COLUMN_BATCH:
+                invalid += flush(batch)
+                batch = []
+        if batch:
             invalid += flush(batch)
-            batch = []
-    if batch:
-        invalid += flush(batch)
+    finally:
+        checker.close()
     progress.done()
     return invalid, total
