@@ -11,27 +11,26 @@ and on valid and invalid records from :mod:`koperasi_id.strategies`.
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 from collections.abc import Mapping, Sequence
+from contextlib import redirect_stderr
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+pytest.importorskip("polars")
+
 from _hypothesis_optional import given, settings, st
 from _robustness import NIKS, assert_masked
 from koperasi_id import bpum, rows
 from koperasi_id.cli import main
+from koperasi_id.cli.validate import entity_type
 from koperasi_id.serialization import to_dict
 from test_frames_bpum import JUNK
 from test_frames_cooperatives import COOP_JUNK
 from test_robustness_files import BPUM_ROW, CELLS, HOSTILE_COLUMNS
-
-pytestmark = pytest.mark.skipif(
-    importlib.util.find_spec("polars") is None, reason="polars not installed"
-)
 
 EXAMPLES = Path(__file__).parent.parent / "examples" / "data"
 TYPES = ("cooperative", "kur-application", "bpum-proposal")
@@ -45,6 +44,7 @@ KUR_ROW = {
     "business.started_on": "2022-03-01",
     "business.region": "18.71",
     "business.kbli": "47111",
+    "business.nib": "0220000451127",
     "business.capital": "50000000",
     "business.annual_sales": "600000000",
     "business.workers": "3",
@@ -189,8 +189,6 @@ def test_bpum_rows_with_junk_same_bytes(tmp_path: Path, capsys: Any) -> None:
 
 def _hostile_csv(path: Path, kind: str) -> Path:
     """The robustness suite's file of hostile cells and columns, with broken records after."""
-    from koperasi_id.cli.validate import entity_type
-
     header = list(BPUM_ROW) if kind == "bpum-proposal" else rows.columns(entity_type(kind))
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, lineterminator="\n")
@@ -248,7 +246,7 @@ def _cells(kind: str, entity: Any) -> dict[str, Any]:
 
 
 def _strategy(kind: str) -> Any:
-    from koperasi_id import strategies
+    from koperasi_id import strategies  # noqa: PLC0415 - needs hypothesis
 
     if kind == "cooperative":
         return strategies.cooperatives()
@@ -291,8 +289,6 @@ def test_generated_records_same_bytes(kind: str, data: Any, tmp_path_factory: An
         out = source.with_suffix(f".{engine}.jsonl")
         argv = ["validate", "--type", kind, str(source), "--engine", engine, "--format", "jsonl"]
         err = io.StringIO()
-        from contextlib import redirect_stderr
-
         with redirect_stderr(err):
             code = main([*argv, "--out", str(out)])
         results.append((code, out.read_bytes() if out.exists() else b"", err.getvalue()))
@@ -310,8 +306,6 @@ def test_generated_valid_records_report_nothing(
     source = write_rows(tmp_path_factory.mktemp("ok") / "in.csv", [_cells(kind, e) for e in made])
     out = source.with_suffix(".jsonl")
     err = io.StringIO()
-    from contextlib import redirect_stderr
-
     with redirect_stderr(err):
         code = main(["validate", "--type", kind, str(source), "--engine", "columns",
                      "--format", "jsonl", "--out", str(out)])  # fmt: skip

@@ -22,14 +22,14 @@ debtor list whose plafonds and akad dates are all different gains little.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
 import polars as pl
 
 from koperasi_id import kur, msme, rows
-from koperasi_id.errors import Problem, ValidationError
+from koperasi_id.errors import ValidationError
 from koperasi_id.frames._business import NIK_PARTS, T_NIK, as_text, nik_part
 from koperasi_id.frames._records import batch_positions, over_batches
 
@@ -104,29 +104,14 @@ class KurRun:
 
 
 class KurAssessor:
-    """Assesses successive batches of KUR application rows, as ``assessment_row`` does.
+    """Assesses successive batches of KUR application rows, as ``assessment_row`` does."""
 
-    ``warnings_of`` (optional) names the value warnings the caller reports: a
-    row with any is assessed by the per-record engine. ``records`` then holds,
-    after each :meth:`assess`, every row the per-record engine read in that
-    batch, in order: ``(line, application or ValidationError)``. The other
-    rows are valid applications without warnings.
-    """
-
-    def __init__(
-        self,
-        *,
-        rules: kur.KurRules | None = None,
-        lenient: bool = False,
-        warnings_of: Callable[[object], Sequence[Problem]] | None = None,
-    ) -> None:
+    def __init__(self, *, rules: kur.KurRules | None = None, lenient: bool = False) -> None:
         if rules is not None and not isinstance(rules, kur.KurRules):
             raise TypeError(f"rules must be KurRules, got {type(rules).__name__}")
         self._rules = rules
         self._lenient = lenient
-        self._warnings_of = warnings_of
         self.run = KurRun()
-        self.records: list[tuple[int, kur.KurApplication | ValidationError]] = []
         self._cells: dict[tuple[str, str], tuple[bool, bool]] = {}
         self._parts: dict[tuple[int, str], bool] = {}
         self._decided: dict[tuple[Any, ...], dict[str, Any] | None] = {}
@@ -137,24 +122,12 @@ class KurAssessor:
         except ValidationError as err:
             return err
 
-    def _quiet(self, found: object) -> bool:
-        """Whether ``found`` carries none of the warnings the caller reports."""
-        return self._warnings_of is None or not self._warnings_of(found)
-
     def _cell(self, key: tuple[str, str]) -> tuple[bool, bool]:
-        """(valid, given) of one cell in the template; given: an NPWP is there.
-
-        A value with a warning the caller reports counts as not valid here:
-        its rows go to the per-record engine, which collects the warning.
-        """
+        """(valid, given) of one cell in the template; given: an NPWP is there."""
         found = self._structured({**_TEMPLATE, key[0]: key[1]})
-        if isinstance(found, ValidationError) or not self._quiet(found):
+        if isinstance(found, ValidationError):
             return False, False
         return True, found.npwp is not None
-
-    def _part(self, key: tuple[int, str]) -> bool:
-        found = nik_part(key)
-        return found is not None and (self._warnings_of is None or not found)
 
     def _memo(self, cache: dict[Any, Any], key: Any, compute: Any) -> Any:
         if key in cache:
@@ -171,7 +144,7 @@ class KurAssessor:
         if _NPWP in self._present and key[-1]:
             cells[_NPWP] = _T_NPWP
         found = self._structured(cells)
-        if isinstance(found, ValidationError) or not self._quiet(found):
+        if isinstance(found, ValidationError):
             return None
         row = kur.assessment_row(0, found, rules=self._rules)
         return {c: row[c] for c in _DECIDED}
@@ -198,7 +171,7 @@ class KurAssessor:
                 good = [
                     p
                     for p in parts.unique().to_list()
-                    if self._memo(self._parts, (at, p), self._part)
+                    if self._memo(self._parts, (at, p), lambda k: nik_part(k) is not None)
                 ]
                 keep &= parts.is_in(pl.Series(good, dtype=pl.String).implode())
         given = pl.Series([False] * w.height, dtype=pl.Boolean)
@@ -271,12 +244,10 @@ class KurAssessor:
         cells = frame[slow_pos].iter_rows(named=True) if slow_pos else iter(())
         numbers = line.gather(slow_pos).to_list() if slow_pos else []
         found = []
-        self.records = []
         for pos, number, row in zip(slow_pos, numbers, cells, strict=True):
             application = forced.get(pos)
             if application is None:
                 application = self._structured(row)
-            self.records.append((number, application))
             found.append({"pos": pos, **kur.assessment_row(number, application, rules=self._rules)})
         slow = pl.DataFrame(found, schema={"pos": pl.UInt32, **_SCHEMA})
         self.run.columnar += fast.height

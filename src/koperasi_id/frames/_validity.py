@@ -4,8 +4,9 @@ Each record type already has a columnar engine whose fast path vouches only
 for rows the per-record converter would accept (a cell is checked by the
 library's own parser, once per distinct value or combination; see each
 engine's module): business validity (:mod:`koperasi_id.frames._business`),
-cooperative status (:mod:`koperasi_id.frames._cooperatives`), KUR assessment
-(:mod:`koperasi_id.frames._kur`) and BPUM screening
+cooperative status (:mod:`koperasi_id.frames._cooperatives`), KUR applications
+(:mod:`koperasi_id.frames._kur_validity`, validity alone: an assessment
+of every distinct plafond and date would cost more than it saves) and BPUM screening
 (:mod:`koperasi_id.frames._bpum`). ``validate`` asks them only *which* rows
 are valid: every other row is structured by the per-record converter, so
 its problems (codes, messages in both languages, paths, masking) and its
@@ -26,7 +27,13 @@ from typing import Any, Protocol
 
 import polars as pl
 
+from koperasi_id.bpum import ScreeningOutcome
+from koperasi_id.bpum._rows import structure_row
 from koperasi_id.errors import Problem, ValidationError
+from koperasi_id.frames._bpum import BpumScreener
+from koperasi_id.frames._business import BusinessCells
+from koperasi_id.frames._cooperatives import CooperativeCounter
+from koperasi_id.frames._kur_validity import KurCells
 
 __all__ = ["VALIDITY_TYPES", "Validity", "validity_checker"]
 
@@ -49,9 +56,7 @@ class Validity(Protocol):
         ...  # pragma: no cover - a protocol
 
 
-def _split(
-    records: Sequence[tuple[int, Any]], warnings_of: WarningsOf
-) -> tuple[Invalid, Warned]:
+def _split(records: Sequence[tuple[int, Any]], warnings_of: WarningsOf) -> tuple[Invalid, Warned]:
     """The per-record engine's results: the errors, and the warnings of the valid records."""
     invalid: Invalid = []
     warned: Warned = []
@@ -67,8 +72,6 @@ def _split(
 
 class _Business:
     def __init__(self, *, lenient: bool, warnings_of: WarningsOf) -> None:
-        from koperasi_id.frames._business import BusinessCells
-
         self._cells = BusinessCells(lenient=lenient, warnings_of=warnings_of)
 
     def check(
@@ -89,8 +92,6 @@ _STATUS_DAY = date(2024, 6, 1)
 
 class _Cooperatives:
     def __init__(self, *, lenient: bool, warnings_of: WarningsOf) -> None:
-        from koperasi_id.frames._cooperatives import CooperativeCounter
-
         self._warnings_of = warnings_of
         self._counter = CooperativeCounter(
             as_of=_STATUS_DAY, lenient=lenient, warnings_of=warnings_of
@@ -110,16 +111,13 @@ class _Cooperatives:
 
 class _Kur:
     def __init__(self, *, lenient: bool, warnings_of: WarningsOf) -> None:
-        from koperasi_id.frames._kur import KurAssessor
-
         self._warnings_of = warnings_of
-        self._assessor = KurAssessor(lenient=lenient, warnings_of=warnings_of)
+        self._cells = KurCells(lenient=lenient, warnings_of=warnings_of)
 
     def check(
         self, frame: pl.DataFrame, *, lines: Sequence[int], taken: Mapping[int, Any]
     ) -> tuple[Invalid, Warned]:
-        self._assessor.assess(frame, lines=lines, errors=taken)
-        return _split(self._assessor.records, self._warnings_of)
+        return _split(self._cells.check(frame, lines=lines, taken=taken), self._warnings_of)
 
     def close(self) -> None:
         pass
@@ -131,8 +129,6 @@ _ANY_BPUM_YEAR = 2021
 
 class _Proposals:
     def __init__(self, *, lenient: bool, warnings_of: WarningsOf) -> None:
-        from koperasi_id.frames._bpum import BpumScreener
-
         self._lenient = lenient
         # No NIK is "repeated": duplicates do not make a record invalid, so the
         # duplicate index stays empty.
@@ -146,9 +142,6 @@ class _Proposals:
     def check(
         self, frame: pl.DataFrame, *, lines: Sequence[int], taken: Mapping[int, Any]
     ) -> tuple[Invalid, Warned]:
-        from koperasi_id.bpum import ScreeningOutcome
-        from koperasi_id.bpum._rows import structure_row
-
         results = self._screener.screen(frame, lines=lines, errors=taken)
         # The fast path screens valid proposals only; a row screened invalid is
         # structured again by the per-record converter for its problems.
