@@ -30,31 +30,21 @@ from koperasi_id.cli.validate import entity_type
 from koperasi_id.serialization import to_dict
 from test_frames_bpum import JUNK
 from test_frames_cooperatives import COOP_JUNK
+from test_frames_kur import ROW
 from test_robustness_files import BPUM_ROW, CELLS, HOSTILE_COLUMNS
 
 EXAMPLES = Path(__file__).parent.parent / "examples" / "data"
 TYPES = ("cooperative", "kur-application", "bpum-proposal")
 
-#: A valid KUR application as CSV cells (the frames tests' row, a KUR PMI one aside).
+#: A valid KUR application as CSV cells: the KUR frames tests' row, with every kind of cell.
 KUR_ROW = {
-    "borrower_nik": "1871014101900002",
+    **ROW,
     "npwp": "01.234.567.4-123.000",
-    "business.name": "Warung Sari",
-    "business.owner_nik": "1871014101900002",
-    "business.started_on": "2022-03-01",
     "business.region": "18.71",
     "business.kbli": "47111",
     "business.nib": "0220000451127",
     "business.capital": "50000000",
-    "business.annual_sales": "600000000",
     "business.workers": "3",
-    "scheme": "mikro",
-    "plafond": "60000000",
-    "tenor_months": "36",
-    "purpose": "modal_kerja",
-    "sector": "perdagangan",
-    "akad_date": "2024-05-01",
-    "access": "2",
     "existing_credits[0].kind": "konsumtif_rumah_tangga",
     "existing_credits[0].plafond": "5000000",
     "existing_credits[0].outstanding": "100000",

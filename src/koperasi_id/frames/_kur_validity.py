@@ -31,14 +31,14 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-import attrs
 import polars as pl
 
 from koperasi_id import kur, msme, rows
 from koperasi_id.errors import Problem, ValidationError
-from koperasi_id.frames._business import NIK_PARTS, T_NIK, as_text, nik_part
+from koperasi_id.frames._business import NIK_PARTS, as_text, nik_part
 from koperasi_id.frames._columns import memo
 from koperasi_id.frames._identifiers import identifier_cells
+from koperasi_id.frames._kur import _REQUIRED, _SIXTEEN_DIGITS, _TEMPLATE
 
 __all__ = ["KurCells"]
 
@@ -59,25 +59,9 @@ assert set(msme.Business.__cross_field_rules__) == {
     "msme.workers_not_positive",
 }, "a business rule the columnar validity check does not know"
 
-#: A valid application without warnings, as cells: what each check varies.
-_TEMPLATE: dict[str, str] = {
-    "borrower_nik": T_NIK,
-    "business.name": "a",
-    "business.owner_nik": T_NIK,
-    "business.started_on": "2019-01-01",
-    "scheme": kur.Scheme.MICRO.value,
-    "plafond": "10000000",
-    "tenor_months": "12",
-    "purpose": kur.Purpose.WORKING_CAPITAL.value,
-    "sector": next(iter(kur.Sector)).value,
-    "akad_date": "2024-05-01",
-}
-#: Columns of the fields that must be given: a frame without one has no row
-#: to vouch for (the template would stand in for the missing cell).
-_REQUIRED = frozenset(
-    [f.name for f in attrs.fields(kur.KurApplication) if f.default is attrs.NOTHING]
-    + [f"business.{f.name}" for f in attrs.fields(msme.Business) if f.default is attrs.NOTHING]
-) - {"business"}
+# The KUR assessment's template (a valid application without warnings, as
+# cells) and its required columns: a frame without one of those has no row to
+# vouch for, as the template would stand in for the missing cell.
 assert set(_TEMPLATE) >= _REQUIRED, "the template lacks a required cell"
 _NIKS = ("borrower_nik", "business.owner_nik")
 _NAMES = ("business.name",)
@@ -94,7 +78,6 @@ _AMOUNTS = frozenset(
 )
 _TOGETHER = ("scheme", "contract_months")
 _CREDIT = re.compile(r"^(existing_credits\[(?:0|[1-9][0-9]{0,5})\])\.([a-z_]+)$")
-_SIXTEEN_DIGITS = r"^[0-9]{16}$"
 _PLAIN_AMOUNT = r"^(0|[1-9][0-9]{0,10})$"  # below AMOUNT_BOUND
 _NAMED = r"[!-~]"  # a character str.strip() keeps: the name is not blank
 
