@@ -20,18 +20,20 @@ from typing import Any
 
 import pytest
 
-pytest.importorskip("polars")
+pl = pytest.importorskip("polars")
 
-from _hypothesis_optional import given, settings, st
-from _robustness import NIKS, assert_masked
-from koperasi_id import bpum, rows
-from koperasi_id.cli import main
-from koperasi_id.cli.validate import entity_type
-from koperasi_id.serialization import to_dict
-from test_frames_bpum import JUNK
-from test_frames_cooperatives import COOP_JUNK
-from test_frames_kur import ROW
-from test_robustness_files import BPUM_ROW, CELLS, HOSTILE_COLUMNS
+from _hypothesis_optional import given, settings, st  # noqa: E402
+from _robustness import NIKS, assert_masked  # noqa: E402
+from koperasi_id import bpum, rows  # noqa: E402
+from koperasi_id.cli import main  # noqa: E402
+from koperasi_id.cli._common import value_warnings  # noqa: E402
+from koperasi_id.cli.validate import entity_type  # noqa: E402
+from koperasi_id.frames._validity import validity_checker  # noqa: E402
+from koperasi_id.serialization import to_dict  # noqa: E402
+from test_frames_bpum import JUNK  # noqa: E402
+from test_frames_cooperatives import COOP_JUNK  # noqa: E402
+from test_frames_kur import ROW  # noqa: E402
+from test_robustness_files import BPUM_ROW, CELLS, HOSTILE_COLUMNS  # noqa: E402
 
 EXAMPLES = Path(__file__).parent.parent / "examples" / "data"
 TYPES = ("cooperative", "kur-application", "bpum-proposal")
@@ -172,6 +174,65 @@ def test_bpum_rows_with_junk_same_bytes(tmp_path: Path, capsys: Any) -> None:
     assert "line 2:" not in out
     assert "nik.historical_region_code: 2 records (lines 696, 697)" in err
     assert "region.historical_region_code: 1 record (line 698)" in err
+
+
+# --- the columnar path is taken ------------------------------------------------------
+
+
+def _checked(kind: str, records: Sequence[Mapping[str, Any]]) -> tuple[Any, Any, Any]:
+    """The column-wise check of one batch: invalid lines, warned lines, and the counts."""
+    columns = list(dict.fromkeys(c for r in records for c in r))
+    frame = pl.DataFrame(
+        [[r.get(c, "") for c in columns] for r in records],
+        schema=dict.fromkeys(columns, pl.String),
+        orient="row",
+    )
+    checker = validity_checker(kind, lenient=False, warnings_of=value_warnings)
+    try:
+        lines = list(range(2, len(records) + 2))
+        invalid, warned = checker.check(frame, lines=lines, taken={})
+        return [n for n, _ in invalid], [n for n, _ in warned], checker.counts()
+    finally:
+        checker.close()
+
+
+@pytest.mark.parametrize(
+    ("kind", "valid", "warned", "broken", "counts"),
+    [
+        # A KUR row with a warning is structured on its own, for its warnings.
+        (
+            "kur-application",
+            KUR_ROW,
+            {"business.region": "91.01"},
+            {"business.workers": "0"},
+            (4, 2),
+        ),
+        # BPUM screening collects the warnings of its rows column-wise.
+        ("bpum-proposal", BPUM_ROW, {"nik": "9101021708750001"}, {"telepon": "12"}, (5, 1)),
+    ],
+)
+def test_valid_rows_are_vouched_for_column_wise(
+    kind: str,
+    valid: dict[str, str],
+    warned: dict[str, str],
+    broken: dict[str, str],
+    counts: tuple[int, int],
+) -> None:
+    records = [valid] * 4 + [{**valid, **warned}, {**valid, **broken}]
+    invalid, warnings, found = _checked(kind, records)
+    assert invalid == [7]
+    assert warnings == [6]
+    # The plain valid rows never reach the per-record converter.
+    assert found == counts
+
+
+def test_sample_registry_rows_are_vouched_for_column_wise() -> None:
+    with (EXAMPLES / "koperasi_lampung.csv").open(encoding="utf-8") as f:
+        records = list(csv.DictReader(f))[:500]
+    invalid, _, (columnar, per_record) = _checked("cooperative", records)
+    assert columnar + per_record == 500
+    assert columnar > 400
+    assert len(invalid) <= per_record
 
 
 # --- hostile files ---------------------------------------------------------------

@@ -55,6 +55,10 @@ class Validity(Protocol):
         """Release what the engine holds (a temporary file...)."""
         ...  # pragma: no cover - a protocol
 
+    def counts(self) -> tuple[int, int]:
+        """Rows so far vouched for column-wise, and rows structured one by one."""
+        ...  # pragma: no cover - a protocol
+
 
 def _split(records: Sequence[tuple[int, Any]], warnings_of: WarningsOf) -> tuple[Invalid, Warned]:
     """The per-record engine's results: the errors, and the warnings of the valid records."""
@@ -83,6 +87,9 @@ class _Business:
     def close(self) -> None:
         pass
 
+    def counts(self) -> tuple[int, int]:
+        return self._cells.columnar, self._cells.per_record
+
 
 #: The day cooperative status is asked for. Validity does not depend on it and
 #: the status is not used; the day only has to have every activity and RAT
@@ -108,6 +115,9 @@ class _Cooperatives:
     def close(self) -> None:
         pass
 
+    def counts(self) -> tuple[int, int]:
+        return self._counter.columnar, self._counter.per_record
+
 
 class _Kur:
     def __init__(self, *, lenient: bool, warnings_of: WarningsOf) -> None:
@@ -121,6 +131,9 @@ class _Kur:
 
     def close(self) -> None:
         pass
+
+    def counts(self) -> tuple[int, int]:
+        return self._cells.columnar, self._cells.per_record
 
 
 #: Screening asks for a programme year; validity does not depend on it.
@@ -160,6 +173,9 @@ class _Proposals:
     def close(self) -> None:
         self._screener.close()
 
+    def counts(self) -> tuple[int, int]:
+        return self._screener.run.columnar, self._screener.run.per_record
+
 
 _CHECKERS: dict[str, Callable[..., Validity]] = {
     "business": _Business,
@@ -185,5 +201,7 @@ def validity_checker(type_name: str, *, lenient: bool, warnings_of: WarningsOf) 
     >>> invalid, warned = checker.check(frame, lines=[2, 3], taken={})
     >>> [(line, [p.code for p in error.problems]) for line, error in invalid], warned
     ([(3, ['nik.length'])], [])
+    >>> checker.counts()  # one row vouched for column-wise, one structured on its own
+    (1, 1)
     """
     return _CHECKERS[type_name](lenient=lenient, warnings_of=warnings_of)
