@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import attrs
 
+from koperasi_id.bpum._kinds import Occupation, ProposerType
 from koperasi_id.bpum._programmes import (
     PROGRAMMES,
     Criterion,
@@ -15,7 +16,7 @@ from koperasi_id.bpum._programmes import (
     checked_credit_rule,
     programme_regime,
 )
-from koperasi_id.bpum._proposal import Proposal
+from koperasi_id.bpum._proposal import Proposal, same_address
 from koperasi_id.decisions import Decision, Finding
 from koperasi_id.errors import Problem
 from koperasi_id.law import Confidence, Timeline
@@ -124,10 +125,13 @@ def _kur(p: Proposal, _: Programme, __: OtherBankCreditRule) -> tuple[bool, str,
     return True, "Pemohon tidak sedang menerima KUR.", "The applicant has no current KUR."
 
 
+def _credit_excludes(prog: Programme, rule: OtherBankCreditRule) -> bool:
+    """Whether current non-KUR bank credit excludes from ``prog`` under ``rule``."""
+    return prog.other_bank_credit_excludes or rule is OtherBankCreditRule.ANY_BANK_CREDIT_EXCLUDES
+
+
 def _other_credit(p: Proposal, prog: Programme, rule: OtherBankCreditRule) -> tuple[bool, str, str]:
-    excludes = (
-        prog.other_bank_credit_excludes or rule is OtherBankCreditRule.ANY_BANK_CREDIT_EXCLUDES
-    )
+    excludes = _credit_excludes(prog, rule)
     if not p.has_other_bank_credit:
         return (
             True,
@@ -277,6 +281,101 @@ def failures(
         if not ok:
             out.append((code, message_id, message_en))
     return out
+
+
+@attrs.frozen(kw_only=True)
+class CellPasses:
+    """What a valid record must hold to pass every check of a programme, read from its data.
+
+    Built once per screening run by :func:`cell_passes`, so that the
+    per-record fast path of screening (``bpum._rowscreen``) decides an
+    eligible record with a few set look-ups, from the parsed cells, without a
+    :class:`Proposal` or a message. :func:`passes_all` is the test itself;
+    the property tests prove it agrees with :func:`failures` on every record.
+    The record requirement (``kk_required``) is the caller's: a record that
+    misses it is invalid, not ineligible.
+    """
+
+    kk_required: bool
+    citizens_only: bool
+    #: The values (``.value``) of the proposer types and occupations that pass:
+    #: strings, since an enum's hash is a Python call.
+    proposers: frozenset[str]
+    occupations: frozenset[str]
+    kur_excludes: bool
+    credit_excludes: bool
+    sku_checked: bool
+    previous_years: frozenset[int] | None  # None: any earlier grant passes
+
+
+# The criteria cell_passes knows; a programme with another one gets no fast path.
+_CELL_CRITERIA = frozenset(_CHECKS)
+
+
+def cell_passes(prog: Programme, rule: OtherBankCreditRule) -> CellPasses | None:
+    """The pass sets of ``prog`` under ``rule``, or ``None`` if a criterion is not known here."""
+    criteria = prog.criteria
+    if not criteria.keys() <= _CELL_CRITERIA:
+        return None
+    excluded = frozenset(prog.excluded_occupations)
+    return CellPasses(
+        kk_required=Criterion.KK_REQUIRED in criteria,
+        citizens_only=Criterion.CITIZENSHIP in criteria,
+        proposers=frozenset(
+            t.value
+            for t in ProposerType
+            if Criterion.PROPOSER not in criteria or t in prog.allowed_proposers
+        ),
+        occupations=frozenset(
+            o.value for o in Occupation if Criterion.OCCUPATION not in criteria or o not in excluded
+        ),
+        kur_excludes=Criterion.KUR in criteria,
+        credit_excludes=Criterion.OTHER_BANK_CREDIT in criteria and _credit_excludes(prog, rule),
+        sku_checked=Criterion.SKU in criteria,
+        previous_years=frozenset(prog.allowed_previous_years)
+        if Criterion.PREVIOUS_BPUM in criteria
+        else None,
+    )
+
+
+def passes_all(
+    cp: CellPasses,
+    *,
+    citizen: bool,
+    proposer: str,
+    occupation: str,
+    has_kur: bool,
+    has_other_bank_credit: bool,
+    business_address: str | None,
+    ktp_address: str,
+    has_sku: bool,
+    previous_years: tuple[int, ...],
+) -> bool:
+    """Whether a valid record with these values passes every check but ``kk_required``.
+
+    ``proposer`` and ``occupation`` are the enum values (``"pedagang"``).
+
+    The same verdict as an empty :func:`failures` (each line is the pass
+    condition of one check above), without building a message.
+    """
+    return (
+        (citizen or not cp.citizens_only)
+        and proposer in cp.proposers
+        and occupation in cp.occupations
+        and not (has_kur and cp.kur_excludes)
+        and not (has_other_bank_credit and cp.credit_excludes)
+        and (
+            not cp.sku_checked
+            or business_address is None
+            or has_sku
+            or same_address(business_address, ktp_address)
+        )
+        and (
+            cp.previous_years is None
+            or not previous_years
+            or cp.previous_years.issuperset(previous_years)
+        )
+    )
 
 
 def assess(

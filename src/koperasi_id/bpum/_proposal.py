@@ -105,6 +105,13 @@ def _plain_text(value: Any) -> bool:
     return type(value) is str and 0 < len(value) <= MAX_TEXT_LENGTH and not value.isspace()
 
 
+def _plain_years(years: Any) -> bool:
+    """Whether the year checks of ``Proposal`` find nothing in ``years``."""
+    return all(
+        type(y) is int and _FIRST_BPUM_YEAR_FLOOR <= y <= _YEAR_CEILING for y in years
+    ) and len(set(years)) == len(years)
+
+
 _REQUIRED_TEXT = (
     ("name", "name", "nama"),
     ("ktp_address", "address on the KTP", "alamat sesuai KTP"),
@@ -175,7 +182,7 @@ class Proposal:
             and _plain_text(self.ktp_address)
             and _plain_text(self.line_of_business)
             and (self.business_address is None or _plain_text(self.business_address))
-            and not self.previous_bpum_years
+            and (not self.previous_bpum_years or _plain_years(self.previous_bpum_years))
         ):
             return  # the common case: every check below would pass
         problems: list[Problem] = []

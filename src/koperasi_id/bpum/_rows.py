@@ -311,6 +311,12 @@ _region = functools.lru_cache(maxsize=4096)(RegionCode.parse)
 _kbli = functools.lru_cache(maxsize=4096)(Kbli.parse)
 
 
+@functools.lru_cache(maxsize=4096)
+def _proposer(kind: str, region: str) -> Proposer:
+    """The proposer of two stripped cells (a file repeats its few proposers)."""
+    return Proposer(type=_PROPOSER_TYPES[kind], region=_region(region))
+
+
 @functools.lru_cache(maxsize=64)  # a file has one header: every row has the same keys
 def _direct_plan(keys: tuple[Any, ...], lenient: bool) -> Callable[[Any], tuple[Any, ...]]:
     """A getter of a row's cells in :data:`PROPOSAL_COLUMNS` order, for a clean header.

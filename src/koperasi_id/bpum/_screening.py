@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import attrs
 
-from koperasi_id.bpum._eligibility import failures, plan, record_problems
+from koperasi_id.bpum._eligibility import Plan, failures, plan, record_problems
 from koperasi_id.bpum._programmes import (
     PROGRAMMES,
     OtherBankCreditRule,
@@ -437,43 +437,64 @@ def _screen(
 ) -> Iterator[ScreeningResult]:
     checks = plan(prog)
     for index, item in items:
-        if isinstance(item, ValidationError):
-            yield _invalid(index, item.problems, None)
-            continue
-        if not isinstance(item, Proposal):
-            yield _invalid(index, (_NOT_STRUCTURED,), None)
-            continue
-        nik = item.nik.masked()
-        missing = record_problems(item, prog)
-        if missing:
-            yield _invalid(index, missing, nik)
-            continue
-        earlier = first_seen.setdefault(int(str(item.nik)), index)
-        if earlier != index:
-            yield ScreeningResult(
-                index=index,
-                outcome=ScreeningOutcome.DUPLICATE,
-                nik=nik,
-                failed_codes=(DUPLICATE_CODE,),
-                messages=(duplicate_message(nik, earlier, year),),
-                messages_en=(duplicate_message_en(nik, earlier, year),),
-                duplicate_of=earlier,
-            )
-            continue
-        failed = failures(item, prog, rule, checks)
-        if failed:
-            yield ScreeningResult(
-                index=index,
-                outcome=ScreeningOutcome.INELIGIBLE,
-                nik=nik,
-                failed_codes=tuple(code for code, _, _ in failed),
-                messages=tuple(message for _, message, _ in failed),
-                messages_en=tuple(message for _, _, message in failed),
-            )
-        else:
-            yield ScreeningResult(
-                index=index, outcome=ScreeningOutcome.ELIGIBLE, nik=nik, amount=prog.amount
-            )
+        yield screen_one(
+            index, item, prog, year=year, rule=rule, checks=checks, first_seen=first_seen
+        )
+
+
+def screen_one(
+    index: int,
+    item: object,
+    prog: Programme,
+    *,
+    year: int,
+    rule: OtherBankCreditRule,
+    checks: Plan,
+    first_seen: _FirstSeen,
+) -> ScreeningResult:
+    """The result of one record, ``first_seen`` holding the NIKs of the valid ones before it."""
+    if isinstance(item, ValidationError):
+        return _invalid(index, item.problems, None)
+    if not isinstance(item, Proposal):
+        return _invalid(index, (_NOT_STRUCTURED,), None)
+    nik = item.nik.masked()
+    missing = record_problems(item, prog)
+    if missing:
+        return _invalid(index, missing, nik)
+    earlier = first_seen.setdefault(int(str(item.nik)), index)
+    if earlier != index:
+        return duplicate_result(index, nik, earlier, year)
+    failed = failures(item, prog, rule, checks)
+    if failed:
+        return ineligible_result(index, nik, failed)
+    return ScreeningResult(
+        index=index, outcome=ScreeningOutcome.ELIGIBLE, nik=nik, amount=prog.amount
+    )
+
+
+def duplicate_result(index: int, nik: str, earlier: int, year: int) -> ScreeningResult:
+    """The ``DUPLICATE`` result of record ``index`` (masked ``nik``), first seen at ``earlier``."""
+    return ScreeningResult(
+        index=index,
+        outcome=ScreeningOutcome.DUPLICATE,
+        nik=nik,
+        failed_codes=(DUPLICATE_CODE,),
+        messages=(duplicate_message(nik, earlier, year),),
+        messages_en=(duplicate_message_en(nik, earlier, year),),
+        duplicate_of=earlier,
+    )
+
+
+def ineligible_result(index: int, nik: str, failed: list[tuple[str, str, str]]) -> ScreeningResult:
+    """The ``INELIGIBLE`` result of record ``index`` from its :func:`failures`."""
+    return ScreeningResult(
+        index=index,
+        outcome=ScreeningOutcome.INELIGIBLE,
+        nik=nik,
+        failed_codes=tuple(code for code, _, _ in failed),
+        messages=tuple(message for _, message, _ in failed),
+        messages_en=tuple(message for _, _, message in failed),
+    )
 
 
 def _structure(
@@ -580,6 +601,15 @@ class ScreeningSummary:
             self.by_reason[code] = self.by_reason.get(code, 0) + 1
         if result.outcome is ScreeningOutcome.ELIGIBLE:
             self.eligible_amount += result.amount
+
+    def add_eligible(self, count: int, amount: Decimal) -> None:
+        """Count ``count`` eligible results of ``amount`` each (the screening fast path's tally)."""
+        if not count:
+            return  # adding 0 * amount could change the exponent of an untouched total
+        self.total += count
+        key = ScreeningOutcome.ELIGIBLE.value
+        self.by_outcome[key] = self.by_outcome.get(key, 0) + count
+        self.eligible_amount += count * amount
 
     def track(self, results: Iterable[ScreeningResult]) -> Iterator[ScreeningResult]:
         """Pass ``results`` through unchanged, counting each on the way."""

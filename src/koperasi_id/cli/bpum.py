@@ -6,7 +6,6 @@ import argparse
 import contextlib
 import json
 import sys
-from collections.abc import Iterator
 from decimal import Decimal
 from typing import IO, TYPE_CHECKING, Any, TextIO
 
@@ -139,18 +138,8 @@ def _screen_file(
 ) -> None:
     from koperasi_id import bpum
     from koperasi_id._io import FileFormat, Progress, RecordWriter
-    from koperasi_id.errors import ValidationError
 
     progress = Progress(reader)
-
-    def numbered() -> Iterator[tuple[int, Any]]:
-        for record in reader:
-            progress.tick()
-            proposal = structure_proposal(record, lenient=args.lenient)
-            if not isinstance(proposal, ValidationError):
-                tally.add_entity(proposal, record.line)
-            yield record.line, proposal
-
     writer = RecordWriter(out, fmt, columns=list(bpum.SCREENING_COLUMNS))
     if columnar(args, reader.size):
         _screen_columns(
@@ -159,38 +148,89 @@ def _screen_file(
         writer.close()
         progress.done()
         return
+    as_csv = fmt is FileFormat.CSV
     # Results carry line numbers (index and duplicate_of), so memory does not
     # grow with the file beyond the NIK index that duplicate detection needs.
-    as_csv = fmt is FileFormat.CSV
-    for result in bpum.screen_numbered(numbered(), **options):
-        summary.add(result)
-        if as_csv:  # the cells write() would make of the record below, built directly
-            duplicate = result.duplicate_of
-            writer.write_cells(
-                [
-                    str(result.index),
-                    result.nik or "",
-                    result.outcome.value,
-                    str(result.amount),
-                    "|".join(result.failed_codes),
-                    "|".join(result.messages),
-                    "" if duplicate is None else str(duplicate),
-                ]
-            )
-            continue
-        writer.write(
-            {
-                "line": result.index,
-                "nik": result.nik or "",
-                "hasil": result.outcome.value,
-                "jumlah_bantuan": str(result.amount),
-                "kode_alasan": list(result.failed_codes),
-                "alasan": list(result.messages),
-                "duplikat_baris": result.duplicate_of,
-            }
-        )
+    with _row_screening(reader, options, lenient=args.lenient, fast=as_csv) as screening:
+        _screen_rows(args, reader, writer, progress, screening, summary=summary, tally=tally)
+        summary.add_eligible(screening.eligible, screening.amount)
     writer.close()
     progress.done()
+
+
+def _row_screening(
+    reader: RecordReader, options: dict[str, Any], *, lenient: bool, fast: bool
+) -> Any:
+    from koperasi_id.bpum._rowscreen import RowScreening
+
+    return RowScreening(reader.header, **options, lenient=lenient, fast=fast)
+
+
+def _screen_rows(
+    args: argparse.Namespace,
+    reader: RecordReader,
+    writer: Any,
+    progress: Any,
+    screening: Any,
+    *,
+    summary: Any,
+    tally: WarningTally,
+) -> None:
+    """The per-record engine: the fast path for a plainly valid CSV row, else the general one."""
+    from koperasi_id._io import FileFormat
+    from koperasi_id.errors import ValidationError
+
+    as_csv = writer.format is FileFormat.CSV
+    write_cells = writer.write_cells if as_csv else None
+    fast_row = screening.row
+    lenient = args.lenient
+    tick = progress.tick
+    for record in reader:
+        tick()
+        line = record.line
+        if record.flat and not record.problems:
+            done = fast_row(line, record.data)
+            if done is not None:
+                if type(done) is list:  # an eligible row: its cells, already counted
+                    write_cells(done)  # type: ignore[misc]
+                    continue
+                summary.add(done)
+                _write_result(writer, done, write_cells)
+                continue
+        proposal = structure_proposal(record, lenient=lenient)
+        if not isinstance(proposal, ValidationError):
+            tally.add_entity(proposal, line)
+        result = screening.item(line, proposal)
+        summary.add(result)
+        _write_result(writer, result, write_cells)
+
+
+def _write_result(writer: Any, result: Any, write_cells: Any) -> None:
+    if write_cells is not None:  # the cells write() would make of the record below, built directly
+        duplicate = result.duplicate_of
+        write_cells(
+            [
+                str(result.index),
+                result.nik or "",
+                result.outcome.value,
+                str(result.amount),
+                "|".join(result.failed_codes),
+                "|".join(result.messages),
+                "" if duplicate is None else str(duplicate),
+            ]
+        )
+        return
+    writer.write(
+        {
+            "line": result.index,
+            "nik": result.nik or "",
+            "hasil": result.outcome.value,
+            "jumlah_bantuan": str(result.amount),
+            "kode_alasan": list(result.failed_codes),
+            "alasan": list(result.messages),
+            "duplikat_baris": result.duplicate_of,
+        }
+    )
 
 
 #: Records per batch of the columnar engine: memory stays flat at any file size.
