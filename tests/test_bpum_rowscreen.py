@@ -13,19 +13,16 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from datetime import date
-from decimal import Decimal
-
 import attrs
 import pytest
+
 from _hypothesis_optional import given, settings, st
 from _robustness import NIKS
-from test_bpum_rows_direct import JUNK, ROW
-from test_robustness_files import BPUM_ROW, CELLS, HOSTILE_COLUMNS
-
 from koperasi_id.bpum import (
     PROGRAMMES,
     PROPOSAL_COLUMNS,
@@ -39,11 +36,13 @@ from koperasi_id.bpum import (
     structure_row,
 )
 from koperasi_id.bpum._eligibility import cell_passes, failures, passes_all, plan
-from koperasi_id.bpum._programmes import Criterion, programme
+from koperasi_id.bpum._programmes import programme
 from koperasi_id.bpum._rowscreen import RowScreening
 from koperasi_id.cli import main
 from koperasi_id.cli._common import value_warnings
 from koperasi_id.law import Citation, Regime, Timeline
+from test_bpum_rows_direct import JUNK, ROW
+from test_robustness_files import BPUM_ROW, CELLS, HOSTILE_COLUMNS
 
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "data" / "bpum_usulan_2021.csv"
 RULES = tuple(OtherBankCreditRule)
