@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import json
 import sys
 from decimal import Decimal
@@ -140,21 +141,30 @@ def _screen_file(
     from koperasi_id._io import FileFormat, Progress, RecordWriter
 
     progress = Progress(reader)
-    writer = RecordWriter(out, fmt, columns=list(bpum.SCREENING_COLUMNS))
     if columnar(args, reader.size):
+        writer = RecordWriter(out, fmt, columns=list(bpum.SCREENING_COLUMNS))
         _screen_columns(
             args, reader, writer, progress, summary=summary, options=options, tally=tally
         )
         writer.close()
         progress.done()
         return
-    as_csv = fmt is FileFormat.CSV
+    # The rows are written to memory and handed to the output a block at a
+    # time: one write through the output's layers per block, not per row.
+    block = io.StringIO()
+    writer = RecordWriter(block, fmt, columns=list(bpum.SCREENING_COLUMNS))
     # Results carry line numbers (index and duplicate_of), so memory does not
     # grow with the file beyond the NIK index that duplicate detection needs.
-    with _row_screening(reader, options, lenient=args.lenient, fast=as_csv) as screening:
-        _screen_rows(args, reader, writer, progress, screening, summary=summary, tally=tally)
+    with _row_screening(
+        reader, options, lenient=args.lenient, fast=writer.format is FileFormat.CSV
+    ) as screening:
+        _screen_rows(
+            args, reader, writer, progress, screening, summary=summary, tally=tally, out=out
+        )
         summary.add_eligible(screening.eligible, screening.amount)
     writer.close()
+    out.write(block.getvalue())
+    out.flush()
     progress.done()
 
 
@@ -175,8 +185,13 @@ def _screen_rows(
     *,
     summary: Any,
     tally: WarningTally,
+    out: TextIO,
 ) -> None:
-    """The per-record engine: the fast path for a plainly valid CSV row, else the general one."""
+    """The per-record engine: the fast path for a plainly valid CSV row, else the general one.
+
+    ``writer`` writes to a ``StringIO``, which goes to ``out`` every
+    :data:`_BLOCK` characters.
+    """
     from koperasi_id._io import FileFormat
     from koperasi_id.errors import ValidationError
 
@@ -185,8 +200,13 @@ def _screen_rows(
     fast_row = screening.row
     lenient = args.lenient
     tick = progress.tick
+    block = writer.stream
     for record in reader:
         tick()
+        if block.tell() >= _BLOCK:
+            out.write(block.getvalue())
+            block.seek(0)
+            block.truncate()
         line = record.line
         if record.flat and not record.problems:
             done = fast_row(line, record.data)
@@ -203,6 +223,10 @@ def _screen_rows(
         result = screening.item(line, proposal)
         summary.add(result)
         _write_result(writer, result, write_cells)
+
+
+#: Characters of output gathered before they are written out.
+_BLOCK = 1 << 16
 
 
 def _write_result(writer: Any, result: Any, write_cells: Any) -> None:
