@@ -18,7 +18,6 @@ byte for byte.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from decimal import Decimal
 from typing import Any
 
 from koperasi_id._limits import MAX_CELL_CHARS
@@ -42,11 +41,13 @@ from koperasi_id.bpum._rows import (
     _years,
 )
 from koperasi_id.bpum._screening import (
+    _ZERO,
+    DUPLICATE_CODE,
     ScreeningOutcome,
     ScreeningResult,
+    ScreeningSummary,
     _FirstSeen,
-    duplicate_result,
-    ineligible_result,
+    duplicate_message,
     screen_one,
 )
 from koperasi_id.identifiers import Nik, NomorKk
@@ -59,12 +60,13 @@ class RowScreening:
     """One screening run over rows read under ``header`` (the CSV file's column names).
 
     ``row`` takes a row as the file reader gives it (column name → cell,
-    every column of ``header``) and returns the output cells of an eligible
-    row (counted in :attr:`eligible`, not as a result), the result of a
-    valid row that is a repeat or ineligible, or ``None``: then the caller
-    structures the record its own way and passes it to :meth:`item`. With
-    ``fast=False``, or a header the fast path does not read (an unknown
-    column, a missing one), every row takes the general path.
+    every column of ``header``) and returns the output cells
+    (:data:`~koperasi_id.bpum.SCREENING_COLUMNS`) of a valid row, or
+    ``None``: then the caller structures the record its own way and passes
+    it to :meth:`item`, which returns the result. Both count into
+    ``summary``; the eligible rows of ``row`` are added when the run is
+    closed. With ``fast=False``, or a header the fast path does not read
+    (an unknown column, a missing one), every row takes the general path.
 
     >>> import csv, io
     >>> text = '''nik,kk,nama,alamat_ktp,bidang_usaha,telepon,pekerjaan,punya_kur,punya_kredit_bank_lain,jenis_pengusul,wilayah_pengusul
@@ -72,18 +74,22 @@ class RowScreening:
     ... 1871010101900001,1871010101100001,Siti,Jl. Kartini 5,warung,081234567890,pedagang,tidak,ya,dinas_kabupaten_kota,18.71
     ... '''
     >>> rows = csv.DictReader(io.StringIO(text))
-    >>> with RowScreening(rows.fieldnames or (), year=2021) as screening:
+    >>> summary = ScreeningSummary(year=2021)
+    >>> with RowScreening(rows.fieldnames or (), summary=summary, year=2021) as screening:
     ...     first, second = (screening.row(n, row) for n, row in enumerate(rows, start=2))
     >>> first
     ['2', '187101******0001', 'layak', '1200000', '', '', '']
-    >>> second.outcome.value, second.duplicate_of, screening.eligible
-    ('ganda', 2, 1)
+    >>> second[2:5], second[6]
+    (['ganda', '0', 'bpum.duplicate_nik'], '2')
+    >>> summary.eligible, summary.duplicates, summary.eligible_amount
+    (1, 1, Decimal('1200000'))
     """
 
     def __init__(
         self,
         header: Sequence[str],
         *,
+        summary: ScreeningSummary,
         year: int,
         other_bank_credit_rule: OtherBankCreditRule = OtherBankCreditRule.REGULATION_TEXT,
         rules: Timeline[Programme] = PROGRAMMES,
@@ -95,12 +101,10 @@ class RowScreening:
         self._year = year
         self._checks = plan(prog)
         self._first_seen = _FirstSeen()
-        #: Eligible rows answered by :meth:`row` (they made no result object).
-        self.eligible = 0
-        #: The aid of each eligible record this run.
-        self.amount: Decimal = prog.amount
+        self._summary = summary
+        self._eligible = 0  # eligible rows answered by row(), added to the summary on close
         self._amount_text = str(prog.amount)
-        self._eligible_text = ScreeningOutcome.ELIGIBLE.value
+        self._zero_text = str(_ZERO)
         passes = cell_passes(prog, self._rule)
         get = _direct_plan(tuple(header), lenient)
         self._passes = passes
@@ -114,12 +118,14 @@ class RowScreening:
         self.close()
 
     def close(self) -> None:
-        """Drop the duplicate index (and its temporary file, if it spilled)."""
+        """Count the eligible rows into the summary; drop the duplicate index (and its file)."""
+        self._summary.add_eligible(self._eligible, self._prog.amount)
+        self._eligible = 0
         self._first_seen.close()
 
     def item(self, line: int, item: object) -> ScreeningResult:
-        """The general path: the result of a record structured by the caller."""
-        return screen_one(
+        """The general path: the result of a record structured by the caller (counted)."""
+        result = screen_one(
             line,
             item,
             self._prog,
@@ -128,9 +134,11 @@ class RowScreening:
             checks=self._checks,
             first_seen=self._first_seen,
         )
+        self._summary.add(result)
+        return result
 
-    def row(self, line: int, data: Mapping[str, Any]) -> list[str] | ScreeningResult | None:
-        """The output cells of an eligible row, the result of another valid one, or ``None``."""
+    def row(self, line: int, data: Mapping[str, Any]) -> list[str] | None:
+        """The output cells of a valid row (counted), or ``None`` for the general path."""
         get, passes = self._get, self._passes
         if get is None or passes is None or len(data) != self._width:
             return None
@@ -217,14 +225,37 @@ class RowScreening:
                 )
             except ValueError:
                 return None
-        digits = nik_value.digits
-        earlier = self._first_seen.setdefault(int(digits), line)
+        earlier = self._first_seen.setdefault(int(nik_value.digits), line)
         masked = nik_value.masked()
+        # The cells are those of ``result_cells`` for the result screen_one
+        # would give (the tests compare them); no result object is built.
         if earlier != line:
-            return duplicate_result(line, masked, earlier, self._year)
+            self._summary.add_outcome(ScreeningOutcome.DUPLICATE, (DUPLICATE_CODE,))
+            return [
+                str(line),
+                masked,
+                ScreeningOutcome.DUPLICATE.value,
+                self._zero_text,
+                DUPLICATE_CODE,
+                duplicate_message(masked, earlier, self._year),
+                str(earlier),
+            ]
         if proposal is not None:
             failed = failures(proposal, self._prog, self._rule, self._checks)
             if failed:
-                return ineligible_result(line, masked, failed)
-        self.eligible += 1
-        return [str(line), masked, self._eligible_text, self._amount_text, "", "", ""]
+                codes = [code for code, _, _ in failed]
+                self._summary.add_outcome(ScreeningOutcome.INELIGIBLE, codes)
+                return [
+                    str(line),
+                    masked,
+                    ScreeningOutcome.INELIGIBLE.value,
+                    self._zero_text,
+                    "|".join(codes),
+                    "|".join(message for _, message, _ in failed),
+                    "",
+                ]
+        self._eligible += 1
+        return [str(line), masked, _ELIGIBLE, self._amount_text, "", "", ""]
+
+
+_ELIGIBLE = ScreeningOutcome.ELIGIBLE.value

@@ -435,6 +435,20 @@ def screen_one(
     )
 
 
+def result_cells(result: ScreeningResult) -> list[str]:
+    """The cells of ``result`` in a screening CSV file (:data:`SCREENING_COLUMNS`)."""
+    duplicate = result.duplicate_of
+    return [
+        str(result.index),
+        result.nik or "",
+        result.outcome.value,
+        str(result.amount),
+        "|".join(result.failed_codes),
+        "|".join(result.messages),
+        "" if duplicate is None else str(duplicate),
+    ]
+
+
 def duplicate_result(index: int, nik: str, earlier: int, year: int) -> ScreeningResult:
     """The ``DUPLICATE`` result of record ``index`` (masked ``nik``), first seen at ``earlier``."""
     return ScreeningResult(
@@ -557,13 +571,17 @@ class ScreeningSummary:
 
     def add(self, result: ScreeningResult) -> None:
         """Count one result."""
-        self.total += 1
-        key = result.outcome.value
-        self.by_outcome[key] = self.by_outcome.get(key, 0) + 1
-        for code in result.failed_codes:
-            self.by_reason[code] = self.by_reason.get(code, 0) + 1
+        self.add_outcome(result.outcome, result.failed_codes)
         if result.outcome is ScreeningOutcome.ELIGIBLE:
             self.eligible_amount += result.amount
+
+    def add_outcome(self, outcome: ScreeningOutcome, codes: Iterable[str]) -> None:
+        """Count one result by its ``outcome`` and reason ``codes`` (its aid is :meth:`add`'s)."""
+        self.total += 1
+        key = outcome.value
+        self.by_outcome[key] = self.by_outcome.get(key, 0) + 1
+        for code in codes:
+            self.by_reason[code] = self.by_reason.get(code, 0) + 1
 
     def add_eligible(self, count: int, amount: Decimal) -> None:
         """Count ``count`` eligible results of ``amount`` each (the screening fast path's tally)."""

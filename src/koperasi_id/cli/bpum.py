@@ -156,12 +156,9 @@ def _screen_file(
     # Results carry line numbers (index and duplicate_of), so memory does not
     # grow with the file beyond the NIK index that duplicate detection needs.
     with _row_screening(
-        reader, options, lenient=args.lenient, fast=writer.format is FileFormat.CSV
+        reader, options, summary, lenient=args.lenient, fast=writer.format is FileFormat.CSV
     ) as screening:
-        _screen_rows(
-            args, reader, writer, progress, screening, summary=summary, tally=tally, out=out
-        )
-        summary.add_eligible(screening.eligible, screening.amount)
+        _screen_rows(args, reader, writer, progress, screening, tally=tally, out=out)
     writer.close()
     out.write(block.getvalue())
     out.flush()
@@ -169,11 +166,11 @@ def _screen_file(
 
 
 def _row_screening(
-    reader: RecordReader, options: dict[str, Any], *, lenient: bool, fast: bool
+    reader: RecordReader, options: dict[str, Any], summary: Any, *, lenient: bool, fast: bool
 ) -> Any:
     from koperasi_id.bpum._rowscreen import RowScreening
 
-    return RowScreening(reader.header, **options, lenient=lenient, fast=fast)
+    return RowScreening(reader.header, summary=summary, **options, lenient=lenient, fast=fast)
 
 
 def _screen_rows(
@@ -183,20 +180,20 @@ def _screen_rows(
     progress: Any,
     screening: Any,
     *,
-    summary: Any,
     tally: WarningTally,
     out: TextIO,
 ) -> None:
-    """The per-record engine: the fast path for a plainly valid CSV row, else the general one.
+    """The per-record engine: the fast path for a valid CSV row, else the general one.
 
     ``writer`` writes to a ``StringIO``, which goes to ``out`` every
-    :data:`_BLOCK` characters.
+    :data:`_BLOCK` characters. ``screening`` counts every row into the summary.
     """
     from koperasi_id._io import FileFormat
+    from koperasi_id.bpum._screening import result_cells
     from koperasi_id.errors import ValidationError
 
     as_csv = writer.format is FileFormat.CSV
-    write_cells = writer.write_cells if as_csv else None
+    write_cells = writer.write_cells
     fast_row = screening.row
     lenient = args.lenient
     tick = progress.tick
@@ -209,52 +206,32 @@ def _screen_rows(
             block.truncate()
         line = record.line
         if record.flat and not record.problems:
-            done = fast_row(line, record.data)
-            if done is not None:
-                if type(done) is list:  # an eligible row: its cells, already counted
-                    write_cells(done)  # type: ignore[misc]
-                    continue
-                summary.add(done)
-                _write_result(writer, done, write_cells)
+            cells = fast_row(line, record.data)
+            if cells is not None:
+                write_cells(cells)
                 continue
         proposal = structure_proposal(record, lenient=lenient)
         if not isinstance(proposal, ValidationError):
             tally.add_entity(proposal, line)
         result = screening.item(line, proposal)
-        summary.add(result)
-        _write_result(writer, result, write_cells)
+        if as_csv:
+            write_cells(result_cells(result))
+            continue
+        writer.write(
+            {
+                "line": result.index,
+                "nik": result.nik or "",
+                "hasil": result.outcome.value,
+                "jumlah_bantuan": str(result.amount),
+                "kode_alasan": list(result.failed_codes),
+                "alasan": list(result.messages),
+                "duplikat_baris": result.duplicate_of,
+            }
+        )
 
 
 #: Characters of output gathered before they are written out.
 _BLOCK = 1 << 16
-
-
-def _write_result(writer: Any, result: Any, write_cells: Any) -> None:
-    if write_cells is not None:  # the cells write() would make of the record below, built directly
-        duplicate = result.duplicate_of
-        write_cells(
-            [
-                str(result.index),
-                result.nik or "",
-                result.outcome.value,
-                str(result.amount),
-                "|".join(result.failed_codes),
-                "|".join(result.messages),
-                "" if duplicate is None else str(duplicate),
-            ]
-        )
-        return
-    writer.write(
-        {
-            "line": result.index,
-            "nik": result.nik or "",
-            "hasil": result.outcome.value,
-            "jumlah_bantuan": str(result.amount),
-            "kode_alasan": list(result.failed_codes),
-            "alasan": list(result.messages),
-            "duplikat_baris": result.duplicate_of,
-        }
-    )
 
 
 #: Records per batch of the columnar engine: memory stays flat at any file size.
