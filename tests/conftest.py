@@ -22,22 +22,6 @@ from pathlib import Path
 
 import pytest
 
-try:
-    from hypothesis import HealthCheck, settings
-except ImportError:
-    pass  # no profiles to register: every property test skips
-else:
-    settings.register_profile(
-        "ci",
-        max_examples=200,
-        deadline=None,
-        derandomize=bool(os.environ.get("CI")),
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    )
-    settings.register_profile("dev", max_examples=50, deadline=None)
-    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
-
-
 CliRun = Callable[..., "subprocess.CompletedProcess[str]"]
 
 
