@@ -128,3 +128,13 @@ def test_the_quick_text_check_agrees_with_the_full_one() -> None:
     for value in values:
         full = _proposal._text_problem("name", value, what="name", what_id="nama") is None
         assert _proposal._plain_text(value) == (full and type(value) is str), repr(value)
+
+
+@pytest.mark.parametrize("row", [["nik", "nama"], "nik,nama", None, 5])
+def test_a_row_that_is_not_a_mapping_is_a_problem_not_a_crash(row: object) -> None:
+    found = structure_row(row)  # type: ignore[arg-type]
+    assert isinstance(found, ValidationError)
+    assert found.codes == ("type.object",)
+    with pytest.raises(ValidationError) as caught:
+        proposal_from_row(row)  # type: ignore[arg-type]
+    assert caught.value.codes == ("type.object",)

@@ -6,7 +6,7 @@ import enum
 import functools
 import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -225,6 +225,14 @@ def _convert(row: Mapping[Any, Any]) -> tuple[dict[str, Any], list[Problem]]:
     return out, problems
 
 
+def _not_a_row(row: object) -> ValidationError:
+    return ValidationError.single(
+        "type.object",
+        f"a row maps column names to cells, got {type(row).__name__}",
+        message_id=f"baris harus memetakan nama kolom ke sel, bukan {type(row).__name__}",
+    )
+
+
 def proposal_from_row(row: Mapping[str, str]) -> dict[str, Any]:
     """Turn one CSV row (column name → cell) into a wire-format dict for ``from_dict``.
 
@@ -249,6 +257,8 @@ def proposal_from_row(row: Mapping[str, str]) -> dict[str, Any]:
     ...
     koperasi_id.errors.ValidationError: 2 problems: $.punya_kur: expected ya, tidak, true or false, got 'mungkin' [row.bool]; $.warna: unknown column 'warna'; ...
     """
+    if not isinstance(cast(object, row), Mapping):  # callers' rows are unchecked input
+        raise _not_a_row(row)
     out, problems = _convert(row)
     if problems:
         problems.sort(key=lambda p: p.path)
@@ -416,6 +426,8 @@ def structure_row(row: Mapping[Any, Any], *, lenient: bool = False) -> Structure
         return _direct(row, lenient)
     except (KeyError, TypeError, ValueError, AttributeError):
         pass  # the conversion below reports every problem, with its path
+    if not isinstance(cast(object, row), Mapping):  # callers' rows are unchecked input
+        return _not_a_row(row)
     wire, problems = _convert(row)
     if lenient:
         problems = [p for p in problems if p.code != "row.unknown_column"]
