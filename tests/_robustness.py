@@ -293,6 +293,9 @@ def python_bombs() -> tuple[object, ...]:
         b"1871010101900001",
         [],
         {},
+        # csv.DictReader's row for a line with more cells than the header:
+        # the extra cells sit under the key None.
+        {"nik": NIKS[0], None: ["x", NIKS[0]]},
         deep_list(5000),
         object(),
     )
@@ -392,6 +395,12 @@ def _hint_matches(value: object, hint: object) -> bool:
             return not args or args[0] in (str, Any)
         if isinstance(value, list | tuple) and args and origin is not tuple:
             return all(_hint_matches(item, args[0]) for item in value[:3])
+        if isinstance(value, Mapping) and args:
+            # A mapping iterates over its keys; as a Mapping its values count too.
+            keys_ok = all(_hint_matches(key, args[0]) for key in list(value)[:3])
+            if len(args) == 2 and issubclass(origin, Mapping):
+                return keys_ok and all(_hint_matches(v, args[1]) for v in list(value.values())[:3])
+            return keys_ok
         return True
     if hint is type(None):
         return value is None
