@@ -250,6 +250,7 @@ def _screen_columns(
 ) -> None:
     """The same screening column-wise, a batch of records at a time (``--engine columns``)."""
 
+    from koperasi_id import bpum
     from koperasi_id._io import FileFormat
     from koperasi_id.cli._common import value_warnings
     from koperasi_id.frames import BpumScreener
@@ -270,7 +271,8 @@ def _screen_columns(
             out.write(bpum_csv_rows(results))
             writer.count += results.height
             return
-        for row in results.iter_rows(named=True):
+        # The file keeps its columns: the frame's English reasons are not written.
+        for row in results.select(bpum.SCREENING_COLUMNS).iter_rows(named=True):
             row["nik"] = row["nik"] or ""
             writer.write(row)
 

@@ -35,14 +35,16 @@ from koperasi_id import bpum
 from koperasi_id.bpum._screening import Structured, _FirstSeen
 from koperasi_id.errors import Problem
 from koperasi_id.frames._bpum_checks import FAST_SCHEMA, FastChecks, screen_one
-from koperasi_id.frames._bpum_results import Slow, assemble, count
+from koperasi_id.frames._bpum_results import RESULT_SCHEMA, Slow, assemble, count
 from koperasi_id.frames._columns import line_numbers
 from koperasi_id.law import Timeline
 
 __all__ = ["BPUM_RESULT_COLUMNS", "BpumScreener", "FrameRun"]
 
-#: The columns of a result frame, as ``koperasi-id bpum screen`` writes them.
-BPUM_RESULT_COLUMNS: tuple[str, ...] = bpum.SCREENING_COLUMNS
+#: The columns of a result frame: those ``koperasi-id bpum screen`` writes
+#: (:data:`koperasi_id.bpum.SCREENING_COLUMNS`), with ``alasan_en`` after
+#: ``alasan``: the same reasons in English (``ScreeningResult.messages_en``).
+BPUM_RESULT_COLUMNS: tuple[str, ...] = tuple(RESULT_SCHEMA)
 
 
 @attrs.define(kw_only=True)

@@ -37,6 +37,7 @@ FAST_SCHEMA: dict[str, Any] = {
     "jumlah_bantuan": pl.String,
     "kode_alasan": pl.List(pl.String),
     "alasan": pl.List(pl.String),
+    "alasan_en": pl.List(pl.String),
 }
 
 # Synthetic, valid stand-ins for the cells a decision does not read (the doctests' values).
@@ -87,6 +88,7 @@ class _Decided:
     hasil: str
     codes: tuple[str, ...]
     messages: tuple[str, ...]
+    messages_en: tuple[str, ...]
     amount: str
 
 
@@ -166,6 +168,7 @@ class FastChecks:
             hasil=result.outcome.value,
             codes=result.failed_codes,
             messages=result.messages,
+            messages_en=result.messages_en,
             amount=str(result.amount),
         )
 
@@ -371,11 +374,14 @@ class FastChecks:
             alasan=pl.Series(
                 [list(d.messages) if d else [] for d in decided], dtype=pl.List(pl.String)
             ),
+            alasan_en=pl.Series(
+                [list(d.messages_en) if d else [] for d in decided], dtype=pl.List(pl.String)
+            ),
             jumlah_bantuan=pl.Series([d.amount if d else "0" for d in decided], dtype=pl.String),
         )
         w = w.join(combos, on=list(_KEYS), how="left", maintain_order="left").filter(pl.col("_ok"))
         warned = {} if self._warnings_of is None else self._warnings(w)
-        return w.select("pos", "nik", "hasil", "jumlah_bantuan", "kode_alasan", "alasan"), warned
+        return w.select(*FAST_SCHEMA), warned
 
     def _warnings(self, w: pl.DataFrame) -> dict[int, tuple[Problem, ...]]:
         """The value warnings of fast rows, in the order the fields come: NIK, KBLI, region."""

@@ -14,7 +14,7 @@ from typing import Any
 import polars as pl
 
 from koperasi_id import bpum
-from koperasi_id.bpum._screening import _FirstSeen, duplicate_message
+from koperasi_id.bpum._screening import _FirstSeen, duplicate_message, duplicate_message_en
 
 __all__ = ["RESULT_SCHEMA", "Slow", "assemble", "count", "member", "string_lists"]
 
@@ -26,6 +26,7 @@ RESULT_SCHEMA: dict[str, Any] = {
     "jumlah_bantuan": pl.String,
     "kode_alasan": pl.List(pl.String),
     "alasan": pl.List(pl.String),
+    "alasan_en": pl.List(pl.String),
     "duplikat_baris": pl.Int64,
 }
 
@@ -89,9 +90,9 @@ def assemble(
             earlier="earlier",
         )
     )
-    messages = [
-        duplicate_message(m, e, year) for m, e in twins.select("nik", "earlier").iter_rows()
-    ]
+    pairs = twins.select("nik", "earlier").rows()
+    messages = [duplicate_message(m, e, year) for m, e in pairs]
+    messages_en = [duplicate_message_en(m, e, year) for m, e in pairs]
     twins = twins.select(
         "pos",
         "line",
@@ -100,6 +101,7 @@ def assemble(
         jumlah_bantuan=pl.lit("0"),
         kode_alasan=pl.lit([bpum.DUPLICATE_CODE], dtype=pl.List(pl.String)),
         alasan=pl.concat_list(pl.lit(pl.Series(messages, dtype=pl.String))),
+        alasan_en=pl.concat_list(pl.lit(pl.Series(messages_en, dtype=pl.String))),
         duplikat_baris="earlier",
     )
     twin_pos = set(dups["pos"].to_list())
@@ -113,6 +115,7 @@ def assemble(
             "jumlah_bantuan": [str(r.amount) for _, r in single],
             "kode_alasan": string_lists([r.failed_codes for _, r in single]),
             "alasan": string_lists([r.messages for _, r in single]),
+            "alasan_en": string_lists([r.messages_en for _, r in single]),
             "duplikat_baris": [r.duplicate_of for _, r in single],
         },
         schema={"pos": pl.UInt32, **RESULT_SCHEMA},
@@ -125,6 +128,7 @@ def assemble(
         jumlah_bantuan="jumlah_bantuan",
         kode_alasan="kode_alasan",
         alasan="alasan",
+        alasan_en="alasan_en",
         duplikat_baris=pl.lit(None, dtype=pl.Int64),
     )
     return pl.concat([decided, others, twins]).sort("pos"), every_key
