@@ -229,6 +229,7 @@ class RecordReader:
             self._binary, encoding="utf-8-sig", errors="surrogateescape", newline=""
         )
         self._header_lines = 0
+        self._resumed: TextIO | None = None
         if self.format is FileFormat.CSV:
             try:
                 self._start_csv()
@@ -239,6 +240,31 @@ class RecordReader:
     def close(self) -> None:
         """Close the file."""
         self._text.close()
+        if self._resumed is not None:
+            self._resumed.close()
+
+    @property
+    def header_lines(self) -> int:
+        """The lines before the first record's: blank lines, then the header (CSV)."""
+        return self._header_lines
+
+    def csv_records_from(self, offset: int, line: int) -> Iterator[InputRecord]:
+        """The CSV records from byte ``offset``, a line start past the header, numbered from ``line``.
+
+        For a batched reader that split the lines before ``offset`` itself
+        (whole lines, no quote open): the records are those iteration would give
+        from there. This reader's own iteration is then over.
+        """
+        if self.format is not FileFormat.CSV or offset < 0 or line <= self._header_lines:
+            raise ValueError("a CSV file's records resume at a line past its header")
+        handle = self.path.open("rb")
+        handle.seek(offset)
+        # Not utf-8-sig: a byte-order mark is only one at the start of the file.
+        self._resumed = io.TextIOWrapper(
+            handle, encoding="utf-8", errors="surrogateescape", newline=""
+        )
+        self._lines = NumberedLines(self._resumed, first=line)
+        return self._csv_records()
 
     def __enter__(self) -> RecordReader:
         return self

@@ -248,22 +248,24 @@ def _screen_columns(
     options: dict[str, Any],
     tally: WarningTally,
 ) -> None:
-    """The same screening column-wise, a batch of records at a time (``--engine columns``)."""
+    """The same screening column-wise, a batch of records at a time (``--engine columns``).
+
+    A plain stretch of a CSV file is split into batches by polars, the rest is
+    read record by record (:func:`~koperasi_id.frames._csv_records.record_batches`):
+    the same records, line numbers and read problems either way.
+    """
 
     from koperasi_id import bpum
     from koperasi_id._io import FileFormat
     from koperasi_id.cli._common import value_warnings
     from koperasi_id.frames import BpumScreener
     from koperasi_id.frames._csv import bpum_csv_rows
-    from koperasi_id.frames._records import record_frame
+    from koperasi_id.frames._csv_records import record_batches
 
     out = writer.stream
 
-    def flush(batch: list[Any]) -> None:
-        frame, taken = record_frame(
-            batch, lambda record: structure_proposal(record, lenient=args.lenient)
-        )
-        results = screener.screen(frame, lines=[r.line for r in batch], errors=taken)
+    def flush(frame: Any, lines: list[int], taken: dict[int, Any]) -> None:
+        results = screener.screen(frame, lines=lines, errors=taken)
         for line, found in screener.warnings:
             tally.add_found(found, line)
         if writer.format is FileFormat.CSV:
@@ -279,15 +281,13 @@ def _screen_columns(
     with BpumScreener(
         **options, lenient=args.lenient, summary=summary, warnings_of=value_warnings
     ) as screener:
-        batch: list[Any] = []
-        for record in reader:
-            progress.tick()
-            batch.append(record)
-            if len(batch) >= COLUMN_BATCH:
-                flush(batch)
-                batch = []
-        if batch:
-            flush(batch)
+        batches = record_batches(
+            reader, COLUMN_BATCH, lambda record: structure_proposal(record, lenient=args.lenient)
+        )
+        for frame, lines, taken in batches:
+            for _ in lines:
+                progress.tick()
+            flush(frame, lines, taken)
 
 
 def _print_screen_summary(summary: Any, stream: IO[str], lang: str) -> None:

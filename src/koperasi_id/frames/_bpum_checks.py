@@ -23,6 +23,7 @@ from koperasi_id.bpum._proposal import MAX_TEXT_LENGTH, _address_key
 from koperasi_id.bpum._rows import _normal_column
 from koperasi_id.bpum._screening import Structured
 from koperasi_id.errors import Problem, ValidationError
+from koperasi_id.frames._bpum_results import RESULT_SCHEMA
 from koperasi_id.frames._columns import MEMO_LIMIT, memo
 from koperasi_id.identifiers import Nik, NomorKk
 from koperasi_id.regions import RegionCode
@@ -32,12 +33,7 @@ __all__ = ["FAST_SCHEMA", "FastChecks", "screen_one"]
 #: The rows the checks decide: position in the batch, NIK digits and the decision.
 FAST_SCHEMA: dict[str, Any] = {
     "pos": pl.UInt32,
-    "nik": pl.String,
-    "hasil": pl.String,
-    "jumlah_bantuan": pl.String,
-    "kode_alasan": pl.List(pl.String),
-    "alasan": pl.List(pl.String),
-    "alasan_en": pl.List(pl.String),
+    **{c: t for c, t in RESULT_SCHEMA.items() if c not in ("line", "duplikat_baris")},
 }
 
 # Synthetic, valid stand-ins for the cells a decision does not read (the doctests' values).

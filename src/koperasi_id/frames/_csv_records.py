@@ -1,0 +1,153 @@
+"""A record file's CSV records in batches, split by polars where the reader would split them.
+
+The command line's reader (:class:`koperasi_id._io.RecordReader`) reads one
+record at a time: its Python per line costs more than the columnar screening
+of the line. Yet on a *plain* stretch of the file it only splits each line at
+the delimiter: lines with no quote, no NUL, no carriage return but the one
+ending a line, valid UTF-8, and short enough that no cell or line limit can
+be reached. Such a block is split here by polars, with the line numbers,
+blank lines and ragged rows the reader gives it.
+
+At the first block that is not plain, the reader itself takes over, from the
+start of that block to the end of the file
+(:meth:`~koperasi_id._io.RecordReader.csv_records_from`): a quote may open
+a cell over several lines, or be left open, and only the reader knows how it
+reads that. So every record is the one the reader would give, and a file
+with no plain start is read record by record, as before.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator
+from typing import IO, Any
+
+import polars as pl
+
+from koperasi_id._io import FileFormat, InputRecord, RecordReader
+from koperasi_id._limits import MAX_CELL_CHARS
+from koperasi_id.frames._records import record_frame
+
+__all__ = ["RecordBatch", "record_batches"]
+
+#: A batch: the text frame (the header's columns), each row's line number, and
+#: the rows taken as they are (position → what ``structure_one`` made of the record).
+RecordBatch = tuple[pl.DataFrame, list[int], dict[int, Any]]
+
+# Bytes after which a block is no longer "split at the delimiter, blank lines skipped".
+_UNPLAIN = (b'"', b"\x00")
+# Bytes of the longest plain line: its cells (characters are at most bytes) and the
+# line itself are then under the reader's limits, which are never reached.
+_LONGEST = MAX_CELL_CHARS
+
+
+def record_batches(
+    reader: RecordReader, batch_size: int, structure_one: Callable[[InputRecord], Any]
+) -> Iterator[RecordBatch]:
+    """The records of ``reader`` (opened, header read, not yet iterated), ``batch_size`` at a time.
+
+    Each batch holds the records iteration of ``reader`` gives, in order and
+    with their line numbers; ``structure_one`` is called on those that are
+    not one cell per column (ragged rows, read problems), as
+    :func:`~koperasi_id.frames._records.record_frame` does.
+    """
+    header = list(reader.header)
+    delimiter = reader.delimiter
+    if reader.format is not FileFormat.CSV or delimiter is None or len(header) < 2:
+        yield from _per_record(iter(reader), batch_size, structure_one)
+        return
+    with reader.path.open("rb") as handle:
+        number = _skip_header(handle, reader.header_lines)
+        if number is None:
+            yield from _per_record(iter(reader), batch_size, structure_one)
+            return
+        per_line = 128
+        while True:
+            offset = handle.tell()
+            block = handle.read(batch_size * per_line)
+            if not block:
+                return
+            cut = False
+            if not block.endswith(b"\n"):
+                tail = handle.readline(_LONGEST + 1)
+                block += tail
+                # A line past the limit, cut by the bounded read (or, rarely, the file's end).
+                cut = len(tail) > _LONGEST
+            lines = None if cut else _plain_lines(block)
+            if lines is None:
+                rest = reader.csv_records_from(offset, number)
+                yield from _per_record(rest, batch_size, structure_one)
+                return
+            per_line = max(len(block) // max(lines.len(), 1), 16)
+            yield _split(lines, number, reader, structure_one)
+            number += lines.len()
+
+
+def _skip_header(handle: IO[bytes], count: int) -> int | None:
+    """The number of the first line after the header, or None when the lines may count otherwise.
+
+    The reader counts a lone carriage return as a line end; lines split at
+    ``\\n`` alone count the same only without one.
+    """
+    for _ in range(count):
+        line = handle.readline()
+        if b"\r" in line.rstrip(b"\r\n") or line.endswith(b"\r"):
+            return None
+    return count + 1
+
+
+def _plain_lines(block: bytes) -> pl.Series | None:
+    """The lines of a plain ``block`` (line ends removed), or None when it is not plain."""
+    if any(c in block for c in _UNPLAIN) or block.count(b"\r") != block.count(b"\r\n"):
+        return None
+    try:
+        text = block.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    lines = pl.Series("line", text.removesuffix("\n").split("\n"), dtype=pl.String)
+    lines = lines.str.strip_suffix("\r")
+    longest = lines.str.len_bytes().max()
+    if isinstance(longest, int) and longest > _LONGEST:
+        return None
+    return lines
+
+
+def _split(
+    lines: pl.Series,
+    first: int,
+    reader: RecordReader,
+    structure_one: Callable[[InputRecord], Any],
+) -> RecordBatch:
+    """The records of plain ``lines`` numbered from ``first``, as the reader gives them."""
+    header, delimiter = list(reader.header), reader.delimiter or ","
+    width = len(header)
+    numbers = pl.int_range(first, first + lines.len(), dtype=pl.Int64, eager=True)
+    table = pl.DataFrame({"text": lines, "number": numbers})
+    # csv.reader gives no cell for an empty line and one for a line without a
+    # delimiter; the reader skips a single cell that strip() empties.
+    alone = table.filter(~pl.col("text").str.contains(delimiter, literal=True))
+    blank = [n for t, n in alone.iter_rows() if not t.strip()]
+    if blank:
+        table = table.filter(~pl.col("number").is_in(pl.Series(blank, dtype=pl.Int64).implode()))
+    ragged = table["text"].str.count_matches(delimiter, literal=True) != width - 1
+    taken: dict[int, Any] = {}
+    if ragged.any():
+        where = ragged.arg_true().to_list()
+        for pos, (text, number) in zip(where, table[where].iter_rows(), strict=True):
+            record = reader._csv_record(text.split(delimiter), number, len(text) + 1)
+            taken[pos] = structure_one(record)
+    cells = (
+        table["text"]
+        .str.split_exact(delimiter, width - 1)
+        .struct.rename_fields(header)
+        .struct.unnest()
+    )
+    return cells, table["number"].to_list(), taken
+
+
+def _per_record(
+    records: Iterator[InputRecord], batch_size: int, structure_one: Callable[[InputRecord], Any]
+) -> Iterator[RecordBatch]:
+    while batch := list(itertools.islice(records, batch_size)):
+        frame, taken = record_frame(batch, structure_one)
+        yield frame, [r.line for r in batch], taken
