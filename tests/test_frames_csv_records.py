@@ -9,6 +9,7 @@ and the command line must write the same bytes with either engine.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from koperasi_id._io import InputRecord, open_records  # noqa: E402
 from koperasi_id._limits import MAX_CELL_CHARS, MAX_LINE_CHARS  # noqa: E402
 from koperasi_id.cli import bpum as cli_bpum  # noqa: E402
 from koperasi_id.cli import main  # noqa: E402
-from koperasi_id.frames._csv_records import record_batches  # noqa: E402
+from koperasi_id.frames._csv_records import record_batches, repeated_niks_in  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PROPOSALS = ROOT / "examples" / "data" / "bpum_usulan_2021.csv"
@@ -203,3 +204,35 @@ def test_block_bytes_follow_the_lines_seen(tmp_path: Path) -> None:
     # still read in whole lines, block after block.
     rows = [r.replace(b"Jl.", b"Jl." + b"b" * 3_000, 1) for r in ROWS[:60]]
     _same(_write(tmp_path, HEADER + b"".join(rows)), plain=True, sizes=(2, 7))
+
+
+def test_repeated_niks_of_a_plain_file_cover_every_shared_nik(tmp_path: Path) -> None:
+    rows = [*ROWS[:200], ROWS[3]]
+    nik, rest = ROWS[7].split(b",", 1)
+    rows.append(nik[:4] + b"-" + nik[4:] + b"," + rest)  # the same NIK, dashed
+    lone = ROWS[300].split(b",", 1)[0]
+    rows += [b"\n", lone + b"\n", ROWS[300]]  # a blank line; a line of a NIK alone
+    path = _write(tmp_path, HEADER + b"".join(rows))
+    with open_records(path) as reader:
+        found = repeated_niks_in(reader, 30)
+        cells = [r.data.get("nik") or "" for r in reader]
+    keys = [k for k in (re.sub(r"[^0-9]", "", c) for c in cells) if len(k) == 16]
+    want = {int(k) for k in keys if keys.count(k) > 1}
+    assert {int(ROWS[3].split(b",")[0]), int(nik), int(lone)} <= want
+    assert found is not None
+    assert set(found.to_list()) == want
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        HEADER + b"".join(ROWS[:50]) + ROWS[0].replace(b"Jl.", b'"Jl., 2"', 1),  # not plain
+        HEADER.replace(b"nik,", b"nomor,", 1) + b"".join(ROWS[:50]),  # no NIK column
+        HEADER.replace(b"kk,", b"NIK,", 1) + b"".join(ROWS[:50]),  # two NIK columns
+    ],
+)
+def test_repeated_niks_are_unknown_where_only_the_reader_knows_the_cells(
+    tmp_path: Path, body: bytes
+) -> None:
+    with open_records(_write(tmp_path, body)) as reader:
+        assert repeated_niks_in(reader, 20) is None

@@ -260,7 +260,7 @@ def _screen_columns(
     from koperasi_id.cli._common import value_warnings
     from koperasi_id.frames import BpumScreener
     from koperasi_id.frames._csv import bpum_csv_rows
-    from koperasi_id.frames._csv_records import record_batches
+    from koperasi_id.frames._csv_records import record_batches, repeated_niks_in
 
     out = writer.stream
 
@@ -278,8 +278,15 @@ def _screen_columns(
             row["nik"] = row["nik"] or ""
             writer.write(row)
 
+    # A plain file is read twice, its NIK column first: only the NIKs seen twice
+    # enter the duplicate index, which then stays small (as in screen_bpum_csv).
+    repeated = repeated_niks_in(reader, COLUMN_BATCH)
     with BpumScreener(
-        **options, lenient=args.lenient, summary=summary, warnings_of=value_warnings
+        **options,
+        lenient=args.lenient,
+        summary=summary,
+        warnings_of=value_warnings,
+        repeated=repeated,
     ) as screener:
         batches = record_batches(
             reader, COLUMN_BATCH, lambda record: structure_proposal(record, lenient=args.lenient)

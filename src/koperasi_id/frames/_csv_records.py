@@ -20,15 +20,18 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterator
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
+import attrs
 import polars as pl
 
 from koperasi_id._io import FileFormat, InputRecord, RecordReader
 from koperasi_id._limits import MAX_CELL_CHARS
+from koperasi_id.frames._bpum_api import repeated_niks
+from koperasi_id.frames._csv import nik_column
 from koperasi_id.frames._records import record_frame
 
-__all__ = ["RecordBatch", "record_batches"]
+__all__ = ["RecordBatch", "record_batches", "repeated_niks_in"]
 
 #: A batch: the text frame (the header's columns), each row's line number, and
 #: the rows taken as they are (position → what ``structure_one`` made of the record).
@@ -51,15 +54,62 @@ def record_batches(
     not one cell per column (ragged rows, read problems), as
     :func:`~koperasi_id.frames._records.record_frame` does.
     """
-    header = list(reader.header)
-    delimiter = reader.delimiter
-    if reader.format is not FileFormat.CSV or delimiter is None or len(header) < 2:
-        yield from _per_record(iter(reader), batch_size, structure_one)
+    for block in _blocks(reader, batch_size):
+        if isinstance(block, _Plain):
+            yield _split(block.lines, block.first, reader, structure_one)
+            continue
+        if block.offset is None:
+            rest = iter(reader)
+        else:
+            rest = reader.csv_records_from(block.offset, block.line)
+        yield from _per_record(rest, batch_size, structure_one)
+
+
+def repeated_niks_in(reader: RecordReader, batch_size: int) -> pl.Series | None:
+    """The NIKs (as numbers) that may occur twice in ``reader``'s file, read apart from it.
+
+    The NIK column's cells of every line, counted as
+    :func:`~koperasi_id.frames.repeated_niks` counts them: a superset of the
+    NIKs two valid records share, for :class:`~koperasi_id.frames.BpumScreener`'s
+    ``repeated``. None (every NIK is indexed) when the file is not plain to its
+    end or has no single NIK column: only the reader knows its cells there.
+    """
+    name = nik_column(reader.header)
+    if name is None:
+        return None
+    at = list(reader.header).index(name)
+    cells = []
+    for block in _blocks(reader, batch_size):
+        if not isinstance(block, _Plain):
+            return None
+        # The cell at ``at`` of a line of any width (null past its end); a line the
+        # reader skips as blank holds no digits.
+        cells.append(block.lines.str.split(reader.delimiter or ",").list.get(at, null_on_oob=True))
+    return repeated_niks(cells)
+
+
+@attrs.frozen
+class _Plain:
+    lines: pl.Series  # every line of the block, its end removed
+    first: int  # the number of its first line
+
+
+class _Resume(NamedTuple):
+    """Where the reader takes over: byte offset and line number, or None for the whole file."""
+
+    offset: int | None
+    line: int
+
+
+def _blocks(reader: RecordReader, batch_size: int) -> Iterator[_Plain | _Resume]:
+    """Plain blocks of the file, then (if the file is not plain to its end) where it stops."""
+    if reader.format is not FileFormat.CSV or reader.delimiter is None or len(reader.header) < 2:
+        yield _Resume(None, 0)
         return
     with reader.path.open("rb") as handle:
         number = _skip_header(handle, reader.header_lines)
         if number is None:
-            yield from _per_record(iter(reader), batch_size, structure_one)
+            yield _Resume(None, 0)
             return
         per_line = 128
         while True:
@@ -75,11 +125,10 @@ def record_batches(
                 cut = len(tail) > _LONGEST
             lines = None if cut else _plain_lines(block)
             if lines is None:
-                rest = reader.csv_records_from(offset, number)
-                yield from _per_record(rest, batch_size, structure_one)
+                yield _Resume(offset, number)
                 return
             per_line = max(len(block) // max(lines.len(), 1), 16)
-            yield _split(lines, number, reader, structure_one)
+            yield _Plain(lines, number)
             number += lines.len()
 
 
