@@ -21,6 +21,7 @@ from koperasi_id._io import InputRecord, open_records  # noqa: E402
 from koperasi_id._limits import MAX_CELL_CHARS, MAX_LINE_CHARS  # noqa: E402
 from koperasi_id.cli import bpum as cli_bpum  # noqa: E402
 from koperasi_id.cli import main  # noqa: E402
+from koperasi_id.frames import _csv_records  # noqa: E402
 from koperasi_id.frames._csv_records import record_batches, repeated_niks_in  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,17 +37,17 @@ def _taken(record: InputRecord) -> Seen:
 
 
 def via_batches(path: Path, batch_size: int) -> tuple[list[Seen], bool]:
-    """Each record as (line, cells, problems), and whether the reader took over."""
+    """Each record as (line, cells, problems), and whether the reader read any part."""
     out: list[Seen] = []
     with open_records(path) as reader:
         resumed = []
-        original = reader.csv_records_from
+        original = reader.csv_records_in
 
-        def spy(offset: int, line: int) -> Any:
-            resumed.append(line)
-            return original(offset, line)
+        def spy(lines: Any) -> Any:
+            resumed.append(lines)
+            return original(lines)
 
-        reader.csv_records_from = spy  # type: ignore[method-assign]
+        reader.csv_records_in = spy  # type: ignore[method-assign]
         for frame, lines, taken in record_batches(reader, batch_size, _taken):
             assert frame.height == len(lines)
             for pos, (line, row) in enumerate(zip(lines, frame.iter_rows(named=True), strict=True)):
@@ -212,13 +213,15 @@ def test_repeated_niks_of_a_plain_file_cover_every_shared_nik(tmp_path: Path) ->
     rows.append(nik[:4] + b"-" + nik[4:] + b"," + rest)  # the same NIK, dashed
     lone = ROWS[300].split(b",", 1)[0]
     rows += [b"\n", lone + b"\n", ROWS[300]]  # a blank line; a line of a NIK alone
+    rows.insert(100, ROWS[250].replace(b"Jl.", b'"Jl., 2"', 1))  # read by the reader
+    rows.insert(150, ROWS[250])
     path = _write(tmp_path, HEADER + b"".join(rows))
     with open_records(path) as reader:
         found = repeated_niks_in(reader, 30)
         cells = [r.data.get("nik") or "" for r in reader]
     keys = [k for k in (re.sub(r"[^0-9]", "", c) for c in cells) if len(k) == 16]
     want = {int(k) for k in keys if keys.count(k) > 1}
-    assert {int(ROWS[3].split(b",")[0]), int(nik), int(lone)} <= want
+    assert {int(ROWS[3].split(b",")[0]), int(nik), int(lone), int(ROWS[250][:16])} <= want
     assert found is not None
     assert set(found.to_list()) == want
 
@@ -226,7 +229,7 @@ def test_repeated_niks_of_a_plain_file_cover_every_shared_nik(tmp_path: Path) ->
 @pytest.mark.parametrize(
     "body",
     [
-        HEADER + b"".join(ROWS[:50]) + ROWS[0].replace(b"Jl.", b'"Jl., 2"', 1),  # not plain
+        HEADER + b"".join(ROWS[:50]) + ROWS[0].replace(b"Jl.", b'"Jl.', 1),  # open to the end
         HEADER.replace(b"nik,", b"nomor,", 1) + b"".join(ROWS[:50]),  # no NIK column
         HEADER.replace(b"kk,", b"NIK,", 1) + b"".join(ROWS[:50]),  # two NIK columns
     ],
@@ -236,3 +239,31 @@ def test_repeated_niks_are_unknown_where_only_the_reader_knows_the_cells(
 ) -> None:
     with open_records(_write(tmp_path, body)) as reader:
         assert repeated_niks_in(reader, 20) is None
+
+
+def test_plain_blocks_after_one_the_reader_read_are_split_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = [*ROWS[:30], ROWS[30].replace(b"Jl.", b'"Jl., 2"', 1), *ROWS[31:90]]
+    rows[60] = rows[60].replace(b"Jl.", b'"Jl.\nRT 02"', 1)
+    path = _write(tmp_path, HEADER + b"".join(rows))
+    split_from: list[int] = []
+    real = _csv_records._split
+
+    def spy(lines: Any, first: int, *rest: Any) -> Any:
+        split_from.append(first)
+        return real(lines, first, *rest)
+
+    monkeypatch.setattr(_csv_records, "_split", spy)
+    _same(path, plain=False, sizes=(5,))
+    assert min(split_from) == 2
+    assert max(split_from) > 63  # past both quoted records: polars again
+
+
+def test_a_quote_open_at_a_blocks_end_is_read_on_by_the_reader(tmp_path: Path) -> None:
+    # Whatever the batch size, some block ends inside the quoted cell: the
+    # reader then reads on from that block, as the whole file goes.
+    rows = [*ROWS[:40]]
+    rows[20] = rows[20].replace(b"Jl.", b'"Jl.\n\nRT 02\nRW 03"', 1)
+    rows[33] = rows[33].replace(b"Jl.", b'"Jl.', 1)  # and one left open
+    _same(_write(tmp_path, HEADER + b"".join(rows)), plain=False, sizes=(1, 2, 3, 4, 5, 6, 7))

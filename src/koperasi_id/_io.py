@@ -263,8 +263,17 @@ class RecordReader:
         self._resumed = io.TextIOWrapper(
             handle, encoding="utf-8", errors="surrogateescape", newline=""
         )
-        self._lines = NumberedLines(self._resumed, first=line)
-        return self._csv_records()
+        return self.csv_records_in(NumberedLines(self._resumed, first=line))
+
+    def csv_records_in(self, lines: Iterator[tuple[int, str | None]]) -> Iterator[InputRecord]:
+        """The CSV records of numbered ``lines`` of this file, with its header and delimiter.
+
+        ``lines`` (as :class:`~koperasi_id._lines.NumberedLines` gives them) start
+        past the header, where no quoted cell is open.
+        """
+        if self.format is not FileFormat.CSV:
+            raise ValueError("only a CSV file's lines are read as CSV records")
+        return self._csv_records(lines)
 
     def __enter__(self) -> RecordReader:
         return self
@@ -330,9 +339,15 @@ class RecordReader:
             return self._jsonl_records()
         return self._json_records()
 
-    def _csv_records(self) -> Iterator[InputRecord]:
+    def _csv_records(
+        self, numbered: Iterator[tuple[int, str | None]] | None = None
+    ) -> Iterator[InputRecord]:
         assert self.delimiter is not None
-        feed = CsvLines(self._lines, delimiter=self.delimiter, width=len(self.header))
+        feed = CsvLines(
+            self._lines if numbered is None else numbered,
+            delimiter=self.delimiter,
+            width=len(self.header),
+        )
         while True:
             # A fresh csv.reader after every stop: the old one may be inside a cell.
             reader = csv.reader(feed, delimiter=self.delimiter)

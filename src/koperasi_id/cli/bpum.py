@@ -278,7 +278,7 @@ def _screen_columns(
             row["nik"] = row["nik"] or ""
             writer.write(row)
 
-    # A plain file is read twice, its NIK column first: only the NIKs seen twice
+    # The file is read twice, its NIK column first: only the NIKs seen twice
     # enter the duplicate index, which then stays small (as in screen_bpum_csv).
     repeated = repeated_niks_in(reader, COLUMN_BATCH)
     with BpumScreener(

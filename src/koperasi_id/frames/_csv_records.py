@@ -8,16 +8,19 @@ ending a line, valid UTF-8, and short enough that no cell or line limit can
 be reached. Such a block is split here by polars, with the line numbers,
 blank lines and ragged rows the reader gives it.
 
-At the first block that is not plain, the reader itself takes over, from the
-start of that block to the end of the file
-(:meth:`~koperasi_id._io.RecordReader.csv_records_from`): a quote may open
-a cell over several lines, or be left open, and only the reader knows how it
-reads that. So every record is the one the reader would give, and a file
-with no plain start is read record by record, as before.
+A block that is not plain (a quote may open a cell over several lines, or be
+left open) is read by the reader itself, record by record, on that block
+alone: when no quoted cell is open at the block's end the reader never
+looked past it, so its records are those of the whole file, and the next
+block is split by polars again. When one is open there (or a line passes the
+limit), the reader takes over from the start of that block to the end of the
+file (:meth:`~koperasi_id._io.RecordReader.csv_records_from`). So every
+record is the one the reader would give.
 """
 
 from __future__ import annotations
 
+import io
 import itertools
 from collections.abc import Callable, Iterator
 from typing import IO, Any, NamedTuple
@@ -27,6 +30,7 @@ import polars as pl
 
 from koperasi_id._io import FileFormat, InputRecord, RecordReader
 from koperasi_id._limits import MAX_CELL_CHARS
+from koperasi_id._lines import NumberedLines
 from koperasi_id.frames._bpum_api import repeated_niks
 from koperasi_id.frames._csv import nik_column
 from koperasi_id.frames._records import record_frame
@@ -58,6 +62,9 @@ def record_batches(
         if isinstance(block, _Plain):
             yield _split(block.lines, block.first, reader, structure_one)
             continue
+        if isinstance(block, _Records):
+            yield from _per_record(iter(block.records), batch_size, structure_one)
+            continue
         if block.offset is None:
             rest = iter(reader)
         else:
@@ -68,11 +75,13 @@ def record_batches(
 def repeated_niks_in(reader: RecordReader, batch_size: int) -> pl.Series | None:
     """The NIKs (as numbers) that may occur twice in ``reader``'s file, read apart from it.
 
-    The NIK column's cells of every line, counted as
+    The NIK column's cells of every plain line and of every record of the
+    blocks the reader reads alone, counted as
     :func:`~koperasi_id.frames.repeated_niks` counts them: a superset of the
     NIKs two valid records share, for :class:`~koperasi_id.frames.BpumScreener`'s
-    ``repeated``. None (every NIK is indexed) when the file is not plain to its
-    end or has no single NIK column: only the reader knows its cells there.
+    ``repeated``. None (every NIK is indexed) when the reader has to read on to
+    the end of the file (a quoted cell open at a block's end, an over-long
+    line), or without a single NIK column.
     """
     name = nik_column(reader.header)
     if name is None:
@@ -80,6 +89,11 @@ def repeated_niks_in(reader: RecordReader, batch_size: int) -> pl.Series | None:
     at = list(reader.header).index(name)
     cells = []
     for block in _blocks(reader, batch_size):
+        if isinstance(block, _Records):
+            # A record's NIK cell, where it has one: a superset of the valid records'.
+            found = [r.data.get(name) if r.flat else None for r in block.records]
+            cells.append(pl.Series(found, dtype=pl.String))
+            continue
         if not isinstance(block, _Plain):
             return None
         # The cell at ``at`` of a line of any width (null past its end); a line the
@@ -94,6 +108,12 @@ class _Plain:
     first: int  # the number of its first line
 
 
+@attrs.frozen
+class _Records:
+    records: list[InputRecord]  # a block the reader read, record by record
+    next_line: int  # the number of the line after it
+
+
 class _Resume(NamedTuple):
     """Where the reader takes over: byte offset and line number, or None for the whole file."""
 
@@ -101,8 +121,13 @@ class _Resume(NamedTuple):
     line: int
 
 
-def _blocks(reader: RecordReader, batch_size: int) -> Iterator[_Plain | _Resume]:
-    """Plain blocks of the file, then (if the file is not plain to its end) where it stops."""
+def _blocks(reader: RecordReader, batch_size: int) -> Iterator[_Plain | _Records | _Resume]:
+    """The file's blocks: plain ones, the others read by the reader, or where it takes over.
+
+    A block that is not plain is read by the reader alone; when a quoted cell
+    is open at its end, or a line passes the limit there, the reader takes
+    over from the start of that block to the end of the file.
+    """
     if reader.format is not FileFormat.CSV or reader.delimiter is None or len(reader.header) < 2:
         yield _Resume(None, 0)
         return
@@ -123,13 +148,61 @@ def _blocks(reader: RecordReader, batch_size: int) -> Iterator[_Plain | _Resume]
                 block += tail
                 # A line past the limit, cut by the bounded read (or, rarely, the file's end).
                 cut = len(tail) > _LONGEST
-            lines = None if cut else _plain_lines(block)
-            if lines is None:
+            if cut:
                 yield _Resume(offset, number)
                 return
-            per_line = max(len(block) // max(lines.len(), 1), 16)
-            yield _Plain(lines, number)
-            number += lines.len()
+            lines = _plain_lines(block)
+            if lines is not None:
+                per_line = max(len(block) // max(lines.len(), 1), 16)
+                yield _Plain(lines, number)
+                number += lines.len()
+                continue
+            region = _read_alone(reader, block, number)
+            if region is None:
+                yield _Resume(offset, number)
+                return
+            yield region
+            number = region.next_line
+
+
+def _read_alone(reader: RecordReader, block: bytes, first: int) -> _Records | None:
+    """The reader's records of ``block`` (whole lines from ``first``), read apart from the file.
+
+    They are the records the whole file gives there when no quoted cell is
+    open at the block's end: the reader then never looked past it. When one
+    is, the reader asked past the end again (for the open cell, then for the
+    lines it reads again): None, for the caller to read on as the file goes.
+    """
+    # Not utf-8-sig: a byte-order mark is only one at the start of the file.
+    text = io.TextIOWrapper(
+        io.BytesIO(block), encoding="utf-8", errors="surrogateescape", newline=""
+    )
+    counted = _Counted(NumberedLines(text, first=first))
+    records = list(reader.csv_records_in(counted))
+    if counted.past_end != 1:
+        return None
+    return _Records(records, counted.next_line)
+
+
+class _Counted:
+    """Numbered lines that count the times they were asked for a line past their end."""
+
+    def __init__(self, lines: Iterator[tuple[int, str | None]]) -> None:
+        self._lines = lines
+        self.past_end = 0
+        self.next_line = 0
+
+    def __iter__(self) -> Iterator[tuple[int, str | None]]:
+        return self
+
+    def __next__(self) -> tuple[int, str | None]:
+        try:
+            number, line = next(self._lines)
+        except StopIteration:
+            self.past_end += 1
+            raise
+        self.next_line = number + 1
+        return number, line
 
 
 def _skip_header(handle: IO[bytes], count: int) -> int | None:
