@@ -110,6 +110,7 @@ def test_plain_files_give_the_readers_records(tmp_path: Path, rows: list[bytes])
         b'"a quoted, cell",' + ROWS[0].split(b",", 1)[1],
         ROWS[0].replace(b"Jl.", b'"Jl.\nRT 02"', 1),  # a cell over two lines
         ROWS[0].replace(b"Jl.", b'"Jl.', 1),  # a quote left open
+        ROWS[0].replace(b"Jl.", b'"Jl.' + b"\nRT" * 70 + b'"', 1),  # a cell over 71 lines
         ROWS[0].replace(b"Jl.", b"Jl.\x00", 1),
         ROWS[0].replace(b"Jl.", b"Jl.\xff\xfe", 1),  # not UTF-8
         ROWS[0].replace(b"Jl.", b"Jl.\rRT", 1),  # a lone carriage return ends a line
@@ -250,14 +251,15 @@ def test_plain_blocks_after_one_the_reader_read_are_split_again(
     split_from: list[int] = []
     real = _csv_records._split
 
-    def spy(lines: Any, first: int, *rest: Any) -> Any:
-        split_from.append(first)
-        return real(lines, first, *rest)
+    def spy(lines: Any, numbers: Any, *rest: Any) -> Any:
+        split_from.extend(numbers.to_list())
+        return real(lines, numbers, *rest)
 
     monkeypatch.setattr(_csv_records, "_split", spy)
     _same(path, plain=False, sizes=(5,))
     assert min(split_from) == 2
-    assert max(split_from) > 63  # past both quoted records: polars again
+    assert max(split_from) == 92  # past both quoted records (one over two lines): polars again
+    assert not {32, 62, 63} & set(split_from)  # the quoted records: the reader's
 
 
 def test_a_quote_open_at_a_blocks_end_is_read_on_by_the_reader(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 from collections.abc import Callable, Iterator
 from typing import IO, Any, NamedTuple
 
@@ -59,11 +60,8 @@ def record_batches(
     :func:`~koperasi_id.frames._records.record_frame` does.
     """
     for block in _blocks(reader, batch_size):
-        if isinstance(block, _Plain):
-            yield _split(block.lines, block.first, reader, structure_one)
-            continue
-        if isinstance(block, _Records):
-            yield from _per_record(iter(block.records), batch_size, structure_one)
+        if isinstance(block, _Block):
+            yield _batch(block, reader, structure_one)
             continue
         if block.offset is None:
             rest = iter(reader)
@@ -89,13 +87,11 @@ def repeated_niks_in(reader: RecordReader, batch_size: int) -> pl.Series | None:
     at = list(reader.header).index(name)
     cells = []
     for block in _blocks(reader, batch_size):
-        if isinstance(block, _Records):
-            # A record's NIK cell, where it has one: a superset of the valid records'.
-            found = [r.data.get(name) if r.flat else None for r in block.records]
-            cells.append(pl.Series(found, dtype=pl.String))
-            continue
-        if not isinstance(block, _Plain):
+        if not isinstance(block, _Block):
             return None
+        # A record's NIK cell, where it has one: a superset of the valid records'.
+        found = [r.data.get(name) for _, records in block.regions for r in records]
+        cells.append(pl.Series(found, dtype=pl.String))
         # The cell at ``at`` of a line of any width (null past its end); a line the
         # reader skips as blank holds no digits.
         cells.append(block.lines.str.split(reader.delimiter or ",").list.get(at, null_on_oob=True))
@@ -103,15 +99,17 @@ def repeated_niks_in(reader: RecordReader, batch_size: int) -> pl.Series | None:
 
 
 @attrs.frozen
-class _Plain:
-    lines: pl.Series  # every line of the block, its end removed
-    first: int  # the number of its first line
+class _Block:
+    lines: pl.Series  # its plain lines, their ends removed
+    numbers: pl.Series  # their line numbers
+    # (first line, records) of each run of lines the reader read alone, in order
+    regions: list[tuple[int, list[InputRecord]]] = attrs.field(factory=list)
 
 
 @attrs.frozen
 class _Records:
-    records: list[InputRecord]  # a block the reader read, record by record
-    next_line: int  # the number of the line after it
+    records: list[InputRecord]  # lines the reader read, record by record
+    next_line: int  # the number of the line after them
 
 
 class _Resume(NamedTuple):
@@ -121,12 +119,14 @@ class _Resume(NamedTuple):
     line: int
 
 
-def _blocks(reader: RecordReader, batch_size: int) -> Iterator[_Plain | _Records | _Resume]:
-    """The file's blocks: plain ones, the others read by the reader, or where it takes over.
+def _blocks(reader: RecordReader, batch_size: int) -> Iterator[_Block | _Resume]:
+    """The file's blocks, then (if the reader must read on to the end) where it takes over.
 
-    A block that is not plain is read by the reader alone; when a quoted cell
-    is open at its end, or a line passes the limit there, the reader takes
-    over from the start of that block to the end of the file.
+    In a block that is not plain, each line that is not starts a run of lines
+    the reader reads alone, as short as gives the whole file's records; when
+    none up to :data:`_RUN_LINES` lines does (a quoted cell open that long, or
+    to the block's end) or a line was cut at the limit, the reader takes over
+    from the start of that block to the end of the file.
     """
     if reader.format is not FileFormat.CSV or reader.delimiter is None or len(reader.header) < 2:
         yield _Resume(None, 0)
@@ -154,15 +154,65 @@ def _blocks(reader: RecordReader, batch_size: int) -> Iterator[_Plain | _Records
             lines = _plain_lines(block)
             if lines is not None:
                 per_line = max(len(block) // max(lines.len(), 1), 16)
-                yield _Plain(lines, number)
-                number += lines.len()
+                last = number + lines.len()
+                yield _Block(lines, pl.int_range(number, last, dtype=pl.Int64, eager=True))
+                number = last
                 continue
-            region = _read_alone(reader, block, number)
-            if region is None:
+            mixed = _mixed(reader, block, number)
+            if mixed is None:
                 yield _Resume(offset, number)
                 return
-            yield region
-            number = region.next_line
+            yield mixed[0]
+            number = mixed[1]
+
+
+#: Lines a run the reader reads alone may grow to before it reads on to the end.
+_RUN_LINES = 64
+_SURROGATE = re.compile("[\udc80-\udcff]")
+
+
+def _unplain(line: str) -> bool:
+    """Whether the reader may not read ``line`` (``\n`` removed) as split at the delimiter."""
+    return (
+        '"' in line
+        or "\x00" in line
+        or "\r" in line[:-1]
+        or _SURROGATE.search(line) is not None
+        or (len(line) > _LONGEST // 4 and len(line.encode("utf-8", "surrogateescape")) > _LONGEST)
+    )
+
+
+def _mixed(reader: RecordReader, block: bytes, first: int) -> tuple[_Block, int] | None:
+    """A block that is not plain: its plain lines, and the runs the reader reads alone.
+
+    Also the number of the line after the block; None when a run would pass
+    :data:`_RUN_LINES` or the block's end.
+    """
+    text = block.decode("utf-8", "surrogateescape")
+    ended = text.endswith("\n")
+    lines = text.removesuffix("\n").split("\n")
+    kept: list[str] = []
+    numbers: list[int] = []
+    regions: list[tuple[int, list[InputRecord]]] = []
+    number, i = first, 0
+    while i < len(lines):
+        if not _unplain(lines[i]):
+            kept.append(lines[i].removesuffix("\r"))
+            numbers.append(number)
+            number += 1
+            i += 1
+            continue
+        for j in range(i + 1, min(i + _RUN_LINES, len(lines)) + 1):
+            run = "\n".join(lines[i:j]) + ("\n" if j < len(lines) or ended else "")
+            found = _read_alone(reader, run.encode("utf-8", "surrogateescape"), number)
+            if found is not None:
+                break
+        else:
+            return None
+        regions.append((number, found.records))
+        number, i = found.next_line, j
+    plain = pl.Series("line", kept, dtype=pl.String)
+    return _Block(plain, pl.Series("number", numbers, dtype=pl.Int64), regions), number
 
 
 def _read_alone(reader: RecordReader, block: bytes, first: int) -> _Records | None:
@@ -234,16 +284,49 @@ def _plain_lines(block: bytes) -> pl.Series | None:
     return lines
 
 
+def _batch(
+    block: _Block, reader: RecordReader, structure_one: Callable[[InputRecord], Any]
+) -> RecordBatch:
+    """The records of a block in file order: its plain lines split, and the reader's runs."""
+    cells, lines, taken = _split(block.lines, block.numbers, reader, structure_one)
+    if not block.regions:
+        return cells, lines, taken
+    records = [r for _, found in block.regions for r in found]
+    frame, taken_too = record_frame(records, structure_one)
+    if frame.columns != cells.columns:  # no clean record: every one is taken
+        frame = pl.DataFrame(
+            {c: pl.Series(c, [None] * len(records), dtype=pl.String) for c in cells.columns}
+        )
+    # In file order: a run sorts at its first line, which no plain line has.
+    plain = len(lines)
+    both = pl.concat(
+        [
+            cells.with_columns(_at=pl.Series(lines, dtype=pl.Int64), _k=pl.lit(0, dtype=pl.Int64)),
+            frame.with_columns(
+                _at=pl.Series([s for s, found in block.regions for _ in found], dtype=pl.Int64),
+                _k=pl.int_range(0, len(records), dtype=pl.Int64, eager=True),
+            ),
+        ]
+    ).with_row_index("_id")
+    both = both.sort("_at", "_k")
+    order = both["_id"].to_list()
+    where = {old: new for new, old in enumerate(order)}
+    every = lines + [r.line for r in records]
+    taken = {where[p]: v for p, v in taken.items()} | {
+        where[plain + p]: v for p, v in taken_too.items()
+    }
+    return both.drop("_id", "_at", "_k"), [every[old] for old in order], taken
+
+
 def _split(
     lines: pl.Series,
-    first: int,
+    numbers: pl.Series,
     reader: RecordReader,
     structure_one: Callable[[InputRecord], Any],
 ) -> RecordBatch:
-    """The records of plain ``lines`` numbered from ``first``, as the reader gives them."""
+    """The records of plain ``lines`` with their ``numbers``, as the reader gives them."""
     header, delimiter = list(reader.header), reader.delimiter or ","
     width = len(header)
-    numbers = pl.int_range(first, first + lines.len(), dtype=pl.Int64, eager=True)
     table = pl.DataFrame({"text": lines, "number": numbers})
     # csv.reader gives no cell for an empty line and one for a line without a
     # delimiter; the reader skips a single cell that strip() empties.
