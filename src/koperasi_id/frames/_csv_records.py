@@ -8,14 +8,16 @@ ending a line, valid UTF-8, and short enough that no cell or line limit can
 be reached. Such a block is split here by polars, with the line numbers,
 blank lines and ragged rows the reader gives it.
 
-A block that is not plain (a quote may open a cell over several lines, or be
-left open) is read by the reader itself, record by record, on that block
-alone: when no quoted cell is open at the block's end the reader never
-looked past it, so its records are those of the whole file, and the next
-block is split by polars again. When one is open there (or a line passes the
-limit), the reader takes over from the start of that block to the end of the
-file (:meth:`~koperasi_id._io.RecordReader.csv_records_from`). So every
-record is the one the reader would give.
+In a block that is not plain, each line that is not (a quote may open a cell
+over several lines, or be left open) starts a run of lines the reader itself
+reads, record by record, apart from the file: when no quoted cell is open at
+the run's end the reader never looked past it, so its records are those of
+the whole file; the shortest such run is taken, and the plain lines around
+it are split by polars. When no run closes within :data:`_RUN_LINES` lines
+or the block (or a line passes the limit), the reader takes over from the
+start of that block to the end of the file
+(:meth:`~koperasi_id._io.RecordReader.csv_records_from`). So every record is
+the one the reader would give.
 """
 
 from __future__ import annotations
