@@ -121,6 +121,7 @@ def per_record(frame: Any, **options: Any) -> list[tuple[Any, ...]]:
             str(r.amount),
             list(r.failed_codes),
             list(r.messages),
+            list(r.messages_en),
             r.duplicate_of,
         )
         for r in bpum.screen_rows(frame.iter_rows(named=True), start=start, **options)
@@ -269,13 +270,13 @@ def test_csv_scan_in_batches_matches_per_record(tmp_path: Path) -> None:
         writer.writerows({k: ("" if v is None else v) for k, v in r.items()} for r in rows)
     with path.open(encoding="utf-8", newline="") as f:
         want = [
-            (r.index, r.outcome.value, list(r.failed_codes), list(r.messages), r.duplicate_of)
+            (r.index, r.outcome.value, list(r.failed_codes), list(r.messages),
+             list(r.messages_en), r.duplicate_of)
             for r in bpum.screen_rows(csv.DictReader(f), year=2021, start=2)
-        ]
+        ]  # fmt: skip
     got = pl.concat(list(screen_bpum_csv(path, year=2021, batch_size=64)))
-    assert got.select("line", "hasil", "kode_alasan", "alasan", "duplikat_baris").rows() == [
-        tuple(w) for w in want
-    ]
+    columns = ("line", "hasil", "kode_alasan", "alasan", "alasan_en", "duplikat_baris")
+    assert got.select(columns).rows() == [tuple(w) for w in want]
 
 
 def test_an_empty_frame_gives_an_empty_result() -> None:
@@ -320,9 +321,39 @@ def test_csv_file_with_ragged_rows_matches_per_record(tmp_path: Path) -> None:
     with path.open(encoding="utf-8", newline="") as f:
         want = [
             (r.index, r.nik, r.outcome.value, str(r.amount), list(r.failed_codes),
-             list(r.messages), r.duplicate_of)
+             list(r.messages), list(r.messages_en), r.duplicate_of)
             for r in bpum.screen_rows(csv.DictReader(f), year=2021, start=2)
         ]  # fmt: skip
     got = pl.concat(list(screen_bpum_csv(path, year=2021, batch_size=16)))
     assert [tuple(r) for r in got.rows()] == want
     assert {"tidak_valid", "layak"} <= set(got["hasil"].to_list())
+
+
+def test_english_reasons_sit_next_to_the_indonesian_ones_row_for_row() -> None:
+    rows = mutated(read_sample()[:300], seed=7)
+    rows += [dict(r) for r in rows[:5]]  # duplicates, decided column-wise
+    frame = frame_of(rows)
+    got = screen_bpum(frame, year=2021, start=2)
+    assert got.columns[5:7] == ["alasan", "alasan_en"]
+    want = {r.index: r for r in bpum.screen_rows(frame.iter_rows(named=True), year=2021, start=2)}
+    for line, hasil, alasan, alasan_en in got.select("line", "hasil", "alasan", "alasan_en").rows():
+        assert alasan_en == list(want[line].messages_en)
+        assert len(alasan_en) == len(alasan)
+        assert (hasil == "layak") == (alasan_en == [])
+    twins = got.filter(pl.col("hasil") == "ganda")
+    nik, earlier, reason = twins.select("nik", "duplikat_baris", "alasan_en").row(0)
+    assert reason == [
+        f"NIK {nik} was already proposed in record {earlier} for budget year 2021; "
+        "one NIK receives one BPUM a year."
+    ]
+
+
+def test_english_reasons_of_duplicates_across_batches() -> None:
+    rows = read_sample()[:20]
+    frame = frame_of(rows + [dict(r) for r in rows[:3]])
+    want = per_record(frame, year=2020, start=2)
+    with BpumScreener(year=2020) as screener:
+        parts = [screener.screen(frame.slice(i, 6), start=2 + i) for i in range(0, frame.height, 6)]
+    got = pl.concat(parts)
+    assert [tuple(r) for r in got.rows()] == want
+    assert got.filter(pl.col("hasil") == "ganda")["alasan_en"].list.len().to_list() == [1, 1, 1]

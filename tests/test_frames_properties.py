@@ -52,7 +52,7 @@ def damaged_rows(draw: st.DrawFn, year: int) -> list[dict[str, Any]]:
 def _per_record(frame: Any, **options: Any) -> list[tuple[Any, ...]]:
     return [
         (r.index, r.nik, r.outcome.value, str(r.amount), list(r.failed_codes), list(r.messages),
-         r.duplicate_of)
+         list(r.messages_en), r.duplicate_of)
         for r in bpum.screen_rows(frame.iter_rows(named=True), **options)
     ]  # fmt: skip
 

@@ -229,6 +229,7 @@ class RecordReader:
             self._binary, encoding="utf-8-sig", errors="surrogateescape", newline=""
         )
         self._header_lines = 0
+        self._resumed: TextIO | None = None
         if self.format is FileFormat.CSV:
             try:
                 self._start_csv()
@@ -239,6 +240,40 @@ class RecordReader:
     def close(self) -> None:
         """Close the file."""
         self._text.close()
+        if self._resumed is not None:
+            self._resumed.close()
+
+    @property
+    def header_lines(self) -> int:
+        """The lines before the first record's: blank lines, then the header (CSV)."""
+        return self._header_lines
+
+    def csv_records_from(self, offset: int, line: int) -> Iterator[InputRecord]:
+        """The CSV records from byte ``offset``, a line start past the header, numbered from ``line``.
+
+        For a batched reader that split the lines before ``offset`` itself
+        (whole lines, no quote open): the records are those iteration would give
+        from there. This reader's own iteration is then over.
+        """
+        if self.format is not FileFormat.CSV or offset < 0 or line <= self._header_lines:
+            raise ValueError("a CSV file's records resume at a line past its header")
+        handle = self.path.open("rb")
+        handle.seek(offset)
+        # Not utf-8-sig: a byte-order mark is only one at the start of the file.
+        self._resumed = io.TextIOWrapper(
+            handle, encoding="utf-8", errors="surrogateescape", newline=""
+        )
+        return self.csv_records_in(NumberedLines(self._resumed, first=line))
+
+    def csv_records_in(self, lines: Iterator[tuple[int, str | None]]) -> Iterator[InputRecord]:
+        """The CSV records of numbered ``lines`` of this file, with its header and delimiter.
+
+        ``lines`` (as :class:`~koperasi_id._lines.NumberedLines` gives them) start
+        past the header, where no quoted cell is open.
+        """
+        if self.format is not FileFormat.CSV:
+            raise ValueError("only a CSV file's lines are read as CSV records")
+        return self._csv_records(lines)
 
     def __enter__(self) -> RecordReader:
         return self
@@ -304,9 +339,15 @@ class RecordReader:
             return self._jsonl_records()
         return self._json_records()
 
-    def _csv_records(self) -> Iterator[InputRecord]:
+    def _csv_records(
+        self, numbered: Iterator[tuple[int, str | None]] | None = None
+    ) -> Iterator[InputRecord]:
         assert self.delimiter is not None
-        feed = CsvLines(self._lines, delimiter=self.delimiter, width=len(self.header))
+        feed = CsvLines(
+            self._lines if numbered is None else numbered,
+            delimiter=self.delimiter,
+            width=len(self.header),
+        )
         while True:
             # A fresh csv.reader after every stop: the old one may be inside a cell.
             reader = csv.reader(feed, delimiter=self.delimiter)

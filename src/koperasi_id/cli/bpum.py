@@ -248,21 +248,24 @@ def _screen_columns(
     options: dict[str, Any],
     tally: WarningTally,
 ) -> None:
-    """The same screening column-wise, a batch of records at a time (``--engine columns``)."""
+    """The same screening column-wise, a batch of records at a time (``--engine columns``).
 
+    A plain stretch of a CSV file is split into batches by polars, the rest is
+    read record by record (:func:`~koperasi_id.frames._csv_records.record_batches`):
+    the same records, line numbers and read problems either way.
+    """
+
+    from koperasi_id import bpum
     from koperasi_id._io import FileFormat
     from koperasi_id.cli._common import value_warnings
     from koperasi_id.frames import BpumScreener
     from koperasi_id.frames._csv import bpum_csv_rows
-    from koperasi_id.frames._records import record_frame
+    from koperasi_id.frames._csv_records import record_batches, repeated_niks_in
 
     out = writer.stream
 
-    def flush(batch: list[Any]) -> None:
-        frame, taken = record_frame(
-            batch, lambda record: structure_proposal(record, lenient=args.lenient)
-        )
-        results = screener.screen(frame, lines=[r.line for r in batch], errors=taken)
+    def flush(frame: Any, lines: list[int], taken: dict[int, Any]) -> None:
+        results = screener.screen(frame, lines=lines, errors=taken)
         for line, found in screener.warnings:
             tally.add_found(found, line)
         if writer.format is FileFormat.CSV:
@@ -270,22 +273,28 @@ def _screen_columns(
             out.write(bpum_csv_rows(results))
             writer.count += results.height
             return
-        for row in results.iter_rows(named=True):
+        # The file keeps its columns: the frame's English reasons are not written.
+        for row in results.select(bpum.SCREENING_COLUMNS).iter_rows(named=True):
             row["nik"] = row["nik"] or ""
             writer.write(row)
 
+    # The file is read twice, its NIK column first: only the NIKs seen twice
+    # enter the duplicate index, which then stays small (as in screen_bpum_csv).
+    repeated = repeated_niks_in(reader, COLUMN_BATCH)
     with BpumScreener(
-        **options, lenient=args.lenient, summary=summary, warnings_of=value_warnings
+        **options,
+        lenient=args.lenient,
+        summary=summary,
+        warnings_of=value_warnings,
+        repeated=repeated,
     ) as screener:
-        batch: list[Any] = []
-        for record in reader:
-            progress.tick()
-            batch.append(record)
-            if len(batch) >= COLUMN_BATCH:
-                flush(batch)
-                batch = []
-        if batch:
-            flush(batch)
+        batches = record_batches(
+            reader, COLUMN_BATCH, lambda record: structure_proposal(record, lenient=args.lenient)
+        )
+        for frame, lines, taken in batches:
+            for _ in lines:
+                progress.tick()
+            flush(frame, lines, taken)
 
 
 def _print_screen_summary(summary: Any, stream: IO[str], lang: str) -> None:

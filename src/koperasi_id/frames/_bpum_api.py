@@ -11,7 +11,8 @@ import polars as pl
 from koperasi_id import bpum
 from koperasi_id._numbers import check_whole
 from koperasi_id.errors import RuleInputError
-from koperasi_id.frames._bpum import _SCHEMA, BpumScreener, FrameRun
+from koperasi_id.frames._bpum import BpumScreener, FrameRun
+from koperasi_id.frames._bpum_results import RESULT_SCHEMA
 from koperasi_id.frames._csv import (
     csv_batches,
     csv_nik_cells,
@@ -134,7 +135,7 @@ def screen_bpum(
             lenient=lenient,
         )
     )
-    return pl.concat(parts) if parts else pl.DataFrame(schema=_SCHEMA)
+    return pl.concat(parts) if parts else pl.DataFrame(schema=RESULT_SCHEMA)
 
 
 def screen_bpum_csv(

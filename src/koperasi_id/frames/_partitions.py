@@ -13,8 +13,8 @@ from typing import Any
 import polars as pl
 
 from koperasi_id import bpum
-from koperasi_id.bpum._screening import duplicate_message
-from koperasi_id.frames._bpum import BpumScreener
+from koperasi_id.bpum._screening import duplicate_message, duplicate_message_en
+from koperasi_id.frames._bpum import BPUM_RESULT_COLUMNS, BpumScreener
 
 __all__ = [
     "Part",
@@ -103,19 +103,19 @@ def finish(
     marked = out.filter(later)
     # Screened alone, a partition numbered its own duplicates: every record of a
     # repeated NIK is decided here again, with the line of the run's first record.
-    messages = [
-        duplicate_message(nik or "", earlier, year)
-        for nik, earlier in marked.select("nik", "earlier").iter_rows()
-    ]
+    pairs = [(nik or "", earlier) for nik, earlier in marked.select("nik", "earlier").iter_rows()]
+    messages = [duplicate_message(nik, earlier, year) for nik, earlier in pairs]
+    messages_en = [duplicate_message_en(nik, earlier, year) for nik, earlier in pairs]
     marked = marked.with_columns(
         hasil=pl.lit(bpum.ScreeningOutcome.DUPLICATE.value),
         jumlah_bantuan=pl.lit("0"),
         kode_alasan=pl.lit([bpum.DUPLICATE_CODE], dtype=pl.List(pl.String)),
         alasan=pl.Series([[m] for m in messages], dtype=pl.List(pl.String)),
+        alasan_en=pl.Series([[m] for m in messages_en], dtype=pl.List(pl.String)),
         duplikat_baris=pl.col("earlier"),
     )
     kept = out.filter(~later).with_columns(
         duplikat_baris=pl.when(pl.col("earlier").is_null()).then(pl.col("duplikat_baris"))
     )
-    columns = list(bpum.SCREENING_COLUMNS)
+    columns = list(BPUM_RESULT_COLUMNS)
     return pl.concat([kept.select(columns), marked.select(columns)]).sort("line")

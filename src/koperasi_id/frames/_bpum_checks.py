@@ -1,0 +1,407 @@
+"""The vectorised checks of columnar BPUM screening: which rows they decide, and how.
+
+A row's decision depends only on its low-cardinality cells and two facts (a
+KK number given; the business at the KTP address): each distinct combination
+is decided once by the per-record engine, on the synthetic :data:`TEMPLATE`
+record with those cells. The other cells only have to be valid: each distinct
+part or value is checked once by the library's own parser. A row these checks
+cannot vouch for is left to the per-record engine (see
+:class:`~koperasi_id.frames.BpumScreener`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import attrs
+import polars as pl
+
+from koperasi_id import bpum
+from koperasi_id._limits import MAX_CELL_CHARS
+from koperasi_id.bpum._proposal import MAX_TEXT_LENGTH, _address_key
+from koperasi_id.bpum._rows import _normal_column
+from koperasi_id.bpum._screening import Structured
+from koperasi_id.errors import Problem, ValidationError
+from koperasi_id.frames._bpum_results import RESULT_SCHEMA
+from koperasi_id.frames._columns import MEMO_LIMIT, memo
+from koperasi_id.identifiers import Nik, NomorKk
+from koperasi_id.regions import RegionCode
+
+__all__ = ["FAST_SCHEMA", "FastChecks", "screen_one"]
+
+#: The rows the checks decide: position in the batch, NIK digits and the decision.
+FAST_SCHEMA: dict[str, Any] = {
+    "pos": pl.UInt32,
+    **{c: t for c, t in RESULT_SCHEMA.items() if c not in ("line", "duplikat_baris")},
+}
+
+# Synthetic, valid stand-ins for the cells a decision does not read (the doctests' values).
+_T_NIK = "1871010101900001"
+_T_KK = "1871010101100001"
+_T_PHONE = "081234567890"
+_T_TEXT = "a"
+_T_ELSEWHERE = "b"  # a business address that is not the KTP address
+#: The template record every check varies one part of, as CSV cells.
+_TEMPLATE = bpum.proposal_to_row(
+    bpum.Proposal(
+        nik=Nik(_T_NIK),
+        kk=NomorKk(_T_KK),
+        name=_T_TEXT,
+        ktp_address=_T_TEXT,
+        line_of_business=_T_TEXT,
+        phone=bpum.PhoneNumber.parse(_T_PHONE),
+        occupation=bpum.Occupation.TRADER,
+        has_kur=False,
+        has_other_bank_credit=False,
+        proposer=bpum.Proposer(
+            type=bpum.ProposerType.DISTRICT_OFFICE, region=RegionCode.parse("18.71")
+        ),
+    )
+)
+
+_TEXT = ("nama", "alamat_ktp", "bidang_usaha")
+_UNREAD = ("nama", "bidang_usaha")
+#: Cells a decision reads (with two facts: a KK given, the business at the KTP address).
+_DECIDING = (
+    "ada_sku",
+    "pekerjaan",
+    "punya_kur",
+    "punya_kredit_bank_lain",
+    "tahun_bpum_sebelumnya",
+    "wni",
+    "jenis_pengusul",
+)
+_KEYS = (*_DECIDING, "_kk_given", "_at_ktp")
+_PLACE = ("jenis_pengusul", "wilayah_pengusul")
+_SIXTEEN_DIGITS = r"^[0-9]{16}$"
+_PLAIN_PHONE = r"^\+?[0-9]{7,}$"
+#: Distinct values each memo keeps before it starts afresh (bounded memory).
+
+
+@attrs.frozen
+class _Decided:
+    hasil: str
+    codes: tuple[str, ...]
+    messages: tuple[str, ...]
+    messages_en: tuple[str, ...]
+    amount: str
+
+
+def _bounded(cell: pl.Expr) -> pl.Expr:
+    """Whether both edges of ``cell`` are printable ASCII other than a space.
+
+    Such edges are never removed by Python's ``str.strip()``, so the cell is
+    the value the per-record engine reads.
+    """
+    first, last = cell.str.head(1), cell.str.tail(1)
+    return (first >= "!") & (first <= "~") & (last >= "!") & (last <= "~")
+
+
+def screen_one(
+    line: int, structured: Structured, options: Mapping[str, Any]
+) -> bpum.ScreeningResult:
+    """The per-record engine's result for one record (no duplicate check across calls)."""
+    return next(iter(bpum.screen_numbered([(line, structured)], **options)))
+
+
+class FastChecks:
+    """The checks and their memories for one stream of batches.
+
+    Each distinct value, part or combination is asked of the library once per
+    stream (up to :data:`~koperasi_id.frames._columns.MEMO_LIMIT` of each).
+    """
+
+    def __init__(
+        self,
+        *,
+        options: Mapping[str, Any],
+        lenient: bool,
+        warnings_of: Callable[[object], Sequence[Problem]] | None,
+    ) -> None:
+        self._options = options
+        self._lenient = lenient
+        self._warnings_of = warnings_of
+        self._regions: dict[str, tuple[Problem, ...] | None] = {}
+        self._dates: dict[str, bool] = {}
+        self._serials: dict[str, bool] = {}
+        self._kk_regions: dict[str, bool] = {}
+        self._kblis: dict[str, tuple[Problem, ...] | None] = {}
+        self._phones: dict[str, bool] = {}
+        self._addresses: dict[str, str] = {}
+        self._verdicts: dict[int, pl.DataFrame] = {}
+        self._places: dict[tuple[str, str], tuple[Problem, ...] | None] = {}
+        self._place_of: dict[str, str] = {}  # proposer type -> a region valid with it
+        self._decided: dict[tuple[str, ...], _Decided | None] = {}
+
+    # --- the per-record engine on the template record ---------------------------
+
+    def _cells_ok(self, cells: dict[str, str]) -> tuple[Problem, ...] | None:
+        """None if the template with ``cells`` does not structure; else its value warnings."""
+        structured = bpum.structure_row({**_TEMPLATE, **cells}, lenient=self._lenient)
+        if isinstance(structured, ValidationError):
+            return None
+        return tuple(self._warnings_of(structured)) if self._warnings_of else ()
+
+    def _kbli_ok(self, kbli: str) -> tuple[Problem, ...] | None:
+        return self._cells_ok({"kbli": kbli})
+
+    def _place_ok(self, place: tuple[str, str]) -> tuple[Problem, ...] | None:
+        return self._cells_ok({"jenis_pengusul": place[0], "wilayah_pengusul": place[1]})
+
+    def _decide(self, key: tuple[str, ...]) -> _Decided | None:
+        row = {**_TEMPLATE, **dict(zip(_DECIDING, key, strict=False))}
+        row["wilayah_pengusul"] = self._place_of[row["jenis_pengusul"]]
+        row["kk"] = _T_KK if key[-2] == "1" else ""
+        row["alamat_usaha"] = "" if key[-1] == "1" else _T_ELSEWHERE
+        structured = bpum.structure_row(row, lenient=self._lenient)
+        if isinstance(structured, ValidationError):
+            return None
+        result = screen_one(0, structured, self._options)
+        if result.outcome is bpum.ScreeningOutcome.INVALID:
+            return None
+        return _Decided(
+            hasil=result.outcome.value,
+            codes=result.failed_codes,
+            messages=result.messages,
+            messages_en=result.messages_en,
+            amount=str(result.amount),
+        )
+
+    # --- value checks on distinct values --------------------------------------
+
+    @staticmethod
+    def _region(part: str) -> tuple[Problem, ...] | None:
+        try:
+            return Nik.parse(part + _T_NIK[6:]).warnings
+        except ValidationError:
+            return None
+
+    @staticmethod
+    def _nik_ok(nik: str) -> bool:
+        try:
+            Nik.parse(nik)
+        except ValidationError:
+            return False
+        return True
+
+    @staticmethod
+    def _kk_ok(kk: str) -> bool:
+        try:
+            NomorKk.parse(kk)
+        except ValidationError:
+            return False
+        return True
+
+    @staticmethod
+    def _phone_ok(raw: str) -> bool:
+        try:
+            bpum.PhoneNumber.parse(raw.strip())
+        except ValidationError:
+            return False
+        return True
+
+    def _known(
+        self, values: pl.Series, cache: dict[str, Any], check: Callable[[str], Any]
+    ) -> pl.Series:
+        """Which ``values`` pass ``check``, each distinct value checked once per run.
+
+        The verdicts are also kept as a polars table, so a batch asks Python
+        only about the values no earlier batch had.
+        """
+        distinct = values.unique().drop_nulls()
+        table = self._verdicts.get(id(cache))
+        fresh = (
+            distinct
+            if table is None
+            else distinct.filter(~distinct.is_in(table["value"].implode()))
+        )
+        found = [memo(cache, v, check) for v in fresh]
+        new = pl.DataFrame(
+            {"value": fresh, "ok": pl.Series([bool(o) or o == () for o in found], dtype=pl.Boolean)}
+        )
+        both = new if table is None else pl.concat([table, new])
+        if both.height <= MEMO_LIMIT:  # past it, new values are asked again: memory stays bounded
+            self._verdicts[id(cache)] = both
+        return values.is_in(both.filter(pl.col("ok"))["value"].implode())
+
+    # --- one batch ----------------------------------------------------------------
+
+    def columns(self, frame: pl.DataFrame) -> dict[str, str] | None:
+        """Canonical column → the frame's column, or None when no row can take the fast path."""
+        plan: dict[str, str] = {}
+        for name, dtype in frame.schema.items():
+            if dtype not in (pl.String, pl.Null):
+                return None
+            column = _normal_column(name)
+            if column in plan:
+                return None
+            if column not in bpum.PROPOSAL_COLUMNS:
+                if self._lenient:
+                    continue
+                return None
+            plan[column] = name
+        if not plan.keys() >= bpum.REQUIRED_COLUMNS:
+            return None
+        return plan
+
+    def decide(
+        self, frame: pl.DataFrame, plan: dict[str, str], skip: pl.Series
+    ) -> tuple[pl.DataFrame, dict[int, tuple[Problem, ...]]]:
+        """The rows the checks decide (:data:`FAST_SCHEMA`), and their value warnings by pos.
+
+        ``plan`` is that of :meth:`columns`; rows where ``skip`` is true are left out.
+        """
+        cells = {
+            c: pl.col(plan[c]).cast(pl.String).fill_null("") if c in plan else pl.lit("")
+            for c in bpum.PROPOSAL_COLUMNS
+        }
+        # Bytes bound characters from above, so a cell short in bytes is short;
+        # a long one in bytes goes to the per-record engine, which measures it.
+        short = pl.all_horizontal([cells[c].str.len_bytes() <= MAX_CELL_CHARS for c in plan])
+        text_ok = [
+            _bounded(cells[c]) & (cells[c].str.len_bytes() <= MAX_TEXT_LENGTH) for c in _TEXT
+        ]
+        usaha = cells["alamat_usaha"]
+        usaha_ok = (usaha == "") | (_bounded(usaha) & (usaha.str.len_bytes() <= MAX_TEXT_LENGTH))
+        nik, kk = cells["nik"], cells["kk"]
+        w = (
+            frame.select(
+                # Free text is only checked, never read again: it is not carried.
+                *(cells[c].alias(c) for c in bpum.PROPOSAL_COLUMNS if c not in _UNREAD),
+                ok=short
+                & pl.all_horizontal(text_ok)
+                & usaha_ok
+                & nik.str.contains(_SIXTEEN_DIGITS)
+                & ((kk == "") | kk.str.contains(_SIXTEEN_DIGITS)),
+            )
+            .with_row_index("pos")
+            .filter(pl.col("ok") & ~skip)
+            .drop("ok")
+        )
+        if w.height == 0:
+            return pl.DataFrame(schema=FAST_SCHEMA), {}
+        region = w["nik"].str.slice(0, 6)
+        ok = self._known(region, self._regions, self._region)
+        ok &= self._known(
+            w["nik"].str.slice(6, 6), self._dates, lambda d: self._nik_ok(_T_NIK[:6] + d + "0001")
+        )
+        ok &= self._known(
+            w["nik"].str.slice(12, 4), self._serials, lambda s: self._nik_ok(_T_NIK[:12] + s)
+        )
+        given = w["kk"] != ""
+        kk_region = w["kk"].str.slice(0, 6)
+        ok &= ~given | self._known(
+            kk_region, self._kk_regions, lambda k: self._kk_ok(k + _T_KK[6:])
+        )
+        # A phone written as plain digits is valid or not by its prefix up to
+        # the first national digit ("+62" or "0062" or "62" or a trunk 0, an
+        # optional "(0)", then that digit) and by its length; the digits after
+        # are only counted. So a stand-in with those digits set to 5 is parsed
+        # once per (prefix, length); anything else is parsed as written.
+        tel = w["telepon"]
+        keep = (
+            pl.when(tel.str.starts_with("+"))
+            .then(5)
+            .when(tel.str.starts_with("0062"))
+            .then(6)
+            .when(tel.str.starts_with("62"))
+            .then(4)
+            .when(tel.str.starts_with("0"))
+            .then(3)
+            .otherwise(1)
+        )
+        stand_in = tel.str.slice(0, keep).str.pad_end(tel.str.len_chars(), "5")
+        plain = tel.str.contains(_PLAIN_PHONE)
+        tel = pl.select(pl.when(plain).then(stand_in).otherwise(tel)).to_series()
+        ok &= self._known(tel, self._phones, self._phone_ok)
+        w = w.filter(ok).drop("telepon")
+        # Two addresses are the same when their comparison keys are (same_address
+        # is that test): each distinct address is keyed once, then rows compare keys.
+        away = w.filter(
+            (pl.col("alamat_usaha") != "") & (pl.col("alamat_usaha") != pl.col("alamat_ktp"))
+        ).select("alamat_ktp", "alamat_usaha")
+        texts = pl.concat([away["alamat_ktp"], away["alamat_usaha"]]).unique()
+        keyed = pl.DataFrame(
+            {
+                "text": texts,
+                "key": pl.Series(
+                    [memo(self._addresses, t, _address_key) for t in texts], dtype=pl.String
+                ),
+            }
+        )
+        pairs = (
+            away.unique()
+            .join(keyed.rename({"text": "alamat_ktp", "key": "_k"}), on="alamat_ktp")
+            .join(keyed.rename({"text": "alamat_usaha", "key": "_u"}), on="alamat_usaha")
+            .select("alamat_ktp", "alamat_usaha", _same=pl.col("_k") == pl.col("_u"))
+        )
+        w = w.join(pairs, on=["alamat_ktp", "alamat_usaha"], how="left", maintain_order="left")
+        w = w.with_columns(
+            _kk_given=pl.when(pl.col("kk") != "").then(pl.lit("1")).otherwise(pl.lit("0")),
+            _at_ktp=pl.when(
+                (pl.col("alamat_usaha") == "")
+                | (pl.col("alamat_usaha") == pl.col("alamat_ktp"))
+                | pl.col("_same").fill_null(False)
+            )
+            .then(pl.lit("1"))
+            .otherwise(pl.lit("0")),
+        ).drop("alamat_ktp", "alamat_usaha", "_same", "kk")
+        # Values checked one part at a time: structure problems are per cell,
+        # the one cross-cell rule (proposer type and region depth) is one part.
+        places = w.select(_PLACE).unique(maintain_order=True)
+        place_ok = []
+        for kind, region in places.iter_rows():
+            found = memo(self._places, (kind, region), self._place_ok)
+            if found is not None:
+                self._place_of.setdefault(kind, region)
+            place_ok.append(found is not None)
+        places = places.filter(pl.Series(place_ok, dtype=pl.Boolean))
+        w = w.join(places, on=list(_PLACE), how="semi", maintain_order="left")
+        w = w.filter(self._known(w["kbli"], self._kblis, self._kbli_ok))
+        combos = w.select(_KEYS).unique(maintain_order=True)
+        decided = [memo(self._decided, key, self._decide) for key in combos.iter_rows()]
+        combos = combos.with_columns(
+            _ok=pl.Series([d is not None for d in decided], dtype=pl.Boolean),
+            hasil=pl.Series([d.hasil if d else "" for d in decided], dtype=pl.String),
+            kode_alasan=pl.Series(
+                [list(d.codes) if d else [] for d in decided], dtype=pl.List(pl.String)
+            ),
+            alasan=pl.Series(
+                [list(d.messages) if d else [] for d in decided], dtype=pl.List(pl.String)
+            ),
+            alasan_en=pl.Series(
+                [list(d.messages_en) if d else [] for d in decided], dtype=pl.List(pl.String)
+            ),
+            jumlah_bantuan=pl.Series([d.amount if d else "0" for d in decided], dtype=pl.String),
+        )
+        w = w.join(combos, on=list(_KEYS), how="left", maintain_order="left").filter(pl.col("_ok"))
+        warned = {} if self._warnings_of is None else self._warnings(w)
+        return w.select(*FAST_SCHEMA), warned
+
+    def _warnings(self, w: pl.DataFrame) -> dict[int, tuple[Problem, ...]]:
+        """The value warnings of fast rows, in the order the fields come: NIK, KBLI, region."""
+
+        def noisy(cache: Mapping[Any, tuple[Problem, ...] | None]) -> list[Any]:
+            return [k for k, found in cache.items() if found]
+
+        regions, kblis = noisy(self._regions), noisy(self._kblis)
+        places = noisy(self._places)
+        if not (regions or kblis or places):
+            return {}
+        found: dict[int, tuple[Problem, ...]] = {}
+        flagged = w.filter(
+            pl.col("nik").str.slice(0, 6).is_in(pl.Series(regions, dtype=pl.String).implode())
+            | pl.col("kbli").is_in(pl.Series(kblis, dtype=pl.String).implode())
+            | pl.concat_str(_PLACE, separator="\x00").is_in(
+                pl.Series(["\x00".join(p) for p in places], dtype=pl.String).implode()
+            )
+        )
+        for pos, nik, kbli, kind, region in flagged.select(
+            "pos", "nik", "kbli", *_PLACE
+        ).iter_rows():
+            region_found = memo(self._regions, nik[:6], self._region)
+            kbli_found = memo(self._kblis, kbli, self._kbli_ok)
+            place_found = memo(self._places, (kind, region), self._place_ok)
+            found[pos] = (region_found or ()) + (kbli_found or ()) + (place_found or ())
+        return found
