@@ -269,3 +269,15 @@ def test_a_quote_open_at_a_blocks_end_is_read_on_by_the_reader(tmp_path: Path) -
     rows[20] = rows[20].replace(b"Jl.", b'"Jl.\n\nRT 02\nRW 03"', 1)
     rows[33] = rows[33].replace(b"Jl.", b'"Jl.', 1)  # and one left open
     _same(_write(tmp_path, HEADER + b"".join(rows)), plain=False, sizes=(1, 2, 3, 4, 5, 6, 7))
+
+
+def test_the_progress_position_moves_while_polars_reads_the_blocks() -> None:
+    # The progress line reads the reader's position; the blocks are read by
+    # another handle, which reports where it has got to.
+    with open_records(PROPOSALS) as reader:
+        seen = []
+        for _frame, _lines, _taken in record_batches(reader, 2_000, lambda r: r):
+            seen.append(reader.bytes_read)
+        assert len(seen) >= 5
+        assert seen == sorted(seen)
+        assert 0 < seen[0] < seen[-1] == reader.size

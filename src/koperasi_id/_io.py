@@ -209,6 +209,7 @@ class RecordReader:
         self.format = fmt or FileFormat.from_path(self.path)
         self.delimiter: str | None = None
         self.header: tuple[str, ...] = ()
+        self._read_elsewhere = 0
         self.warnings: list[str] = []
         try:
             self._binary: IO[bytes] = self.path.open("rb")
@@ -283,11 +284,19 @@ class RecordReader:
 
     @property
     def bytes_read(self) -> int:
-        """Bytes consumed so far (for progress display)."""
+        """Bytes consumed so far (for progress display), by this reader or a batched one."""
         try:
-            return self._binary.tell()
+            own = self._binary.tell()
         except (OSError, ValueError):
-            return 0
+            own = 0
+        return max(own, self._read_elsewhere)
+
+    def read_elsewhere(self, position: int) -> None:
+        """A batched reader of the same file has read it up to byte ``position``.
+
+        The progress line then moves while that reader, not this one, reads.
+        """
+        self._read_elsewhere = position
 
     def _start_csv(self) -> None:
         self._lines = NumberedLines(self._text, first=1)

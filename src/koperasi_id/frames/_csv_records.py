@@ -153,6 +153,7 @@ def _blocks(reader: RecordReader, batch_size: int) -> Iterator[_Block | _Resume]
             if cut:
                 yield _Resume(offset, number)
                 return
+            reader.read_elsewhere(handle.tell())
             lines = _plain_lines(block)
             if lines is not None:
                 per_line = max(len(block) // max(lines.len(), 1), 16)
