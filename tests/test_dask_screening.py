@@ -32,9 +32,11 @@ def single_process_rows(path: Path, start: int = 2) -> list[dict[str, Any]]:
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
+    # ":0", not None: None means Dask's fixed dashboard port 8787, which a second
+    # test worker (or anything else on the machine) may hold already.
     with (
         distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster,
         distributed.Client(cluster) as c,
     ):
