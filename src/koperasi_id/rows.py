@@ -35,26 +35,19 @@ its column, and the field is left out.
 from __future__ import annotations
 
 import builtins
-import enum
-import functools
 import os
-import re
-import types
 from collections.abc import Iterable, Mapping
 from datetime import date
-from decimal import Decimal
-from typing import IO, Any, TextIO, TypeVar, Union, cast, get_args, get_origin, overload
+from typing import IO, Any, TextIO, TypeVar, cast, overload
 
 import attrs
 
 from koperasi_id import _records
+from koperasi_id._flat import LIST_SEPARATOR, _fields, _Kind, unflatten_row
 from koperasi_id._io import FileFormat, InputError
-from koperasi_id._numbers import MAX_NUMBER_TEXT, whole_from_text
 from koperasi_id._records import Record, RecordFile
-from koperasi_id._values import ValueType, mask
 from koperasi_id.errors import Problem, ValidationError
-from koperasi_id.money import parse_amount_text
-from koperasi_id.serialization import decimal_text, from_dict, to_dict
+from koperasi_id.serialization import from_dict, to_dict
 
 __all__ = [
     "LIST_SEPARATOR",
@@ -72,109 +65,6 @@ __all__ = [
 
 T = TypeVar("T")
 
-#: Separator of simple list items inside one cell.
-LIST_SEPARATOR = "|"
-
-_INT = re.compile(r"-?+[0-9]++")
-_PLAIN = re.compile(r"-?+[0-9]++(?:\.[0-9]++)?+")
-_TRUE = frozenset({"true", "ya", "y", "yes", "1"})
-# Not "t": it is "tidak" on Indonesian forms (Y/T) but "true" in database
-# exports (t/f); a guess would silently invert one of them, so it is an error.
-_FALSE = frozenset({"false", "tidak", "no", "n", "0"})
-# A list index has at most six digits: int() of a 5,000-digit index raised a
-# bare ValueError; a longer one is an unknown column like any other.
-_COLUMN = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[([0-9]{1,6})\])?(?:\.(.+))?")
-
-
-class _Kind(enum.Enum):
-    TEXT = "text"
-    INT = "int"
-    BOOL = "bool"
-    MONEY = "money"
-    OBJECT = "object"
-    OBJECT_LIST = "object_list"
-    SIMPLE_LIST = "simple_list"
-
-
-@attrs.frozen
-class _FieldShape:
-    kind: _Kind
-    target: Any = None  # the attrs class for OBJECT / OBJECT_LIST, item shape for SIMPLE_LIST
-
-
-def _strip_optional(t: Any) -> Any:
-    origin = get_origin(t)
-    if origin is Union or origin is types.UnionType:
-        args = [a for a in get_args(t) if a is not type(None)]
-        if len(args) == 1:
-            return args[0]
-    return t
-
-
-def _shape_of(t: Any) -> _FieldShape:
-    t = _strip_optional(t)
-    if t is bool:
-        return _FieldShape(_Kind.BOOL)
-    if t is int:
-        return _FieldShape(_Kind.INT)
-    if t is Decimal:
-        return _FieldShape(_Kind.MONEY)
-    if isinstance(t, type) and attrs.has(t) and not issubclass(t, ValueType):
-        return _FieldShape(_Kind.OBJECT, t)
-    if get_origin(t) is tuple:
-        args = get_args(t)
-        item = _strip_optional(args[0]) if args else str
-        if isinstance(item, type) and attrs.has(item) and not issubclass(item, ValueType):
-            return _FieldShape(_Kind.OBJECT_LIST, item)
-        return _FieldShape(_Kind.SIMPLE_LIST, _shape_of(item))
-    return _FieldShape(_Kind.TEXT)  # str, date, enums, value types: text on the wire
-
-
-@functools.cache
-def _fields(cls: type) -> dict[str, _FieldShape]:
-    attrs.resolve_types(cls)
-    return {f.name: _shape_of(f.type) for f in attrs.fields(cls)}
-
-
-@functools.cache
-def _null_when_empty(cls: type) -> frozenset[str]:
-    # A field that must be given but may be null (RatRecord.held_on): its
-    # empty cell is the null that flatten() wrote, not a missing value.
-    attrs.resolve_types(cls)
-    return frozenset(
-        f.name
-        for f in attrs.fields(cls)
-        if f.default is attrs.NOTHING and _strip_optional(f.type) is not f.type
-    )
-
-
-# A decimal cell whose amount text fails only on the money-specific rules may
-# be a rate ("6.125" percent): the converter reads it as a plain decimal and
-# a money field's validator still refuses it, with the hint to drop the dot.
-_NOT_MONEY_ONLY = frozenset({"money.ambiguous", "money.too_many_decimals"})
-
-
-def _cell(shape: _FieldShape, text: str) -> Any:
-    """The wire value of one cell; ValidationError when the cell itself is unreadable."""
-    if shape.kind is _Kind.INT:
-        # Bounded before int(): a 5,000-digit cell must be a problem, not a
-        # bare ValueError from Python's integer-string limit.
-        return whole_from_text(text) if _INT.fullmatch(text[:MAX_NUMBER_TEXT]) else text
-    if shape.kind is _Kind.BOOL:
-        low = text.lower()
-        return True if low in _TRUE else False if low in _FALSE else text
-    if shape.kind is _Kind.MONEY:
-        # Cells hold what people type: one rule, parse_amount_text, as on the CLI.
-        try:
-            return decimal_text(parse_amount_text(text))
-        except ValidationError as err:
-            if {p.code for p in err.problems} <= _NOT_MONEY_ONLY and _PLAIN.fullmatch(text):
-                return text
-            raise
-    if shape.kind is _Kind.SIMPLE_LIST:
-        return [_cell(shape.target, item.strip()) for item in text.split(LIST_SEPARATOR)]
-    return text
-
 
 def unflatten(
     cls: type, row: Mapping[str, str | None], *, problems: list[Problem] | None = None
@@ -188,7 +78,7 @@ def unflatten(
     reports problems under the column names instead.
     """
     collect: list[Problem] = [] if problems is None else problems
-    data = _unflatten(cls, _row_items(row, collect), "", collect, compact_prefix="", positions=None)
+    data = unflatten_row(cls, row, collect, None)
     if problems is None and collect:
         raise ValidationError(collect)
     return data
@@ -208,9 +98,7 @@ def structure(cls: type[T], row: Mapping[str, str | None], *, lenient: bool = Fa
     """
     problems: list[Problem] = []
     positions: dict[str, str] = {}
-    data = _unflatten(
-        cls, _row_items(row, problems), "", problems, compact_prefix="", positions=positions
-    )
+    data = unflatten_row(cls, row, problems, positions)
     if lenient:
         problems = [p for p in problems if p.code != "unknown_column"]
     try:
@@ -228,53 +116,6 @@ def structure(cls: type[T], row: Mapping[str, str | None], *, lenient: bool = Fa
     raise ValidationError(problems)
 
 
-def _row_items(row: object, problems: list[Problem]) -> list[tuple[str, str | None]]:
-    """The ``(column, cell)`` pairs of ``row`` that have the shape of a CSV row.
-
-    Anything else is a problem, not a crash: ``csv.DictReader`` files the
-    cells past the header under the key ``None`` (``row.extra_cells``), and a
-    hand-built row may carry a number or a list where a cell's text belongs.
-    """
-    if not isinstance(row, Mapping):
-        raise ValidationError.single(
-            "type.object",
-            f"a row maps column names to cells, got {type(row).__name__}",
-            message_id=f"baris harus memetakan nama kolom ke sel, bukan {type(row).__name__}",
-        )
-    items: list[tuple[str, str | None]] = []
-    for column, raw in row.items():
-        if column is None:
-            problems.append(
-                Problem(
-                    path="$",
-                    code="row.extra_cells",
-                    message="the row has more cells than the header has columns",
-                    message_id="baris ini memiliki lebih banyak sel daripada kolom pada header",
-                )
-            )
-        elif not isinstance(column, str):
-            problems.append(
-                Problem(
-                    path="$",
-                    code="row.column_type",
-                    message=f"a column name is text, got {type(column).__name__}",
-                    message_id=f"nama kolom harus berupa teks, bukan {type(column).__name__}",
-                )
-            )
-        elif raw is not None and not isinstance(raw, str):
-            problems.append(
-                Problem(
-                    path=f"$.{mask(column)}",  # a column name is input: it may be a NIK
-                    code="type.str",
-                    message=f"a cell is text, got {type(raw).__name__}",
-                    message_id=f"isi sel harus berupa teks, bukan {type(raw).__name__}",
-                )
-            )
-        else:
-            items.append((column, raw))
-    return items
-
-
 def _column_path(path: str, positions: Mapping[str, str]) -> str:
     # The longest renumbered list item that contains the path: nested lists
     # map their whole prefix at once.
@@ -287,104 +128,6 @@ def _column_path(path: str, positions: Mapping[str, str]) -> str:
         ):
             best = compact
     return positions[best] + path[len(best) :] if best else path
-
-
-@functools.lru_cache(maxsize=4096)  # a file has one header: the same columns on every row
-def _column_parts(column: str) -> tuple[str | None, str | None, str | None] | None:
-    """``name``, ``index`` and the rest of a column such as ``rat_records[2].held_on``."""
-    m = _COLUMN.fullmatch(column.strip())
-    return None if m is None else (m.group(1), m.group(2), m.group(3))
-
-
-def _unflatten(
-    cls: type,
-    items: Iterable[tuple[str, str | None]],
-    prefix: str,
-    problems: list[Problem],
-    *,
-    compact_prefix: str,
-    positions: dict[str, str] | None,
-) -> dict[str, Any]:
-    shapes = _fields(cls)
-    data: dict[str, Any] = {}
-    nested: dict[str, list[tuple[str, str | None]]] = {}
-    indexed: dict[str, dict[int, list[tuple[str, str | None]]]] = {}
-    for column, raw in items:
-        parts = _column_parts(column) if column else None
-        name = parts[0] if parts else None
-        shape = shapes.get(name) if name else None
-        if parts is None or name is None or shape is None:
-            if raw not in (None, ""):
-                shown = mask(prefix + column)  # a column name is input too: it may be a NIK
-                problems.append(
-                    Problem(
-                        path=f"$.{shown}",
-                        code="unknown_column",
-                        message=f"column {mask(shown, limit=60)} is not a field of {cls.__name__}; "
-                        f"known: {', '.join(shapes)}",
-                        message_id=f"kolom {mask(shown, limit=60)} bukan kolom {cls.__name__}; "
-                        f"yang dikenal: {', '.join(shapes)}",
-                    )
-                )
-            continue
-        index, rest = parts[1], parts[2]
-        if shape.kind is _Kind.OBJECT and rest is not None and index is None:
-            nested.setdefault(name, []).append((rest, raw))
-        elif shape.kind is _Kind.OBJECT_LIST and rest is not None and index is not None:
-            indexed.setdefault(name, {}).setdefault(int(index), []).append((rest, raw))
-        elif index is None and rest is None:
-            text = (raw or "").strip()
-            if text:
-                try:
-                    data[name] = _cell(shape, text)
-                except ValidationError as err:
-                    problems.extend(err.under(f"$.{prefix}{name}").problems)
-            elif raw is not None and name in _null_when_empty(cls):
-                data[name] = None
-        elif raw not in (None, ""):
-            shown = mask(prefix + column)
-            problems.append(
-                Problem(
-                    path=f"$.{shown}",
-                    code="unknown_column",
-                    message=f"column {mask(shown, limit=60)} does not fit field {name!r} "
-                    f"of {cls.__name__}",
-                    message_id=f"kolom {mask(shown, limit=60)} tidak cocok dengan kolom {name!r} "
-                    f"pada {cls.__name__}",
-                )
-            )
-    for name, sub in nested.items():
-        if any(v not in (None, "") for _, v in sub):
-            data[name] = _unflatten(
-                shapes[name].target,
-                sub,
-                f"{prefix}{name}.",
-                problems,
-                compact_prefix=f"{compact_prefix}{name}.",
-                positions=positions,
-            )
-    for name, by_index in indexed.items():
-        target = shapes[name].target
-        kept: list[dict[str, Any]] = []
-        for i in sorted(by_index):
-            if not any(v not in (None, "") for _, v in by_index[i]):
-                continue
-            column = f"{prefix}{name}[{i}]"
-            compact = f"{compact_prefix}{name}[{len(kept)}]"
-            if positions is not None and column != compact:
-                positions[f"$.{compact}"] = f"$.{column}"
-            kept.append(
-                _unflatten(
-                    target,
-                    by_index[i],
-                    f"{column}.",
-                    problems,
-                    compact_prefix=f"{compact}.",
-                    positions=positions,
-                )
-            )
-        data[name] = kept
-    return data
 
 
 def flatten(data: Mapping[str, Any], *, prefix: str = "") -> dict[str, str]:
