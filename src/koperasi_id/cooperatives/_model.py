@@ -48,6 +48,10 @@ __all__ = [
     "YearEnd",
 ]
 
+# The years of the rules' day bound (koperasi_id._days), for the quick range test.
+_FIRST_YEAR = FIRST_DAY.year
+_LAST_YEAR = LAST_DAY.year
+
 _MAX_NAME = 300
 
 
@@ -133,7 +137,8 @@ class YearEnd(ValueType):
         ``year`` is within the day bounds of every rule (1900..9899): the
         deadlines derived from a year-end must fit in the calendar.
         """
-        check_year(year, "year")
+        if type(year) is not int or not _FIRST_YEAR <= year <= _LAST_YEAR:
+            check_year(year, "year")  # raises; an in-range int (every record's) skips the call
         if self.month == 2 and self.day == 28 and calendar.isleap(year):
             return date(year, 2, 29)
         return date(year, self.month, self.day)
@@ -617,6 +622,7 @@ class Cooperative:
         self,
         problems: list[Problem],
         years: Iterable[int],
+        first_year: int,
         *,
         field: str,
         code: str,
@@ -624,14 +630,12 @@ class Cooperative:
         what_id: str,
     ) -> None:
         """One record per fiscal year, none for a year that ended before the deed."""
-        first_year = self.first_fiscal_year
         seen: set[int] = set()
         for i, year in enumerate(years):
-            path = f"$.{field}[{i}].fiscal_year"
             if year in seen:
                 problems.append(
                     Problem(
-                        path=path,
+                        path=f"$.{field}[{i}].fiscal_year",
                         code=f"cooperative.{code}_year_repeated",
                         message=f"fiscal year {year} has more than one {what} record",
                         message_id=f"tahun buku {year} memiliki lebih dari satu catatan {what_id}",
@@ -641,7 +645,7 @@ class Cooperative:
             if year < first_year:
                 problems.append(
                     Problem(
-                        path=path,
+                        path=f"$.{field}[{i}].fiscal_year",
                         code=f"cooperative.{code}_year_before_deed",
                         message=f"fiscal year {year} ended before the deed was approved on "
                         f"{self.deed_approved_on}",
@@ -651,11 +655,14 @@ class Cooperative:
                 )
 
     def _check_rats(self, problems: list[Problem]) -> None:
+        if not self.rat_records:
+            return
         deed = self.deed_approved_on
         first_year = self.first_fiscal_year
         self._check_fiscal_years(
             problems,
             (r.fiscal_year for r in self.rat_records),
+            first_year,
             field="rat_records",
             code="rat",
             what="RAT",
@@ -690,9 +697,12 @@ class Cooperative:
                 )
 
     def _check_activities(self, problems: list[Problem]) -> None:
+        if not self.business_activities:
+            return  # most registry rows: no first fiscal year to work out
         self._check_fiscal_years(
             problems,
             (a.fiscal_year for a in self.business_activities),
+            self.first_fiscal_year,
             field="business_activities",
             code="activity",
             what="business-activity",
