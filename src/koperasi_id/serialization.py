@@ -35,6 +35,7 @@ from __future__ import annotations
 import enum
 import functools
 import json
+import operator
 import re
 import threading
 import types
@@ -55,7 +56,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_mapping_structure_fn
 
-from koperasi_id import _json
+from koperasi_id import _fast_structure, _json
 from koperasi_id._days import FIRST_DAY, LAST_DAY
 from koperasi_id._numbers import (
     DECIMAL_PLACES,
@@ -169,6 +170,12 @@ def _structure_bool(value: object, _: type) -> bool:
     )
 
 
+# Both return a value of exactly their type unchanged: the first try at an
+# object (koperasi_id._fast_structure) takes such a value without the call.
+_fast_structure.EXACT[_structure_str] = str
+_fast_structure.EXACT[_structure_bool] = bool
+
+
 def _structure_decimal(value: object, _: type) -> Decimal:
     # The number policy (koperasi_id._numbers) for every decimal on the wire:
     # plain text, at most 10**15 either side of zero, at most four places
@@ -262,24 +269,32 @@ def _in_day_bound(day: date) -> date:
     )
 
 
+@functools.lru_cache(maxsize=4096)
+def _date_from_text(value: str) -> date:
+    # Cached: records repeat their dates (one akad day for a whole batch, the
+    # same start dates), a date is immutable and this is a pure function of
+    # the text. A refused text raises, and lru_cache keeps no failures.
+    if _ISO_DATE.fullmatch(value):
+        try:
+            parsed = date.fromisoformat(value)
+        except ValueError:
+            raise _fail(
+                "type.date",
+                f"{_excerpt(value)} is not a real calendar date",
+                f"{_excerpt(value)} bukan tanggal kalender yang nyata",
+            ) from None
+        return _in_day_bound(parsed)
+    raise _fail(
+        "type.date",
+        f"expected an ISO date 'YYYY-MM-DD', got {_excerpt(value)}",
+        f"harus tanggal ISO 'YYYY-MM-DD', diisi {_excerpt(value)}",
+    )
+
+
 def _structure_date(value: object, _: type) -> date:
     if type(value) is str:
         assert isinstance(value, str)
-        if _ISO_DATE.fullmatch(value):
-            try:
-                parsed = date.fromisoformat(value)
-            except ValueError:
-                raise _fail(
-                    "type.date",
-                    f"{_excerpt(value)} is not a real calendar date",
-                    f"{_excerpt(value)} bukan tanggal kalender yang nyata",
-                ) from None
-            return _in_day_bound(parsed)
-        raise _fail(
-            "type.date",
-            f"expected an ISO date 'YYYY-MM-DD', got {_excerpt(value)}",
-            f"harus tanggal ISO 'YYYY-MM-DD', diisi {_excerpt(value)}",
-        )
+        return _date_from_text(value)
     if type(value) is date:
         assert isinstance(value, date)
         return _in_day_bound(value)
@@ -347,6 +362,7 @@ def _value_type_hook(cls: type[ValueType]) -> Callable[[object, type], ValueType
             return value
         return parse(value)
 
+    _fast_structure.TEXT[structure_value] = parse_text
     return structure_value
 
 
@@ -518,6 +534,7 @@ def _optional_hook_factory(
             return None
         return inner(value, inner_type)
 
+    _fast_structure.OPTIONAL[structure_optional] = (inner, inner_type)
     return structure_optional
 
 
@@ -551,8 +568,20 @@ def _attrs_hook_factory(t: Any, converter: cattrs.Converter) -> Callable[[object
             "resolved at run time"
         ) from None
     derived = derived_fields(t)
+    first_try = (
+        None
+        if derived or get_origin(t) is not None
+        else _fast_structure.first_try(t, inner, forbid_extra_keys=converter.forbid_extra_keys)
+    )
+    state = _fast_structure.state
 
     def structure_object(value: object, cl: type) -> Any:
+        if first_try is not None and type(value) is dict and not getattr(state, "depth", 0):
+            try:
+                return first_try(value, cl)
+            except Exception:  # noqa: BLE001 - the detailed run reports it, or raises it again
+                with _fast_structure.detailed():
+                    return inner(value, cl)
         # An exact dict is by far the common case; the ABC check costs more.
         if type(value) is dict or isinstance(value, Mapping):
             if derived:
@@ -654,7 +683,8 @@ def make_converter(*, forbid_extra_keys: bool = True) -> cattrs.Converter:
     )
     conv.register_unstructure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum),
-        lambda t: lambda member: member.value,
+        # The member's own slot: the ``value`` property costs a descriptor call.
+        lambda t: operator.attrgetter("_value_"),
     )
     conv.register_structure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, ValueType), _value_type_hook
