@@ -11,7 +11,9 @@ must give the same entity (and the same ``to_dict``) or the same problems
 from __future__ import annotations
 
 import copy
+import functools
 from collections.abc import Iterator
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -24,7 +26,7 @@ from koperasi_id import _fast_structure
 from koperasi_id.bpum import Proposal
 from koperasi_id.cooperatives import Cooperative
 from koperasi_id.errors import ValidationError
-from koperasi_id.kur import ExistingCredit, KurApplication, KurLoan
+from koperasi_id.kur import ExistingCredit, KurApplication, KurLoan, Scheme
 from koperasi_id.msme import Business
 from koperasi_id.serialization import default_converter, from_dict, make_converter, to_dict
 
@@ -309,3 +311,123 @@ def test_enums_are_written_by_their_value() -> None:
         built.purpose.value,
         built.sector.value,
     )
+
+
+def _entities() -> list[object]:
+    kur = from_dict(KurApplication, KUR_APPLICATION)
+    coop = from_dict(Cooperative, COOPERATIVE)
+    return [
+        kur,
+        kur.business,
+        kur.existing_credits[0],
+        attrs.evolve(kur, npwp=None, contract_months=None, had_training=False),
+        coop,
+        coop.rat_records[0],
+        coop.rat_records[1],
+    ]
+
+
+def test_the_plain_writer_writes_what_cattrs_function_writes() -> None:
+    conv = default_converter()
+    for entity in _entities():
+        generated = conv.gen_unstructure_attrs_fromdict(type(entity))
+        plain = _fast_structure.plain_unstructure(type(entity), generated)
+        assert plain is not None, type(entity)
+        assert list(plain(entity).items()) == list(generated(entity).items())
+        assert conv.get_unstructure_hook(type(entity))(entity) == generated(entity)
+
+
+def test_a_field_holding_a_value_of_another_type_still_goes_through_its_hook() -> None:
+    # Built in Python past the validators: the writer's shortcuts apply only
+    # to a bool, a member of the field's enum and None; the rest as before.
+    conv = default_converter()
+    kur = from_dict(KurApplication, KUR_APPLICATION)
+    odd = object.__new__(KurApplication)
+    for a in attrs.fields(KurApplication):
+        object.__setattr__(odd, a.name, getattr(kur, a.name))
+    object.__setattr__(odd, "had_training", 10**20)  # an int where a bool belongs
+    generated = conv.gen_unstructure_attrs_fromdict(KurApplication)
+    plain = _fast_structure.plain_unstructure(KurApplication, generated)
+    assert plain is not None
+    with pytest.raises(ValidationError) as caught:
+        generated(odd)
+    with pytest.raises(ValidationError) as again:
+        plain(odd)
+    assert [p.code for p in again.value.problems] == [p.code for p in caught.value.problems]
+
+
+@given(data=st.data())
+@settings(max_examples=40, deadline=None)
+def test_drawn_entities_are_written_as_cattrs_function_writes_them(data: Any) -> None:
+    from koperasi_id import strategies  # noqa: PLC0415 - needs hypothesis
+
+    entity = data.draw(
+        st.one_of(
+            strategies.kur_applications(),
+            strategies.cooperatives(),
+            strategies.kur_loans(),
+            strategies.bpum_proposals(),
+        )
+    )
+    conv = default_converter()
+    generated = conv.gen_unstructure_attrs_fromdict(type(entity))
+    assert list(to_dict(entity).items()) == list(generated(entity).items())
+
+
+_VALUES: tuple[object, ...] = (
+    *JUNK,
+    "123456789012345",
+    "1234567890123456",
+    "٣",  # an Arabic-Indic digit: isdigit() but not ASCII
+    "²",
+    "-1",
+    "1.50",
+    "2024-03-09",
+    "0001-01-01",
+    10**15,
+    -(10**15),
+    10**15 + 1,
+    Decimal("5E+8"),
+    Decimal("-0"),
+    Decimal("NaN"),
+    Decimal("12.50"),
+    date(2024, 3, 9),
+    datetime(2024, 3, 9, 1, 2),
+    Scheme.MICRO,
+    "mikro",
+)
+
+
+def _result(run: Any, *args: object) -> tuple[Any, ...]:
+    try:
+        out = run(*args)
+    except ValidationError as err:
+        return ("problems", [(p.path, p.code, p.message) for p in err.problems])
+    except Exception as exc:  # noqa: BLE001 - the same failure either way
+        return ("raises", type(exc).__name__)
+    return ("value", type(out), out)
+
+
+def _compiled(template: str, names: dict[str, Any]) -> Any:
+    return eval(f"lambda v, call: {template.format(call='call(v)')}", dict(names))
+
+
+def test_every_shortcut_gives_what_its_hook_gives() -> None:
+    conv = default_converter()
+    kinds = {conv.get_structure_hook(t): t for t in (str, bool, int, Decimal, date)}
+    assert set(kinds) <= set(_fast_structure.SHORTCUTS_IN)
+    for hook, (template, names) in list(_fast_structure.SHORTCUTS_IN.items()):
+        kind = kinds.get(hook)
+        assert kind is not None, hook
+        quick, call = _compiled(template, names), functools.partial(_two, hook, kind)
+        for value in _VALUES:
+            assert _result(quick, value, call) == _result(call, value), (kind, value)
+    conv.get_unstructure_hook(Scheme)  # an enum's writer, with its shortcut
+    for hook, (template, names) in list(_fast_structure.SHORTCUTS_OUT.items()):
+        quick = _compiled(template, names)
+        for value in _VALUES:
+            assert _result(quick, value, hook) == _result(hook, value), (hook, value)
+
+
+def _two(hook: Any, kind: type, value: object) -> Any:
+    return hook(value, kind)

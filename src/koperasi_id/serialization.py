@@ -35,7 +35,6 @@ from __future__ import annotations
 import enum
 import functools
 import json
-import operator
 import re
 import threading
 import types
@@ -60,6 +59,7 @@ from koperasi_id import _fast_structure, _json
 from koperasi_id._days import FIRST_DAY, LAST_DAY
 from koperasi_id._numbers import (
     DECIMAL_PLACES,
+    MAX_MAGNITUDE,
     MAX_NUMBER_TEXT,
     WHOLE_DIGITS,
     check_decimal,
@@ -168,12 +168,6 @@ def _structure_bool(value: object, _: type) -> bool:
         f"expected true or false, got {type(value).__name__} {_excerpt(value)}",
         f"harus true atau false, diisi {type(value).__name__} {_excerpt(value)}",
     )
-
-
-# Both return a value of exactly their type unchanged: the first try at an
-# object (koperasi_id._fast_structure) takes such a value without the call.
-_fast_structure.EXACT[_structure_str] = str
-_fast_structure.EXACT[_structure_bool] = bool
 
 
 def _structure_decimal(value: object, _: type) -> Decimal:
@@ -309,6 +303,41 @@ def _structure_date(value: object, _: type) -> date:
         f"expected an ISO date string, got {type(value).__name__}",
         f"harus teks tanggal ISO, bukan {type(value).__name__}",
     )
+
+
+# What each strict hook returns for its commonest values, as an expression the
+# converter's first try (koperasi_id._fast_structure) inlines; every other
+# value still goes through the hook ({call}). Each mirrors the hook's own
+# first branch above.
+_fast_structure.SHORTCUTS_IN.update(
+    {
+        _structure_str: ("v if type(v) is str else {call}", {}),
+        _structure_bool: ("v if type(v) is bool else {call}", {}),
+        _structure_int: (
+            "v if type(v) is int and -__max_magnitude <= v <= __max_magnitude else {call}",
+            {"__max_magnitude": MAX_MAGNITUDE},
+        ),
+        _structure_decimal: (
+            "__Decimal(v) if type(v) is str and len(v) <= __whole_digits and v.isdigit() "
+            "and v.isascii() else {call}",
+            {"__Decimal": Decimal, "__whole_digits": WHOLE_DIGITS},
+        ),
+        _structure_date: (
+            "__date_from_text(v) if type(v) is str else {call}",
+            {"__date_from_text": _date_from_text},
+        ),
+    }
+)
+_fast_structure.SHORTCUTS_OUT.update(
+    {
+        # bool fields go through the int hook, which returns a bool unchanged.
+        _unstructure_int: ("v if type(v) is bool else {call}", {}),
+        decimal_text: (
+            "__text if type(v) is __Decimal and 'E' not in (__text := str(v)) else {call}",
+            {"__Decimal": Decimal},
+        ),
+    }
+)
 
 
 def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
@@ -634,6 +663,39 @@ def _structure_derived(
     return built
 
 
+def _enum_out(t: type[enum.Enum]) -> Callable[[enum.Enum], Any]:
+    def unstructure_enum(member: enum.Enum) -> Any:
+        # The member's own slot: the ``value`` property costs a descriptor call.
+        return member._value_
+
+    _fast_structure.SHORTCUTS_OUT[unstructure_enum] = (
+        f"v._value_ if type(v) is __enum{id(t)} else {{call}}",
+        {f"__enum{id(t)}": t},
+    )
+    return unstructure_enum
+
+
+def _optional_unstructure_factory(t: Any, converter: cattrs.Converter) -> Callable[[Any], Any]:
+    # As cattrs' own (the inner hook fetched once), known to the plain writer.
+    inner_type = _optional_inner(t)
+    inner = (
+        converter.unstructure
+        if isinstance(inner_type, TypeVar)
+        else converter.get_unstructure_hook(inner_type)
+    )
+
+    def unstructure_optional(value: Any) -> Any:
+        return None if value is None else inner(value)
+
+    _fast_structure.OPTIONAL_OUT[unstructure_optional] = inner
+    return unstructure_optional
+
+
+def _plain_unstructure_factory(t: Any, converter: cattrs.Converter) -> Callable[[Any], Any]:
+    generated = converter.gen_unstructure_attrs_fromdict(t)
+    return _fast_structure.plain_unstructure(t, generated) or generated
+
+
 def _derived_unstructure_factory(t: Any, converter: cattrs.Converter) -> Callable[[Any], Any]:
     inner = converter.gen_unstructure_attrs_fromdict(t)
     derived = derived_fields(t)
@@ -683,8 +745,7 @@ def make_converter(*, forbid_extra_keys: bool = True) -> cattrs.Converter:
     )
     conv.register_unstructure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum),
-        # The member's own slot: the ``value`` property costs a descriptor call.
-        lambda t: operator.attrgetter("_value_"),
+        _enum_out,
     )
     conv.register_structure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, ValueType), _value_type_hook
@@ -704,6 +765,12 @@ def make_converter(*, forbid_extra_keys: bool = True) -> cattrs.Converter:
         lambda t: _optional_inner(t) is not None, _optional_hook_factory
     )
     conv.register_structure_hook_factory(_is_attrs_class, _attrs_hook_factory)
+    conv.register_unstructure_hook_factory(
+        lambda t: _optional_inner(t) is not None, _optional_unstructure_factory
+    )
+    conv.register_unstructure_hook_factory(
+        lambda t: isinstance(t, type) and _is_attrs_class(t), _plain_unstructure_factory
+    )
     conv.register_unstructure_hook_factory(
         lambda t: _is_attrs_class(t) and bool(getattr(t, "__wire_derived__", ())),
         _derived_unstructure_factory,
