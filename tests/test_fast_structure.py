@@ -143,6 +143,8 @@ def _changes(node: object, path: list[Any]) -> Iterator[object]:
         yield _edit([*path, "unknown_key"], value="x")
     elif isinstance(node, list):
         for i, item in enumerate(node):
+            for junk in JUNK:
+                yield _edit([*path, i], value=junk)
             yield from _changes(item, [*path, i])
 
 

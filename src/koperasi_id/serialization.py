@@ -402,10 +402,26 @@ def _is_homogeneous_tuple(t: object) -> bool:
 
 def _tuple_hook_factory(t: Any, converter: cattrs.BaseConverter) -> Callable[[object, type], Any]:
     inner = homogenous_tuple_structure_factory(t, converter)
+    # The item hook cattrs' detailed function calls, fetched the same way: a
+    # first try runs it over the items without the per-item error collection,
+    # and any failure runs the detailed function from the start (as objects
+    # do, koperasi_id._fast_structure).
+    item_type = get_args(t)[0]
+    try:
+        item = converter.get_structure_hook(item_type)
+    except RecursionError:
+        item = converter.structure
+    state = _fast_structure.state
 
     def structure_sequence(value: object, cl: type) -> Any:
         # cattrs would happily iterate a string into characters or a dict into keys.
         if type(value) is list or type(value) is tuple:
+            if item_type is not Any and not getattr(state, "depth", 0):
+                try:
+                    return tuple([item(v, item_type) for v in value])
+                except Exception:  # noqa: BLE001 - the detailed run reports it, or raises it again
+                    with _fast_structure.detailed():
+                        return inner(value, cl)
             return inner(value, cl)
         raise _fail(
             "type.list",
