@@ -36,8 +36,8 @@ with open(sys.argv[1], newline="", encoding="utf-8") as src, \\
 """
 
 
-# The commands with an --engine option (the columnar engine of issue 19).
-_ENGINES = ("screen", "validate")
+# The commands with an --engine option (the columnar engines: issue 19 and cooperatives status).
+_ENGINES = ("screen", "validate", "status")
 
 
 def _cpu(command: list[str], src: Path | None, out: Path) -> float:
@@ -77,7 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--engine",
         choices=["auto", "rows", "columns"],
-        help="--engine of bpum screen and validate for this checkout (default: the command's own)",
+        help="--engine of bpum screen, validate and cooperatives status for this checkout "
+        "(default: the command's own)",
     )
     parser.add_argument(
         "--base-engine",
