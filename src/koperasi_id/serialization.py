@@ -331,7 +331,11 @@ _fast_structure.SHORTCUTS_IN.update(
 _fast_structure.SHORTCUTS_OUT.update(
     {
         # bool fields go through the int hook, which returns a bool unchanged.
-        _unstructure_int: ("v if type(v) is bool else {call}", {}),
+        _unstructure_int: (
+            "v if type(v) is bool or (type(v) is int and -__max_magnitude <= v <= "
+            "__max_magnitude) else {call}",
+            {"__max_magnitude": MAX_MAGNITUDE},
+        ),
         decimal_text: (
             "__text if type(v) is __Decimal and 'E' not in (__text := str(v)) else {call}",
             {"__Decimal": Decimal},
@@ -359,6 +363,11 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
                 f"{shown} bukan {cls.__name__} yang dikenal; pilih salah satu dari {allowed}",
             ) from None
 
+    # Text that names a member: the member, as the look-up above gives it.
+    _fast_structure.SHORTCUTS_IN[structure_enum] = (
+        f"__members{id(cls)}[v] if type(v) is str and v in __members{id(cls)} else {{call}}",
+        {f"__members{id(cls)}": by_value},
+    )
     return structure_enum
 
 
