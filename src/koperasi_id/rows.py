@@ -43,7 +43,8 @@ from typing import IO, Any, TextIO, TypeVar, cast, overload
 import attrs
 
 from koperasi_id import _records
-from koperasi_id._flat import LIST_SEPARATOR, _fields, _Kind, unflatten_row
+from koperasi_id._flat import LIST_SEPARATOR as _SEPARATOR
+from koperasi_id._flat import _fields, _Kind, unflatten_row
 from koperasi_id._io import FileFormat, InputError
 from koperasi_id._records import Record, RecordFile
 from koperasi_id.errors import Problem, ValidationError
@@ -64,6 +65,9 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+#: Separator of simple list items inside one cell.
+LIST_SEPARATOR = _SEPARATOR
 
 
 def unflatten(
