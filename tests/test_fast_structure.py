@@ -340,7 +340,9 @@ def test_the_plain_writer_writes_what_cattrs_function_writes() -> None:
     conv = default_converter()
     for entity in _entities():
         generated = conv.gen_unstructure_attrs_fromdict(type(entity))
-        plain = _fast_structure.plain_unstructure(type(entity), generated)
+        plain = _fast_structure.plain_unstructure(
+            type(entity), generated, conv.get_unstructure_hook
+        )
         assert plain is not None, type(entity)
         assert list(plain(entity).items()) == list(generated(entity).items())
         assert conv.get_unstructure_hook(type(entity))(entity) == generated(entity)
@@ -356,7 +358,7 @@ def test_a_field_holding_a_value_of_another_type_still_goes_through_its_hook() -
         object.__setattr__(odd, a.name, getattr(kur, a.name))
     object.__setattr__(odd, "had_training", 10**20)  # an int where a bool belongs
     generated = conv.gen_unstructure_attrs_fromdict(KurApplication)
-    plain = _fast_structure.plain_unstructure(KurApplication, generated)
+    plain = _fast_structure.plain_unstructure(KurApplication, generated, conv.get_unstructure_hook)
     assert plain is not None
     with pytest.raises(ValidationError) as caught:
         generated(odd)
@@ -444,3 +446,19 @@ def test_every_shortcut_gives_what_its_hook_gives() -> None:
 
 def _two(hook: Any, kind: type, value: object) -> Any:
     return hook(value, kind)
+
+
+def test_a_hook_cattrs_keeps_elsewhere_leaves_the_class_to_cattrs() -> None:
+    # A field whose hook is not among the generated function's arguments is
+    # written inline by cattrs only when the hook is its identity; anything
+    # else (a cattrs version keeping hooks elsewhere) keeps cattrs' function.
+    conv = default_converter()
+    generated = conv.gen_unstructure_attrs_fromdict(KurApplication)
+
+    def without_hooks(instance: Any) -> object:
+        return generated(instance)
+
+    assert (
+        _fast_structure.plain_unstructure(KurApplication, without_hooks, conv.get_unstructure_hook)
+        is None
+    )

@@ -718,7 +718,8 @@ def _optional_unstructure_factory(t: Any, converter: cattrs.Converter) -> Callab
 
 def _plain_unstructure_factory(t: Any, converter: cattrs.Converter) -> Callable[[Any], Any]:
     generated = converter.gen_unstructure_attrs_fromdict(t)
-    return _fast_structure.plain_unstructure(t, generated) or generated
+    plain = _fast_structure.plain_unstructure(t, generated, converter.get_unstructure_hook)
+    return plain or generated
 
 
 def _derived_unstructure_factory(t: Any, converter: cattrs.Converter) -> Callable[[Any], Any]:
