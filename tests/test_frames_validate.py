@@ -28,7 +28,9 @@ from koperasi_id import bpum, rows  # noqa: E402
 from koperasi_id.cli import main  # noqa: E402
 from koperasi_id.cli._common import value_warnings  # noqa: E402
 from koperasi_id.cli.validate import entity_type  # noqa: E402
+from koperasi_id.errors import ValidationError  # noqa: E402
 from koperasi_id.frames._validity import validity_checker  # noqa: E402
+from koperasi_id.kur import KurApplication  # noqa: E402
 from koperasi_id.serialization import to_dict  # noqa: E402
 from test_frames_bpum import JUNK  # noqa: E402
 from test_frames_cooperatives import COOP_JUNK  # noqa: E402
@@ -224,6 +226,18 @@ def test_valid_rows_are_vouched_for_column_wise(
     assert warnings == [6]
     # The plain valid rows never reach the per-record converter.
     assert found == counts
+
+
+def test_a_column_named_with_spaces_is_judged_as_the_record_reader_reads_it() -> None:
+    # The per-record converter strips column names: " scheme" is scheme there and
+    # meets contract_months, which a KUR scheme other than pmi must not carry.
+    row = {**KUR_ROW, "scheme": "pmi", "contract_months": "12", " scheme": "mikro"}
+    with pytest.raises(ValidationError) as caught:
+        rows.structure(KurApplication, row)
+    assert "kur.contract_months" in caught.value.codes
+    invalid, _warned, found = _checked("kur-application", [row])
+    assert invalid == [2]
+    assert found == (0, 1)  # the frame went per record
 
 
 def test_sample_registry_rows_are_vouched_for_column_wise() -> None:

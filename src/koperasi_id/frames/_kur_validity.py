@@ -146,6 +146,10 @@ class KurCells:
             return nothing
         if any("[" in c and not _CREDIT.match(c) for c in columns):
             return nothing  # an item written another way ([00], [ 0]...): per record
+        if any(c != c.strip() for c in columns):
+            # The record reader strips column names: " scheme" is scheme there, and
+            # the groups here go by the exact name. Such a frame goes per record.
+            return nothing
         ok = ~skip & pl.all_horizontal(pl.col(c).is_not_null() for c in columns)
         for column in _NIKS:
             ok &= pl.col(column).str.contains(_SIXTEEN_DIGITS)
