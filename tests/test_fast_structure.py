@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import threading
 from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
@@ -262,6 +263,36 @@ def test_a_bad_leaf_is_structured_once_more_per_level_not_twice_per_level() -> N
         conv.structure(wire, Level4)
     assert len(calls) == 1 + 5
     assert _fast_structure.state.depth == 0  # no run left marked as detailed
+
+
+def test_each_thread_starts_outside_a_detailed_run_and_keeps_its_own_mark() -> None:
+    # depth is a class attribute of the thread-local state: a thread that
+    # never ran a detailed run reads 0 (the first try runs), and one thread's
+    # detailed run does not mark another's.
+    seen: dict[str, object] = {}
+    ready, release = threading.Event(), threading.Event()
+
+    def other() -> None:
+        seen["before"] = _fast_structure.state.depth
+        seen["vars"] = dict(vars(_fast_structure.state))
+        ready.set()
+        release.wait(10)
+        seen["during"] = _fast_structure.state.depth
+        seen["outcome"] = _both(KurApplication, {**KUR_APPLICATION, "tenor_months": 0})
+
+    thread = threading.Thread(target=other)
+    with _fast_structure.detailed():
+        thread.start()
+        ready.wait(10)
+        assert _fast_structure.state.depth == 1
+        release.set()
+        thread.join(10)
+    assert seen["before"] == seen["during"] == 0
+    assert seen["vars"] == {}  # read from the class, nothing set per thread
+    first, detailed = seen["outcome"]  # type: ignore[misc]
+    assert first == detailed
+    assert first[0] == "problems"
+    assert _fast_structure.state.depth == 0
 
 
 def test_extra_keys_and_missing_keys_fall_back() -> None:

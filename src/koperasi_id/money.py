@@ -370,5 +370,10 @@ def optional_non_negative_rupiah(
     instance: object, attribute: attrs.Attribute[Decimal | None], value: Decimal | None
 ) -> None:
     """attrs validator: like :func:`non_negative_rupiah` but ``None`` is allowed."""
-    if value is not None:
-        non_negative_rupiah(instance, attribute, value)  # type: ignore[arg-type]
+    if value is None:
+        return
+    if type(value) is Decimal:
+        text = str(value)
+        if text.isdigit() and len(text) <= WHOLE_DIGITS:
+            return  # non_negative_rupiah's common case, without the call
+    non_negative_rupiah(instance, attribute, value)  # type: ignore[arg-type]

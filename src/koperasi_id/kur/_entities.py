@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 from types import MappingProxyType
@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 import attrs
 
 from koperasi_id._days import FIRST_DAY, LAST_DAY
-from koperasi_id._numbers import DECIMAL_PLACES, decimal_places
+from koperasi_id._numbers import DECIMAL_PLACES, WHOLE_DIGITS, decimal_places
 from koperasi_id._values import mask
 from koperasi_id.errors import RuleInputError, ValidationError
 from koperasi_id.identifiers import Nik, Npwp
@@ -38,9 +38,21 @@ def _above_zero(instance: object, attribute: attrs.Attribute[Decimal], value: De
         )
 
 
-# money.py's own validator first, as its own link: koperasi_id.schema shows its
-# bounds in the JSON Schema; "above zero" is a listed rule.
-_positive_rupiah = attrs.validators.and_(non_negative_rupiah, _above_zero)
+def _positive_rupiah(instance: object, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
+    if type(value) is Decimal:
+        text = str(value)
+        # Plain digits are a Decimal's text at exponent 0 only, where zero is "0".
+        if text.isdigit() and len(text) <= WHOLE_DIGITS and text != "0":
+            return  # a whole amount above zero: both checks below pass
+    non_negative_rupiah(instance, attribute, value)
+    _above_zero(instance, attribute, value)
+
+
+# money.py's own validator first, as its own link: koperasi_id.schema finds it
+# here (where attrs' and_ keeps its links) and shows its bounds in the JSON
+# Schema; "above zero" is a listed rule. One function, not and_: three calls
+# per amount were a measurable share of structuring a record.
+_positive_rupiah._validators = (non_negative_rupiah, _above_zero)  # type: ignore[attr-defined]
 
 
 def _whole(low: int, high: int = _MAX_MONTHS) -> Any:
@@ -99,6 +111,20 @@ def _optional_instance(kind: type, code: str) -> Any:
     return check
 
 
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+def _in_field_order(*checks: tuple[str, Validator]) -> Callable[[object], None]:
+    """Run each field's own check on ``instance``, in the order given (the slow path)."""
+
+    def run(instance: Any) -> None:
+        fields = attrs.fields(type(instance))
+        for name, check in checks:
+            check(instance, getattr(fields, name), getattr(instance, name))
+
+    return run
+
+
 def _date(instance: object, attribute: attrs.Attribute[date], value: date) -> None:
     if type(value) is date and FIRST_DAY <= value <= LAST_DAY:
         return  # the common case, before the checks that name the field
@@ -126,6 +152,27 @@ def _optional_date(
         _date(instance, attribute, value)  # type: ignore[arg-type]
 
 
+# Merged field checks. attrs runs the validators in field order and stops at
+# the first that raises; a validator sees every field already set. So one
+# validator on the first field of a run of checked fields, checking the run
+# in field order, reports exactly the problem the separate validators did,
+# for one call instead of one per field. A run never crosses a money field:
+# koperasi_id.schema reads money.py's validators off their own fields. Each
+# merged check tries the common case inline, then the fields' own checks.
+_credit_tail_checks = _in_field_order(
+    ("collectibility", _instance(Collectibility, "kur.collectibility")),
+    ("scheme", _optional_instance(Scheme, "kur.scheme_type")),
+)
+
+
+def _credit_tail(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    # collectibility .. scheme (closed and same_lender have no validator)
+    scheme = instance.scheme
+    if isinstance(value, Collectibility) and (scheme is None or isinstance(scheme, Scheme)):
+        return
+    _credit_tail_checks(instance)
+
+
 @attrs.frozen(kw_only=True)
 class ExistingCredit:
     """A credit the applicant holds or held, as SLIK or SIKP shows it.
@@ -147,13 +194,11 @@ class ExistingCredit:
     plafond: Decimal = attrs.field(validator=non_negative_rupiah)
     outstanding: Decimal = attrs.field(default=Decimal(0), validator=non_negative_rupiah)
     collectibility: Collectibility = attrs.field(
-        default=Collectibility.CURRENT, validator=_instance(Collectibility, "kur.collectibility")
+        default=Collectibility.CURRENT, validator=_credit_tail
     )
     closed: bool = False
     same_lender: bool = False
-    scheme: Scheme | None = attrs.field(
-        default=None, validator=_optional_instance(Scheme, "kur.scheme_type")
-    )
+    scheme: Scheme | None = None  # checked by _credit_tail
 
     #: Rules beyond the JSON Schema (koperasi_id.schema), by problem code.
     __cross_field_rules__: ClassVar[Mapping[str, str]] = MappingProxyType(
@@ -180,6 +225,56 @@ class ExistingCredit:
             )
 
 
+_application_head_checks = _in_field_order(
+    ("borrower_nik", _instance(Nik, "kur.nik_type")),
+    ("npwp", _optional_instance(Npwp, "kur.npwp_type")),
+    ("business", _instance(Business, "kur.business_type")),
+    ("scheme", _instance(Scheme, "kur.scheme_type")),
+)
+
+
+def _application_head(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    # borrower_nik .. scheme, the fields before plafond (a money field)
+    npwp = instance.npwp
+    if (
+        isinstance(value, Nik)
+        and (npwp is None or isinstance(npwp, Npwp))
+        and isinstance(instance.business, Business)
+        and isinstance(instance.scheme, Scheme)
+    ):
+        return
+    _application_head_checks(instance)
+
+
+_application_tail_checks = _in_field_order(
+    ("tenor_months", _whole(1)),
+    ("purpose", _instance(Purpose, "kur.purpose_type")),
+    ("sector", _instance(Sector, "kur.sector_type")),
+    ("akad_date", _date),
+    ("access", _whole(1, 1000)),
+    ("contract_months", _optional_whole(1)),
+)
+
+
+def _application_tail(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    # tenor_months .. contract_months, the fields after plafond (those
+    # between access and contract_months have no validator)
+    akad, access, contract = instance.akad_date, instance.access, instance.contract_months
+    if (
+        type(value) is int
+        and 1 <= value <= _MAX_MONTHS
+        and isinstance(instance.purpose, Purpose)
+        and isinstance(instance.sector, Sector)
+        and type(akad) is date
+        and FIRST_DAY <= akad <= LAST_DAY
+        and type(access) is int
+        and 1 <= access <= 1000
+        and (contract is None or (type(contract) is int and 1 <= contract <= _MAX_MONTHS))
+    ):
+        return  # each field's own check has this as its common case
+    _application_tail_checks(instance)
+
+
 @attrs.frozen(kw_only=True)
 class KurApplication:
     """A KUR application as the lender receives it; ``assess`` judges it.
@@ -192,18 +287,19 @@ class KurApplication:
     ``contract_months`` is the work contract of a KUR PMI borrower.
     """
 
-    borrower_nik: Nik = attrs.field(validator=_instance(Nik, "kur.nik_type"))
-    npwp: Npwp | None = attrs.field(
-        default=None, validator=_optional_instance(Npwp, "kur.npwp_type")
-    )
-    business: Business = attrs.field(validator=_instance(Business, "kur.business_type"))
-    scheme: Scheme = attrs.field(validator=_instance(Scheme, "kur.scheme_type"))
+    # The checks of borrower_nik .. scheme run as borrower_nik's validator,
+    # those of tenor_months .. contract_months as tenor_months' (see
+    # _application_head and _application_tail).
+    borrower_nik: Nik = attrs.field(validator=_application_head)
+    npwp: Npwp | None = None
+    business: Business
+    scheme: Scheme
     plafond: Decimal = attrs.field(validator=_positive_rupiah)
-    tenor_months: int = attrs.field(validator=_whole(1))
-    purpose: Purpose = attrs.field(validator=_instance(Purpose, "kur.purpose_type"))
-    sector: Sector = attrs.field(validator=_instance(Sector, "kur.sector_type"))
-    akad_date: date = attrs.field(validator=_date)
-    access: int = attrs.field(default=1, validator=_whole(1, 1000))
+    tenor_months: int = attrs.field(validator=_application_tail)
+    purpose: Purpose
+    sector: Sector
+    akad_date: date
+    access: int = 1
     existing_credits: tuple[ExistingCredit, ...] = ()
     had_training: bool = False
     mentored: bool = False
@@ -213,7 +309,7 @@ class KurApplication:
     additional_collateral: bool = False
     exempt_38a: bool = False
     disaster_area: bool = False
-    contract_months: int | None = attrs.field(default=None, validator=_optional_whole(1))
+    contract_months: int | None = None
 
     #: Rules beyond the JSON Schema (koperasi_id.schema), by problem code.
     __cross_field_rules__: ClassVar[Mapping[str, str]] = MappingProxyType(
