@@ -122,7 +122,11 @@ def memory(workdir: Path, large: int, small: int, large_runs: list[Run] | None) 
     big = large_runs or [_run(_screen_command(data_file(workdir, large), workdir / "out.csv"))]
     little = _run(_screen_command(data_file(workdir, small), workdir / "out.csv"))
     floor = _run(
-        [sys.executable, "-c", "import koperasi_id.bpum, koperasi_id._io, koperasi_id.cli"]
+        [
+            sys.executable,
+            "-c",
+            "import koperasi_id.bpum, koperasi_id._io, koperasi_id._output, koperasi_id.cli",
+        ]
     )
     peak_big = max(r.peak_rss_mib for r in big)
     ratio = peak_big / little.peak_rss_mib

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from koperasi_id._io import RecordWriter
+from koperasi_id._output import RecordWriter
 from koperasi_id.bpum import PROPOSAL_COLUMNS
 from koperasi_id.cli import main
 

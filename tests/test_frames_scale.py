@@ -21,7 +21,8 @@ import pytest
 pl = pytest.importorskip("polars")
 
 from koperasi_id import bpum  # noqa: E402
-from koperasi_id._io import FileFormat, RecordWriter  # noqa: E402
+from koperasi_id._io import FileFormat  # noqa: E402
+from koperasi_id._output import RecordWriter  # noqa: E402
 from koperasi_id.errors import RuleInputError, ValidationError  # noqa: E402
 from koperasi_id.frames import (  # noqa: E402
     BpumScreener,

@@ -13,7 +13,8 @@ import attrs
 import pytest
 
 from _hypothesis_optional import given, st
-from koperasi_id._io import FileFormat, InputError, Progress, RecordWriter, open_records
+from koperasi_id._io import FileFormat, InputError, open_records
+from koperasi_id._output import Progress, RecordWriter
 from koperasi_id.errors import Problem, ValidationError
 from koperasi_id.identifiers import Nik
 from koperasi_id.law import FIRST_DAY, LAST_DAY

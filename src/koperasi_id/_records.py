@@ -1,8 +1,9 @@
 """The machinery behind :func:`koperasi_id.rows.read_records` and ``write_records``.
 
-It wraps the command line's reader and writer (:mod:`koperasi_id._io`) so a
-Python caller gets the same delimiter and BOM detection, line numbers and
-problems; it adds file objects as sources and structuring into a type.
+It wraps the command line's reader (:mod:`koperasi_id._io`) and writer
+(:mod:`koperasi_id._output`) so a Python caller gets the same delimiter and
+BOM detection, line numbers and problems; it adds file objects as sources
+and structuring into a type.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from typing import IO, Any, Generic, TextIO, TypeVar
 
 import attrs
 
-from koperasi_id._io import FileFormat, InputError, InputRecord, RecordReader, RecordWriter
+from koperasi_id._io import FileFormat, InputError, InputRecord, RecordReader
+from koperasi_id._output import RecordWriter
 from koperasi_id._values import mask
 from koperasi_id.errors import Problem, ValidationError
 from koperasi_id.serialization import from_dict, to_dict

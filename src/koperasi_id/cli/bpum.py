@@ -138,7 +138,8 @@ def _screen_file(
     tally: WarningTally,
 ) -> None:
     from koperasi_id import bpum
-    from koperasi_id._io import FileFormat, Progress, RecordWriter
+    from koperasi_id._io import FileFormat
+    from koperasi_id._output import Progress, RecordWriter
 
     progress = Progress(reader)
     if columnar(args, reader.size):

@@ -30,7 +30,8 @@ from koperasi_id.cli._common import (
 )
 
 if TYPE_CHECKING:
-    from koperasi_id._io import Progress, RecordReader
+    from koperasi_id._io import RecordReader
+    from koperasi_id._output import Progress
     from koperasi_id.cooperatives import RegistrySummary
     from koperasi_id.errors import ValidationError
 
@@ -85,7 +86,8 @@ def add_parser(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Count the registry file and print the summary."""
     from koperasi_id import cooperatives
-    from koperasi_id._io import FileFormat, Progress, RecordWriter, open_records
+    from koperasi_id._io import FileFormat, open_records
+    from koperasi_id._output import Progress, RecordWriter
     from koperasi_id.errors import ValidationError
     from koperasi_id.serialization import to_dict
 

@@ -101,7 +101,8 @@ def add_parser(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Simulate the loan and print its schedule and checks."""
     from koperasi_id import kur
-    from koperasi_id._io import FileFormat, RecordWriter
+    from koperasi_id._io import FileFormat
+    from koperasi_id._output import RecordWriter
     from koperasi_id.money import format_rupiah
     from koperasi_id.serialization import to_dict
 

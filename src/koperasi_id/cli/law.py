@@ -170,7 +170,8 @@ def _change_row(record: dict[str, Any], lang: str) -> dict[str, str]:
 
 
 def _csv(rows: list[dict[str, str]], *, diff: bool) -> None:
-    from koperasi_id._io import FileFormat, RecordWriter
+    from koperasi_id._io import FileFormat
+    from koperasi_id._output import RecordWriter
 
     columns = (
         [

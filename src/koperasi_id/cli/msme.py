@@ -258,7 +258,8 @@ def _file_options(args: argparse.Namespace) -> dict[str, Any]:
 def _run_file(args: argparse.Namespace) -> int:
     """Classify every business of ``args.file``: one row each, and a summary."""
     from koperasi_id import msme
-    from koperasi_id._io import RecordWriter, open_records
+    from koperasi_id._io import open_records
+    from koperasi_id._output import RecordWriter
     from koperasi_id.serialization import to_dict
 
     options = _file_options(args)
@@ -304,7 +305,7 @@ def _classify_rows(
     tally: WarningTally,
 ) -> None:
     from koperasi_id import msme
-    from koperasi_id._io import Progress
+    from koperasi_id._output import Progress
     from koperasi_id.errors import ValidationError
 
     progress = Progress(reader)
@@ -334,7 +335,7 @@ def _classify_columns(
 ) -> None:
     """The same rows column-wise, a batch of records at a time (``--engine columns``)."""
     from koperasi_id import msme
-    from koperasi_id._io import Progress
+    from koperasi_id._output import Progress
     from koperasi_id.cli._common import value_warnings
     from koperasi_id.frames import MsmeClassifier
     from koperasi_id.frames._records import record_frame

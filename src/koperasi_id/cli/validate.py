@@ -104,7 +104,7 @@ def required_columns(type_name: str) -> list[str]:
 def _report(
     args: argparse.Namespace, cls: type, reader: RecordReader, out: TextIO, tally: WarningTally
 ) -> tuple[int, int]:
-    from koperasi_id._io import Progress
+    from koperasi_id._output import Progress
     from koperasi_id.errors import ValidationError
 
     if args.type in COLUMNAR_TYPES and columnar(args, reader.size):
@@ -153,7 +153,7 @@ def _report_columns(
     args: argparse.Namespace, reader: RecordReader, out: TextIO, tally: WarningTally
 ) -> tuple[int, int]:
     """The same report column-wise, a batch of records at a time (``--engine columns``)."""
-    from koperasi_id._io import Progress
+    from koperasi_id._output import Progress
     from koperasi_id.cli._common import value_warnings
     from koperasi_id.frames._records import record_frame
     from koperasi_id.frames._validity import validity_checker
