@@ -38,7 +38,7 @@ def _takes_table(t: object) -> bool:
 
 
 def _optional_hook_factory(t: Any, converter: cattrs.Converter) -> Callable[[object, type], Any]:
-    from koperasi_id.serialization import _optional_inner  # noqa: PLC0415 - upper layer, on demand
+    from koperasi_id._container_hooks import _optional_inner  # noqa: PLC0415 - upper layer, on demand
 
     inner_type = _optional_inner(t)
     inner = converter.get_structure_hook(inner_type)
@@ -55,7 +55,8 @@ def _optional_hook_factory(t: Any, converter: cattrs.Converter) -> Callable[[obj
 def _toml_converter() -> cattrs.Converter:
     with _lock:
         if not _converter:
-            from koperasi_id.serialization import _optional_inner, make_converter  # noqa: PLC0415 - on demand
+            from koperasi_id._container_hooks import _optional_inner  # noqa: PLC0415 - on demand
+            from koperasi_id.serialization import make_converter  # noqa: PLC0415 - on demand
 
             conv = make_converter()
             # Registered last, so it wins over the strict converter's own optional hook.

@@ -107,7 +107,7 @@ def tuple_key_structure_factory(
 
     Every key and value is checked; each problem is at the key's (masked) path.
     """
-    from koperasi_id.serialization import structure_text_keyed  # noqa: PLC0415 - imports us
+    from koperasi_id._container_hooks import structure_text_keyed  # noqa: PLC0415 - with the converter
 
     parts = _key_parts(t)
     assert parts is not None
