@@ -40,14 +40,9 @@ from koperasi_id import rows
 from koperasi_id.cooperatives import (
     ActivityRule,
     Cooperative,
-    LegalStatus,
-    RatRecord,
     RegistryCounter,
     RegistrySummary,
-    YearEnd,
-    activity_status,
 )
-from koperasi_id.cooperatives._activity import _counts, latest_due_fiscal_year
 from koperasi_id.cooperatives._dimensions import DEFAULT_BREAKDOWNS, Dimension
 from koperasi_id.cooperatives._model import _MAX_NAME
 from koperasi_id.errors import Problem, ValidationError
@@ -65,9 +60,16 @@ from koperasi_id.frames._cooperatives_checks import (
     _IDENTIFIERS,
     _IDENTITY,
     _TEMPLATE_CELLS,
-    _TEMPLATE_ENTITY,
     _as_text,
     _CooperativeChecks,
+)
+from koperasi_id.frames._cooperatives_decisions import (
+    _SCHEMA,
+    _STATUS_SCHEMA,
+    COOPERATIVE_STATUS_COLUMNS,
+    INVALID_STATUS,
+    NOT_YET_ESTABLISHED,
+    _CooperativeDecisions,
 )
 from koperasi_id.law import Timeline
 
@@ -79,33 +81,6 @@ __all__ = [
     "StatusRun",
 ]
 
-#: The columns of a status frame: the line, ``status`` (``aktif``,
-#: ``tidak_aktif``, :data:`NOT_YET_ESTABLISHED` or :data:`INVALID_STATUS`), the
-#: legal status (``berbadan_hukum``, ``dibubarkan``; empty when not
-#: established or invalid), the finding codes (or problem codes) and their
-#: messages in Indonesian and English.
-COOPERATIVE_STATUS_COLUMNS: tuple[str, ...] = (
-    "line",
-    "status",
-    "status_hukum",
-    "kode_alasan",
-    "alasan",
-    "alasan_en",
-)
-#: ``status`` of a cooperative whose deed was approved after ``as_of``.
-NOT_YET_ESTABLISHED = "belum_berdiri"
-#: ``status`` of a row that is not a valid cooperative (its problems are the reasons).
-INVALID_STATUS = "tidak_valid"
-
-_SCHEMA: dict[str, Any] = {
-    "pos": pl.UInt32,
-    "status": pl.String,
-    "status_hukum": pl.String,
-    "kode_alasan": pl.List(pl.String),
-    "alasan": pl.List(pl.String),
-    "alasan_en": pl.List(pl.String),
-}
-
 
 @attrs.define(kw_only=True)
 class StatusRun:
@@ -116,7 +91,7 @@ class StatusRun:
     per_record: int = 0
 
 
-class CooperativeCounter(_CooperativeChecks):
+class CooperativeCounter(_CooperativeChecks, _CooperativeDecisions):
     """Counts successive batches of one registry file column-wise; one status row per row.
 
     The parameters are those of :class:`~koperasi_id.cooperatives.RegistryCounter`
@@ -175,28 +150,6 @@ class CooperativeCounter(_CooperativeChecks):
     def summary(self) -> RegistrySummary:
         """The registry summary of every row counted so far."""
         return self._counter.summary()
-
-    # --- the per-record engine --------------------------------------------------
-
-    def _status_of(self, coop: Cooperative) -> tuple[Any, ...]:
-        """(status, legal status, codes, Indonesian and English messages) of a valid cooperative."""
-        if coop.deed_approved_on > self._as_of:
-            return (NOT_YET_ESTABLISHED, None, (), (), ())
-        decision = activity_status(
-            coop,
-            as_of=self._as_of,
-            window_years=self._window,
-            unreported_counts_as_missed=self._unreported,
-            rules=self._rules,
-            deadline_rules=self._deadline_rules,
-        )
-        return (
-            decision.status.value,
-            decision.legal_status.value,
-            decision.codes,
-            tuple(f.message_id for f in decision.findings),
-            tuple(f.message_en for f in decision.findings),
-        )
 
     def _fast(self, frame: pl.DataFrame, skip: pl.Series, reasons: bool) -> pl.DataFrame:
         """The rows the vectorised checks decide: pos, status columns (and reasons)."""
@@ -315,125 +268,6 @@ class CooperativeCounter(_CooperativeChecks):
             return w.select(*_STATUS_SCHEMA)
         return self._with_reasons(w, items)
 
-    def _decide(self, w: pl.DataFrame, items: list[int]) -> pl.DataFrame:
-        """Status and legal status column-wise, by the rule's own functions per distinct value."""
-        as_of = self._as_of
-        w = w.with_columns(
-            _not_yet=pl.col("_deed") > pl.lit(as_of),
-        ).with_columns(
-            _gone=~pl.col("_not_yet")
-            & pl.col("_dissolved").is_not_null()
-            & (pl.col("_dissolved") <= pl.lit(as_of)),
-        )
-        latest = self._counter._latest_due
-        year_ends = w.filter(~pl.col("_not_yet"))["_fye"].unique(maintain_order=True).to_list()
-        for text in year_ends:
-            year_end = YearEnd.parse(text)
-            if year_end not in latest:  # raises as RegistryCounter.add would, rule by rule
-                latest[year_end] = latest_due_fiscal_year(
-                    year_end, as_of=as_of, deadline_rules=self._counter._deadlines
-                )
-        due = pl.DataFrame(
-            {"_fye": year_ends, "_latest": [latest[YearEnd.parse(t)] for t in year_ends]},
-            schema={"_fye": pl.String, "_latest": pl.Int64},
-        )
-        w = w.join(due, on="_fye", how="left", maintain_order="left")
-        window = self._window
-        w = w.with_columns(
-            _from=pl.max_horizontal(pl.col("_latest") - window + 1, pl.col("_first"))
-        )
-        counted = []
-        for i in items:
-            pairs = w.select(f"_held{i}", f"_reported{i}").unique()
-            w = w.join(
-                pairs.with_columns(
-                    pl.Series(
-                        f"_counts{i}",
-                        [
-                            memo(self._counts, (h, bool(r)), self._count_rat)
-                            for h, r in pairs.iter_rows()
-                        ],
-                        dtype=pl.Boolean,
-                    )
-                ),
-                on=[f"_held{i}", f"_reported{i}"],
-                how="left",
-                nulls_equal=True,
-                maintain_order="left",
-            )
-            counted.append(
-                pl.col(f"_present{i}")
-                & (pl.col(f"_fy{i}") >= pl.col("_from"))
-                & pl.col(f"_counts{i}")
-            )
-        young = (pl.col("_latest") - pl.col("_from") + 1).clip(lower_bound=0) < window
-        active = pl.any_horizontal(*counted, young) if counted else young
-        return w.with_columns(
-            _active=active,
-            status=pl.when(pl.col("_not_yet"))
-            .then(pl.lit(NOT_YET_ESTABLISHED))
-            .when(pl.col("_gone") | ~active)
-            .then(pl.lit("tidak_aktif"))
-            .otherwise(pl.lit("aktif")),
-            status_hukum=pl.when(pl.col("_not_yet"))
-            .then(pl.lit(None, dtype=pl.String))
-            .when(pl.col("_gone"))
-            .then(pl.lit(LegalStatus.DISSOLVED.value))
-            .otherwise(pl.lit(LegalStatus.LEGAL_ENTITY.value)),
-        )
-
-    def _count_rat(self, pair: tuple[date | None, bool]) -> bool:
-        return _counts(pair[0], pair[1], self._as_of, self._unreported)
-
-    def _tally(self, w: pl.DataFrame, dims: tuple[str, ...]) -> None:
-        registered = w.filter(~pl.col("_not_yet") & ~pl.col("_gone"))
-        active = int(registered["_active"].sum())
-        groups: dict[str, dict[str, tuple[int, int]]] = {}
-        for d in dims:
-            by = registered.group_by(f"_key_{d}").agg(
-                a=pl.col("_active").sum(), i=(~pl.col("_active")).sum()
-            )
-            groups[d] = {k: (int(a), int(i)) for k, a, i in by.iter_rows()}
-        self._counter._add_counted(
-            not_yet_established=int(w["_not_yet"].sum()),
-            dissolved=int(w["_gone"].sum()),
-            groups=groups,
-            active=active,
-            inactive=registered.height - active,
-        )
-
-    def _with_reasons(self, w: pl.DataFrame, items: list[int]) -> pl.DataFrame:
-        """Finding codes and messages by :func:`activity_status`, once per distinct decision input."""
-        columns = ["_deed", "_fye", "_legal", "_dissolved"]
-        for i in items:
-            columns += [f"_present{i}", f"_fy{i}", f"_held{i}", f"_reported{i}"]
-        keys = w.select(columns).unique(maintain_order=True)
-        found = [memo(self._reasons, k, self._reason_of) for k in keys.iter_rows()]
-        keys = keys.with_columns(
-            reason_series("kode_alasan", [f[0] for f in found]),
-            reason_series("alasan", [f[1] for f in found]),
-            reason_series("alasan_en", [f[2] for f in found]),
-        )
-        w = w.join(keys, on=columns, how="left", nulls_equal=True, maintain_order="left")
-        return w.select(*_SCHEMA)
-
-    def _reason_of(self, key: tuple[Any, ...]) -> tuple[Any, ...]:
-        deed, year_end, legal, dissolved = key[:4]
-        rats = tuple(
-            RatRecord(fiscal_year=key[k + 1], held_on=key[k + 2], reported=key[k + 3])
-            for k in range(4, len(key), 4)
-            if key[k]
-        )
-        coop = attrs.evolve(
-            _TEMPLATE_ENTITY,
-            deed_approved_on=deed,
-            fiscal_year_end=YearEnd.parse(year_end),
-            legal_status=LegalStatus(legal),
-            dissolved_on=dissolved,
-            rat_records=rats,
-        )
-        return self._status_of(coop)[2:]
-
     def count(
         self,
         frame: pl.DataFrame,
@@ -519,8 +353,3 @@ class CooperativeCounter(_CooperativeChecks):
             }
         )
         return frame_out if reasons else frame_out.select(*_STATUS_SCHEMA)
-
-
-_STATUS_SCHEMA: dict[str, Any] = {
-    k: v for k, v in _SCHEMA.items() if k in ("pos", "status", "status_hukum")
-}

@@ -10,7 +10,8 @@ import polars as pl
 from koperasi_id.cooperatives import ActivityRule
 from koperasi_id.cooperatives._dimensions import DEFAULT_BREAKDOWNS, Dimension
 from koperasi_id.frames._bpum_api import _as_polars, _batches, _checked_counts
-from koperasi_id.frames._cooperatives import _SCHEMA, CooperativeCounter, StatusRun
+from koperasi_id.frames._cooperatives import CooperativeCounter, StatusRun
+from koperasi_id.frames._cooperatives_decisions import _SCHEMA
 from koperasi_id.law import Timeline
 
 __all__ = ["cooperative_status", "summarize_registry"]
