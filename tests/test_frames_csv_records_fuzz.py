@@ -90,10 +90,13 @@ def _files(draw: Any) -> bytes:
         at = draw(st.integers(0, len(lines)))
         start = draw(st.integers(0, 300))
         lines[at:at] = ROWS[start : start + draw(st.integers(1, 60))]
-    # The sample's header, or one whose names clash with names the batches use inside.
+    # The sample's header, or one whose names clash with names the batches use inside;
+    # blank lines before it, and its line end, with carriage returns.
     header = draw(
         st.sampled_from([HEADER, HEADER.replace(b"wni", b"_id").replace(b"kk,", b"_at,")])
     )
+    header = header.replace(b"\n", draw(st.sampled_from([b"\n", b"\r\n", b"\r\r\n", b"\r"])))
+    header = draw(st.sampled_from([b"", b"\n", b"\r\n", b"\r\r\n", b" \r", b"\t\n"])) + header
     body = header + b"".join(lines)
     if draw(st.booleans()):
         body = body.rstrip(b"\n")
@@ -122,4 +125,16 @@ def test_column_names_like_the_batches_own_keep_their_cells(tmp_path: Path, name
     want = via_reader(path)
     assert want[10][1][names.decode()] == "ya"
     for size in (1, 4, 50):
+        assert via_batches(path, size)[0] == want
+
+
+@pytest.mark.parametrize("head", [b"\r\r\n" + HEADER, HEADER.replace(b"\n", b"\r\r\n")])
+def test_a_carriage_return_before_crlf_in_the_header_lines(tmp_path: Path, head: bytes) -> None:
+    # "\r\r\n" is two lines to the reader: split at "\n", the first record was
+    # skipped as a header line, or every line numbered one less.
+    path = tmp_path / "usulan.csv"
+    path.write_bytes(head + b"".join(ROWS[:5]))
+    want = via_reader(path)
+    assert len(want) == 5
+    for size in (1, 50):
         assert via_batches(path, size)[0] == want

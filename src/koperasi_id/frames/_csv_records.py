@@ -262,11 +262,12 @@ def _skip_header(handle: IO[bytes], count: int) -> int | None:
     """The number of the first line after the header, or None when the lines may count otherwise.
 
     The reader counts a lone carriage return as a line end; lines split at
-    ``\\n`` alone count the same only without one.
+    ``\\n`` alone count the same only without one (``\\r\\r\\n`` is two lines
+    to the reader, one here).
     """
     for _ in range(count):
         line = handle.readline()
-        if b"\r" in line.rstrip(b"\r\n") or line.endswith(b"\r"):
+        if b"\r" in line.removesuffix(b"\n").removesuffix(b"\r"):
             return None
     return count + 1
 
