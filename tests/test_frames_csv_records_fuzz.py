@@ -90,10 +90,18 @@ def _files(draw: Any) -> bytes:
         at = draw(st.integers(0, len(lines)))
         start = draw(st.integers(0, 300))
         lines[at:at] = ROWS[start : start + draw(st.integers(1, 60))]
-    # The sample's header, or one whose names clash with names the batches use inside;
+    # The sample's header, one whose names clash with names the batches use inside,
+    # names the reader strips or the screening reads in another case, an extra column;
     # blank lines before it, and its line end, with carriage returns.
     header = draw(
-        st.sampled_from([HEADER, HEADER.replace(b"wni", b"_id").replace(b"kk,", b"_at,")])
+        st.sampled_from(
+            [
+                HEADER,
+                HEADER.replace(b"wni", b"_id").replace(b"kk,", b"_at,"),
+                HEADER.replace(b"nik,", b" NIK ,", 1),
+                HEADER.replace(b"\n", b",warna\n"),
+            ]
+        )
     )
     header = header.replace(b"\n", draw(st.sampled_from([b"\n", b"\r\n", b"\r\r\n", b"\r"])))
     header = draw(st.sampled_from([b"", b"\n", b"\r\n", b"\r\r\n", b" \r", b"\t\n"])) + header
