@@ -5,11 +5,13 @@ hostile bytes inserted (quotes, line ends inside and outside quotes, NUL, a
 BOM, invalid UTF-8, U+2028, other delimiters, cells near the size limits),
 blank and ragged lines, with or without a final line end; each is read with
 small batches, so that plain blocks and blocks the reader reads alternate.
-Every record (line number, cells, problems) must be the reader's.
+Every record (line number, cells, problems) must be the reader's, and the NIKs
+read apart from the records must cover every NIK two records share.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +21,9 @@ from _hypothesis_optional import given, settings, st
 
 pl = pytest.importorskip("polars")
 
+from koperasi_id._io import open_records  # noqa: E402
 from koperasi_id._limits import MAX_CELL_CHARS  # noqa: E402
+from koperasi_id.frames._csv_records import repeated_niks_in  # noqa: E402
 from test_frames_csv_records import HEADER, ROWS, via_batches, via_reader  # noqa: E402
 
 _TOKENS = [
@@ -147,3 +151,20 @@ def test_a_carriage_return_before_crlf_in_the_header_lines(tmp_path: Path, head:
     assert len(want) == 5
     for size in (1, 50):
         assert via_batches(path, size)[0] == want
+
+
+@settings(max_examples=150, deadline=None)
+@given(body=_files(), batch_size=st.integers(1, 50))
+def test_repeated_niks_of_drawn_files_cover_every_shared_nik(
+    tmp_path_factory: pytest.TempPathFactory, body: bytes, batch_size: int
+) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / "usulan.csv"
+    path.write_bytes(body)
+    with open_records(path) as reader:
+        found = repeated_niks_in(reader, batch_size)
+        name = next((c for c in reader.header if c.lower() == "nik"), None)
+        cells = [r.data.get(name) or "" for r in reader] if name else []
+    if found is None:  # only the reader knows the cells: every NIK is indexed
+        return
+    keys = [k for k in (re.sub(r"[^0-9]", "", c) for c in cells) if len(k) == 16]
+    assert {int(k) for k in keys if keys.count(k) > 1} <= set(found.to_list())
