@@ -262,11 +262,12 @@ def _skip_header(handle: IO[bytes], count: int) -> int | None:
     """The number of the first line after the header, or None when the lines may count otherwise.
 
     The reader counts a lone carriage return as a line end; lines split at
-    ``\\n`` alone count the same only without one.
+    ``\\n`` alone count the same only without one (``\\r\\r\\n`` is two lines
+    to the reader, one here).
     """
     for _ in range(count):
         line = handle.readline()
-        if b"\r" in line.rstrip(b"\r\n") or line.endswith(b"\r"):
+        if b"\r" in line.removesuffix(b"\n").removesuffix(b"\r"):
             return None
     return count + 1
 
@@ -300,25 +301,24 @@ def _batch(
         frame = pl.DataFrame(
             {c: pl.Series(c, [None] * len(records), dtype=pl.String) for c in cells.columns}
         )
-    # In file order: a run sorts at its first line, which no plain line has.
+    # In file order: a run sorts at its first line, which no plain line has. The
+    # sort keys stay out of the cells' frame, whose column names are the file's.
     plain = len(lines)
-    both = pl.concat(
-        [
-            cells.with_columns(_at=pl.Series(lines, dtype=pl.Int64), _k=pl.lit(0, dtype=pl.Int64)),
-            frame.with_columns(
-                _at=pl.Series([s for s, found in block.regions for _ in found], dtype=pl.Int64),
-                _k=pl.int_range(0, len(records), dtype=pl.Int64, eager=True),
-            ),
-        ]
-    ).with_row_index("_id")
-    both = both.sort("_at", "_k")
-    order = both["_id"].to_list()
+    keys = pl.DataFrame(
+        {
+            "at": pl.Series([*lines, *(s for s, found in block.regions for _ in found)]),
+            "k": pl.Series([0] * plain + list(range(len(records)))),
+        },
+        schema={"at": pl.Int64, "k": pl.Int64},
+    )
+    order = keys.with_row_index("id").sort("at", "k")["id"].to_list()
     where = {old: new for new, old in enumerate(order)}
     every = lines + [r.line for r in records]
     taken = {where[p]: v for p, v in taken.items()} | {
         where[plain + p]: v for p, v in taken_too.items()
     }
-    return both.drop("_id", "_at", "_k"), [every[old] for old in order], taken
+    both = pl.concat([cells, frame])[order]
+    return both, [every[old] for old in order], taken
 
 
 def _split(
