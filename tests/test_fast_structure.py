@@ -205,8 +205,9 @@ def test_the_first_try_is_built_for_the_entities_and_used(monkeypatch: pytest.Mo
     monkeypatch.setattr(_fast_structure, "detailed", spy)
     from_dict(KurApplication, KUR_APPLICATION)
     assert entered == []
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as caught:
         from_dict(KurApplication, {**KUR_APPLICATION, "tenor_months": 0})
+    assert [p.path for p in caught.value.problems] == ["$.tenor_months"]
     assert entered == [1]
 
 
