@@ -223,6 +223,18 @@ def test_duplicates_found_across_batches() -> None:
     assert screener.run.columnar + screener.run.per_record == 60
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_verdicts_and_decisions_kept_from_earlier_batches(seed: int) -> None:
+    # In batches of 7 most values and decision combinations were met in an
+    # earlier batch: they are answered from what the screener kept, invalid
+    # ones included, and must still give the per-record results.
+    frame = frame_of(mutated(read_sample()[:300], seed))
+    want = per_record(frame, year=2021)
+    got = screen_bpum(frame, year=2021, batch_size=7)
+    assert [tuple(r) for r in got.rows()] == want
+    assert set(got["hasil"].to_list()) == {"layak", "tidak_layak", "tidak_valid", "ganda"}
+
+
 def test_odd_headers_and_column_kinds_fall_back_to_the_record_engine() -> None:
     rows = [
         {("\ufeffNIK " if k == "nik" else k.upper()): v for k, v in r.items()}

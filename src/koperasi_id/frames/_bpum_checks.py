@@ -23,7 +23,7 @@ from koperasi_id.bpum._proposal import MAX_TEXT_LENGTH, _address_key
 from koperasi_id.bpum._rows import _normal_column
 from koperasi_id.bpum._screening import Structured
 from koperasi_id.errors import Problem, ValidationError
-from koperasi_id.frames._bpum_results import RESULT_SCHEMA
+from koperasi_id.frames._bpum_results import RESULT_SCHEMA, string_lists
 from koperasi_id.frames._columns import MEMO_LIMIT, memo
 from koperasi_id.identifiers import Nik, NomorKk
 from koperasi_id.regions import RegionCode
@@ -76,7 +76,7 @@ _KEYS = (*_DECIDING, "_kk_given", "_at_ktp")
 _PLACE = ("jenis_pengusul", "wilayah_pengusul")
 _SIXTEEN_DIGITS = r"^[0-9]{16}$"
 _PLAIN_PHONE = r"^\+?[0-9]{7,}$"
-#: Distinct values each memo keeps before it starts afresh (bounded memory).
+_UNASKED = object()  # no verdict in a memo yet
 
 
 @attrs.frozen
@@ -129,10 +129,10 @@ class FastChecks:
         self._kblis: dict[str, tuple[Problem, ...] | None] = {}
         self._phones: dict[str, bool] = {}
         self._addresses: dict[str, str] = {}
-        self._verdicts: dict[int, pl.DataFrame] = {}
         self._places: dict[tuple[str, str], tuple[Problem, ...] | None] = {}
         self._place_of: dict[str, str] = {}  # proposer type -> a region valid with it
         self._decided: dict[tuple[str, ...], _Decided | None] = {}
+        self._decision_table: pl.DataFrame | None = None
 
     # --- the per-record engine on the template record ---------------------------
 
@@ -201,29 +201,34 @@ class FastChecks:
             return False
         return True
 
-    def _known(
-        self, values: pl.Series, cache: dict[str, Any], check: Callable[[str], Any]
-    ) -> pl.Series:
-        """Which ``values`` pass ``check``, each distinct value checked once per run.
+    @staticmethod
+    def _passing(
+        w: pl.DataFrame, checks: Mapping[str, tuple[dict[str, Any], Callable[[str], Any]]]
+    ) -> pl.Expr:
+        """Whether each row's parts (columns of ``w``) pass their checks; a null part passes.
 
-        The verdicts are also kept as a polars table, so a batch asks Python
-        only about the values no earlier batch had.
+        Each distinct value is checked once per run (its verdict kept in the
+        check's memo). One query gives every part's distinct values in the
+        batch; rows are then tested against the few that failed, so no batch
+        hashes the whole memo again.
         """
-        distinct = values.unique().drop_nulls()
-        table = self._verdicts.get(id(cache))
-        fresh = (
-            distinct
-            if table is None
-            else distinct.filter(~distinct.is_in(table["value"].implode()))
-        )
-        found = [memo(cache, v, check) for v in fresh]
-        new = pl.DataFrame(
-            {"value": fresh, "ok": pl.Series([bool(o) or o == () for o in found], dtype=pl.Boolean)}
-        )
-        both = new if table is None else pl.concat([table, new])
-        if both.height <= MEMO_LIMIT:  # past it, new values are asked again: memory stays bounded
-            self._verdicts[id(cache)] = both
-        return values.is_in(both.filter(pl.col("ok"))["value"].implode())
+        distinct = w.select(
+            **{name: pl.col(name).drop_nulls().unique().implode() for name in checks}
+        ).row(0, named=True)
+        passing = []
+        for name, (cache, check) in checks.items():
+            failed = []
+            for value in distinct[name]:
+                # The memo is read inline: most values of a batch are known by then.
+                found = cache.get(value, _UNASKED)
+                if found is _UNASKED:
+                    found = memo(cache, value, check)
+                if not (found or found == ()):
+                    failed.append(value)
+            if failed:
+                passing.append(~pl.col(name).is_in(pl.Series(failed, dtype=pl.String).implode()))
+        # A null part (not is_in anything) passes, as ~null would not.
+        return pl.all_horizontal(p.fill_null(True) for p in passing) if passing else pl.lit(True)
 
     # --- one batch ----------------------------------------------------------------
 
@@ -281,25 +286,12 @@ class FastChecks:
         )
         if w.height == 0:
             return pl.DataFrame(schema=FAST_SCHEMA), {}
-        region = w["nik"].str.slice(0, 6)
-        ok = self._known(region, self._regions, self._region)
-        ok &= self._known(
-            w["nik"].str.slice(6, 6), self._dates, lambda d: self._nik_ok(_T_NIK[:6] + d + "0001")
-        )
-        ok &= self._known(
-            w["nik"].str.slice(12, 4), self._serials, lambda s: self._nik_ok(_T_NIK[:12] + s)
-        )
-        given = w["kk"] != ""
-        kk_region = w["kk"].str.slice(0, 6)
-        ok &= ~given | self._known(
-            kk_region, self._kk_regions, lambda k: self._kk_ok(k + _T_KK[6:])
-        )
         # A phone written as plain digits is valid or not by its prefix up to
         # the first national digit ("+62" or "0062" or "62" or a trunk 0, an
         # optional "(0)", then that digit) and by its length; the digits after
         # are only counted. So a stand-in with those digits set to 5 is parsed
         # once per (prefix, length); anything else is parsed as written.
-        tel = w["telepon"]
+        tel = pl.col("telepon")
         keep = (
             pl.when(tel.str.starts_with("+"))
             .then(5)
@@ -312,10 +304,31 @@ class FastChecks:
             .otherwise(1)
         )
         stand_in = tel.str.slice(0, keep).str.pad_end(tel.str.len_chars(), "5")
-        plain = tel.str.contains(_PLAIN_PHONE)
-        tel = pl.select(pl.when(plain).then(stand_in).otherwise(tel)).to_series()
-        ok &= self._known(tel, self._phones, self._phone_ok)
-        w = w.filter(ok).drop("telepon")
+        nik_part = pl.col("nik").str.slice
+        # Each part a check reads (null: nothing to check), its memo and its check.
+        parts: dict[str, tuple[pl.Expr, dict[str, Any], Callable[[str], Any]]] = {
+            "_region": (nik_part(0, 6), self._regions, self._region),
+            "_date": (
+                nik_part(6, 6),
+                self._dates,
+                lambda d: self._nik_ok(_T_NIK[:6] + d + "0001"),
+            ),
+            "_serial": (nik_part(12, 4), self._serials, lambda s: self._nik_ok(_T_NIK[:12] + s)),
+            "_kk_region": (
+                pl.when(pl.col("kk") != "").then(pl.col("kk").str.slice(0, 6)),
+                self._kk_regions,
+                lambda k: self._kk_ok(k + _T_KK[6:]),
+            ),
+            "_tel": (
+                pl.when(tel.str.contains(_PLAIN_PHONE)).then(stand_in).otherwise(tel),
+                self._phones,
+                self._phone_ok,
+            ),
+            "_kbli": (pl.col("kbli"), self._kblis, self._kbli_ok),
+        }
+        w = w.with_columns(**{name: expr for name, (expr, _, _) in parts.items()})
+        w = w.filter(self._passing(w, {name: (c, f) for name, (_, c, f) in parts.items()}))
+        w = w.drop("telepon", *parts)
         # Two addresses are the same when their comparison keys are (same_address
         # is that test): each distinct address is keyed once, then rows compare keys.
         away = w.filter(
@@ -358,26 +371,38 @@ class FastChecks:
             place_ok.append(found is not None)
         places = places.filter(pl.Series(place_ok, dtype=pl.Boolean))
         w = w.join(places, on=list(_PLACE), how="semi", maintain_order="left")
-        w = w.filter(self._known(w["kbli"], self._kblis, self._kbli_ok))
-        combos = w.select(_KEYS).unique(maintain_order=True)
-        decided = [memo(self._decided, key, self._decide) for key in combos.iter_rows()]
-        combos = combos.with_columns(
-            _ok=pl.Series([d is not None for d in decided], dtype=pl.Boolean),
-            hasil=pl.Series([d.hasil if d else "" for d in decided], dtype=pl.String),
-            kode_alasan=pl.Series(
-                [list(d.codes) if d else [] for d in decided], dtype=pl.List(pl.String)
-            ),
-            alasan=pl.Series(
-                [list(d.messages) if d else [] for d in decided], dtype=pl.List(pl.String)
-            ),
-            alasan_en=pl.Series(
-                [list(d.messages_en) if d else [] for d in decided], dtype=pl.List(pl.String)
-            ),
-            jumlah_bantuan=pl.Series([d.amount if d else "0" for d in decided], dtype=pl.String),
-        )
-        w = w.join(combos, on=list(_KEYS), how="left", maintain_order="left").filter(pl.col("_ok"))
+        w = w.join(self._decisions(w.select(_KEYS)), on=list(_KEYS), maintain_order="left")
         warned = {} if self._warnings_of is None else self._warnings(w)
         return w.select(*FAST_SCHEMA), warned
+
+    def _decisions(self, keys: pl.DataFrame) -> pl.DataFrame:
+        """The decided combinations among ``keys`` (one row each), with their result columns.
+
+        The decisions are also kept as a polars table, so a batch builds result
+        columns only for the combinations no earlier batch had (each such
+        column is a query of its own, a fixed cost per batch).
+        An undecidable combination is kept with ``_ok`` false and left out.
+        """
+        combos = keys.unique()
+        table = self._decision_table
+        if table is not None:
+            combos = combos.join(table.select(_KEYS), on=list(_KEYS), how="anti")
+        if combos.height or table is None:
+            decided = [memo(self._decided, key, self._decide) for key in combos.iter_rows()]
+            new = combos.with_columns(
+                _ok=pl.Series([d is not None for d in decided], dtype=pl.Boolean),
+                hasil=pl.Series([d.hasil if d else "" for d in decided], dtype=pl.String),
+                kode_alasan=string_lists([d.codes if d else () for d in decided]),
+                alasan=string_lists([d.messages if d else () for d in decided]),
+                alasan_en=string_lists([d.messages_en if d else () for d in decided]),
+                jumlah_bantuan=pl.Series(
+                    [d.amount if d else "0" for d in decided], dtype=pl.String
+                ),
+            )
+            table = new if table is None else pl.concat([table, new])
+            if table.height <= MEMO_LIMIT:  # past it, combinations are decided again
+                self._decision_table = table
+        return table.filter(pl.col("_ok")).drop("_ok")
 
     def _warnings(self, w: pl.DataFrame) -> dict[int, tuple[Problem, ...]]:
         """The value warnings of fast rows, in the order the fields come: NIK, KBLI, region."""
