@@ -23,8 +23,8 @@ from koperasi_id.bpum._proposal import MAX_TEXT_LENGTH, _address_key
 from koperasi_id.bpum._rows import _normal_column
 from koperasi_id.bpum._screening import Structured
 from koperasi_id.errors import Problem, ValidationError
-from koperasi_id.frames._bpum_results import RESULT_SCHEMA, string_lists
-from koperasi_id.frames._columns import MEMO_LIMIT, memo
+from koperasi_id.frames._bpum_results import RESULT_SCHEMA
+from koperasi_id.frames._columns import memo
 from koperasi_id.identifiers import Nik, NomorKk
 from koperasi_id.regions import RegionCode
 
@@ -132,7 +132,6 @@ class FastChecks:
         self._places: dict[tuple[str, str], tuple[Problem, ...] | None] = {}
         self._place_of: dict[str, str] = {}  # proposer type -> a region valid with it
         self._decided: dict[tuple[str, ...], _Decided | None] = {}
-        self._decision_table: pl.DataFrame | None = None
 
     # --- the per-record engine on the template record ---------------------------
 
@@ -371,38 +370,25 @@ class FastChecks:
             place_ok.append(found is not None)
         places = places.filter(pl.Series(place_ok, dtype=pl.Boolean))
         w = w.join(places, on=list(_PLACE), how="semi", maintain_order="left")
-        w = w.join(self._decisions(w.select(_KEYS)), on=list(_KEYS), maintain_order="left")
+        combos = w.select(_KEYS).unique(maintain_order=True)
+        decided = [memo(self._decided, key, self._decide) for key in combos.iter_rows()]
+        combos = combos.with_columns(
+            _ok=pl.Series([d is not None for d in decided], dtype=pl.Boolean),
+            hasil=pl.Series([d.hasil if d else "" for d in decided], dtype=pl.String),
+            kode_alasan=pl.Series(
+                [list(d.codes) if d else [] for d in decided], dtype=pl.List(pl.String)
+            ),
+            alasan=pl.Series(
+                [list(d.messages) if d else [] for d in decided], dtype=pl.List(pl.String)
+            ),
+            alasan_en=pl.Series(
+                [list(d.messages_en) if d else [] for d in decided], dtype=pl.List(pl.String)
+            ),
+            jumlah_bantuan=pl.Series([d.amount if d else "0" for d in decided], dtype=pl.String),
+        )
+        w = w.join(combos, on=list(_KEYS), how="left", maintain_order="left").filter(pl.col("_ok"))
         warned = {} if self._warnings_of is None else self._warnings(w)
         return w.select(*FAST_SCHEMA), warned
-
-    def _decisions(self, keys: pl.DataFrame) -> pl.DataFrame:
-        """The decided combinations among ``keys`` (one row each), with their result columns.
-
-        The decisions are also kept as a polars table, so a batch builds result
-        columns only for the combinations no earlier batch had (each such
-        column is a query of its own, a fixed cost per batch).
-        An undecidable combination is kept with ``_ok`` false and left out.
-        """
-        combos = keys.unique()
-        table = self._decision_table
-        if table is not None:
-            combos = combos.join(table.select(_KEYS), on=list(_KEYS), how="anti")
-        if combos.height or table is None:
-            decided = [memo(self._decided, key, self._decide) for key in combos.iter_rows()]
-            new = combos.with_columns(
-                _ok=pl.Series([d is not None for d in decided], dtype=pl.Boolean),
-                hasil=pl.Series([d.hasil if d else "" for d in decided], dtype=pl.String),
-                kode_alasan=string_lists([d.codes if d else () for d in decided]),
-                alasan=string_lists([d.messages if d else () for d in decided]),
-                alasan_en=string_lists([d.messages_en if d else () for d in decided]),
-                jumlah_bantuan=pl.Series(
-                    [d.amount if d else "0" for d in decided], dtype=pl.String
-                ),
-            )
-            table = new if table is None else pl.concat([table, new])
-            if table.height <= MEMO_LIMIT:  # past it, combinations are decided again
-                self._decision_table = table
-        return table.filter(pl.col("_ok")).drop("_ok")
 
     def _warnings(self, w: pl.DataFrame) -> dict[int, tuple[Problem, ...]]:
         """The value warnings of fast rows, in the order the fields come: NIK, KBLI, region."""
