@@ -37,15 +37,17 @@ if TYPE_CHECKING:
     from koperasi_id.cooperatives._dimensions import DEFAULT_BREAKDOWNS, DIMENSIONS, Dimension
     from koperasi_id.cooperatives._dissolution import (
         DISSOLUTION_GROUNDS_RULES,
-        DISSOLUTION_PERIODS,
-        Deadline,
         DissolutionGround,
         DissolutionGroundRule,
         DissolutionGroundsDecision,
+        dissolution_grounds,
+    )
+    from koperasi_id.cooperatives._dissolution_timeline import (
+        DISSOLUTION_PERIODS,
+        Deadline,
         DissolutionPeriod,
         DissolutionPeriods,
         DissolutionTimeline,
-        dissolution_grounds,
         dissolution_timeline,
     )
     from koperasi_id.cooperatives._enums import (
@@ -333,15 +335,17 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     ),
     "koperasi_id.cooperatives._dissolution": (
         "DISSOLUTION_GROUNDS_RULES",
-        "DISSOLUTION_PERIODS",
-        "Deadline",
         "DissolutionGround",
         "DissolutionGroundRule",
         "DissolutionGroundsDecision",
+        "dissolution_grounds",
+    ),
+    "koperasi_id.cooperatives._dissolution_timeline": (
+        "DISSOLUTION_PERIODS",
+        "Deadline",
         "DissolutionPeriod",
         "DissolutionPeriods",
         "DissolutionTimeline",
-        "dissolution_grounds",
         "dissolution_timeline",
     ),
     "koperasi_id.cooperatives._dimensions": (
