@@ -80,16 +80,13 @@ if TYPE_CHECKING:
         BOARD_TERM_LIMIT,
         ORGAN_REQUIREMENTS,
         RAT_DEADLINE,
-        SUPERVISION,
         OrganRequirements,
         RatDecision,
-        SupervisionDecision,
         check_board_terms,
         check_organs,
         check_rat,
         rat_deadline,
         required_organs,
-        supervising_level,
     )
     from koperasi_id.cooperatives._health import (
         HEALTH_SCALES,
@@ -140,6 +137,11 @@ if TYPE_CHECKING:
         check_related_party_lending,
         check_startup_capital,
         savings_loan_regulator,
+    )
+    from koperasi_id.cooperatives._supervision import (
+        SUPERVISION,
+        SupervisionDecision,
+        supervising_level,
     )
 
 __all__ = [
@@ -272,16 +274,13 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "BOARD_TERM_LIMIT",
         "ORGAN_REQUIREMENTS",
         "RAT_DEADLINE",
-        "SUPERVISION",
         "OrganRequirements",
         "RatDecision",
-        "SupervisionDecision",
         "check_board_terms",
         "check_organs",
         "check_rat",
         "rat_deadline",
         "required_organs",
-        "supervising_level",
     ),
     "koperasi_id.cooperatives._health": (
         "HEALTH_SCALES",
@@ -325,6 +324,11 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "check_related_party_lending",
         "check_startup_capital",
         "savings_loan_regulator",
+    ),
+    "koperasi_id.cooperatives._supervision": (
+        "SUPERVISION",
+        "SupervisionDecision",
+        "supervising_level",
     ),
     "koperasi_id.cooperatives._activity": (
         "ACTIVITY_STATUS_RULES",

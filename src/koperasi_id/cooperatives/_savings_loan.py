@@ -21,7 +21,6 @@ from koperasi_id.cooperatives._enums import (
     RuleBasis,
     SupervisoryLevel,
 )
-from koperasi_id.cooperatives._governance import SUPERVISION, supervising_level
 from koperasi_id.cooperatives._law import (
     P2SK,
     P2SK_FROM,
@@ -31,6 +30,7 @@ from koperasi_id.cooperatives._law import (
     checked,
     enum_argument,
 )
+from koperasi_id.cooperatives._supervision import SUPERVISION, supervising_level
 from koperasi_id.decisions import Finding, Severity
 from koperasi_id.errors import RuleInputError, ValidationError
 from koperasi_id.law import Citation, Confidence, Regime, Timeline, Unit, register
