@@ -127,16 +127,18 @@ if TYPE_CHECKING:
     from koperasi_id.cooperatives._review import governance_review
     from koperasi_id.cooperatives._savings_loan import (
         LOOP_RULES,
-        RELATED_PARTY_LENDING,
-        STARTUP_CAPITAL,
-        CapitalDecision,
         LoopRules,
         SavingsLoanDecision,
         SavingsLoanProfile,
+        savings_loan_regulator,
+    )
+    from koperasi_id.cooperatives._savings_loan_capital import (
+        RELATED_PARTY_LENDING,
+        STARTUP_CAPITAL,
+        CapitalDecision,
         StartupCapitalRules,
         check_related_party_lending,
         check_startup_capital,
-        savings_loan_regulator,
     )
     from koperasi_id.cooperatives._supervision import (
         SUPERVISION,
@@ -314,16 +316,18 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "koperasi_id.cooperatives._review": ("governance_review",),
     "koperasi_id.cooperatives._savings_loan": (
         "LOOP_RULES",
-        "RELATED_PARTY_LENDING",
-        "STARTUP_CAPITAL",
-        "CapitalDecision",
         "LoopRules",
         "SavingsLoanDecision",
         "SavingsLoanProfile",
+        "savings_loan_regulator",
+    ),
+    "koperasi_id.cooperatives._savings_loan_capital": (
+        "RELATED_PARTY_LENDING",
+        "STARTUP_CAPITAL",
+        "CapitalDecision",
         "StartupCapitalRules",
         "check_related_party_lending",
         "check_startup_capital",
-        "savings_loan_regulator",
     ),
     "koperasi_id.cooperatives._supervision": (
         "SUPERVISION",
