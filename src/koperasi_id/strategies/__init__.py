@@ -72,16 +72,16 @@ from koperasi_id.strategies._common import (
     rupiah,
     street_addresses,
 )
-from koperasi_id.strategies._cooperatives import (
+from koperasi_id.strategies._cooperative_parts import (
     board_members,
     board_terms,
     business_activities,
-    cooperatives,
     founders,
     rat_records,
     savings_loan_profiles,
     year_ends,
 )
+from koperasi_id.strategies._cooperatives import cooperatives
 from koperasi_id.strategies._identifiers import (
     kblis,
     nibs,
