@@ -54,7 +54,7 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
     "msme-classify": (
-        ["src/koperasi_id/msme/_classify.py"],
+        ["src/koperasi_id/msme/_classify.py", "src/koperasi_id/msme/_classify_findings.py"],
         [
             "tests/test_msme_classify.py",
             "tests/test_msme_business.py",
