@@ -20,7 +20,7 @@ from koperasi_id.regions import (
     RegionTable,
     default_region_table,
 )
-from koperasi_id.regions import _table as regions_module
+from koperasi_id.regions import _shipped as regions_module
 
 BORN = "0101900001"  # DDMMYY + serial: 1 Jan 1990, serial 0001
 

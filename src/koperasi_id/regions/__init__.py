@@ -56,15 +56,14 @@ from koperasi_id.regions._scheme import (
     province,
     regency_range_ok,
 )
-from koperasi_id.regions._table import (
+from koperasi_id.regions._shipped import (
     DISTRICT_FILE,
     REGENCY_FILE,
-    Region,
-    RegionTable,
     default_region_table,
     lookup,
     shipped_rows,
 )
+from koperasi_id.regions._table import Region, RegionTable
 
 __all__ = [
     "CODE_RULES",

@@ -347,7 +347,7 @@ class RegionCode(ValueType):
             return _new(cls, code, ())
         if regions is None:
             # The shipped table is built from RegionCode values: imported here, not above.
-            from koperasi_id.regions._table import default_region_table  # noqa: PLC0415
+            from koperasi_id.regions._shipped import default_region_table  # noqa: PLC0415
 
             regions = default_region_table()
         errors, warnings = regions.check(code, prefix="region", strict_districts=strict)

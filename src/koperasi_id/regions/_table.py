@@ -1,12 +1,13 @@
-"""Region tables: rows, look-ups, CSV loading and the shipped national table (private)."""
+"""Region tables: rows, look-ups and CSV loading (private).
+
+The shipped national table is built in ``_shipped``.
+"""
 
 from __future__ import annotations
 
 import csv
-import functools
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from importlib import resources
 
 import attrs
 
@@ -16,7 +17,6 @@ from koperasi_id.law import Citation, Confidence
 from koperasi_id.regions._scheme import (
     _PARENT_CUT,
     _SPLITS,
-    DECREE,
     PROVINCES,
     RegionCode,
     RegionLevel,
@@ -81,6 +81,7 @@ class RegionTable:
     The shipped table reads its district list once, on the first question
     that needs it: a caller who never looks below regency level never reads it.
 
+    >>> from koperasi_id.regions import default_region_table
     >>> table = default_region_table()
     >>> table.status("18.71"), table.status("18.99"), table.status("18.71.99")
     (<RegionStatus.CURRENT: 'berlaku'>, <RegionStatus.UNKNOWN: 'tidak_dikenal'>, <RegionStatus.UNKNOWN: 'tidak_dikenal'>)
@@ -239,6 +240,7 @@ class RegionTable:
         :attr:`strict` or the caller passes ``strict_districts``. A retired
         code is always a warning.
 
+        >>> from koperasi_id.regions import default_region_table
         >>> table = default_region_table()
         >>> [p.code for p in table.check("18.71.99", prefix="nik")[1]]
         ['nik.region_unknown']
@@ -377,6 +379,9 @@ class RegionTable:
         with open(path, newline="", encoding=encoding) as handle:
             table = cls.from_rows(csv.DictReader(handle), source=os.fspath(path), strict=strict)
         if with_shipped_retired:
+            # The shipped table is built from this module's classes: imported here.
+            from koperasi_id.regions._shipped import default_region_table  # noqa: PLC0415
+
             table = RegionTable(
                 [*default_region_table().retired(), *table._all()],
                 source=table.source,
@@ -452,33 +457,6 @@ def _region_from_row(row: Mapping[str, str]) -> Region:
     )
 
 
-_EMPTY_TABLE = RegionTable((), source="none")
-
-
-#: The shipped data files (built by scripts/build_regions.py; see their ``#`` headers).
-REGENCY_FILE = "_data/regions_kemendagri.csv"
-_COLUMNS = ["code", "name", "status", "successor", "retired_by", "confidence"]
-DISTRICT_FILE = "_data/regions_kemendagri_kecamatan.csv"
-
-
-def shipped_rows(name: str) -> list[dict[str, str]]:
-    """The data rows of a shipped CSV file as mappings (``#`` header lines skipped)."""
-    text = resources.files("koperasi_id").joinpath(name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    return list(csv.DictReader(lines))
-
-
-def _cells(name: str) -> list[list[str]]:
-    # The shipped files are checked row by row by the tests (from_rows); at
-    # run time they are split into cells only, and a row becomes a Region when
-    # it is first asked for, which keeps the first district look-up cheap.
-    text = resources.files("koperasi_id").joinpath(name).read_text(encoding="utf-8")
-    reader = csv.reader(line for line in text.splitlines() if line and line[0] != "#")
-    if next(reader) != _COLUMNS:
-        raise ValueError(f"{name}: unexpected header")
-    return list(reader)
-
-
 def _region_from_cells(cells: Sequence[str]) -> Region:
     if len(cells) == 2:  # a current row: every other column takes its default
         return Region(code=_new(RegionCode, cells[0], ()), name=cells[1])
@@ -493,28 +471,4 @@ def _region_from_cells(cells: Sequence[str]) -> Region:
     )
 
 
-@functools.cache
-def default_region_table() -> RegionTable:
-    """The shipped national table; see the module docstring.
-
-    Regencies and cities are read on the first call, districts on the first
-    question about a district code. An unknown regency is an error
-    (:attr:`RegionTable.strict_regencies`), an unknown district a warning.
-    """
-    table = RegionTable(
-        [_region_from_cells(cells) for cells in _cells(REGENCY_FILE)],
-        source=DECREE.instrument,
-        strict=False,
-        strict_regencies=True,
-    )
-    table._pending = functools.partial(_cells, DISTRICT_FILE)
-    return table
-
-
-def lookup(code: str | RegionCode, *, regions: RegionTable | None = None) -> Region | None:
-    """The row for a dotted code in ``regions`` (default: the shipped table), or ``None``.
-
-    >>> lookup("31.71").name
-    'Kota Administrasi Jakarta Pusat'
-    """
-    return (default_region_table() if regions is None else regions).get(code)
+_EMPTY_TABLE = RegionTable((), source="none")
