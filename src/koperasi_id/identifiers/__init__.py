@@ -54,7 +54,8 @@ if TYPE_CHECKING:
         NomorBadanHukum,
         NomorIndukKoperasi,
     )
-    from koperasi_id.identifiers._nik import NIK_LAW, Nik, NomorKk, Sex, mask_nik
+    from koperasi_id.identifiers._kk import NomorKk
+    from koperasi_id.identifiers._nik import NIK_LAW, Nik, Sex, mask_nik
     from koperasi_id.identifiers._tax import (
         NITKU_RULE,
         NPWP16_LAW,
@@ -116,10 +117,10 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "NomorBadanHukum",
         "NomorIndukKoperasi",
     ),
+    "koperasi_id.identifiers._kk": ("NomorKk",),
     "koperasi_id.identifiers._nik": (
         "NIK_LAW",
         "Nik",
-        "NomorKk",
         "Sex",
         "mask_nik",
     ),
