@@ -35,7 +35,6 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
-from koperasi_id._override_regimes import _regime, _unknown_keys
 from koperasi_id._register import UnknownRuleError, history
 from koperasi_id._values import mask
 from koperasi_id.errors import Problem, ValidationError
@@ -189,6 +188,10 @@ def parse_overrides(data: object, *, toml: bool = False) -> Overrides:
     TOML, which has no null; an empty table ``{}`` in a value stands for null
     where the value's type allows null (and is not itself a mapping).
     """
+    # Only a reform file needs the checks of its entries: koperasi_id.law, which
+    # every rule module imports, loads this module but not those.
+    from koperasi_id._override_regimes import _regime, _unknown_keys  # noqa: PLC0415
+
     if not isinstance(data, dict):
         raise ValidationError.single(
             "overrides.type",
