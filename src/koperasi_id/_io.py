@@ -348,37 +348,59 @@ class RecordReader:
     def _csv_records(
         self, numbered: Iterator[tuple[int, str | None]] | None = None
     ) -> Iterator[InputRecord]:
-        assert self.delimiter is not None
+        delimiter = self.delimiter
+        assert delimiter is not None
         feed = CsvLines(
             self._lines if numbered is None else numbered,
-            delimiter=self.delimiter,
+            delimiter=delimiter,
             width=len(self.header),
         )
+        next_line, push, take, record = feed.next_line, feed.push, feed.take, self._csv_record
+        reader = csv.reader(feed, delimiter=delimiter)
         while True:
-            # A fresh csv.reader after every stop: the old one may be inside a cell.
-            reader = csv.reader(feed, delimiter=self.delimiter)
             try:
-                for cells in reader:
-                    lines = feed.take()
-                    if not cells or (len(cells) == 1 and not cells[0].strip()):
-                        continue  # blank line: not a record
-                    yield self._csv_record(cells, lines[-1][0], feed.chars)
+                number, line, again = next_line()
+            except StopIteration:
                 return
+            if line is None:
+                yield _long_line(number, flat=True)
+                continue
+            if '"' not in line:
+                # No quote: the line is a record of its own, and its cells are
+                # what csv.reader gives (a line holds one line end, at its end).
+                cells = line.rstrip("\r\n").split(delimiter)
+                if len(cells) > 1 or cells[0].strip():  # else a blank line: not a record
+                    yield record(cells, number, len(line))
+                continue
+            push(number, line, again)
+            found: InputRecord | None = None
+            try:
+                cells = next(reader)
+                lines = take()
+                if cells and (len(cells) > 1 or cells[0].strip()):
+                    found = record(cells, lines[-1][0], feed.chars)
             except Unclosed:
-                lines = feed.take()
-                yield _unclosed_quote(lines[0][0], len(lines) > 1)
+                lines = take()
+                found = _unclosed_quote(lines[0][0], len(lines) > 1)
                 feed.read_again(lines[1:])
             except LongLine as long_line:
-                feed.take()
-                yield _long_line(long_line.number, flat=True)
+                take()
+                found = _long_line(long_line.number, flat=True)
             except csv.Error as exc:
-                lines = feed.take()
-                yield _problem_record(
+                lines = take()
+                found = _problem_record(
                     lines[0][0],
                     "csv",
                     f"unreadable CSV row: {exc}",
                     f"baris CSV tidak dapat dibaca: {exc}",
                 )
+            else:
+                if found is not None:
+                    yield found
+                continue
+            # A fresh csv.reader after every stop: the old one may be inside a cell.
+            reader = csv.reader(feed, delimiter=delimiter)
+            yield found
 
     def _csv_record(self, cells: list[str], line: int, chars: int) -> InputRecord:
         header = self.header

@@ -165,6 +165,22 @@ class CsvLines:
         self.chars += len(line)
         return line
 
+    def next_line(self) -> tuple[int, str | None, bool]:
+        """The next numbered line, taken outside the reader; the flag says it is read again.
+
+        For a caller that splits a line without a quote itself (a record
+        of its own) and hands any other back with :meth:`push` for the reader.
+        ``StopIteration`` at the end of the lines.
+        """
+        if self._back:
+            return self._back.pop()
+        number, line = next(self._lines)
+        return number, line, False
+
+    def push(self, number: int, line: str | None, again: bool) -> None:
+        """Put back a line from :meth:`next_line`: the reader reads it next."""
+        self._back.append((number, line, again))
+
     def take(self) -> list[tuple[int, str]]:
         """The lines of the record just read (or abandoned); the next record starts afresh."""
         record, self.record = self.record, []

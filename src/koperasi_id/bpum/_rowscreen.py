@@ -20,9 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from koperasi_id._limits import MAX_CELL_CHARS
 from koperasi_id.bpum._eligibility import cell_passes, failures, passes_all, plan
-from koperasi_id.bpum._phone import PhoneNumber
 from koperasi_id.bpum._programmes import (
     PROGRAMMES,
     OtherBankCreditRule,
@@ -30,16 +28,8 @@ from koperasi_id.bpum._programmes import (
     checked_credit_rule,
     programme,
 )
-from koperasi_id.bpum._proposal import MAX_TEXT_LENGTH, Proposal, _plain_years
-from koperasi_id.bpum._rows import (
-    _BOOLS,
-    _OCCUPATIONS,
-    _direct_plan,
-    _kbli,
-    _proposer,
-    _refuse,
-    _years,
-)
+from koperasi_id.bpum._proposal import Proposal
+from koperasi_id.bpum._rowcells import QuietRows
 from koperasi_id.bpum._screening import (
     _ZERO,
     DUPLICATE_CODE,
@@ -50,7 +40,6 @@ from koperasi_id.bpum._screening import (
     duplicate_message,
     screen_one,
 )
-from koperasi_id.identifiers import Nik, NomorKk
 from koperasi_id.law import Timeline
 
 __all__ = ["RowScreening"]
@@ -106,10 +95,9 @@ class RowScreening:
         self._amount_text = str(prog.amount)
         self._zero_text = str(_ZERO)
         passes = cell_passes(prog, self._rule)
-        get = _direct_plan(tuple(header), lenient)
+        quiet = QuietRows(header, lenient=lenient)
         self._passes = passes
-        self._get = get if fast and passes is not None and get is not _refuse else None
-        self._width = len(header)
+        self._quiet = quiet if fast and passes is not None and quiet.active else None
 
     def __enter__(self) -> RowScreening:
         return self
@@ -139,58 +127,14 @@ class RowScreening:
 
     def row(self, line: int, data: Mapping[str, Any]) -> list[str] | None:
         """The output cells of a valid row (counted), or ``None`` for the general path."""
-        get, passes = self._get, self._passes
-        if get is None or passes is None or len(data) != self._width:
+        quiet, passes = self._quiet, self._passes
+        if quiet is None or passes is None:
             return None
-        cells = get(data)
-        try:
-            if len("".join(cells)) > MAX_CELL_CHARS:
-                return None  # a cell may be too long: the general path says which
-        except TypeError:
-            return None  # a missing cell (a short row)
-        (nik, kk, name, ktp_address, business_address, has_sku, line_of_business, kbli, phone,
-         occupation, has_kur, other_credit, years, proposer_type, proposer_region, citizen) = map(
-            str.strip, cells
-        )  # fmt: skip
-        if not (
-            nik
-            and name
-            and ktp_address
-            and line_of_business
-            and phone
-            and proposer_region
-            and (kk or not passes.kk_required)
-            # Proposal's text checks: a stripped, non-empty cell is never blank.
-            and len(name) <= MAX_TEXT_LENGTH
-            and len(ktp_address) <= MAX_TEXT_LENGTH
-            and len(line_of_business) <= MAX_TEXT_LENGTH
-            and len(business_address) <= MAX_TEXT_LENGTH
-        ):
+        values = quiet.check(data, kk_required=passes.kk_required)
+        if values is None:
             return None
-        try:
-            nik_value = Nik.parse(nik)
-            kk_value = NomorKk.parse(kk) if kk else None
-            kbli_value = _kbli(kbli) if kbli else None
-            phone_value = PhoneNumber.parse(phone)
-            proposer = _proposer(proposer_type, proposer_region)
-            sku = _BOOLS[has_sku.lower()] if has_sku else False
-            kur = _BOOLS[has_kur.lower()]
-            credit = _BOOLS[other_credit.lower()]
-            wni = _BOOLS[citizen.lower()] if citizen else True
-            job = _OCCUPATIONS[occupation]
-            previous = _years(years) if years else ()
-        except (KeyError, ValueError):  # ValidationError is a ValueError
-            return None
-        if (
-            nik_value.warnings
-            or (kk_value is not None and kk_value.warnings)
-            or (kbli_value is not None and kbli_value.warnings)
-            or phone_value.warnings
-            or proposer.region.warnings
-            or (previous and not _plain_years(previous))
-        ):
-            return None  # the general path counts the warnings or reports the problem
-        address = business_address or None
+        (nik_value, kk_value, name, ktp_address, address, sku, line_of_business, kbli_value,
+         phone_value, job, kur, credit, previous, proposer, wni, occupation, proposer_type) = values  # fmt: skip
         eligible = passes_all(
             passes,
             citizen=wni,

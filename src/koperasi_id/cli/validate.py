@@ -109,15 +109,49 @@ def _report(
 
     if args.type in COLUMNAR_TYPES and columnar(args, reader.size):
         return _report_columns(args, reader, out, tally)
+    if args.type == "bpum-proposal":
+        return _report_proposals(args, reader, out, tally)
     invalid = total = 0
     progress = Progress(reader)
     for record in reader:
         progress.tick()
         total += 1
-        if args.type == "bpum-proposal":
-            result = structure_proposal(record, lenient=args.lenient)
+        result = structure(cls, record, lenient=args.lenient)
+        if isinstance(result, ValidationError):
+            invalid += 1
+            _write_problems(args, out, record.line, result)
         else:
-            result = structure(cls, record, lenient=args.lenient)
+            tally.add_entity(result, record.line)
+    progress.done()
+    return invalid, total
+
+
+def _report_proposals(
+    args: argparse.Namespace, reader: RecordReader, out: TextIO, tally: WarningTally
+) -> tuple[int, int]:
+    """BPUM proposals one by one: a plainly valid CSV row is confirmed at a glance.
+
+    :class:`~koperasi_id.bpum._rowcells.QuietRows` answers a row that is a
+    valid proposal without warnings (nothing to report, nothing to count);
+    every other row is structured in full, so its problems and warnings are
+    the general path's (issue 18).
+    """
+    from koperasi_id._output import Progress
+    from koperasi_id.bpum._rowcells import QuietRows
+    from koperasi_id.errors import ValidationError
+
+    lenient = args.lenient
+    quiet = QuietRows(reader.header, lenient=lenient)
+    check = quiet.check if quiet.active else None
+    progress = Progress(reader)
+    tick = progress.tick
+    invalid = total = 0
+    for record in reader:
+        tick()
+        total += 1
+        if check is not None and record.flat and not record.problems and check(record.data):
+            continue
+        result = structure_proposal(record, lenient=lenient)
         if isinstance(result, ValidationError):
             invalid += 1
             _write_problems(args, out, record.line, result)
