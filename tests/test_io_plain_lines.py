@@ -47,22 +47,33 @@ def _records_through_csv(reader: RecordReader) -> Iterator[InputRecord]:
         except csv.Error as exc:
             lines = feed.take()
             yield _io._problem_record(
-                lines[0][0], "csv", f"unreadable CSV row: {exc}", f"baris CSV tidak dapat dibaca: {exc}"
+                lines[0][0],
+                "csv",
+                f"unreadable CSV row: {exc}",
+                f"baris CSV tidak dapat dibaca: {exc}",
             )
 
 
-def _both(path: Path) -> list[InputRecord]:
+def _both(path: Path) -> tuple[list[InputRecord], int]:
+    """Read ``path`` both ways and compare; its records and how many came as clean rows."""
     try:
         with open_records(path) as reader:
             got = list(reader)
     except _io.InputError:
         with pytest.raises(_io.InputError):
             open_records(path)
-        return []
+        return [], 0
     with open_records(path) as reader:
         expected = list(_records_through_csv(reader))
     assert got == expected
-    return got
+    with open_records(path) as reader:  # a clean row as its cells: the same record
+        items = list(reader.rows_or_records())
+        assert [reader.record_of(*i) if isinstance(i, tuple) else i for i in items] == expected
+    clean = [
+        record for item, record in zip(items, expected, strict=True) if isinstance(item, tuple)
+    ]
+    assert not any(record.problems for record in clean)
+    return got, len(clean)
 
 
 _HEADER = b"nik,nama,alamat\n"
@@ -104,7 +115,8 @@ def test_over_long_lines_and_quotes_across_lines(
         b" ",
     ]
     path.write_bytes(b"\r\n".join(lines) + b"\r\n")
-    records = _both(path)
+    records, clean = _both(path)
+    assert clean == 2  # "a,b,c" and "d,e,f"
     assert [r.line for r in records] == [2, 4, 5, 6, 7, 8, 9, 10, 11]
     codes = [[p.code for p in r.problems] for r in records]
     assert codes[2] == ["csv.quote"]
@@ -118,7 +130,7 @@ def test_a_line_past_the_line_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(limits, "MAX_LINE_CHARS", 40)
     path = tmp_path / "in.csv"
     path.write_bytes(b"nik,nama\r\na,b\r\n" + b"c," * 30 + b"\r\n" + b'"d' + b"e" * 60 + b"\nf,g\n")
-    records = _both(path)
+    records, _ = _both(path)
     assert [(r.line, [p.code for p in r.problems]) for r in records] == [
         (2, []),
         (3, ["line.too_long"]),

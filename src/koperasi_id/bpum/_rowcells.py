@@ -14,13 +14,22 @@ warnings (the tests compare the two ways on hostile rows).
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from koperasi_id._limits import MAX_CELL_CHARS
 from koperasi_id.bpum._phone import PhoneNumber
 from koperasi_id.bpum._proposal import MAX_TEXT_LENGTH, _plain_years
-from koperasi_id.bpum._rows import _BOOLS, _OCCUPATIONS, _direct_plan, _kbli, _proposer, _refuse, _years
+from koperasi_id.bpum._rows import (
+    _BOOLS,
+    _OCCUPATIONS,
+    _direct_plan,
+    _kbli,
+    _proposer,
+    _refuse,
+    _years,
+)
 from koperasi_id.identifiers import Nik, NomorKk
 
 __all__ = ["QuietRows", "quiet_values"]
@@ -122,7 +131,11 @@ class QuietRows:
 
     def __init__(self, header: Sequence[str], *, lenient: bool = False) -> None:
         get = _direct_plan(tuple(header), lenient)
-        self._get: Callable[[Any], tuple[Any, ...]] | None = None if get is _refuse else get
+        self._get: Callable[[Any], tuple[Any, ...]] | None = None
+        self._at: Callable[[Any], tuple[Any, ...]] | None = None
+        if get is not _refuse:
+            self._get = get
+            self._at = _by_position(get(dict(zip(header, range(len(header)), strict=True))))
         self._width = len(header)
 
     @property
@@ -136,3 +149,26 @@ class QuietRows:
         if get is None or len(data) != self._width:
             return None
         return quiet_values(get(data), kk_required=kk_required)
+
+    def check_cells(self, cells: Sequence[Any], *, kk_required: bool = False) -> QuietValues | None:
+        """The same for a row given as its cells, in the order of ``header``."""
+        at = self._at
+        if at is None or len(cells) != self._width:
+            return None
+        return quiet_values(at(cells), kk_required=kk_required)
+
+
+def _by_position(positions: tuple[Any, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    """A getter of a row's cells in ``PROPOSAL_COLUMNS`` order from where the header has them.
+
+    ``positions`` holds a column's index in the header, or an empty text for
+    an optional column the header lacks (read as an empty cell).
+    """
+    if all(type(at) is int for at in positions):
+        return operator.itemgetter(*positions)
+    where = [at if type(at) is int else None for at in positions]
+
+    def padded(cells: Any) -> tuple[Any, ...]:
+        return tuple("" if at is None else cells[at] for at in where)
+
+    return padded

@@ -142,15 +142,20 @@ def _report_proposals(
 
     lenient = args.lenient
     quiet = QuietRows(reader.header, lenient=lenient)
-    check = quiet.check if quiet.active else None
+    check = quiet.check_cells if quiet.active else None
+    record_of = reader.record_of
     progress = Progress(reader)
     tick = progress.tick
     invalid = total = 0
-    for record in reader:
+    for item in reader.rows_or_records():
         tick()
         total += 1
-        if check is not None and record.flat and not record.problems and check(record.data):
-            continue
+        if isinstance(item, tuple):  # a clean CSV row: (line, cells)
+            if check is not None and check(item[1]):
+                continue
+            record = record_of(*item)
+        else:
+            record = item
         result = structure_proposal(record, lenient=lenient)
         if isinstance(result, ValidationError):
             invalid += 1
