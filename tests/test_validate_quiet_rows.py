@@ -31,7 +31,7 @@ from koperasi_id.errors import ValidationError
 from test_bpum_rows_direct import JUNK
 from test_bpum_rowscreen import SAMPLE, _row
 from test_bpum_rowscreen_fuzz import _rows as _hostile_rows
-from test_robustness_files import BPUM_ROW, CELLS, HOSTILE_COLUMNS
+from test_robustness_files import BPUM_ROW, HOSTILE_COLUMNS, _hostile_bpum_rows
 
 _FIELDS = tuple(Proposal.__attrs_attrs__)  # type: ignore[attr-defined]
 
@@ -214,11 +214,7 @@ def test_hostile_cells_and_columns_give_the_same_output(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     names = list(BPUM_ROW)
-    rows = [list(BPUM_ROW.values())]
-    for i, name in enumerate(names):
-        for value in CELLS:
-            row = {**BPUM_ROW, name: value, "nik": NIKS[i % 2] if name != "nik" else value}
-            rows.append([row[c] for c in names])
+    rows = [list(BPUM_ROW.values()), *_hostile_bpum_rows()]  # each cell junk in turn
     source = _write(tmp_path / "hostile.csv", names, rows)
     with source.open("ab") as f:  # a record that is not UTF-8, a short one, a long one
         f.write(b"\xff\xfe" + NIKS[0].encode() + b"," * (len(names) - 1) + b"\n")

@@ -105,7 +105,6 @@ def _report(
     args: argparse.Namespace, cls: type, reader: RecordReader, out: TextIO, tally: WarningTally
 ) -> tuple[int, int]:
     from koperasi_id._output import Progress
-    from koperasi_id.errors import ValidationError
 
     if args.type in COLUMNAR_TYPES and columnar(args, reader.size):
         return _report_columns(args, reader, out, tally)
@@ -116,12 +115,9 @@ def _report(
     for record in reader:
         progress.tick()
         total += 1
-        result = structure(cls, record, lenient=args.lenient)
-        if isinstance(result, ValidationError):
-            invalid += 1
-            _write_problems(args, out, record.line, result)
-        else:
-            tally.add_entity(result, record.line)
+        invalid += _report_one(
+            args, out, tally, record.line, structure(cls, record, lenient=args.lenient)
+        )
     progress.done()
     return invalid, total
 
@@ -138,7 +134,6 @@ def _report_proposals(
     """
     from koperasi_id._output import Progress
     from koperasi_id.bpum._rowcells import QuietRows
-    from koperasi_id.errors import ValidationError
 
     lenient = args.lenient
     quiet = QuietRows(reader.header, lenient=lenient)
@@ -156,14 +151,24 @@ def _report_proposals(
             record = record_of(*item)
         else:
             record = item
-        result = structure_proposal(record, lenient=lenient)
-        if isinstance(result, ValidationError):
-            invalid += 1
-            _write_problems(args, out, record.line, result)
-        else:
-            tally.add_entity(result, record.line)
+        invalid += _report_one(
+            args, out, tally, record.line, structure_proposal(record, lenient=lenient)
+        )
     progress.done()
     return invalid, total
+
+
+def _report_one(
+    args: argparse.Namespace, out: TextIO, tally: WarningTally, line: int, result: Any
+) -> int:
+    """Report a structured record's problems, or count its warnings; 1 if it is invalid."""
+    from koperasi_id.errors import ValidationError
+
+    if isinstance(result, ValidationError):
+        _write_problems(args, out, line, result)
+        return 1
+    tally.add_entity(result, line)
+    return 0
 
 
 def _write_problems(args: argparse.Namespace, out: TextIO, line: int, error: Any) -> None:
