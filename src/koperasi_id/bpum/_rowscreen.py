@@ -2,9 +2,11 @@
 
 Most rows of a proposal file are valid, not repeated and eligible. For such
 a row :meth:`RowScreening.row` checks the cells with the value types' own
-``parse`` (the identifier rules stay in one place) and the programme's pass
-sets (:func:`~koperasi_id.bpum._eligibility.cell_passes`, read from the
-dated programme once per run), and hands back the seven output cells: no
+``parse`` (the identifier rules stay in one place; the checks are
+:func:`~koperasi_id.bpum._rowcells.quiet_values`, shared with ``validate``)
+and the programme's pass sets
+(:func:`~koperasi_id.bpum._eligibility.cell_passes`, read from the dated
+programme once per run), and hands back the seven output cells: no
 wire dict, no :class:`Proposal`, no result object, no message. A valid row
 that is a repeat or fails a check gets the same result objects as
 :func:`~koperasi_id.bpum.screen`; anything else (a read problem, an empty
