@@ -32,11 +32,12 @@ import attrs
 import polars as pl
 
 from koperasi_id import bpum
-from koperasi_id.bpum._screening import Structured, _FirstSeen
+from koperasi_id.bpum._screening import Structured
 from koperasi_id.errors import Problem
 from koperasi_id.frames._bpum_checks import FAST_SCHEMA, FastChecks, screen_one
 from koperasi_id.frames._bpum_results import RESULT_SCHEMA, Slow, assemble, count
 from koperasi_id.frames._columns import line_numbers
+from koperasi_id.frames._first_lines import FirstLines
 from koperasi_id.law import Timeline
 
 __all__ = ["BPUM_RESULT_COLUMNS", "BpumScreener", "FrameRun"]
@@ -98,7 +99,7 @@ class BpumScreener:
         self._warnings_of = warnings_of
         self.run = FrameRun(summary=summary or bpum.ScreeningSummary(year=year))
         self.warnings: list[tuple[int, tuple[Problem, ...]]] = []
-        self._seen = _FirstSeen()
+        self._seen = FirstLines()
         # Sorted once: each batch then looks its keys up by binary search, at a
         # cost that does not grow with the number of repeated NIKs.
         self._repeated = (

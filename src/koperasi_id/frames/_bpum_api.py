@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from koperasi_id._numbers import check_whole
 from koperasi_id.errors import RuleInputError
 from koperasi_id.frames._bpum import BpumScreener, FrameRun
 from koperasi_id.frames._bpum_results import RESULT_SCHEMA
+from koperasi_id.frames._first_lines import IN_MEMORY_KEYS
 from koperasi_id.frames._csv import (
     csv_batches,
     csv_nik_cells,
@@ -119,7 +121,7 @@ def screen_bpum(
     _checked_counts(start=start, batch_size=batch_size)
     table = _as_polars(frame)
     repeated = None
-    if isinstance(table, pl.DataFrame):
+    if isinstance(table, pl.DataFrame) and table.height > IN_MEMORY_KEYS:
         # The whole table is at hand: counting its NIKs first keeps the duplicate index small.
         name = nik_column(table.columns)
         if name is not None and table.schema[name] in (pl.String, pl.Null):
@@ -153,14 +155,19 @@ def screen_bpum_csv(
     The same results as ``screen_rows(csv.DictReader(file), start=2)``: ``line``
     counts records from 2 (the file line under a one-line header when no cell
     spans lines; the command line reports true line numbers). The file is
-    read twice, a batch at a time: first its NIK column alone, to find the
-    NIKs that occur more than once (only those enter the duplicate index),
-    then every column, to screen. Memory holds one batch of cells, whatever
-    the length of the file; :func:`write_bpum_csv` writes the results as the
+    read a batch at a time, once: each batch's NIKs are looked up in (and
+    added to) the duplicate index, 16 bytes a NIK. A file too long for that
+    index to stay small (past about two million records, going by the length
+    of its first lines) is read twice: first its NIK column alone, to find
+    the NIKs that occur more than once (only those enter the index), then
+    every column, to screen. Memory holds one batch of cells, whatever the
+    length of the file; :func:`write_bpum_csv` writes the results as the
     command line does.
     """
     _checked_counts(start=0, batch_size=batch_size)
-    repeated = _repeated_in_file(path, batch_size)
+    repeated = None
+    if _likely_records(path) > IN_MEMORY_KEYS:
+        repeated = _repeated_in_file(path, batch_size)
     with BpumScreener(
         year=year,
         other_bank_credit_rule=other_bank_credit_rule,
@@ -178,6 +185,18 @@ def screen_bpum_csv(
                 errors={i: bpum.structure_row(row, lenient=lenient) for i, row in ragged.items()},
             )
             number += frame.height
+
+
+def _likely_records(path: str | Path) -> int:
+    """About how many records the file holds: its size over the length of its first lines."""
+    with open(path, "rb") as handle:
+        head = handle.read(_HEAD_BYTES)
+        size = handle.seek(0, os.SEEK_END)
+    return size * (head.count(b"\n") + 1) // max(len(head), 1)
+
+
+# Enough lines to know a row's length; a file shorter than this is read whole.
+_HEAD_BYTES = 1 << 20
 
 
 def _repeated_in_file(path: str | Path, batch_size: int) -> pl.Series | None:

@@ -24,7 +24,7 @@ from koperasi_id.bpum._rows import _normal_column
 from koperasi_id.bpum._screening import Structured
 from koperasi_id.errors import Problem, ValidationError
 from koperasi_id.frames._bpum_results import RESULT_SCHEMA
-from koperasi_id.frames._columns import memo
+from koperasi_id.frames._columns import MEMO_LIMIT, memo
 from koperasi_id.identifiers import Nik, NomorKk
 from koperasi_id.regions import RegionCode
 
@@ -88,6 +88,28 @@ class _Decided:
     amount: str
 
 
+def _decision_table(decisions: list[_Decided]) -> pl.DataFrame:
+    """The decisions as result columns, keyed by their number ``_d`` (their place)."""
+    return pl.DataFrame(
+        {
+            "_d": range(len(decisions)),
+            "hasil": [d.hasil for d in decisions],
+            "kode_alasan": [list(d.codes) for d in decisions],
+            "alasan": [list(d.messages) for d in decisions],
+            "alasan_en": [list(d.messages_en) for d in decisions],
+            "jumlah_bantuan": [d.amount for d in decisions],
+        },
+        schema={
+            "_d": pl.UInt32,
+            "hasil": pl.String,
+            "kode_alasan": pl.List(pl.String),
+            "alasan": pl.List(pl.String),
+            "alasan_en": pl.List(pl.String),
+            "jumlah_bantuan": pl.String,
+        },
+    )
+
+
 def _bounded(cell: pl.Expr) -> pl.Expr:
     """Whether both edges of ``cell`` are printable ASCII other than a space.
 
@@ -131,7 +153,12 @@ class FastChecks:
         self._addresses: dict[str, str] = {}
         self._places: dict[tuple[str, str], tuple[Problem, ...] | None] = {}
         self._place_of: dict[str, str] = {}  # proposer type -> a region valid with it
-        self._decided: dict[tuple[str, ...], _Decided | None] = {}
+        # Per part of _passing: the values checked so far, and those that failed.
+        self._asked: dict[str, pl.Series] = {}
+        self._failed: dict[str, list[str]] = {}
+        self._decided: dict[tuple[str, ...], int | None] = {}  # combination -> decision
+        self._decision_of: dict[_Decided, int] = {}
+        self._decisions = _decision_table([])
 
     # --- the per-record engine on the template record ---------------------------
 
@@ -147,6 +174,17 @@ class FastChecks:
 
     def _place_ok(self, place: tuple[str, str]) -> tuple[Problem, ...] | None:
         return self._cells_ok({"jenis_pengusul": place[0], "wilayah_pengusul": place[1]})
+
+    def _decision_id(self, key: tuple[str, ...]) -> int | None:
+        """The number of the decision of a combination (in ``_decisions``), or None."""
+        decided = self._decide(key)
+        if decided is None:
+            return None
+        found = self._decision_of.get(decided)
+        if found is None:
+            found = self._decision_of[decided] = len(self._decision_of)
+            self._decisions = _decision_table(list(self._decision_of))
+        return found
 
     def _decide(self, key: tuple[str, ...]) -> _Decided | None:
         row = {**_TEMPLATE, **dict(zip(_DECIDING, key, strict=False))}
@@ -200,30 +238,30 @@ class FastChecks:
             return False
         return True
 
-    @staticmethod
     def _passing(
-        w: pl.DataFrame, checks: Mapping[str, tuple[dict[str, Any], Callable[[str], Any]]]
+        self, w: pl.DataFrame, checks: Mapping[str, tuple[dict[str, Any], Callable[[str], Any]]]
     ) -> pl.Expr:
         """Whether each row's parts (columns of ``w``) pass their checks; a null part passes.
 
         Each distinct value is checked once per run (its verdict kept in the
         check's memo). One query gives every part's distinct values in the
-        batch; rows are then tested against the few that failed, so no batch
-        hashes the whole memo again.
+        batch; those asked before are dropped column-wise (against the part's
+        ``_asked`` column), so Python sees only the new ones. Rows are then
+        tested against the values that failed so far.
         """
-        distinct = w.select(
-            **{name: pl.col(name).drop_nulls().unique().implode() for name in checks}
-        ).row(0, named=True)
+        distinct = w.select(pl.col(name).drop_nulls().unique().implode() for name in checks)
         passing = []
         for name, (cache, check) in checks.items():
-            failed = []
-            for value in distinct[name]:
-                # The memo is read inline: most values of a batch are known by then.
-                found = cache.get(value, _UNASKED)
-                if found is _UNASKED:
-                    found = memo(cache, value, check)
+            values: pl.Series = distinct[name][0]
+            asked = self._asked.get(name)
+            new = values if asked is None else values.filter(~values.is_in(asked.implode()))
+            failed = self._failed.setdefault(name, [])
+            for value in new:
+                found = memo(cache, value, check)
                 if not (found or found == ()):
                     failed.append(value)
+            if asked is None or asked.len() < MEMO_LIMIT:
+                self._asked[name] = new if asked is None else asked.append(new)
             if failed:
                 passing.append(~pl.col(name).is_in(pl.Series(failed, dtype=pl.String).implode()))
         # A null part (not is_in anything) passes, as ~null would not.
@@ -370,23 +408,17 @@ class FastChecks:
             place_ok.append(found is not None)
         places = places.filter(pl.Series(place_ok, dtype=pl.Boolean))
         w = w.join(places, on=list(_PLACE), how="semi", maintain_order="left")
-        combos = w.select(_KEYS).unique(maintain_order=True)
-        decided = [memo(self._decided, key, self._decide) for key in combos.iter_rows()]
-        combos = combos.with_columns(
-            _ok=pl.Series([d is not None for d in decided], dtype=pl.Boolean),
-            hasil=pl.Series([d.hasil if d else "" for d in decided], dtype=pl.String),
-            kode_alasan=pl.Series(
-                [list(d.codes) if d else [] for d in decided], dtype=pl.List(pl.String)
-            ),
-            alasan=pl.Series(
-                [list(d.messages) if d else [] for d in decided], dtype=pl.List(pl.String)
-            ),
-            alasan_en=pl.Series(
-                [list(d.messages_en) if d else [] for d in decided], dtype=pl.List(pl.String)
-            ),
-            jumlah_bantuan=pl.Series([d.amount if d else "0" for d in decided], dtype=pl.String),
+        # Each combination gets the number of its decision (a few dozen in a
+        # file): the rows carry that number, and the decisions' list columns
+        # come from one small table, not from a Python list per combination.
+        combos = w.select(_KEYS).unique()
+        ids = [memo(self._decided, key, self._decision_id) for key in combos.iter_rows()]
+        combos = combos.with_columns(_d=pl.Series(ids, dtype=pl.UInt32))
+        w = (
+            w.join(combos, on=list(_KEYS), how="inner")
+            .drop_nulls("_d")
+            .join(self._decisions, on="_d", how="left")
         )
-        w = w.join(combos, on=list(_KEYS), how="left", maintain_order="left").filter(pl.col("_ok"))
         warned = {} if self._warnings_of is None else self._warnings(w)
         return w.select(*FAST_SCHEMA), warned
 

@@ -2,7 +2,8 @@
 
 The rows the vectorised checks decided and those the per-record engine
 screened come together here; a NIK's first valid record is looked up in the
-per-record engine's own first-seen index, so duplicates span batches.
+stream's duplicate index (:class:`~koperasi_id.frames._first_lines.FirstLines`),
+so duplicates span batches.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from typing import Any
 import polars as pl
 
 from koperasi_id import bpum
-from koperasi_id.bpum._screening import _FirstSeen, duplicate_message, duplicate_message_en
+from koperasi_id.bpum._screening import duplicate_message, duplicate_message_en
+from koperasi_id.frames._first_lines import FirstLines
 
 __all__ = ["RESULT_SCHEMA", "Slow", "assemble", "count", "member", "string_lists"]
 
@@ -39,7 +41,7 @@ def assemble(
     slow: Slow,
     line: pl.Series,
     *,
-    seen: _FirstSeen,
+    seen: FirstLines,
     repeated: pl.Series | None,
     year: int,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -57,21 +59,12 @@ def assemble(
                 schema={"pos": pl.UInt32, "key": pl.Int64},
             ),
         ]
-    ).sort("pos")
-    keys = keys.drop_nulls("key")
+    ).drop_nulls("key")
     every_key = keys
     if repeated is not None:
         # A NIK seen once in the whole stream is no duplicate: it need not be indexed.
         keys = keys.filter(member(keys["key"], repeated))
-    keys = keys.with_columns(line=line.gather(keys["pos"]))
-    firsts = keys.group_by("key", maintain_order=True).agg(pl.col("line").first())
-    earlier = [seen.setdefault(k, n) for k, n in firsts.iter_rows()]
-    firsts = firsts.with_columns(earlier=pl.Series(earlier, dtype=pl.Int64))
-    dups = (
-        keys.join(firsts.select("key", "earlier"), on="key", how="left")
-        .filter(pl.col("earlier") != pl.col("line"))
-        .select("pos", "earlier")
-    )
+    dups = seen.duplicates(keys.with_columns(line=line.gather(keys["pos"])))
     # Duplicates: one row per record, built column-wise (a message each).
     slow_masked = pl.DataFrame(
         {"pos": [p for p, _, _ in slow], "masked": [r.nik or "" for _, r, _ in slow]},
