@@ -34,30 +34,79 @@ except ImportError as err:  # pragma: no cover - exercised in an environment wit
         "koperasi_id.frames needs polars, an optional extra: pip install 'koperasi-id[polars]'"
     ) from err
 
-from koperasi_id.frames._bpum import BPUM_RESULT_COLUMNS, BpumScreener, FrameRun
-from koperasi_id.frames._bpum_api import (
-    repeated_niks,
-    screen_bpum,
-    screen_bpum_batches,
-    screen_bpum_csv,
-)
-from koperasi_id.frames._cooperatives import (
-    COOPERATIVE_STATUS_COLUMNS,
-    INVALID_STATUS,
-    NOT_YET_ESTABLISHED,
-    CooperativeCounter,
-    StatusRun,
-)
-from koperasi_id.frames._cooperatives_api import cooperative_status, summarize_registry
-from koperasi_id.frames._csv import write_bpum_csv
-from koperasi_id.frames._identifiers import (
-    IDENTIFIER_KINDS,
-    identifier_cells,
-    identifier_columns,
-)
-from koperasi_id.frames._kur import KUR_RESULT_COLUMNS, KurAssessor, KurRun, assess_kur
-from koperasi_id.frames._msme import MSME_RESULT_COLUMNS, MsmeClassifier, MsmeRun
-from koperasi_id.frames._msme_api import classify_msme
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from koperasi_id.frames._bpum import BPUM_RESULT_COLUMNS, BpumScreener, FrameRun
+    from koperasi_id.frames._bpum_api import (
+        repeated_niks,
+        screen_bpum,
+        screen_bpum_batches,
+        screen_bpum_csv,
+    )
+    from koperasi_id.frames._cooperatives import (
+        COOPERATIVE_STATUS_COLUMNS,
+        INVALID_STATUS,
+        NOT_YET_ESTABLISHED,
+        CooperativeCounter,
+        StatusRun,
+    )
+    from koperasi_id.frames._cooperatives_api import cooperative_status, summarize_registry
+    from koperasi_id.frames._csv import write_bpum_csv
+    from koperasi_id.frames._identifiers import (
+        IDENTIFIER_KINDS,
+        identifier_cells,
+        identifier_columns,
+    )
+    from koperasi_id.frames._kur import KUR_RESULT_COLUMNS, KurAssessor, KurRun, assess_kur
+    from koperasi_id.frames._msme import MSME_RESULT_COLUMNS, MsmeClassifier, MsmeRun
+    from koperasi_id.frames._msme_api import classify_msme
+
+# Each name's module, imported on first use: a job that screens BPUM rows
+# does not pay for importing the cooperative, KUR and MSME engines.
+_HOMES = {
+    "BPUM_RESULT_COLUMNS": "_bpum",
+    "BpumScreener": "_bpum",
+    "FrameRun": "_bpum",
+    "repeated_niks": "_bpum_api",
+    "screen_bpum": "_bpum_api",
+    "screen_bpum_batches": "_bpum_api",
+    "screen_bpum_csv": "_bpum_api",
+    "COOPERATIVE_STATUS_COLUMNS": "_cooperatives",
+    "INVALID_STATUS": "_cooperatives",
+    "NOT_YET_ESTABLISHED": "_cooperatives",
+    "CooperativeCounter": "_cooperatives",
+    "StatusRun": "_cooperatives",
+    "cooperative_status": "_cooperatives_api",
+    "summarize_registry": "_cooperatives_api",
+    "write_bpum_csv": "_csv",
+    "IDENTIFIER_KINDS": "_identifiers",
+    "identifier_cells": "_identifiers",
+    "identifier_columns": "_identifiers",
+    "KUR_RESULT_COLUMNS": "_kur",
+    "KurAssessor": "_kur",
+    "KurRun": "_kur",
+    "assess_kur": "_kur",
+    "MSME_RESULT_COLUMNS": "_msme",
+    "MsmeClassifier": "_msme",
+    "MsmeRun": "_msme",
+    "classify_msme": "_msme_api",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'koperasi_id.frames' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"koperasi_id.frames.{home}"), name)
+    globals()[name] = value  # later look-ups are plain attribute reads
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_HOMES})
+
 
 __all__ = [
     "BPUM_RESULT_COLUMNS",

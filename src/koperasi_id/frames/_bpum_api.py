@@ -14,7 +14,6 @@ from koperasi_id._numbers import check_whole
 from koperasi_id.errors import RuleInputError
 from koperasi_id.frames._bpum import BpumScreener, FrameRun
 from koperasi_id.frames._bpum_results import RESULT_SCHEMA
-from koperasi_id.frames._first_lines import IN_MEMORY_KEYS
 from koperasi_id.frames._csv import (
     csv_batches,
     csv_nik_cells,
@@ -22,6 +21,7 @@ from koperasi_id.frames._csv import (
     nik_keys,
     repeated_keys,
 )
+from koperasi_id.frames._first_lines import IN_MEMORY_KEYS
 from koperasi_id.law import Timeline
 
 __all__ = ["repeated_niks", "screen_bpum", "screen_bpum_batches", "screen_bpum_csv"]

@@ -52,8 +52,8 @@ class FirstLines:
 
     __slots__ = ("_filter", "_held", "_limit", "_overflow", "_runs")
 
-    def __init__(self, *, limit: int = IN_MEMORY_KEYS) -> None:
-        self._limit = limit
+    def __init__(self, *, limit: int | None = None) -> None:
+        self._limit = IN_MEMORY_KEYS if limit is None else limit
         self._runs: list[tuple[pl.DataFrame, int]] = []  # (run, merge level)
         self._filter = pl.Series(dtype=pl.Boolean)  # a Bloom filter of the runs' keys
         self._held = 0
@@ -89,12 +89,12 @@ class FirstLines:
             self._overflow = _FirstSeen()
         if count and self._overflow is not None:
             # Past the limit the per-record engine's index answers for the keys
-            # the runs do not hold (and takes those it has not seen).
+            # the runs do not hold (and takes those it has not seen: their own
+            # line comes back, which marks no row as a duplicate).
             seen, at = self._overflow, new.arg_true()
             pairs = zip(key.gather(at), line.gather(at), strict=True)
             stored = pl.Series([seen.setdefault(k, n) for k, n in pairs], dtype=pl.Int64)
             prior = prior.scatter(at, stored)
-            prior = pl.select(pl.when(prior != line).then(prior)).to_series()
         elif count:
             self._add(
                 ordered.filter(new).select("key", "line"), bits[0].filter(new), bits[1].filter(new)
