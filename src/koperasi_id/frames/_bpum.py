@@ -14,8 +14,9 @@ How the columnar engine stays the per-record engine (why it can be trusted):
   length limit, when no cell edge could be stripped.
 - A row that any of this cannot vouch for (odd spacing, non-ASCII edges, an
   invalid value, an unknown column) is screened by the per-record engine, and
-  counted as such. Duplicate NIKs are found column-wise within a batch and
-  through the per-record engine's own first-seen index across batches.
+  counted as such. Duplicate NIKs are found column-wise, within a batch and
+  across batches, in one index of every valid record's NIK as a number
+  (:class:`~koperasi_id.frames._first_lines.FirstLines`: exact, no hashing).
 
 So no threshold, list or rate is restated here: a ``rules=`` timeline reaches
 both paths the same way. The checks are in ``_bpum_checks``, the assembly of
@@ -74,7 +75,9 @@ class BpumScreener:
     ``repeated`` (optional) lists, as numbers, every NIK that may occur more
     than once in the whole stream (a superset, such as
     :func:`~koperasi_id.frames.repeated_niks` of its NIK column): only those
-    enter the duplicate index, which then stays small. Without it every NIK does.
+    enter the duplicate index, which then stays small. Without it every NIK
+    does (16 bytes each, up to about two million; past that the index moves
+    the further ones to a temporary file).
     """
 
     def __init__(
