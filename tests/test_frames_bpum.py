@@ -369,3 +369,31 @@ def test_english_reasons_of_duplicates_across_batches() -> None:
     got = pl.concat(parts)
     assert [tuple(r) for r in got.rows()] == want
     assert got.filter(pl.col("hasil") == "ganda")["alasan_en"].list.len().to_list() == [1, 1, 1]
+
+
+def test_business_address_written_otherwise_is_still_the_ktp_address() -> None:
+    """Without an SKU, the business must be at the KTP address (``same_address``).
+
+    The same address in other case, punctuation and spacing is at the KTP
+    address; another address is not. Batches of 5 mix both kinds, and the
+    second time an address is met its key is the one kept from before.
+    """
+    rows = []
+    for i, row in enumerate(read_sample()[:60]):
+        new = dict(row, ada_sku="tidak")
+        ktp = new["alamat_ktp"]
+        if i % 3 == 0:
+            new["alamat_usaha"] = ktp.upper().replace(".", " ,")  # the same, written otherwise
+        elif i % 3 == 1:
+            new["alamat_usaha"] = ktp + " Blok B"  # another address
+        rows.append(new)
+    frame = frame_of(rows)
+    want = per_record(frame, year=2021)
+    got = screen_bpum(frame, year=2021, batch_size=5)
+    assert [tuple(r) for r in got.rows()] == want
+    sku = f"bpum.{bpum.Criterion.SKU.value}"
+    fails = [sku in w[4] for w in want]
+    # The other address without an SKU fails the check, the same one written otherwise does not.
+    assert all(fails[i] for i, w in enumerate(want) if i % 3 == 1 and w[2] != "tidak_valid")
+    assert not any(fails[i] for i in range(0, len(want), 3))
+    assert sum(fails) > 10

@@ -367,36 +367,27 @@ class FastChecks:
         w = w.filter(self._passing(w, {name: (c, f) for name, (_, c, f) in parts.items()}))
         w = w.drop("telepon", *parts)
         # Two addresses are the same when their comparison keys are (same_address
-        # is that test): each distinct address is keyed once, then rows compare keys.
-        away = w.filter(
-            (pl.col("alamat_usaha") != "") & (pl.col("alamat_usaha") != pl.col("alamat_ktp"))
-        ).select("alamat_ktp", "alamat_usaha")
-        texts = pl.concat([away["alamat_ktp"], away["alamat_usaha"]]).unique()
-        keyed = pl.DataFrame(
-            {
-                "text": texts,
-                "key": pl.Series(
-                    [memo(self._addresses, t, _address_key) for t in texts], dtype=pl.String
-                ),
-            }
-        )
-        pairs = (
-            away.unique()
-            .join(keyed.rename({"text": "alamat_ktp", "key": "_k"}), on="alamat_ktp")
-            .join(keyed.rename({"text": "alamat_usaha", "key": "_u"}), on="alamat_usaha")
-            .select("alamat_ktp", "alamat_usaha", _same=pl.col("_k") == pl.col("_u"))
-        )
-        w = w.join(pairs, on=["alamat_ktp", "alamat_usaha"], how="left", maintain_order="left")
+        # is that test): each distinct address is keyed once, then the rows whose
+        # addresses differ as written compare keys, in Python (a few thousand
+        # dict look-ups a batch cost less than the joins that did it column-wise).
+        usaha, ktp = w["alamat_usaha"], w["alamat_ktp"]
+        at_ktp = (usaha == "") | (usaha == ktp)
+        away = (~at_ktp).arg_true()
+        keys = self._addresses
+
+        def key_of(text: str) -> str:
+            found = keys.get(text)
+            return memo(keys, text, _address_key) if found is None else found
+
+        same = [
+            key_of(a) == key_of(b)
+            for a, b in zip(ktp.gather(away).to_list(), usaha.gather(away).to_list(), strict=True)
+        ]
+        at_ktp = at_ktp.scatter(away, pl.Series(same, dtype=pl.Boolean))
         w = w.with_columns(
             _kk_given=pl.when(pl.col("kk") != "").then(pl.lit("1")).otherwise(pl.lit("0")),
-            _at_ktp=pl.when(
-                (pl.col("alamat_usaha") == "")
-                | (pl.col("alamat_usaha") == pl.col("alamat_ktp"))
-                | pl.col("_same").fill_null(False)
-            )
-            .then(pl.lit("1"))
-            .otherwise(pl.lit("0")),
-        ).drop("alamat_ktp", "alamat_usaha", "_same", "kk")
+            _at_ktp=pl.when(at_ktp).then(pl.lit("1")).otherwise(pl.lit("0")),
+        ).drop("alamat_ktp", "alamat_usaha", "kk")
         # Values checked one part at a time: structure problems are per cell,
         # the one cross-cell rule (proposer type and region depth) is one part.
         places = w.select(_PLACE).unique(maintain_order=True)
