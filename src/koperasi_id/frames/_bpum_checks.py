@@ -370,8 +370,8 @@ class FastChecks:
         # is that test): each distinct address is keyed once, then the rows whose
         # addresses differ as written compare keys, in Python (a few thousand
         # dict look-ups a batch cost less than the joins that did it column-wise).
-        usaha, ktp = w["alamat_usaha"], w["alamat_ktp"]
-        at_ktp = (usaha == "") | (usaha == ktp)
+        business, home = w["alamat_usaha"], w["alamat_ktp"]
+        at_ktp = (business == "") | (business == home)
         away = (~at_ktp).arg_true()
         keys = self._addresses
 
@@ -381,7 +381,9 @@ class FastChecks:
 
         same = [
             key_of(a) == key_of(b)
-            for a, b in zip(ktp.gather(away).to_list(), usaha.gather(away).to_list(), strict=True)
+            for a, b in zip(
+                home.gather(away).to_list(), business.gather(away).to_list(), strict=True
+            )
         ]
         at_ktp = at_ktp.scatter(away, pl.Series(same, dtype=pl.Boolean))
         w = w.with_columns(
