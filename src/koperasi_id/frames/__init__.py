@@ -34,8 +34,9 @@ except ImportError as err:  # pragma: no cover - exercised in an environment wit
         "koperasi_id.frames needs polars, an optional extra: pip install 'koperasi-id[polars]'"
     ) from err
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from koperasi_id._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from koperasi_id.frames._bpum import BPUM_RESULT_COLUMNS, BpumScreener, FrameRun
@@ -65,48 +66,35 @@ if TYPE_CHECKING:
 
 # Each name's module, imported on first use: a job that screens BPUM rows
 # does not pay for importing the cooperative, KUR and MSME engines.
-_HOMES = {
-    "BPUM_RESULT_COLUMNS": "_bpum",
-    "BpumScreener": "_bpum",
-    "FrameRun": "_bpum",
-    "repeated_niks": "_bpum_api",
-    "screen_bpum": "_bpum_api",
-    "screen_bpum_batches": "_bpum_api",
-    "screen_bpum_csv": "_bpum_api",
-    "COOPERATIVE_STATUS_COLUMNS": "_cooperatives",
-    "INVALID_STATUS": "_cooperatives",
-    "NOT_YET_ESTABLISHED": "_cooperatives",
-    "CooperativeCounter": "_cooperatives",
-    "StatusRun": "_cooperatives",
-    "cooperative_status": "_cooperatives_api",
-    "summarize_registry": "_cooperatives_api",
-    "write_bpum_csv": "_csv",
-    "IDENTIFIER_KINDS": "_identifiers",
-    "identifier_cells": "_identifiers",
-    "identifier_columns": "_identifiers",
-    "KUR_RESULT_COLUMNS": "_kur",
-    "KurAssessor": "_kur",
-    "KurRun": "_kur",
-    "assess_kur": "_kur",
-    "MSME_RESULT_COLUMNS": "_msme",
-    "MsmeClassifier": "_msme",
-    "MsmeRun": "_msme",
-    "classify_msme": "_msme_api",
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    "koperasi_id.frames._bpum": ("BPUM_RESULT_COLUMNS", "BpumScreener", "FrameRun"),
+    "koperasi_id.frames._bpum_api": (
+        "repeated_niks",
+        "screen_bpum",
+        "screen_bpum_batches",
+        "screen_bpum_csv",
+    ),
+    "koperasi_id.frames._cooperatives": (
+        "COOPERATIVE_STATUS_COLUMNS",
+        "INVALID_STATUS",
+        "NOT_YET_ESTABLISHED",
+        "CooperativeCounter",
+        "StatusRun",
+    ),
+    "koperasi_id.frames._cooperatives_api": ("cooperative_status", "summarize_registry"),
+    "koperasi_id.frames._csv": ("write_bpum_csv",),
+    "koperasi_id.frames._identifiers": (
+        "IDENTIFIER_KINDS",
+        "identifier_cells",
+        "identifier_columns",
+    ),
+    "koperasi_id.frames._kur": ("KUR_RESULT_COLUMNS", "KurAssessor", "KurRun", "assess_kur"),
+    "koperasi_id.frames._msme": ("MSME_RESULT_COLUMNS", "MsmeClassifier", "MsmeRun"),
+    "koperasi_id.frames._msme_api": ("classify_msme",),
 }
 
-
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'koperasi_id.frames' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"koperasi_id.frames.{home}"), name)
-    globals()[name] = value  # later look-ups are plain attribute reads
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_HOMES})
-
+if not TYPE_CHECKING:
+    __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 
 __all__ = [
     "BPUM_RESULT_COLUMNS",
