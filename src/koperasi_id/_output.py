@@ -113,6 +113,11 @@ class Progress:
         self._on = sys.stderr.isatty() and reader.size >= min_bytes
         self._count = 0
 
+    @property
+    def shown(self) -> bool:
+        """Whether the indicator is drawn (a loop may skip :meth:`tick` when it is not)."""
+        return self._on
+
     def tick(self) -> None:
         """Count one record; redraw every 10,000."""
         self._count += 1

@@ -20,9 +20,9 @@ byte for byte.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, overload
 
-from koperasi_id.bpum._eligibility import cell_passes, failures, passes_all, plan
+from koperasi_id.bpum._eligibility import CellPasses, cell_passes, failures, passes_all, plan
 from koperasi_id.bpum._programmes import (
     PROGRAMMES,
     OtherBankCreditRule,
@@ -31,7 +31,7 @@ from koperasi_id.bpum._programmes import (
     programme,
 )
 from koperasi_id.bpum._proposal import Proposal
-from koperasi_id.bpum._rowcells import QuietRows
+from koperasi_id.bpum._rowcells import QuietRows, QuietValues
 from koperasi_id.bpum._screening import (
     _ZERO,
     DUPLICATE_CODE,
@@ -96,6 +96,12 @@ class RowScreening:
         self._eligible = 0  # eligible rows answered by row(), added to the summary on close
         self._amount_text = str(prog.amount)
         self._zero_text = str(_ZERO)
+        # The end of an eligible row's CSV line, if no cell of it needs quoting
+        # (the amount is a Decimal's text: digits, a point, an exponent).
+        tail = [_ELIGIBLE, self._amount_text, "", "", ""]
+        self._eligible_text: str | None = (
+            "," + ",".join(tail) + "\n" if not any(_QUOTED.intersection(c) for c in tail) else None
+        )
         passes = cell_passes(prog, self._rule)
         quiet = QuietRows(header, lenient=lenient)
         self._passes = passes
@@ -135,6 +141,67 @@ class RowScreening:
         values = quiet.check(data, kk_required=passes.kk_required)
         if values is None:
             return None
+        return self._cells_of(line, values, passes)
+
+    def row_cells(self, line: int, cells: Sequence[Any]) -> list[str] | None:
+        """The same for a row given as its cells in the order of ``header`` (no dict).
+
+        >>> header = ["nik", "nama"]
+        >>> with RowScreening(header, summary=ScreeningSummary(year=2021), year=2021) as s:
+        ...     s.row_cells(2, ["1871010101900001", "Siti"]) is None  # columns missing
+        True
+        """
+        quiet, passes = self._quiet, self._passes
+        if quiet is None or passes is None:
+            return None
+        values = quiet.check_cells(cells, kk_required=passes.kk_required)
+        if values is None:
+            return None
+        return self._cells_of(line, values, passes)
+
+    def row_text(self, line: int, cells: Sequence[Any]) -> str | list[str] | None:
+        """:meth:`row_cells`, but an eligible row comes as its line of CSV text.
+
+        The text is what ``csv.writer`` (``lineterminator="\\n"``) writes of
+        the row's cells: none of them ever needs quoting (the line number,
+        the masked NIK, the outcome, the amount and three empty cells). The
+        other rows carry messages, which may: they come as cells.
+
+        >>> header = ["nik", "kk", "nama", "alamat_ktp", "bidang_usaha", "telepon",
+        ...           "pekerjaan", "punya_kur", "punya_kredit_bank_lain",
+        ...           "jenis_pengusul", "wilayah_pengusul"]
+        >>> row = ["1871010101900001", "1871010101100001", "Siti", "Jl. Kartini 5", "warung",
+        ...        "081234567890", "pedagang", "tidak", "ya", "dinas_kabupaten_kota", "18.71"]
+        >>> with RowScreening(header, summary=ScreeningSummary(year=2021), year=2021) as s:
+        ...     s.row_text(2, row), s.row_text(3, row)[2]
+        ('2,187101******0001,layak,1200000,,,\n', 'ganda')
+        """
+        quiet, passes = self._quiet, self._passes
+        if quiet is None or passes is None:
+            return None
+        values = quiet.check_cells(cells, kk_required=passes.kk_required)
+        if values is None:
+            return None
+        return self._cells_of(line, values, passes, text=self._eligible_text)
+
+    @overload
+    def _cells_of(
+        self, line: int, values: QuietValues, passes: CellPasses, *, text: None = None
+    ) -> list[str] | None: ...
+
+    @overload
+    def _cells_of(
+        self, line: int, values: QuietValues, passes: CellPasses, *, text: str | None
+    ) -> str | list[str] | None: ...
+
+    def _cells_of(
+        self, line: int, values: QuietValues, passes: CellPasses, *, text: str | None = None
+    ) -> str | list[str] | None:
+        """The output cells of a row whose values ``quiet_values`` gave, or ``None``.
+
+        With ``text`` (the end of an eligible row's CSV line) an eligible row
+        comes as its CSV line instead.
+        """
         (nik_value, kk_value, name, ktp_address, address, sku, line_of_business, kbli_value,
          phone_value, job, kur, credit, previous, proposer, wni, occupation, proposer_type) = values  # fmt: skip
         eligible = passes_all(
@@ -201,7 +268,11 @@ class RowScreening:
                     "",
                 ]
         self._eligible += 1
+        if text is not None:
+            return f"{line},{masked}{text}"
         return [str(line), masked, _ELIGIBLE, self._amount_text, "", "", ""]
 
 
 _ELIGIBLE = ScreeningOutcome.ELIGIBLE.value
+#: The characters that make ``csv.writer`` quote a cell (the delimiter, the quote, line ends).
+_QUOTED = frozenset(',"\r\n')

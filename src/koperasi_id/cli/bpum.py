@@ -196,21 +196,41 @@ def _screen_rows(
     as_csv = writer.format is FileFormat.CSV
     write_cells = writer.write_cells
     fast_row = screening.row
+    fast_text = screening.row_text
+    record_of = reader.record_of
     lenient = args.lenient
-    tick = progress.tick
+    tick = progress.tick if progress.shown else None
     block = writer.stream
-    for record in reader:
-        tick()
+    put = block.write
+    lines = 0  # the eligible rows written as text, for the writer's count
+    # A clean CSV row comes as its cells (no dict, no record unless the
+    # general path needs one); any other row as the record iteration gives.
+    for item in reader.rows_or_records():
+        if tick is not None:
+            tick()
         if block.tell() >= _BLOCK:
             out.write(block.getvalue())
             block.seek(0)
             block.truncate()
-        line = record.line
-        if record.flat and not record.problems:
-            cells = fast_row(line, record.data)
-            if cells is not None:
-                write_cells(cells)
+        if isinstance(item, tuple):
+            line, row = item
+            got = fast_text(line, row)
+            if got is not None:
+                if type(got) is str:  # an eligible row's CSV line
+                    put(got)
+                    lines += 1
+                else:
+                    write_cells(got)
                 continue
+            record = record_of(line, row)
+        else:
+            record = item
+            line = record.line
+            if record.flat and not record.problems:
+                cells = fast_row(line, record.data)
+                if cells is not None:
+                    write_cells(cells)
+                    continue
         proposal = structure_proposal(record, lenient=lenient)
         if not isinstance(proposal, ValidationError):
             tally.add_entity(proposal, line)
@@ -229,6 +249,7 @@ def _screen_rows(
                 "duplikat_baris": result.duplicate_of,
             }
         )
+    writer.count += lines
 
 
 #: Characters of output gathered before they are written out.
