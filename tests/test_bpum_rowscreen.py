@@ -11,6 +11,7 @@ outcome of every row, the summary and the output bytes.
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
@@ -59,15 +60,22 @@ def _both(
     header = list(rows[0]) if rows else list(PROPOSAL_COLUMNS)
     options: dict[str, Any] = {"year": year, "other_bank_credit_rule": rule, "rules": rules}
     fast_summary, general_summary = ScreeningSummary(year=year), ScreeningSummary(year=year)
+    cells_summary = ScreeningSummary(year=year)
     answered = 0
     with (
         RowScreening(header, summary=fast_summary, **options, lenient=lenient) as fast,
         RowScreening(
             header, summary=general_summary, **options, lenient=lenient, fast=False
         ) as general,
+        RowScreening(header, summary=cells_summary, **options, lenient=lenient) as by_cells,
     ):
         for line, row in enumerate(rows, start=2):
             expected = result_cells(general.item(line, structure_row(row, lenient=lenient)))
+            # The command's way for a clean CSV row: its cells, an eligible one as CSV text.
+            text = by_cells.row_text(line, list(row.values()))
+            if text is None:
+                text = result_cells(by_cells.item(line, structure_row(row, lenient=lenient)))
+            assert text == (_csv_line(expected) if isinstance(text, str) else expected), line
             got = fast.row(line, row)
             if got is None:
                 got = result_cells(fast.item(line, structure_row(row, lenient=lenient)))
@@ -79,9 +87,17 @@ def _both(
                 assert isinstance(structured, Proposal)
                 assert value_warnings(structured) == [], line
             assert got == expected, line
-    assert fast_summary == general_summary
+    assert fast_summary == general_summary == cells_summary
     assert list(fast_summary.by_reason) == list(general_summary.by_reason)  # the JSON's order
+    assert list(cells_summary.by_reason) == list(general_summary.by_reason)
     return answered, fast_summary
+
+
+def _csv_line(cells: Sequence[str]) -> str:
+    """What the command's csv writer writes of ``cells``."""
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\n").writerow(cells)
+    return text.getvalue()
 
 
 def _row(**cells: str) -> dict[str, str]:
@@ -288,6 +304,8 @@ def _screen(
     with monkeypatch.context() as m:
         if not fast:
             m.setattr(RowScreening, "row", lambda self, line, data: None)
+            m.setattr(RowScreening, "row_cells", lambda self, line, cells: None)
+            m.setattr(RowScreening, "row_text", lambda self, line, cells: None)
         code = main(
             ["bpum", "screen", str(source), "--year", "2021", "--engine", "rows",
              "--out", str(out), "--summary-json", str(summary), *args]
