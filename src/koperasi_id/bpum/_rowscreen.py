@@ -174,7 +174,7 @@ class RowScreening:
         ...        "081234567890", "pedagang", "tidak", "ya", "dinas_kabupaten_kota", "18.71"]
         >>> with RowScreening(header, summary=ScreeningSummary(year=2021), year=2021) as s:
         ...     s.row_text(2, row), s.row_text(3, row)[2]
-        ('2,187101******0001,layak,1200000,,,\n', 'ganda')
+        ('2,187101******0001,layak,1200000,,,\\n', 'ganda')
         """
         quiet, passes = self._quiet, self._passes
         if quiet is None or passes is None:
