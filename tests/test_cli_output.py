@@ -18,6 +18,7 @@ import pytest
 
 from koperasi_id._output import RecordWriter
 from koperasi_id.bpum import PROPOSAL_COLUMNS
+from koperasi_id.bpum._rowscreen import RowScreening
 from koperasi_id.cli import main
 
 NIK = "1871010101900001"  # synthetic
@@ -99,9 +100,19 @@ def test_ctrl_c_leaves_no_output_and_no_summary(
         if len(written) == 20:
             raise KeyboardInterrupt
 
-    # The screening writes CSV rows as cells; either way the 20th row is interrupted.
+    def text_then_interrupt(self: RowScreening, line: int, cells: list[str]) -> object:
+        got = real_text(self, line, cells)
+        written.append(got)
+        if len(written) == 20:
+            raise KeyboardInterrupt
+        return got
+
+    # The screening writes CSV rows as cells, an eligible clean row as the text
+    # row_text gives; whichever way, the 20th row is interrupted.
+    real_text = RowScreening.row_text
     monkeypatch.setattr(RecordWriter, "write", write_then_interrupt)
     monkeypatch.setattr(RecordWriter, "write_cells", cells_then_interrupt)
+    monkeypatch.setattr(RowScreening, "row_text", text_then_interrupt)
     code = main(
         ["bpum", "screen", str(src), "--year", "2021", "--out", str(out),
          "--summary-json", str(summary)]

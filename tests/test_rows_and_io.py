@@ -297,6 +297,7 @@ def test_progress_is_silent_off_a_terminal(
 ) -> None:
     with open_records(write(tmp_path, "a.csv", b"a\n1\n")) as reader:
         progress = Progress(reader, min_bytes=0)
+        assert not progress.shown
         for _ in range(20_000):
             progress.tick()
         progress.done()
@@ -467,6 +468,8 @@ def test_progress_on_a_terminal_counts_and_clears_its_line(
     with open_records(path) as reader:
         small = Progress(reader)  # under the default 5 MB: silent
         progress = Progress(reader, min_bytes=0)
+        assert progress.shown
+        assert not small.shown  # a loop may skip its tick
         for _ in reader:
             small.tick()
             progress.tick()
