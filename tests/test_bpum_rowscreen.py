@@ -304,7 +304,6 @@ def _screen(
     with monkeypatch.context() as m:
         if not fast:
             m.setattr(RowScreening, "row", lambda self, line, data: None)
-            m.setattr(RowScreening, "row_cells", lambda self, line, cells: None)
             m.setattr(RowScreening, "row_text", lambda self, line, cells: None)
         code = main(
             ["bpum", "screen", str(source), "--year", "2021", "--engine", "rows",

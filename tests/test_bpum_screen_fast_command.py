@@ -16,6 +16,8 @@ reading of the 2021 bank-credit rule.
 
 from __future__ import annotations
 
+import csv
+import io
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,8 +28,8 @@ from _robustness import NIKS
 from koperasi_id.bpum._rowscreen import RowScreening
 from koperasi_id.cli import main
 from test_bpum_rowscreen import SAMPLE
-from test_robustness_files import BPUM_ROW, HOSTILE_COLUMNS, _hostile_bpum_rows
-from test_validate_quiet_rows import _write
+from test_robustness_files import BPUM_ROW
+from test_validate_quiet_rows import _write, hostile_files, quoting_lines
 
 
 def _screen(
@@ -41,7 +43,6 @@ def _screen(
     with monkeypatch.context() as m:
         if not fast:
             m.setattr(RowScreening, "row", lambda self, line, data: None)
-            m.setattr(RowScreening, "row_cells", lambda self, line, cells: None)
             m.setattr(RowScreening, "row_text", lambda self, line, cells: None)
         code = main(["bpum", "screen", str(source), "--engine", "rows", *args])
     out, err = capsys.readouterr()
@@ -105,22 +106,11 @@ def test_the_benchmark_file_gives_the_same_output(
 def test_hostile_cells_and_columns_give_the_same_output(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    names = list(BPUM_ROW)
-    rows = [list(BPUM_ROW.values()), *_hostile_bpum_rows()]  # each cell junk in turn
-    source = _write(tmp_path / "hostile.csv", names, rows)
-    with source.open("ab") as f:  # a record that is not UTF-8, a short one, a long one
-        f.write(b"\xff\xfe" + NIKS[0].encode() + b"," * (len(names) - 1) + b"\n")
-        f.write(NIKS[1].encode() + b",x\n")
-        f.write(b",".join(v.encode() for v in BPUM_ROW.values()) + b",extra\n")
+    source, lenient, records = hostile_files(tmp_path)
     for args in _VARIANTS[:4]:
         code, out, _ = _same_output(source, capsys, monkeypatch, args)
         assert code == 0
-    assert out.count("\n") == len(rows) + 3  # jsonl: one line per record
-    lenient = _write(
-        tmp_path / "lenient.csv",
-        [*reversed(names), *HOSTILE_COLUMNS],
-        [[*reversed(r), *(["x"] * len(HOSTILE_COLUMNS))] for r in rows],
-    )
+    assert out.count("\n") == records  # jsonl: one line per record
     _same_output(lenient, capsys, monkeypatch, ["--year", "2021", "--lenient"])
     _same_output(lenient, capsys, monkeypatch)  # unknown columns: every row is invalid
 
@@ -128,40 +118,28 @@ def test_hostile_cells_and_columns_give_the_same_output(
 def test_clean_quoted_and_broken_rows_share_one_duplicate_index(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    header = ",".join(BPUM_ROW)
-    plain = ",".join(BPUM_ROW.values())
-    quoted = ",".join(f'"{v}"' for v in BPUM_ROW.values())
-    other = plain.replace(NIKS[0], NIKS[1])
+    plain = ",".join(BPUM_ROW.values()).replace(NIKS[0], NIKS[1])
     lines = [
-        header,
-        quoted,  # the first of a NIK, read by csv.reader: RowScreening.row answers it
-        plain,  # its repeat, a clean row: row_text
-        other,  # a new NIK, eligible: a line of text
-        other.replace("Siti", '"Si,ti"'),  # its repeat, quoted
-        plain.replace("tidak,tidak", "ya,tidak"),  # a KUR holder, repeated NIK
-        plain.replace("Siti", 'Si"ti'),  # a quote inside an unquoted cell
-        plain.replace("Jl. Kartini 5", '"Jl. Kartini\n5"'),  # a cell over two lines
-        plain.replace("Siti", '"Siti'),  # a quote never closed
-        other,
-        "",
-        "   ",
-        plain.replace(NIKS[0], "１" + NIKS[0][1:]),  # a full-width digit
-        plain.replace(NIKS[0], f"\u00a0{NIKS[0]}\t"),
-        plain + "\r",
-        plain.replace("081234567890", " 0812-3456-7890 "),
-        plain.replace(",", ";", 1),
-        plain.rsplit(",", 2)[0],  # short
-        plain + ",x",  # long
+        *quoting_lines(),  # a clean row first, then its repeats quoted, broken, odd
+        ",".join(f'"{v}"' for v in plain.split(",")),  # a new NIK, first quoted
+        plain,  # its clean repeat
+        plain.replace("tidak,tidak", "ya,tidak"),  # a clean repeat that holds KUR
+        plain + ",x",  # a long row
     ]
     source = tmp_path / "quotes.csv"
     source.write_bytes(("\r\n".join(lines) + "\n").encode("utf-8"))
     for args in _VARIANTS:
         code, out, _ = _same_output(source, capsys, monkeypatch, args)
         assert code == 0
-        if "jsonl" not in args:
-            rows = out.splitlines()
-            assert ",ganda," in rows[2]  # the clean repeat of a quoted row
-            assert rows[3].startswith("4,")
-            assert ",ganda," not in rows[3]
+        if "jsonl" in args:
+            continue
+        outcomes: dict[str, list[str]] = {}
+        for row in csv.DictReader(io.StringIO(out)):
+            outcomes.setdefault(row["nik"], []).append(row["hasil"])
+        first, second = (f"{nik[:6]}******{nik[12:]}" for nik in NIKS)
+        assert outcomes[first][0] != "ganda"  # the clean row, answered as text or cells
+        assert outcomes[first][1] == "ganda"  # its quoted repeat
+        assert outcomes[second][0] != "ganda"  # quoted first ...
+        assert outcomes[second][1:] == ["ganda", "ganda"]  # ... then its clean repeats
     duplicate = _write(tmp_path / "twice.csv", [*BPUM_ROW, "nik"], [[*BPUM_ROW.values(), "x"]])
     assert _same_output(duplicate, capsys, monkeypatch)[0] != 0  # the file is refused

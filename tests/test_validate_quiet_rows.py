@@ -210,36 +210,51 @@ def test_the_benchmark_file_gives_the_same_output(
     assert err.startswith("3000 rekaman")
 
 
-def test_hostile_cells_and_columns_give_the_same_output(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def hostile_files(tmp_path: Path) -> tuple[Path, Path, int]:
+    """A file of the robustness suite's hostile cells, the same under hostile column names.
+
+    Each cell junk in turn after a valid first row, then a record that is not
+    UTF-8, a short one and a long one; the second file has the columns
+    reversed and the hostile names added. Also the number of records.
+    """
     names = list(BPUM_ROW)
-    rows = [list(BPUM_ROW.values()), *_hostile_bpum_rows()]  # each cell junk in turn
+    rows = [list(BPUM_ROW.values()), *_hostile_bpum_rows()]
     source = _write(tmp_path / "hostile.csv", names, rows)
-    with source.open("ab") as f:  # a record that is not UTF-8, a short one, a long one
+    with source.open("ab") as f:
         f.write(b"\xff\xfe" + NIKS[0].encode() + b"," * (len(names) - 1) + b"\n")
         f.write(NIKS[1].encode() + b",x\n")
         f.write(b",".join(v.encode() for v in BPUM_ROW.values()) + b",extra\n")
-    code, out, err = _same_output(source, capsys, monkeypatch)
-    assert code == 0
-    assert f"{len(rows) + 3} rekaman" in err
-    assert "baris 2:" not in out  # the valid first row
     lenient = _write(
         tmp_path / "lenient.csv",
         [*reversed(names), *HOSTILE_COLUMNS],
         [[*reversed(r), *(["x"] * len(HOSTILE_COLUMNS))] for r in rows],
     )
+    return source, lenient, len(rows) + 3
+
+
+def test_hostile_cells_and_columns_give_the_same_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source, lenient, records = hostile_files(tmp_path)
+    code, out, err = _same_output(source, capsys, monkeypatch)
+    assert code == 0
+    assert f"{records} rekaman" in err
+    assert "baris 2:" not in out  # the valid first row
     _same_output(lenient, capsys, monkeypatch, ["--lenient"])
     _same_output(lenient, capsys, monkeypatch)  # unknown columns: every row is reported
 
 
-def test_quoting_whitespace_and_digits_give_the_same_output(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def quoting_lines() -> list[str]:
+    """The lines of a file of hostile quoting: the header, then the same row written many ways.
+
+    Quoted cells, a quote inside a cell, a doubled quote, a cell over two
+    lines, a quote never closed, blank lines, non-ASCII digits, odd
+    whitespace, a lone ``\\r``, another delimiter, a short row.
+    """
     header = ",".join(BPUM_ROW)
     plain = ",".join(BPUM_ROW.values())
     quoted = ",".join(f'"{v}"' for v in BPUM_ROW.values())
-    lines = [
+    return [
         header,
         plain,
         quoted,  # the same row, every cell quoted
@@ -258,6 +273,12 @@ def test_quoting_whitespace_and_digits_give_the_same_output(
         plain.replace(",", ";", 1),
         plain.rsplit(",", 2)[0],  # short
     ]
+
+
+def test_quoting_whitespace_and_digits_give_the_same_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = quoting_lines()
     source = tmp_path / "quotes.csv"
     source.write_bytes(("\r\n".join(lines) + "\n").encode("utf-8"))
     code, out, _ = _same_output(source, capsys, monkeypatch)

@@ -54,7 +54,8 @@ class RowScreening:
     every column of ``header``) and returns the output cells
     (:data:`~koperasi_id.bpum.SCREENING_COLUMNS`) of a valid row, or
     ``None``: then the caller structures the record its own way and passes
-    it to :meth:`item`, which returns the result. Both count into
+    it to :meth:`item`, which returns the result (:meth:`row_text` takes
+    the row as its list of cells instead). All count into
     ``summary``; the eligible rows of ``row`` are added when the run is
     closed. With ``fast=False``, or a header the fast path does not read
     (an unknown column, a missing one), every row takes the general path.
@@ -143,29 +144,15 @@ class RowScreening:
             return None
         return self._cells_of(line, values, passes)
 
-    def row_cells(self, line: int, cells: Sequence[Any]) -> list[str] | None:
-        """The same for a row given as its cells in the order of ``header`` (no dict).
-
-        >>> header = ["nik", "nama"]
-        >>> with RowScreening(header, summary=ScreeningSummary(year=2021), year=2021) as s:
-        ...     s.row_cells(2, ["1871010101900001", "Siti"]) is None  # columns missing
-        True
-        """
-        quiet, passes = self._quiet, self._passes
-        if quiet is None or passes is None:
-            return None
-        values = quiet.check_cells(cells, kk_required=passes.kk_required)
-        if values is None:
-            return None
-        return self._cells_of(line, values, passes)
-
     def row_text(self, line: int, cells: Sequence[Any]) -> str | list[str] | None:
-        """:meth:`row_cells`, but an eligible row comes as its line of CSV text.
+        """:meth:`row` for a row given as its cells in the order of ``header`` (no dict).
 
-        The text is what ``csv.writer`` (``lineterminator="\\n"``) writes of
-        the row's cells: none of them ever needs quoting (the line number,
-        the masked NIK, the outcome, the amount and three empty cells). The
-        other rows carry messages, which may: they come as cells.
+        An eligible row comes as its line of CSV text: what ``csv.writer``
+        (``lineterminator="\\n"``) writes of its cells, none of which ever
+        needs quoting (the line number, the masked NIK, the outcome, the
+        amount and three empty cells). The other rows carry messages, which
+        may: they come as cells. A row that is not plainly valid, or a header
+        the fast path does not read, gives ``None``.
 
         >>> header = ["nik", "kk", "nama", "alamat_ktp", "bidang_usaha", "telepon",
         ...           "pekerjaan", "punya_kur", "punya_kredit_bank_lain",
@@ -173,8 +160,8 @@ class RowScreening:
         >>> row = ["1871010101900001", "1871010101100001", "Siti", "Jl. Kartini 5", "warung",
         ...        "081234567890", "pedagang", "tidak", "ya", "dinas_kabupaten_kota", "18.71"]
         >>> with RowScreening(header, summary=ScreeningSummary(year=2021), year=2021) as s:
-        ...     s.row_text(2, row), s.row_text(3, row)[2]
-        ('2,187101******0001,layak,1200000,,,\\n', 'ganda')
+        ...     s.row_text(2, row), s.row_text(3, row)[2], s.row_text(4, row[:-1])
+        ('2,187101******0001,layak,1200000,,,\\n', 'ganda', None)
         """
         quiet, passes = self._quiet, self._passes
         if quiet is None or passes is None:
