@@ -30,10 +30,11 @@ LIST_SEPARATOR = "|"
 
 _INT = re.compile(r"-?+[0-9]++")
 _PLAIN = re.compile(r"-?+[0-9]++(?:\.[0-9]++)?+")
-_TRUE = frozenset({"true", "ya", "y", "yes", "1"})
+#: The words of a true and of a false boolean cell, lower case (the cell is lowered first).
+TRUE_WORDS = frozenset({"true", "ya", "y", "yes", "1"})
 # Not "t": it is "tidak" on Indonesian forms (Y/T) but "true" in database
 # exports (t/f); a guess would silently invert one of them, so it is an error.
-_FALSE = frozenset({"false", "tidak", "no", "n", "0"})
+FALSE_WORDS = frozenset({"false", "tidak", "no", "n", "0"})
 # A list index has at most six digits: int() of a 5,000-digit index raised a
 # bare ValueError; a longer one is an unknown column like any other.
 _COLUMN = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[([0-9]{1,6})\])?(?:\.(.+))?")
@@ -115,7 +116,7 @@ def _cell(shape: _FieldShape, text: str) -> Any:
         return whole_from_text(text) if _INT.fullmatch(text[:MAX_NUMBER_TEXT]) else text
     if shape.kind is _Kind.BOOL:
         low = text.lower()
-        return True if low in _TRUE else False if low in _FALSE else text
+        return True if low in TRUE_WORDS else False if low in FALSE_WORDS else text
     if shape.kind is _Kind.MONEY:
         # Cells hold what people type: one rule, parse_amount_text, as on the CLI.
         try:

@@ -501,7 +501,8 @@ class Cooperative:
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
         self._check_identity(problems)
-        self._check_founders(problems)
+        if self.founders:  # most registry rows list none
+            self._check_founders(problems)
         self._check_rats(problems)
         self._check_activities(problems)
         self._check_status(problems)
@@ -520,7 +521,7 @@ class Cooperative:
                     message_id="koperasi memiliki paling sedikit satu nomor badan hukum",
                 )
             )
-        elif len(set(self.legal_entity_numbers)) != len(self.legal_entity_numbers):
+        elif len(numbers := self.legal_entity_numbers) > 1 and len(set(numbers)) != len(numbers):
             seen: set[NomorBadanHukum] = set()
             for i, number in enumerate(self.legal_entity_numbers):
                 if number in seen:
@@ -659,20 +660,22 @@ class Cooperative:
             return
         deed = self.deed_approved_on
         first_year = self.first_fiscal_year
-        self._check_fiscal_years(
-            problems,
-            (r.fiscal_year for r in self.rat_records),
-            first_year,
-            field="rat_records",
-            code="rat",
-            what="RAT",
-            what_id="RAT",
-        )
+        years = [r.fiscal_year for r in self.rat_records]
+        if len(set(years)) != len(years) or min(years) < first_year:  # else nothing to say
+            self._check_fiscal_years(
+                problems,
+                years,
+                first_year,
+                field="rat_records",
+                code="rat",
+                what="RAT",
+                what_id="RAT",
+            )
         for i, rat in enumerate(self.rat_records):
-            year = rat.fiscal_year
             held = rat.held_on
             if held is None:
                 continue
+            year = rat.fiscal_year
             if held < deed:
                 problems.append(
                     Problem(
@@ -684,7 +687,11 @@ class Cooperative:
                         f"disahkan pada {deed}",
                     )
                 )
-            elif year >= first_year and held <= (end := self.fiscal_year_end.in_year(year)):
+            elif (  # a meeting in a later calendar year than the fiscal year's end is after it
+                year >= first_year
+                and held.year <= year
+                and held <= (end := self.fiscal_year_end.in_year(year))
+            ):
                 problems.append(
                     Problem(
                         path=f"$.rat_records[{i}].held_on",

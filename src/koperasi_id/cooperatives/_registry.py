@@ -30,9 +30,9 @@ import attrs
 
 from koperasi_id import _html, serialization
 from koperasi_id._values import mask
+from koperasi_id.cooperatives._active import active_on
 from koperasi_id.cooperatives._activity import (
     ActivityRule,
-    assess,
     check_window_years,
     latest_due_fiscal_year,
     resolve_rule,
@@ -411,9 +411,9 @@ class RegistryCounter:
         self._places = percent_places
         self._deadlines = RAT_DEADLINE if deadline_rules is None else deadline_rules
         self._latest_due: dict[YearEnd, int] = {}
-        self._keys = [(d, _KEYS[d]) for d in self._dimensions]
         # dimension -> group key -> [active, inactive]
         self._groups: dict[str, dict[str, list[int]]] = {d: {} for d in self._dimensions}
+        self._keys = [(self._groups[d], _KEYS[d]) for d in self._dimensions]
         self._invalid = 0
         self._not_yet = 0
         self._dissolved = 0
@@ -433,25 +433,24 @@ class RegistryCounter:
                 year_end, as_of=as_of, deadline_rules=self._deadlines
             )
             self._latest_due[year_end] = latest_due
-        found = assess(
-            cooperative,
-            as_of=as_of,
-            latest_due=latest_due,
-            window_years=self._window_years,
-            unreported_counts_as_missed=self._unreported,
-        )
-        if found.dissolved:
-            self._dissolved += 1
+        dissolved_on = cooperative.dissolved_on
+        if dissolved_on is not None and dissolved_on <= as_of:
+            self._dissolved += 1  # as assess() has it: the RAT record is not examined
             return None
-        slot = 0 if found.status is ActivityStatus.ACTIVE else 1
-        if slot == 0:
+        # assess()'s status without its window tuples (the tests compare the two).
+        if active_on(cooperative, as_of, latest_due, self._window_years, self._unreported):
+            slot, status = 0, ActivityStatus.ACTIVE
             self._active += 1
         else:
+            slot, status = 1, ActivityStatus.INACTIVE
             self._inactive += 1
-        for dimension, key_of in self._keys:
-            counts = self._groups[dimension].setdefault(key_of(cooperative), [0, 0])
+        for groups, key_of in self._keys:
+            key = key_of(cooperative)
+            counts = groups.get(key)
+            if counts is None:
+                counts = groups[key] = [0, 0]
             counts[slot] += 1
-        return found.status
+        return status
 
     def _add_counted(
         self,

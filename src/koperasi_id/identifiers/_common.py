@@ -47,10 +47,15 @@ def build(cls: type[T], **fields: Any) -> T:
     The public constructors of the identifier types validate (they call
     ``parse``); ``parse`` itself has just done that work, so it builds here.
     """
-    obj = object.__new__(cls)
+    obj = _new(cls)
     for name, value in fields.items():
-        object.__setattr__(obj, name, value)
+        _setattr(obj, name, value)
     return obj
+
+
+# Looked up once: build() runs for every identifier parsed.
+_new = object.__new__
+_setattr = object.__setattr__
 
 
 def copy_into(target: object, source: object, names: Iterable[str]) -> None:

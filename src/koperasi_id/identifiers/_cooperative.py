@@ -219,7 +219,11 @@ class NomorBadanHukum(ValueType):
                 f"a legal-entity number is never {len(raw)} characters long",
                 message_id=f"nomor badan hukum tidak pernah sepanjang {len(raw)} karakter",
             )
-        text = _SPACES.sub(" ", raw.replace("\u00a0", " ")).strip()  # B1
+        if raw.isprintable() and "  " not in raw:
+            # No run to fold: every whitespace but the ASCII space is unprintable.
+            text = raw.strip()
+        else:
+            text = _SPACES.sub(" ", raw.replace("\u00a0", " ")).strip()  # B1
         if not text:
             raise ValidationError.single(
                 f"{code}.empty",
