@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from _hypothesis_optional import given, settings, st
 from koperasi_id.errors import ValidationError
 from koperasi_id.identifiers import BadanHukumForm, NomorBadanHukum, NomorIndukKoperasi
 from koperasi_id.regions import RegionTable
@@ -191,3 +192,41 @@ def test_form_labels_and_whitespace():
     value = NomorBadanHukum.parse("No.\u00a01234/BH/XIV/1998")
     assert str(value) == "No. 1234/BH/XIV/1998"
     assert repr(value) == "NomorBadanHukum('No. 1234/BH/XIV/1998')"
+
+
+# The whitespace rule B1 as it was written before the shortcut for text with no run to fold.
+def _folded_before(raw: str) -> str:
+    import re  # noqa: PLC0415 - only this reference needs it
+
+    return re.sub(r"\s+", " ", raw.replace("\u00a0", " ")).strip()
+
+
+_B1_PIECES = ["12", "/BH/", "X", "/", "2010", "AHU-0001234.AH.01.26.TAHUN", "2021", "ahu", ".", "-"]
+_B1_SPACES = [
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\u00a0",
+    "\u3000",
+    "\u2007",
+    "\u2028",
+    "\x1c",
+    "\x85",
+    "\u200b",
+]
+
+
+def _b1_outcome(text: str) -> object:
+    try:
+        return NomorBadanHukum.parse(text).text
+    except ValidationError as err:
+        return [(p.code, p.message) for p in err.problems]
+
+
+@settings(max_examples=300, deadline=None)
+@given(parts=st.lists(st.sampled_from(_B1_PIECES + _B1_SPACES) | st.text(max_size=3), max_size=8))
+def test_whitespace_folding_is_b1_as_before(parts: list[str]) -> None:
+    raw = "".join(parts)
+    # The same number, or the same problems, as the text folded the old way.
+    assert _b1_outcome(raw) == _b1_outcome(_folded_before(raw))
