@@ -501,11 +501,13 @@ class Cooperative:
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
         self._check_identity(problems)
-        if self.founders:  # most registry rows list none
+        # Most registry rows list no founders or activities and are not dissolved.
+        if self.founders:
             self._check_founders(problems)
         self._check_rats(problems)
         self._check_activities(problems)
-        self._check_status(problems)
+        if self.dissolved_on is not None or self.legal_status is LegalStatus.DISSOLVED:
+            self._check_status(problems)
         if problems:
             raise ValidationError(problems)
 

@@ -411,6 +411,8 @@ class RegistryCounter:
         self._places = percent_places
         self._deadlines = RAT_DEADLINE if deadline_rules is None else deadline_rules
         self._latest_due: dict[YearEnd, int] = {}
+        self._last_end: YearEnd | None = None
+        self._last_due = 0
         # dimension -> group key -> [active, inactive]
         self._groups: dict[str, dict[str, list[int]]] = {d: {} for d in self._dimensions}
         self._keys = [(self._groups[d], _KEYS[d]) for d in self._dimensions]
@@ -427,12 +429,18 @@ class RegistryCounter:
             self._not_yet += 1
             return None
         year_end = cooperative.fiscal_year_end
-        latest_due = self._latest_due.get(year_end)
-        if latest_due is None:
-            latest_due = latest_due_fiscal_year(
-                year_end, as_of=as_of, deadline_rules=self._deadlines
-            )
-            self._latest_due[year_end] = latest_due
+        # The same object as the last record's, as a file's records share it:
+        # no hash of it (a Python call) on every record.
+        if year_end is self._last_end:
+            latest_due = self._last_due
+        else:
+            latest_due = self._latest_due.get(year_end)
+            if latest_due is None:
+                latest_due = latest_due_fiscal_year(
+                    year_end, as_of=as_of, deadline_rules=self._deadlines
+                )
+                self._latest_due[year_end] = latest_due
+            self._last_end, self._last_due = year_end, latest_due
         dissolved_on = cooperative.dissolved_on
         if dissolved_on is not None and dissolved_on <= as_of:
             self._dissolved += 1  # as assess() has it: the RAT record is not examined

@@ -145,7 +145,6 @@ class _Readings(dict[Any, Any]):
 
 _DEFAULTS = {f.name: f.default for f in attrs.fields(Cooperative)}
 _PARSES: dict[str, Callable[[str], Any]] = {
-    "name": str,  # the stripped text; the constructor checks it
     "legal_entity_numbers": _numbers,
     "deed_approved_on": _date_from_text,
     "form": _enum(CooperativeForm),
@@ -164,14 +163,20 @@ _PARSES: dict[str, Callable[[str], Any]] = {
     "legal_status": _enum(LegalStatus),
     "dissolved_on": _date_from_text,
 }
-# Not cached: a name and a legal-entity number are one cooperative's own.
-_CACHES = {"name": 0, "legal_entity_numbers": 0}
+# Not cached: a legal-entity number is one cooperative's own.
+_CACHES = {"legal_entity_numbers": 0}
 _CACHES.update(dict.fromkeys(["deed_approved_on", "founded_on", "dissolved_on"], DATE_CACHE_SIZE))
 
 #: The columns of the Cooperative fields the fast path reads, each with its reading.
 FIELD_COLUMNS: Mapping[str, Callable[[str], Any]] = {
-    name: _column(parse, _DEFAULTS[name], cache=_CACHES.get(name, CELL_CACHE_SIZE))
-    for name, parse in _PARSES.items()
+    # The stripped text, as the general path has it: an empty one is the
+    # constructor's to refuse (the name is not blank), and then the general
+    # path reports the missing field.
+    "name": str.strip,
+    **{
+        name: _column(parse, _DEFAULTS[name], cache=_CACHES.get(name, CELL_CACHE_SIZE))
+        for name, parse in _PARSES.items()
+    },
 }
 
 _RAT_COLUMN = re.compile(r"rat_records\[(0|[1-9][0-9]{0,5})\]\.(fiscal_year|held_on|reported)")
@@ -251,17 +256,13 @@ class RegistryRows:
     def __init__(self, header: Sequence[object], *, fast: bool = True) -> None:
         plan = _plan(tuple(header)) if fast else None
         self._get: Callable[[Mapping[str, Any]], tuple[Any, ...]] | None = None
-        self._names: tuple[str, ...] = ()
-        self._reads: tuple[Callable[[str], Any], ...] = ()
+        self._build: Callable[[tuple[str, ...]], Cooperative] | None = None
         self._width = 0
-        self._rats = 0  # where the RAT cells start; 0 when the header has none
         if plan is not None:
             columns, fields = plan
             self._get = operator.itemgetter(*columns)  # type: ignore[assignment]
-            self._names = columns[:fields]
-            self._reads = tuple(FIELD_COLUMNS[name] for name in self._names)
+            self._build = _builder(columns[:fields], len(columns) > fields)
             self._width = len(columns)
-            self._rats = fields if len(columns) > fields else 0
 
     @property
     def fast(self) -> bool:
@@ -270,8 +271,8 @@ class RegistryRows:
 
     def entity(self, row: Mapping[str, Any]) -> Cooperative | None:
         """The cooperative of a plain valid row, or ``None`` for the general path."""
-        get = self._get
-        if get is None or len(row) != self._width:
+        get, build = self._get, self._build
+        if get is None or build is None or len(row) != self._width:
             return None
         try:
             cells = get(row)
@@ -280,13 +281,30 @@ class RegistryRows:
         if not _STR_ONLY.issuperset(map(type, cells)):
             return None  # a missing cell (a short row) or one that is not text
         try:
-            # Each read in C when its cell was read before (_Readings).
-            data = dict(zip(self._names, map(operator.call, self._reads, cells), strict=False))
-            at = self._rats
-            if at:
-                groups = zip(cells[at::3], cells[at + 1 :: 3], cells[at + 2 :: 3], strict=True)
-                # _rat gives None for a group of empty cells (no item); a RatRecord is true.
-                data["rat_records"] = tuple(filter(None, map(_rats, groups)))
-            return Cooperative(**data)
+            return build(cells)
         except (_UnsureError, ValueError, KeyError, TypeError):  # ValidationError: a ValueError
             return None
+
+
+def _builder(names: tuple[str, ...], rats: bool) -> Callable[[tuple[str, ...]], Cooperative]:
+    """One call of the constructor with each field's read of its cell (the RAT groups last).
+
+    Generated once per header: no loop, dict or ``**`` on each row. The text is
+    our own: field names from :data:`FIELD_COLUMNS` and cell positions only.
+    """
+    env: dict[str, Any] = {"Cooperative": Cooperative, "rats": _rats}
+    arguments = []
+    for i, name in enumerate(names):
+        env[f"read_{i}"] = FIELD_COLUMNS[name]  # each read in C for a cell read before
+        arguments.append(f"{name}=read_{i}(c[{i}])")
+    if rats:
+        at = len(names)
+        # rats gives None for a group of empty cells (no item); a RatRecord is true.
+        arguments.append(
+            "rat_records=tuple(filter(None, map(rats, "
+            f"zip(c[{at}::3], c[{at + 1}::3], c[{at + 2}::3], strict=True))))"
+        )
+    source = f"def build(c):\n    return Cooperative({', '.join(arguments)})\n"
+    exec(source, env)  # our own text: field names and positions only
+    build: Callable[[tuple[str, ...]], Cooperative] = env["build"]
+    return build
