@@ -457,7 +457,7 @@ class RecordReader:
         if (
             chars > MAX_CELL_CHARS
             or "\x00" in (joined := "".join(cells))
-            or _has_surrogates(joined)
+            or (not joined.isascii() and _has_surrogates(joined))  # ASCII has none
         ):
             # rare: find the cells at fault; none of them reaches a value parser
             data: dict[str, str | None] = {}

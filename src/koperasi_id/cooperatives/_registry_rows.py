@@ -226,9 +226,6 @@ def _plan(header: Sequence[object]) -> tuple[tuple[str, ...], int] | None:
     return (*fields, *rats), len(fields)
 
 
-_STR_ONLY = frozenset({str})
-
-
 class RegistryRows:
     """The fast path over rows read under ``header`` (a registry CSV file's column names).
 
@@ -276,11 +273,10 @@ class RegistryRows:
             return None
         try:
             cells = get(row)
-        except KeyError:
-            return None
-        if not _STR_ONLY.issuperset(map(type, cells)):
-            return None  # a missing cell (a short row) or one that is not text
-        try:
+            # Every cell is text, else TypeError: a missing cell (None, a short
+            # row) or one of another type. (The general path reads a str
+            # subclass as the text it holds, and so does every read here.)
+            "".join(cells)
             return build(cells)
         except (_UnsureError, ValueError, KeyError, TypeError):  # ValidationError: a ValueError
             return None
