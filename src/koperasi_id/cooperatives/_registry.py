@@ -434,13 +434,14 @@ class RegistryCounter:
         if year_end is self._last_end:
             latest_due = self._last_due
         else:
-            latest_due = self._latest_due.get(year_end)
-            if latest_due is None:
-                latest_due = latest_due_fiscal_year(
+            known = self._latest_due.get(year_end)
+            if known is None:
+                known = latest_due_fiscal_year(
                     year_end, as_of=as_of, deadline_rules=self._deadlines
                 )
-                self._latest_due[year_end] = latest_due
-            self._last_end, self._last_due = year_end, latest_due
+                self._latest_due[year_end] = known
+            latest_due = self._last_due = known
+            self._last_end = year_end
         dissolved_on = cooperative.dissolved_on
         if dissolved_on is not None and dissolved_on <= as_of:
             self._dissolved += 1  # as assess() has it: the RAT record is not examined

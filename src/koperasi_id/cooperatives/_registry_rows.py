@@ -229,7 +229,7 @@ def _plan(header: Sequence[object]) -> tuple[tuple[str, ...], int] | None:
 class RegistryRows:
     """The fast path over rows read under ``header`` (a registry CSV file's column names).
 
-    :meth:`entity` takes a row as the file reader gives it (column name ->
+    :attr:`entity` takes a row as the file reader gives it (column name ->
     cell) and returns the :class:`Cooperative` the general path would
     structure from it when it is valid and has no value with a warning,
     else ``None``. With ``fast=False``, or a header the fast path does not
@@ -252,55 +252,64 @@ class RegistryRows:
 
     def __init__(self, header: Sequence[object], *, fast: bool = True) -> None:
         plan = _plan(tuple(header)) if fast else None
-        self._get: Callable[[Mapping[str, Any]], tuple[Any, ...]] | None = None
-        self._build: Callable[[tuple[str, ...]], Cooperative] | None = None
-        self._width = 0
+        #: The cooperative of a plain valid row, or ``None`` for the general path.
+        self.entity: Callable[[Mapping[str, Any]], Cooperative | None] = _general_path
         if plan is not None:
             columns, fields = plan
-            self._get = operator.itemgetter(*columns)  # type: ignore[assignment]
-            self._build = _builder(columns[:fields], len(columns) > fields)
-            self._width = len(columns)
+            self.entity = _reader(columns, fields)
 
     @property
     def fast(self) -> bool:
         """Whether the header is one the fast path reads."""
-        return self._get is not None
-
-    def entity(self, row: Mapping[str, Any]) -> Cooperative | None:
-        """The cooperative of a plain valid row, or ``None`` for the general path."""
-        get, build = self._get, self._build
-        if get is None or build is None or len(row) != self._width:
-            return None
-        try:
-            cells = get(row)
-            # Every cell is text, else TypeError: a missing cell (None, a short
-            # row) or one of another type. (The general path reads a str
-            # subclass as the text it holds, and so does every read here.)
-            "".join(cells)
-            return build(cells)
-        except (_UnsureError, ValueError, KeyError, TypeError):  # ValidationError: a ValueError
-            return None
+        return self.entity is not _general_path
 
 
-def _builder(names: tuple[str, ...], rats: bool) -> Callable[[tuple[str, ...]], Cooperative]:
-    """One call of the constructor with each field's read of its cell (the RAT groups last).
+def _general_path(row: Mapping[str, Any]) -> None:
+    return None
+
+
+_REFUSED = (_UnsureError, ValueError, KeyError, TypeError)  # ValidationError: a ValueError
+
+
+def _reader(
+    columns: tuple[str, ...], fields: int
+) -> Callable[[Mapping[str, Any]], Cooperative | None]:
+    """The row's cooperative in one constructor call, each field from its cell's read.
 
     Generated once per header: no loop, dict or ``**`` on each row. The text is
     our own: field names from :data:`FIELD_COLUMNS` and cell positions only.
+    The cells come in plan order (``itemgetter``, which also refuses a row
+    without a column with KeyError); the row must have no other column.
     """
-    env: dict[str, Any] = {"Cooperative": Cooperative, "rats": _rats}
+    env: dict[str, Any] = {
+        "Cooperative": Cooperative,
+        "rats": _rats,
+        "get": operator.itemgetter(*columns),
+        "REFUSED": _REFUSED,
+    }
     arguments = []
-    for i, name in enumerate(names):
+    for i, name in enumerate(columns[:fields]):
         env[f"read_{i}"] = FIELD_COLUMNS[name]  # each read in C for a cell read before
         arguments.append(f"{name}=read_{i}(c[{i}])")
-    if rats:
-        at = len(names)
+    if len(columns) > fields:
         # rats gives None for a group of empty cells (no item); a RatRecord is true.
         arguments.append(
             "rat_records=tuple(filter(None, map(rats, "
-            f"zip(c[{at}::3], c[{at + 1}::3], c[{at + 2}::3], strict=True))))"
+            f"zip(c[{fields}::3], c[{fields + 1}::3], c[{fields + 2}::3], strict=True))))"
         )
-    source = f"def build(c):\n    return Cooperative({', '.join(arguments)})\n"
+    source = f"""def entity(row):
+    if len(row) != {len(columns)}:
+        return None
+    try:
+        c = get(row)
+        # Every cell is text, else TypeError: a missing cell (None, a short
+        # row) or one of another type. (The general path reads a str subclass
+        # as the text it holds, and so does every read here.)
+        "".join(c)
+        return Cooperative({", ".join(arguments)})
+    except REFUSED:
+        return None
+"""
     exec(source, env)  # our own text: field names and positions only
-    build: Callable[[tuple[str, ...]], Cooperative] = env["build"]
-    return build
+    entity: Callable[[Mapping[str, Any]], Cooperative | None] = env["entity"]
+    return entity
