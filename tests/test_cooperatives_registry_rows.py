@@ -40,6 +40,7 @@ from koperasi_id.cooperatives._activity import assess
 from koperasi_id.cooperatives._registry_rows import RegistryRows
 from koperasi_id.errors import ValidationError
 from koperasi_id.serialization import to_dict
+from test_bpum_rowscreen_fuzz import _DIGITS, _SPACES  # the same hostile spellings
 
 REGISTRY = Path(__file__).resolve().parent.parent / "examples" / "data" / "koperasi_lampung.csv"
 
@@ -249,11 +250,6 @@ def test_a_reordered_header_with_optional_columns_left_out_is_read_fast() -> Non
 
 # --- drawn rows with hostile cells --------------------------------------------
 
-_SPACES = [" ", "  ", "\t", "\u00a0", "\u3000", "\u2007", "\u200b", "\ufeff", "\x1c", ""]
-_DIGITS = {
-    "fullwidth": str.maketrans("0123456789", "０１２３４５６７８９"),
-    "arabic-indic": str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"),
-}
 _OPTIONAL = ["mode", "principle", "fiscal_year_end", "multi_stakeholder", "merah_putih"]
 
 
@@ -321,6 +317,16 @@ def _warned(row: Mapping[str, str]) -> bool:
 # --- counting ------------------------------------------------------------------
 
 
+def _assess(coop: Cooperative, as_of: date, latest: int, window: int, unreported: bool) -> Any:
+    return assess(
+        coop,
+        as_of=as_of,
+        latest_due=latest,
+        window_years=window,
+        unreported_counts_as_missed=unreported,
+    )
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     row=st.sampled_from(SAMPLE),
@@ -349,13 +355,7 @@ def test_active_on_is_assess_status(
     assume(isinstance(coop, Cooperative))
     assert isinstance(coop, Cooperative)
     latest = latest_due_fiscal_year(coop.fiscal_year_end, as_of=as_of)
-    found = assess(
-        coop,
-        as_of=as_of,
-        latest_due=latest,
-        window_years=window,
-        unreported_counts_as_missed=unreported,
-    )
+    found = _assess(coop, as_of, latest, window, unreported)
     if found.dissolved:
         return
     assert active_on(coop, as_of, latest, window, unreported) is (
@@ -380,13 +380,7 @@ def test_active_on_at_the_window_s_edges(year_end: str, deed: str) -> None:
         for window in (1, 2, 3, 10):
             for unreported in (False, True):
                 as_of = date(latest + 1, 7, 1)
-                found = assess(
-                    coop,
-                    as_of=as_of,
-                    latest_due=latest,
-                    window_years=window,
-                    unreported_counts_as_missed=unreported,
-                )
+                found = _assess(coop, as_of, latest, window, unreported)
                 expected = found.status is ActivityStatus.ACTIVE
                 assert active_on(coop, as_of, latest, window, unreported) is expected
 
@@ -403,13 +397,7 @@ def test_the_counter_counts_as_before() -> None:
                 expected.append(None)
                 continue
             latest = latest_due_fiscal_year(c.fiscal_year_end, as_of=as_of)
-            found = assess(
-                c,
-                as_of=as_of,
-                latest_due=latest,
-                window_years=3,
-                unreported_counts_as_missed=True,
-            )
+            found = _assess(c, as_of, latest, 3, True)
             expected.append(None if found.dissolved else found.status)
         assert statuses == expected
         summary = counter.summary()

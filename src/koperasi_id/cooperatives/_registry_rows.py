@@ -1,7 +1,7 @@
 """The rows of a registry CSV file as cooperatives, with a fast path for the plain valid row (issue 18).
 
 Most rows of a registry file are valid and carry no warnings. For such a
-row :meth:`RegistryRows.entity` builds the :class:`Cooperative` straight
+row ``RegistryRows.entity`` builds the :class:`Cooperative` straight
 from the cells: each cell goes through a small cache of the reading the
 general path gives it (the converter's own date, enum and value-type
 parsers, after the same ``strip``), and the entity through its own
