@@ -121,13 +121,24 @@ def run(args: argparse.Namespace) -> int:
 
             # The plain valid row (no warnings) straight from its cells; any
             # other row the general way, which reports it.
-            fast = RegistryRows(reader.header).entity
-            for record in reader:
+            fast = RegistryRows(reader.header)
+            from_cells, from_record = fast.cells, fast.entity
+            record_of = reader.record_of
+            for item in reader.rows_or_records():
                 progress.tick()
-                found = None if record.problems or not record.flat else fast(record.data)
-                if found is not None:
-                    counter.add(found)
-                    continue
+                if isinstance(item, tuple):  # a clean CSV row: (line, cells)
+                    found = from_cells(item[1])
+                    if found is not None:
+                        counter.add(found)
+                        continue
+                    record = record_of(*item)
+                else:
+                    record = item
+                    if not record.problems and record.flat:
+                        found = from_record(record.data)
+                        if found is not None:
+                            counter.add(found)
+                            continue
                 result = structure(cooperatives.Cooperative, record, lenient=args.lenient)
                 if isinstance(result, ValidationError):
                     invalid += 1

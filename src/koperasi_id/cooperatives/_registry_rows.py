@@ -251,12 +251,17 @@ class RegistryRows:
     """
 
     def __init__(self, header: Sequence[object], *, fast: bool = True) -> None:
-        plan = _plan(tuple(header)) if fast else None
+        header = tuple(header)
+        plan = _plan(header) if fast else None
         #: The cooperative of a plain valid row, or ``None`` for the general path.
         self.entity: Callable[[Mapping[str, Any]], Cooperative | None] = _general_path
+        #: The same for a row's cells in header order (``RecordReader.rows_or_records``).
+        self.cells: Callable[[Sequence[Any]], Cooperative | None] = _general_path
         if plan is not None:
             columns, fields = plan
-            self.entity = _reader(columns, fields)
+            self.entity, self.cells = _readers(
+                columns, fields, [header.index(column) for column in columns]
+            )
 
     @property
     def fast(self) -> bool:
@@ -264,27 +269,32 @@ class RegistryRows:
         return self.entity is not _general_path
 
 
-def _general_path(row: Mapping[str, Any]) -> None:
+def _general_path(row: object) -> None:
     return None
 
 
 _REFUSED = (_UnsureError, ValueError, KeyError, TypeError)  # ValidationError: a ValueError
 
 
-def _reader(
-    columns: tuple[str, ...], fields: int
-) -> Callable[[Mapping[str, Any]], Cooperative | None]:
+def _readers(
+    columns: tuple[str, ...], fields: int, positions: list[int]
+) -> tuple[
+    Callable[[Mapping[str, Any]], Cooperative | None], Callable[[Sequence[Any]], Cooperative | None]
+]:
     """The row's cooperative in one constructor call, each field from its cell's read.
 
     Generated once per header: no loop, dict or ``**`` on each row. The text is
     our own: field names from :data:`FIELD_COLUMNS` and cell positions only.
-    The cells come in plan order (``itemgetter``, which also refuses a row
-    without a column with KeyError); the row must have no other column.
+    ``entity`` takes the cells in plan order from the row (``itemgetter``,
+    which also refuses a row without a column with KeyError; the row must
+    have no other column), ``cells`` from the row's cells by their
+    ``positions`` in the header (as many cells as columns).
     """
     env: dict[str, Any] = {
         "Cooperative": Cooperative,
         "rats": _rats,
         "get": operator.itemgetter(*columns),
+        "pick": operator.itemgetter(*positions),
         "REFUSED": _REFUSED,
     }
     arguments = []
@@ -297,11 +307,8 @@ def _reader(
             "rat_records=tuple(filter(None, map(rats, "
             f"zip(c[{fields}::3], c[{fields + 1}::3], c[{fields + 2}::3], strict=True))))"
         )
-    source = f"""def entity(row):
-    if len(row) != {len(columns)}:
-        return None
+    body = f"""
     try:
-        c = get(row)
         # Every cell is text, else TypeError: a missing cell (None, a short
         # row) or one of another type. (The general path reads a str subclass
         # as the text it holds, and so does every read here.)
@@ -310,6 +317,20 @@ def _reader(
     except REFUSED:
         return None
 """
+    source = f"""def entity(row):
+    if len(row) != {len(columns)}:
+        return None
+    try:
+        c = get(row)
+    except KeyError:
+        return None
+{body}
+
+def cells(row):
+    if len(row) != {len(columns)}:
+        return None
+    c = pick(row)
+{body}
+"""
     exec(source, env)  # our own text: field names and positions only
-    entity: Callable[[Mapping[str, Any]], Cooperative | None] = env["entity"]
-    return entity
+    return env["entity"], env["cells"]
