@@ -20,6 +20,7 @@ from typing import Any, Union, cast, get_args, get_origin
 import attrs
 
 from koperasi_id._numbers import MAX_NUMBER_TEXT, whole_from_text
+from koperasi_id._structure_problems import EXTRA_CELLS, not_a_row
 from koperasi_id._values import ValueType, mask
 from koperasi_id.errors import Problem, ValidationError
 from koperasi_id.money import parse_amount_text
@@ -293,22 +294,11 @@ def _row_items(row: object, problems: list[Problem]) -> list[tuple[str, str | No
     hand-built row may carry a number or a list where a cell's text belongs.
     """
     if not isinstance(row, Mapping):
-        raise ValidationError.single(
-            "type.object",
-            f"a row maps column names to cells, got {type(row).__name__}",
-            message_id=f"baris harus memetakan nama kolom ke sel, bukan {type(row).__name__}",
-        )
+        raise not_a_row(row)
     items: list[tuple[str, str | None]] = []
     for column, raw in row.items():
         if column is None:
-            problems.append(
-                Problem(
-                    path="$",
-                    code="row.extra_cells",
-                    message="the row has more cells than the header has columns",
-                    message_id="baris ini memiliki lebih banyak sel daripada kolom pada header",
-                )
-            )
+            problems.append(EXTRA_CELLS)
         elif not isinstance(column, str):
             problems.append(
                 Problem(

@@ -44,6 +44,29 @@ def _not_object(value: object) -> ValidationError:
     )
 
 
+#: ``csv.DictReader`` files the cells past the header under the key ``None``.
+#: One frozen instance serves every such row (flat rows and BPUM rows alike).
+EXTRA_CELLS = Problem(
+    path="$",
+    code="row.extra_cells",
+    message="the row has more cells than the header has columns",
+    message_id="baris ini memiliki lebih banyak sel daripada kolom pada header",
+)
+
+
+def not_a_row(row: object) -> ValidationError:
+    """The refusal of a "row" that does not map column names to cells.
+
+    >>> not_a_row([1, 2]).problems[0].message
+    'a row maps column names to cells, got list'
+    """
+    return _fail(
+        "type.object",
+        f"a row maps column names to cells, got {type(row).__name__}",
+        f"baris harus memetakan nama kolom ke sel, bukan {type(row).__name__}",
+    )
+
+
 # --- turning cattrs' exception groups into our problems ---------------------
 
 

@@ -11,6 +11,7 @@ from typing import Any, cast
 import attrs
 
 from koperasi_id._limits import MAX_CELL_CHARS
+from koperasi_id._structure_problems import EXTRA_CELLS, not_a_row
 from koperasi_id._values import mask
 from koperasi_id.bpum._phone import PhoneNumber
 from koperasi_id.bpum._programmes import PROGRAMMES, OtherBankCreditRule, Programme
@@ -112,14 +113,7 @@ def _row_plan(keys: tuple[Any, ...]) -> tuple[tuple[_Entry | Problem, ...], tupl
     for raw_key in keys:
         column = _column_key(raw_key)
         if column is None:
-            entries.append(
-                Problem(
-                    path="$",
-                    code="row.extra_cells",
-                    message="the row has more cells than the header has columns",
-                    message_id="baris ini memiliki lebih banyak sel daripada kolom pada header",
-                )
-            )
+            entries.append(EXTRA_CELLS)
             continue
         spec = _COLUMNS.get(column)
         if spec is None:
@@ -225,14 +219,6 @@ def _convert(row: Mapping[Any, Any]) -> tuple[dict[str, Any], list[Problem]]:
     return out, problems
 
 
-def _not_a_row(row: object) -> ValidationError:
-    return ValidationError.single(
-        "type.object",
-        f"a row maps column names to cells, got {type(row).__name__}",
-        message_id=f"baris harus memetakan nama kolom ke sel, bukan {type(row).__name__}",
-    )
-
-
 def proposal_from_row(row: Mapping[str, str]) -> dict[str, Any]:
     """Turn one CSV row (column name → cell) into a wire-format dict for ``from_dict``.
 
@@ -258,7 +244,7 @@ def proposal_from_row(row: Mapping[str, str]) -> dict[str, Any]:
     koperasi_id.errors.ValidationError: 2 problems: $.punya_kur: expected ya, tidak, true or false, got 'mungkin' [row.bool]; $.warna: unknown column 'warna'; ...
     """
     if not isinstance(cast(object, row), Mapping):  # callers' rows are unchecked input
-        raise _not_a_row(row)
+        raise not_a_row(row)
     out, problems = _convert(row)
     if problems:
         problems.sort(key=lambda p: p.path)
@@ -427,7 +413,7 @@ def structure_row(row: Mapping[Any, Any], *, lenient: bool = False) -> Structure
     except (KeyError, TypeError, ValueError, AttributeError):
         pass  # the conversion below reports every problem, with its path
     if not isinstance(cast(object, row), Mapping):  # callers' rows are unchecked input
-        return _not_a_row(row)
+        return not_a_row(row)
     wire, problems = _convert(row)
     if lenient:
         problems = [p for p in problems if p.code != "row.unknown_column"]
