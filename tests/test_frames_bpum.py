@@ -397,3 +397,28 @@ def test_business_address_written_otherwise_is_still_the_ktp_address() -> None:
     assert all(fails[i] for i, w in enumerate(want) if i % 3 == 1 and w[2] != "tidak_valid")
     assert not any(fails[i] for i in range(0, len(want), 3))
     assert sum(fails) > 10
+
+
+def test_values_that_failed_are_kept_only_as_far_as_the_memo_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A part value that fails is kept for later batches only while the run still keeps values.
+
+    Every row has its own junk telephone (not a plain number, so each is a
+    distinct part value that fails): past the memo limit the failed values
+    kept must stop growing with the stream (they did: every one was kept, and
+    every batch tested its rows against all of them), and the results stay
+    the per-record engine's.
+    """
+    from koperasi_id.frames import _bpum_checks  # noqa: PLC0415
+
+    monkeypatch.setattr(_bpum_checks, "MEMO_LIMIT", 50)
+    rows = [dict(row, telepon=f"0812-{i:04d}x") for i, row in enumerate(read_sample()[:600])]
+    frame = frame_of(rows)
+    want = per_record(frame, year=2021, start=2)
+    with BpumScreener(year=2021) as screener:
+        parts = [screener.screen(frame.slice(i, 30), start=2 + i) for i in range(0, 600, 30)]
+        kept = screener._checks._failed["_tel"]
+    assert [tuple(r) for r in pl.concat(parts).rows()] == want
+    assert sum("phone.characters" in w[4] for w in want) > 500  # the junk phones fail
+    assert len(kept) <= 50 + 30  # the limit, and at most the batch that passed it

@@ -110,6 +110,11 @@ def _decision_table(decisions: list[_Decided]) -> pl.DataFrame:
     )
 
 
+def _passes(found: Any) -> bool:
+    """Whether a part check's memoised answer is a pass (a truthy value or no problems)."""
+    return bool(found) or found == ()
+
+
 def _bounded(cell: pl.Expr) -> pl.Expr:
     """Whether both edges of ``cell`` are printable ASCII other than a space.
 
@@ -247,7 +252,8 @@ class FastChecks:
         check's memo). One query gives every part's distinct values in the
         batch; those asked before are dropped column-wise (against the part's
         ``_asked`` column), so Python sees only the new ones. Rows are then
-        tested against the values that failed so far.
+        tested against the values that failed so far: those kept with the
+        asked ones (at most :data:`MEMO_LIMIT` or so), and this batch's others.
         """
         distinct = w.select(pl.col(name).drop_nulls().unique().implode() for name in checks)
         passing = []
@@ -256,14 +262,16 @@ class FastChecks:
             asked = self._asked.get(name)
             new = values if asked is None else values.filter(~values.is_in(asked.implode()))
             failed = self._failed.setdefault(name, [])
-            for value in new:
-                found = memo(cache, value, check)
-                if not (found or found == ()):
-                    failed.append(value)
+            failing = [value for value in new if not _passes(memo(cache, value, check))]
             if asked is None or asked.len() < MEMO_LIMIT:
                 self._asked[name] = new if asked is None else asked.append(new)
-            if failed:
-                passing.append(~pl.col(name).is_in(pl.Series(failed, dtype=pl.String).implode()))
+                failed.extend(failing)
+                failing = []
+            # Past the limit a value is asked again in every batch that holds it, and
+            # kept for this batch only: the values kept stay as few as those asked.
+            if failed or failing:
+                excluded = pl.Series([*failed, *failing], dtype=pl.String).implode()
+                passing.append(~pl.col(name).is_in(excluded))
         # A null part (not is_in anything) passes, as ~null would not.
         return pl.all_horizontal(p.fill_null(True) for p in passing) if passing else pl.lit(True)
 
