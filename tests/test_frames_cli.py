@@ -183,3 +183,36 @@ def test_robustness_suite_hostile_file_same_bytes(cli: Run, tmp_path: Path, leni
         f.write(b'"' + b",".join(v.encode() for v in BPUM_ROW.values()) + b"\n")
     body, _ = _both(cli, tmp_path, source, *(["--lenient"] if lenient else []))
     assert body.count(b"\n") > 100
+
+
+@needs_polars
+@pytest.mark.parametrize("year", ["2020", "2021"])
+def test_long_file_read_twice_gives_the_same_bytes_as_one_pass(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], year: str
+) -> None:
+    from koperasi_id.cli import main  # noqa: PLC0415 (polars may be missing: see needs_polars)
+    from koperasi_id.frames import _csv_records, _first_lines  # noqa: PLC0415
+
+    source = _hostile(tmp_path / "hostile.csv")
+    counted: list[object] = []
+    real = _csv_records.repeated_niks_in
+
+    def spied(*args: object) -> object:
+        found = real(*args)  # type: ignore[arg-type]
+        counted.append(found)
+        return found
+
+    monkeypatch.setattr(_csv_records, "repeated_niks_in", spied)
+    outputs = []
+    # A file of a few hundred records is read once; with the in-memory limit below
+    # its length it is read twice, its NIK column first.
+    for limit in (_first_lines.IN_MEMORY_KEYS, 10):
+        monkeypatch.setattr(_first_lines, "IN_MEMORY_KEYS", limit)
+        out = tmp_path / f"{limit}.csv"
+        code = main(["bpum", "screen", str(source), "--year", year, "--engine", "columns",
+                     "--out", str(out)])  # fmt: skip
+        outputs.append((code, out.read_bytes(), capsys.readouterr()))
+        assert len(counted) == (0 if limit > 10 else 1)
+    assert counted[0] is not None  # the NIK column was read on its own
+    assert outputs[0] == outputs[1]
+    assert b"ganda" in outputs[0][1]

@@ -281,8 +281,10 @@ def _screen_columns(
     from koperasi_id._io import FileFormat
     from koperasi_id.cli._common import value_warnings
     from koperasi_id.frames import BpumScreener
+    from koperasi_id.frames._bpum_api import likely_records
     from koperasi_id.frames._csv import bpum_csv_rows
     from koperasi_id.frames._csv_records import record_batches, repeated_niks_in
+    from koperasi_id.frames._first_lines import IN_MEMORY_KEYS
 
     out = writer.stream
 
@@ -300,9 +302,14 @@ def _screen_columns(
             row["nik"] = row["nik"] or ""
             writer.write(row)
 
-    # The file is read twice, its NIK column first: only the NIKs seen twice
-    # enter the duplicate index, which then stays small (as in screen_bpum_csv).
-    repeated = repeated_niks_in(reader, COLUMN_BATCH)
+    # As in screen_bpum_csv: a file too long for the duplicate index to hold
+    # every NIK in memory is read twice, its NIK column first, so that only the
+    # NIKs seen twice enter the index; any other file is read once.
+    repeated = (
+        repeated_niks_in(reader, COLUMN_BATCH)
+        if likely_records(reader.path) > IN_MEMORY_KEYS
+        else None
+    )
     with BpumScreener(
         **options,
         lenient=args.lenient,

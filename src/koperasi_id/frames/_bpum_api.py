@@ -166,7 +166,7 @@ def screen_bpum_csv(
     """
     _checked_counts(start=0, batch_size=batch_size)
     repeated = None
-    if _likely_records(path) > IN_MEMORY_KEYS:
+    if likely_records(path) > IN_MEMORY_KEYS:
         repeated = _repeated_in_file(path, batch_size)
     with BpumScreener(
         year=year,
@@ -187,8 +187,12 @@ def screen_bpum_csv(
             number += frame.height
 
 
-def _likely_records(path: str | Path) -> int:
-    """About how many records the file holds: its size over the length of its first lines."""
+def likely_records(path: str | Path) -> int:
+    """About how many records the file holds: its size over the length of its first lines.
+
+    It decides whether a file is read twice (its NIK column first, when the
+    duplicate index could not hold every NIK in memory) or once.
+    """
     with open(path, "rb") as handle:
         head = handle.read(_HEAD_BYTES)
         size = handle.seek(0, os.SEEK_END)
