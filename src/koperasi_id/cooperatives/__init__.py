@@ -100,11 +100,11 @@ if TYPE_CHECKING:
         cites_annulled_statute,
         governing_law,
     )
-    from koperasi_id.cooperatives._model import (
+    from koperasi_id.cooperatives._model import Cooperative
+    from koperasi_id.cooperatives._parts import (
         BoardMember,
         BoardTerm,
         BusinessActivity,
-        Cooperative,
         Founder,
         RatRecord,
         YearEnd,
@@ -296,11 +296,11 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "cites_annulled_statute",
         "governing_law",
     ),
-    "koperasi_id.cooperatives._model": (
+    "koperasi_id.cooperatives._model": ("Cooperative",),
+    "koperasi_id.cooperatives._parts": (
         "BoardMember",
         "BoardTerm",
         "BusinessActivity",
-        "Cooperative",
         "Founder",
         "RatRecord",
         "YearEnd",

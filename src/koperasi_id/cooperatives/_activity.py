@@ -35,7 +35,8 @@ from koperasi_id._values import mask
 from koperasi_id.cooperatives._enums import ActivityStatus, LegalStatus, RuleBasis
 from koperasi_id.cooperatives._governance import RAT_DEADLINE, rat_deadline
 from koperasi_id.cooperatives._law import UU_25_1992_FROM, CooperativeDecision, checked
-from koperasi_id.cooperatives._model import Cooperative, YearEnd
+from koperasi_id.cooperatives._model import Cooperative
+from koperasi_id.cooperatives._parts import YearEnd
 from koperasi_id.decisions import Finding, Severity
 from koperasi_id.errors import RuleInputError, ValidationError
 from koperasi_id.law import Citation, Confidence, Regime, Timeline, Unit, register

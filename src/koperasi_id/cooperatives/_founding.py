@@ -21,7 +21,7 @@ from koperasi_id.cooperatives._law import (
     checked,
     enum_argument,
 )
-from koperasi_id.cooperatives._model import Founder
+from koperasi_id.cooperatives._parts import Founder
 from koperasi_id.decisions import Finding
 from koperasi_id.errors import RuleInputError
 from koperasi_id.law import Citation, Confidence, Regime, Timeline, Unit, register

@@ -29,7 +29,8 @@ from koperasi_id.cooperatives._law import (
     checked,
     enum_argument,
 )
-from koperasi_id.cooperatives._model import DECEMBER_31, Cooperative, YearEnd
+from koperasi_id.cooperatives._model import Cooperative
+from koperasi_id.cooperatives._parts import DECEMBER_31, YearEnd
 from koperasi_id.decisions import Finding, Severity
 from koperasi_id.errors import RuleInputError
 from koperasi_id.law import Citation, Confidence, Regime, Timeline, Unit, register

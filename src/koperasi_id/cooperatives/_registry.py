@@ -46,7 +46,8 @@ from koperasi_id.cooperatives._enums import (
     Principle,
 )
 from koperasi_id.cooperatives._governance import RAT_DEADLINE
-from koperasi_id.cooperatives._model import Cooperative, YearEnd
+from koperasi_id.cooperatives._model import Cooperative
+from koperasi_id.cooperatives._parts import YearEnd
 from koperasi_id.errors import Problem, ValidationError
 from koperasi_id.law import RegimeRef, Timeline
 from koperasi_id.regions import lookup, province

@@ -40,7 +40,8 @@ from koperasi_id.cooperatives._enums import (
     MembershipArea,
     Principle,
 )
-from koperasi_id.cooperatives._model import Cooperative, RatRecord, YearEnd
+from koperasi_id.cooperatives._model import Cooperative
+from koperasi_id.cooperatives._parts import RatRecord, YearEnd
 from koperasi_id.identifiers import Nib, NomorBadanHukum, NomorIndukKoperasi
 from koperasi_id.regions import RegionCode
 
