@@ -58,6 +58,13 @@ if TYPE_CHECKING:
         programme_years,
     )
     from koperasi_id.bpum._proposal import Proposal, Proposer, same_address
+    from koperasi_id.bpum._results import (
+        DUPLICATE_CODE,
+        SCREENING_COLUMNS,
+        ScreeningOutcome,
+        ScreeningResult,
+        ScreeningSummary,
+    )
     from koperasi_id.bpum._rows import (
         PROPOSAL_COLUMNS,
         REQUIRED_COLUMNS,
@@ -66,16 +73,7 @@ if TYPE_CHECKING:
         screen_rows,
         structure_row,
     )
-    from koperasi_id.bpum._screening import (
-        DUPLICATE_CODE,
-        SCREENING_COLUMNS,
-        ScreeningOutcome,
-        ScreeningResult,
-        ScreeningSummary,
-        screen,
-        screen_numbered,
-        screen_structured,
-    )
+    from koperasi_id.bpum._screening import screen, screen_numbered, screen_structured
 
 __all__ = [
     "DEFAULT_WITHDRAWAL_MONTHS",
@@ -166,16 +164,14 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "screen_rows",
         "structure_row",
     ),
-    "koperasi_id.bpum._screening": (
+    "koperasi_id.bpum._results": (
         "DUPLICATE_CODE",
         "SCREENING_COLUMNS",
         "ScreeningOutcome",
         "ScreeningResult",
         "ScreeningSummary",
-        "screen",
-        "screen_numbered",
-        "screen_structured",
     ),
+    "koperasi_id.bpum._screening": ("screen", "screen_numbered", "screen_structured"),
 }
 
 if not TYPE_CHECKING:
