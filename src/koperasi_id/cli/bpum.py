@@ -12,7 +12,6 @@ from typing import IO, TYPE_CHECKING, Any, TextIO
 
 from koperasi_id.cli._common import (
     EXIT_OK,
-    WarningTally,
     add_engine_option,
     add_input_options,
     add_lang_option,
@@ -32,6 +31,7 @@ from koperasi_id.cli._common import (
 
 if TYPE_CHECKING:
     from koperasi_id._io import FileFormat, RecordReader
+    from koperasi_id.cli._warnings import WarningTally
 
 
 def _years() -> tuple[int, ...]:
@@ -86,6 +86,7 @@ def run(args: argparse.Namespace) -> int:
     """Screen the file, write one row per record, and report the summary."""
     from koperasi_id import bpum
     from koperasi_id._io import open_records
+    from koperasi_id.cli._warnings import WarningTally
     from koperasi_id.serialization import to_dict
 
     fmt = out_format(args)
@@ -279,7 +280,7 @@ def _screen_columns(
 
     from koperasi_id import bpum
     from koperasi_id._io import FileFormat
-    from koperasi_id.cli._common import value_warnings
+    from koperasi_id.cli._warnings import value_warnings
     from koperasi_id.frames import BpumScreener
     from koperasi_id.frames._bpum_api import likely_records
     from koperasi_id.frames._csv import bpum_csv_rows

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 from koperasi_id.cli._common import (
     EXIT_OK,
-    WarningTally,
     add_engine_option,
     add_input_options,
     add_lang_option,
@@ -32,6 +31,7 @@ from koperasi_id.cli._common import (
 if TYPE_CHECKING:
     from koperasi_id._io import RecordReader
     from koperasi_id._output import Progress
+    from koperasi_id.cli._warnings import WarningTally
     from koperasi_id.cooperatives import RegistrySummary
     from koperasi_id.errors import ValidationError
 
@@ -88,6 +88,7 @@ def run(args: argparse.Namespace) -> int:
     from koperasi_id import cooperatives
     from koperasi_id._io import FileFormat, open_records
     from koperasi_id._output import Progress, RecordWriter
+    from koperasi_id.cli._warnings import WarningTally
     from koperasi_id.errors import ValidationError
     from koperasi_id.serialization import to_dict
 
@@ -214,7 +215,7 @@ def _count_columns(
     tally: WarningTally,
 ) -> tuple[RegistrySummary, int]:
     """The same count column-wise, a batch of records at a time (``--engine columns``)."""
-    from koperasi_id.cli._common import value_warnings
+    from koperasi_id.cli._warnings import value_warnings
     from koperasi_id.cooperatives import Cooperative
     from koperasi_id.errors import ValidationError
     from koperasi_id.frames import CooperativeCounter

@@ -22,7 +22,6 @@ from typing import IO, TYPE_CHECKING, Any
 from koperasi_id.cli._common import (
     EXIT_OK,
     UsageError,
-    WarningTally,
     add_engine_option,
     add_input_options,
     add_lang_option,
@@ -46,6 +45,7 @@ from koperasi_id.cli._common import (
 
 if TYPE_CHECKING:
     from koperasi_id._io import RecordReader
+    from koperasi_id.cli._warnings import WarningTally
     from koperasi_id.msme import SizeDecision, WorkforceDecision
 
 _FIGURES = ("capital", "net_assets", "annual_sales")
@@ -260,6 +260,7 @@ def _run_file(args: argparse.Namespace) -> int:
     from koperasi_id import msme
     from koperasi_id._io import open_records
     from koperasi_id._output import RecordWriter
+    from koperasi_id.cli._warnings import WarningTally
     from koperasi_id.serialization import to_dict
 
     options = _file_options(args)
@@ -336,7 +337,7 @@ def _classify_columns(
     """The same rows column-wise, a batch of records at a time (``--engine columns``)."""
     from koperasi_id import msme
     from koperasi_id._output import Progress
-    from koperasi_id.cli._common import value_warnings
+    from koperasi_id.cli._warnings import value_warnings
     from koperasi_id.frames import MsmeClassifier
     from koperasi_id.frames._records import record_frame
 

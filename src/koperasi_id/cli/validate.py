@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from koperasi_id.cli._common import (
     EXIT_OK,
-    WarningTally,
     add_engine_option,
     add_input_options,
     add_lang_option,
@@ -27,6 +26,7 @@ from koperasi_id.cli._common import (
 
 if TYPE_CHECKING:
     from koperasi_id._io import RecordReader
+    from koperasi_id.cli._warnings import WarningTally
 
 #: Record types by their command-line name: (module, class), imported when the command runs.
 ENTITY_TYPES: dict[str, tuple[str, str]] = {
@@ -64,6 +64,7 @@ def add_parser(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Read the file and report every invalid record."""
     from koperasi_id._io import open_records
+    from koperasi_id.cli._warnings import WarningTally
 
     lang = args.lang
     cls = entity_type(args.type)
@@ -198,7 +199,7 @@ def _report_columns(
 ) -> tuple[int, int]:
     """The same report column-wise, a batch of records at a time (``--engine columns``)."""
     from koperasi_id._output import Progress
-    from koperasi_id.cli._common import value_warnings
+    from koperasi_id.cli._warnings import value_warnings
     from koperasi_id.frames._records import record_frame
     from koperasi_id.frames._validity import validity_checker
 
