@@ -117,12 +117,11 @@ if TYPE_CHECKING:
         check_merah_putih,
         check_multi_stakeholder,
     )
-    from koperasi_id.cooperatives._registry import (
+    from koperasi_id.cooperatives._registry import RegistryCounter, summarize
+    from koperasi_id.cooperatives._registry_summary import (
         Breakdown,
         GroupCount,
-        RegistryCounter,
         RegistrySummary,
-        summarize,
     )
     from koperasi_id.cooperatives._review import governance_review
     from koperasi_id.cooperatives._savings_loan import (
@@ -361,12 +360,11 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "DIMENSIONS",
         "Dimension",
     ),
-    "koperasi_id.cooperatives._registry": (
+    "koperasi_id.cooperatives._registry": ("RegistryCounter", "summarize"),
+    "koperasi_id.cooperatives._registry_summary": (
         "Breakdown",
         "GroupCount",
-        "RegistryCounter",
         "RegistrySummary",
-        "summarize",
     ),
 }
 
