@@ -31,13 +31,15 @@ from koperasi_id.bpum._programmes import (
     programme,
 )
 from koperasi_id.bpum._proposal import Proposal
-from koperasi_id.bpum._rowcells import QuietRows, QuietValues
-from koperasi_id.bpum._screening import (
+from koperasi_id.bpum._results import (
     _ZERO,
     DUPLICATE_CODE,
     ScreeningOutcome,
     ScreeningResult,
     ScreeningSummary,
+)
+from koperasi_id.bpum._rowcells import QuietRows, QuietValues
+from koperasi_id.bpum._screening import (
     _FirstSeen,
     duplicate_message,
     screen_one,

@@ -20,7 +20,6 @@ from koperasi_id.bpum._programmes import (
 from koperasi_id.bpum._proposal import Proposal
 
 # _rowscreen.py reads the zero amount here; the alias marks the re-export.
-from koperasi_id.bpum._results import _ZERO as _ZERO  # noqa: PLC0414
 from koperasi_id.bpum._results import (
     DUPLICATE_CODE,
     SCREENING_COLUMNS,

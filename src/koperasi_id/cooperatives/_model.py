@@ -32,7 +32,6 @@ from koperasi_id.cooperatives._enums import (
 )
 
 # frames/_cooperatives.py reads the name limit here; the alias marks the re-export.
-from koperasi_id.cooperatives._parts import _MAX_NAME as _MAX_NAME  # noqa: PLC0414
 from koperasi_id.cooperatives._parts import (
     DECEMBER_31,
     BoardTerm,

@@ -44,7 +44,7 @@ from koperasi_id.cooperatives import (
     RegistrySummary,
 )
 from koperasi_id.cooperatives._dimensions import DEFAULT_BREAKDOWNS, Dimension
-from koperasi_id.cooperatives._model import _MAX_NAME
+from koperasi_id.cooperatives._parts import _MAX_NAME
 from koperasi_id.errors import Problem, ValidationError
 from koperasi_id.frames._columns import (
     BOUNDED,
