@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from _hypothesis_optional import given, settings, st
-from koperasi_id import _io
+from koperasi_id import _input_records, _io
 from koperasi_id._io import InputRecord, RecordReader, open_records
 from koperasi_id._lines import CsvLines, LongLine, Unclosed
 
@@ -39,14 +39,14 @@ def _records_through_csv(reader: RecordReader) -> Iterator[InputRecord]:
             return
         except Unclosed:
             lines = feed.take()
-            yield _io._unclosed_quote(lines[0][0], len(lines) > 1)
+            yield _input_records._unclosed_quote(lines[0][0], len(lines) > 1)
             feed.read_again(lines[1:])
         except LongLine as long_line:
             feed.take()
-            yield _io._long_line(long_line.number, flat=True)
+            yield _input_records._long_line(long_line.number, flat=True)
         except csv.Error as exc:
             lines = feed.take()
-            yield _io._problem_record(
+            yield _input_records._problem_record(
                 lines[0][0],
                 "csv",
                 f"unreadable CSV row: {exc}",
@@ -102,7 +102,9 @@ def test_drawn_files_read_as_csv_reader_reads_them(
 def test_over_long_lines_and_quotes_across_lines(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(_io, "MAX_CELL_CHARS", 8)  # the exact cell check of long rows
+    # The exact cell check of long rows: the reader's clean-row test and the cell check.
+    monkeypatch.setattr(_io, "MAX_CELL_CHARS", 8)
+    monkeypatch.setattr(_input_records, "MAX_CELL_CHARS", 8)
     path = tmp_path / "in.csv"
     lines = [
         b"nik,nama,alamat",

@@ -487,6 +487,7 @@ def test_a_cell_beyond_the_cell_limit_is_an_error_row_and_reading_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("koperasi_id._io.MAX_CELL_CHARS", 100)
+    monkeypatch.setattr("koperasi_id._input_records.MAX_CELL_CHARS", 100)
     path = write(tmp_path, "big.csv", b"a,b\n1," + b"x" * 101 + b"\n2," + b"y" * 100 + b"\n")
     with open_records(path) as reader:
         records = list(reader)

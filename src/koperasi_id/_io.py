@@ -23,14 +23,21 @@ import enum
 import io
 import os
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, TextIO
 
-import attrs
-
 from koperasi_id import _json
 from koperasi_id._atomic import OutputError, atomic_output
+from koperasi_id._input_records import (
+    InputRecord,
+    _cell_problem,
+    _has_surrogates,
+    _long_line,
+    _not_object,
+    _problem_record,
+    _unclosed_quote,
+)
 from koperasi_id._jsonarray import JsonArrayError, iter_json_array
 from koperasi_id._limits import (
     MAX_CELL_CHARS,
@@ -45,7 +52,6 @@ from koperasi_id._lines import (
     NumberedLines,
     Unclosed,
     json_too_deep,
-    unclosed_quote_message,
 )
 from koperasi_id._values import has_long_digit_run, mask
 from koperasi_id.errors import KoperasiIdError, Problem, ValidationError
@@ -86,82 +92,6 @@ class FileFormat(enum.Enum):
         if suffix == ".json":
             return cls.JSON
         return cls.CSV
-
-
-@attrs.frozen
-class InputRecord:
-    """One record as read: its line number, the raw data, and read problems.
-
-    ``line`` is the file line on which the record ends (the same as where it
-    starts unless a quoted cell spans lines); for JSON arrays, the item number.
-
-    ``flat`` is True for CSV rows (column → text) and False for JSON objects
-    (already nested).
-    """
-
-    line: int
-    data: Mapping[str, Any]
-    problems: tuple[Problem, ...] = ()
-    flat: bool = True
-
-
-def _has_surrogates(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
-
-
-def _problem_record(
-    line: int, code: str, message: str, message_id: str, *, flat: bool = True
-) -> InputRecord:
-    problem = Problem(path="$", code=code, message=message, message_id=message_id)
-    return InputRecord(line=line, data={}, problems=(problem,), flat=flat)
-
-
-def _unclosed_quote(line: int, more: bool) -> InputRecord:
-    return _problem_record(
-        line, "csv.quote", unclosed_quote_message(more), unclosed_quote_message(more, "id")
-    )
-
-
-def _long_line(line: int, *, flat: bool) -> InputRecord:
-    return _problem_record(
-        line,
-        "line.too_long",
-        f"the line is longer than {MAX_LINE_CHARS:,} characters; it was skipped",
-        f"baris lebih panjang dari {MAX_LINE_CHARS:,} karakter; baris itu dilewati",
-        flat=flat,
-    )
-
-
-def _not_object(line: int, value: object) -> InputRecord:
-    return _problem_record(
-        line,
-        "type.object",
-        f"expected a JSON object, got {type(value).__name__}",
-        f"harus berupa objek JSON, bukan {type(value).__name__}",
-        flat=False,
-    )
-
-
-def _cell_problem(value: str) -> tuple[str, str, str] | None:
-    if len(value) > MAX_CELL_CHARS:
-        return (
-            "cell.too_long",
-            f"the cell is longer than {MAX_CELL_CHARS:,} characters",
-            f"isi sel lebih panjang dari {MAX_CELL_CHARS:,} karakter",
-        )
-    if _has_surrogates(value):
-        return "encoding", "the cell is not valid UTF-8", "isi sel bukan UTF-8 yang sah"
-    if "\x00" in value:
-        return (
-            "encoding",
-            "the cell holds a NUL byte (binary data, not text)",
-            "isi sel memuat bita NUL (data biner, bukan teks)",
-        )
-    return None
 
 
 def _check_header(path: Path, header: Sequence[str]) -> None:
