@@ -418,13 +418,8 @@ def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str,
     return code, out, err
 
 
-@pytest.mark.parametrize("form", [["--csv"], ["--json"], [], ["--lang", "en"], ["--lenient"]])
-def test_the_command_prints_the_same_bytes_without_the_fast_path(
-    form: list[str],
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def _registry_with_junk(tmp_path: Path) -> Path:
+    """300 sample rows, then one row for each junk cell, then a short row."""
     path = tmp_path / "koperasi.csv"
     rows = [*SAMPLE[:300]]
     for i, (column, value) in enumerate((c, v) for c, vs in JUNK.items() for v in vs):
@@ -434,6 +429,17 @@ def test_the_command_prints_the_same_bytes_without_the_fast_path(
         writer.writeheader()
         writer.writerows(rows)
         f.write("Koperasi Pendek,1/BH/X/2001\n")  # a short row
+    return path
+
+
+@pytest.mark.parametrize("form", [["--csv"], ["--json"], [], ["--lang", "en"], ["--lenient"]])
+def test_the_command_prints_the_same_bytes_without_the_fast_path(
+    form: list[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = _registry_with_junk(tmp_path)
     argv = ["cooperatives", "status", str(path), "--as-of", "2021-10-12", "--engine", "rows"]
     fast = _run([*argv, *form], capsys)
     with monkeypatch.context() as m:
@@ -442,3 +448,37 @@ def test_the_command_prints_the_same_bytes_without_the_fast_path(
     assert fast == general
     assert RegistryRows(list(ROW)).fast  # the patch is gone: the first run was the fast one
     assert "baris" in fast[2] or "line" in fast[2]  # the junk rows are reported
+
+
+@pytest.mark.parametrize("form", [[], ["--format", "jsonl"], ["--lang", "en"], ["--lenient"]])
+def test_validate_reports_the_same_bytes_without_the_fast_path(
+    form: list[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = _registry_with_junk(tmp_path)
+    argv = ["validate", "--type", "cooperative", str(path), "--engine", "rows", *form]
+    answered: list[bool] = []
+    with monkeypatch.context() as m:
+        real = _registry_rows._readers
+
+        def counted(*args: Any) -> Any:
+            entity, cells = real(*args)
+
+            def counted_cells(row: Any) -> Any:
+                found = cells(row)
+                answered.append(found is not None)
+                return found
+
+            return entity, counted_cells
+
+        m.setattr(_registry_rows, "_readers", counted)
+        fast = _run(argv, capsys)
+    with monkeypatch.context() as m:
+        m.setattr(_registry_rows, "_plan", lambda header: None)  # no header is read fast
+        general = _run(argv, capsys)
+    assert fast == general
+    assert sum(answered) >= 290  # the sample rows were confirmed from their cells
+    assert not all(answered)  # and the junk ones were not
+    assert "baris" in fast[1] or "line" in fast[1]  # the junk rows are reported

@@ -109,8 +109,8 @@ def _report(
 
     if args.type in COLUMNAR_TYPES and columnar(args, reader.size):
         return _report_columns(args, reader, out, tally)
-    if args.type == "bpum-proposal":
-        return _report_proposals(args, reader, out, tally)
+    if args.type in _CONFIRMED_AT_A_GLANCE:
+        return _report_confirming(args, reader, out, tally)
     invalid = total = 0
     progress = Progress(reader)
     for record in reader:
@@ -123,22 +123,44 @@ def _report(
     return invalid, total
 
 
-def _report_proposals(
+#: Record types whose plainly valid CSV row is confirmed from its cells (issue 18).
+_CONFIRMED_AT_A_GLANCE = frozenset({"bpum-proposal", "cooperative"})
+
+
+def _report_confirming(
     args: argparse.Namespace, reader: RecordReader, out: TextIO, tally: WarningTally
 ) -> tuple[int, int]:
-    """BPUM proposals one by one: a plainly valid CSV row is confirmed at a glance.
+    """Records one by one, a plainly valid CSV row confirmed at a glance.
 
-    :class:`~koperasi_id.bpum._rowcells.QuietRows` answers a row that is a
-    valid proposal without warnings (nothing to report, nothing to count);
-    every other row is structured in full, so its problems and warnings are
-    the general path's (issue 18).
+    For BPUM proposals :class:`~koperasi_id.bpum._rowcells.QuietRows`, for
+    cooperatives :class:`~koperasi_id.cooperatives._registry_rows.RegistryRows`
+    answers a row that is a valid record without warnings (nothing to report,
+    nothing to count); every other row is structured in full, so its problems
+    and warnings are the general path's.
     """
     from koperasi_id._output import Progress
-    from koperasi_id.bpum._rowcells import QuietRows
 
     lenient = args.lenient
-    quiet = QuietRows(reader.header, lenient=lenient)
-    check = quiet.check_cells if quiet.active else None
+    check: Any = None
+    if args.type == "bpum-proposal":
+        from koperasi_id.bpum._rowcells import QuietRows
+
+        quiet = QuietRows(reader.header, lenient=lenient)
+        check = quiet.check_cells if quiet.active else None
+
+        def structure_one(record: Any) -> Any:
+            return structure_proposal(record, lenient=lenient)
+
+    else:
+        from koperasi_id.cooperatives import Cooperative
+        from koperasi_id.cooperatives._registry_rows import RegistryRows
+
+        fast = RegistryRows(reader.header)
+        check = fast.cells if fast.fast else None
+
+        def structure_one(record: Any) -> Any:
+            return structure(Cooperative, record, lenient=lenient)
+
     record_of = reader.record_of
     progress = Progress(reader)
     tick = progress.tick
@@ -147,14 +169,12 @@ def _report_proposals(
         tick()
         total += 1
         if isinstance(item, tuple):  # a clean CSV row: (line, cells)
-            if check is not None and check(item[1]):
+            if check is not None and check(item[1]) is not None:
                 continue
             record = record_of(*item)
         else:
             record = item
-        invalid += _report_one(
-            args, out, tally, record.line, structure_proposal(record, lenient=lenient)
-        )
+        invalid += _report_one(args, out, tally, record.line, structure_one(record))
     progress.done()
     return invalid, total
 
