@@ -16,6 +16,7 @@ import polars as pl
 
 from koperasi_id import bpum
 from koperasi_id.bpum._screening import duplicate_message, duplicate_message_en
+from koperasi_id.frames._columns import add_reason_counts
 from koperasi_id.frames._first_lines import FirstLines
 
 __all__ = ["RESULT_SCHEMA", "Slow", "assemble", "count", "member", "string_lists"]
@@ -132,15 +133,7 @@ def count(out: pl.DataFrame, summary: bpum.ScreeningSummary) -> None:
     summary.total += out.height
     for hasil, n in out.group_by("hasil", maintain_order=True).len().iter_rows():
         summary.by_outcome[hasil] = summary.by_outcome.get(hasil, 0) + n
-    reasons = (
-        out.select("kode_alasan")
-        .explode("kode_alasan")
-        .drop_nulls()
-        .group_by("kode_alasan", maintain_order=True)
-        .len()
-    )
-    for code, n in reasons.iter_rows():
-        summary.by_reason[code] = summary.by_reason.get(code, 0) + n
+    add_reason_counts(summary.by_reason, out)
     eligible = out.filter(pl.col("hasil") == bpum.ScreeningOutcome.ELIGIBLE.value)
     for amount, n in eligible.group_by("jumlah_bantuan").len().iter_rows():
         summary.eligible_amount += Decimal(amount) * n

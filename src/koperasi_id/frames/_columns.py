@@ -19,6 +19,7 @@ from koperasi_id.errors import Problem
 __all__ = [
     "BOUNDED",
     "MEMO_LIMIT",
+    "add_reason_counts",
     "known",
     "line_numbers",
     "memo",
@@ -94,3 +95,22 @@ def line_numbers(lines: Sequence[int] | pl.Series | None, *, start: int, height:
     if lines is not None:
         return pl.Series("line", lines, dtype=pl.Int64)
     return pl.int_range(start, start + height, dtype=pl.Int64, eager=True).alias("line")
+
+
+def add_reason_counts(by_reason: dict[str, int], out: pl.DataFrame) -> None:
+    """Add each reason code of ``out``'s ``kode_alasan`` lists to ``by_reason``, in first-seen order.
+
+    >>> by_reason = {"a": 1}
+    >>> add_reason_counts(by_reason, pl.DataFrame({"kode_alasan": [["a", "b"], None, ["b"]]}))
+    >>> by_reason
+    {'a': 2, 'b': 2}
+    """
+    reasons = (
+        out.select("kode_alasan")
+        .explode("kode_alasan")
+        .drop_nulls()
+        .group_by("kode_alasan", maintain_order=True)
+        .len()
+    )
+    for code, count in reasons.iter_rows():
+        by_reason[code] = by_reason.get(code, 0) + count

@@ -40,6 +40,7 @@ from koperasi_id import msme
 from koperasi_id._values import mask
 from koperasi_id.errors import Problem, RuleInputError, ValidationError
 from koperasi_id.frames._business import AMOUNT_BOUND, TEMPLATE, BusinessCells, as_text
+from koperasi_id.frames._columns import add_reason_counts
 from koperasi_id.frames._records import batch_positions
 from koperasi_id.law import Timeline
 from koperasi_id.money import format_rupiah
@@ -388,12 +389,4 @@ class MsmeClassifier:
             summary.add_counts(
                 outcome=outcome, size=size, conflict=bool(conflict), codes=(), count=count
             )
-        reasons = (
-            out.select("kode_alasan")
-            .explode("kode_alasan")
-            .drop_nulls()
-            .group_by("kode_alasan", maintain_order=True)
-            .len()
-        )
-        for code, count in reasons.iter_rows():
-            summary.by_reason[code] = summary.by_reason.get(code, 0) + count
+        add_reason_counts(summary.by_reason, out)
