@@ -110,9 +110,10 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
     "cooperatives-activity": (
-        ["src/koperasi_id/cooperatives/_activity.py"],
+        ["src/koperasi_id/cooperatives/_activity.py", "src/koperasi_id/cooperatives/_active.py"],
         [
             "tests/test_cooperatives_activity.py",
+            "tests/test_cooperatives_registry_rows.py",
             "tests/test_oracles_cooperatives.py",
             "tests/test_pinned_findings.py",
         ],

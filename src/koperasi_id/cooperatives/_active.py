@@ -15,7 +15,22 @@ from datetime import date
 
 from koperasi_id.cooperatives._model import Cooperative
 
-__all__ = ["active_on"]
+__all__ = ["active_on", "counts", "window_start"]
+
+
+def window_start(cooperative: Cooperative, latest_due: int, window_years: int) -> int:
+    """The first fiscal year of the window: never before the cooperative's first (R21)."""
+    first = latest_due - window_years + 1
+    # The first fiscal year is the deed's year or the next: only a window
+    # starting no later than the deed's year can start later than planned.
+    if first <= cooperative.deed_approved_on.year:
+        return max(first, cooperative.first_fiscal_year)
+    return first
+
+
+def counts(held_on: date | None, reported: bool, as_of: date, unreported_missed: bool) -> bool:
+    """Whether a RAT counts on ``as_of``: held by then, and reported unless that is waived."""
+    return held_on is not None and held_on <= as_of and (reported or not unreported_missed)
 
 
 def active_on(
@@ -26,6 +41,10 @@ def active_on(
     unreported_counts_as_missed: bool,
 ) -> bool:
     """``assess(...).status is ActivityStatus.ACTIVE`` for a cooperative not dissolved on ``as_of``.
+
+    The same reading as :func:`~koperasi_id.cooperatives._activity.assess`,
+    through the same :func:`window_start` and :func:`counts`, without the
+    tuples it keeps for its findings.
 
     ``latest_due`` is the latest fiscal year due on ``as_of``
     (:func:`~koperasi_id.cooperatives.latest_due_fiscal_year`).
@@ -48,20 +67,13 @@ def active_on(
     >>> active_on(coop, date(2024, 7, 1), 2023, 3, True)  # a year later, three RATs missed
     False
     """
-    first = latest_due - window_years + 1
-    # The first fiscal year is the deed's year or the next: only a window
-    # starting no later than the deed's year can start later than planned.
-    if first <= cooperative.deed_approved_on.year:
-        first = max(first, cooperative.first_fiscal_year)
+    # The window and what counts are assess()'s own (window_start, counts).
+    first = window_start(cooperative, latest_due, window_years)
     if latest_due - first + 1 < window_years:
-        return True  # fewer due fiscal years than the window: cannot have missed them all
-    for rat in cooperative.rat_records:
-        held = rat.held_on
-        if (
-            rat.fiscal_year >= first
-            and held is not None
-            and held <= as_of
-            and (rat.reported or not unreported_counts_as_missed)
+        return True  # fewer due fiscal years than the window: a young cooperative
+    for rat in cooperative.rat_records:  # the first RAT that counts settles it
+        if rat.fiscal_year >= first and counts(
+            rat.held_on, rat.reported, as_of, unreported_counts_as_missed
         ):
             return True
     return False

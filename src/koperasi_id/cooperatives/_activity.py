@@ -32,6 +32,7 @@ from datetime import date
 import attrs
 
 from koperasi_id._values import mask
+from koperasi_id.cooperatives._active import counts, window_start
 from koperasi_id.cooperatives._enums import ActivityStatus, LegalStatus, RuleBasis
 from koperasi_id.cooperatives._governance import RAT_DEADLINE, rat_deadline
 from koperasi_id.cooperatives._law import UU_25_1992_FROM, CooperativeDecision, checked
@@ -196,10 +197,6 @@ class _Assessment:
     missed: tuple[int, ...]
 
 
-def _counts(held_on: date | None, reported: bool, as_of: date, unreported_missed: bool) -> bool:
-    return held_on is not None and held_on <= as_of and (reported or not unreported_missed)
-
-
 def assess(
     cooperative: Cooperative,
     *,
@@ -211,12 +208,12 @@ def assess(
     """The activity status without findings: the registry's fast path."""
     if cooperative.dissolved_on is not None and cooperative.dissolved_on <= as_of:
         return _Assessment(ActivityStatus.INACTIVE, True, (), (), ())
-    first = max(latest_due - window_years + 1, cooperative.first_fiscal_year)
+    first = window_start(cooperative, latest_due, window_years)
     window = tuple(range(first, latest_due + 1))
     counted: list[int] = []
     for rat in cooperative.rat_records:
         year = rat.fiscal_year
-        if year >= first and _counts(rat.held_on, rat.reported, as_of, unreported_counts_as_missed):
+        if year >= first and counts(rat.held_on, rat.reported, as_of, unreported_counts_as_missed):
             counted.append(year)
     counted.sort()
     counted_set = set(counted)

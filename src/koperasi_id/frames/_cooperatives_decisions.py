@@ -25,7 +25,8 @@ from koperasi_id.cooperatives import (
     YearEnd,
     activity_status,
 )
-from koperasi_id.cooperatives._activity import _counts, latest_due_fiscal_year
+from koperasi_id.cooperatives._active import counts
+from koperasi_id.cooperatives._activity import latest_due_fiscal_year
 from koperasi_id.frames._columns import memo, reason_series
 from koperasi_id.frames._cooperatives_checks import _TEMPLATE_ENTITY
 from koperasi_id.law import Timeline
@@ -165,7 +166,7 @@ class _CooperativeDecisions:
         )
 
     def _count_rat(self, pair: tuple[date | None, bool]) -> bool:
-        return _counts(pair[0], pair[1], self._as_of, self._unreported)
+        return counts(pair[0], pair[1], self._as_of, self._unreported)
 
     def _tally(self, w: pl.DataFrame, dims: tuple[str, ...]) -> None:
         registered = w.filter(~pl.col("_not_yet") & ~pl.col("_gone"))
