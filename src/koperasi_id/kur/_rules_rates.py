@@ -298,8 +298,9 @@ def _subsidy_regimes(days: RuleDays) -> list[Regime[TotalRateTable]]:
             Citation(_KMK_372, note="subsidy mikro 10.5, kecil 5.5, TKI 14 points on 7 %"),
             _totals("17.5", "12.5", "21"),
             MEDIUM,
-            "CNN Indonesia 8 Dec 2017 (Kemenko deputy): totals 17.5 / 12.5 / 21. "
-            "KMK 317/2023 revokes KMK 372/2017, which fits it being the 2018 decision.",
+            "CNN Indonesia 8 Dec 2017 (Kemenko deputy): totals 17.5 / 12.5 / 21; TKI 14 "
+            "points also tempo.co 21 Mar 2018 (Menteri Koperasi dan UKM). KMK 317/2023 "
+            "revokes KMK 372/2017, which fits it being the 2018 decision.",
         ),
         _regime(
             "kmk-372-2017-2020",
