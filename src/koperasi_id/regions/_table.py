@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import attrs
@@ -58,6 +59,13 @@ def _code_text(code: object) -> str:
         message_id=f"kode wilayah harus str atau RegionCode, bukan {type(code).__name__}",
     )
 
+
+# Held while a table reads its pending district rows. A question asked from
+# another thread meanwhile must wait for the whole list: answered from half a
+# list (or none) it would call an unknown district "not covered", and the
+# table would remember that answer for good. One lock for every table keeps
+# tables free of unpicklable state; only the first district question waits.
+_LOAD_LOCK = threading.Lock()
 
 #: Codes whose answers a table remembers (:meth:`RegionTable.found`); about
 #: the number of districts, so a national file stays in memory.
@@ -125,16 +133,20 @@ class RegionTable:
         self.strict = strict
         self.strict_regencies = strict if strict_regencies is None else strict_regencies
 
-    def _add(self, row: Region | Sequence[str]) -> None:
+    def _add(self, row: Region | Sequence[str]) -> str | None:
+        """Add one row; the parent whose list of children grew, if one did."""
         if isinstance(row, Region):
             code, current = row.code.code, row.status is RegionStatus.CURRENT
         else:
             code, current = row[0], len(row) < 3 or row[2] in ("", RegionStatus.CURRENT.value)
+        grown = None
         if code not in self._by_code and len(code) > 2:
-            self._children.setdefault(code[: _PARENT_CUT[len(code)]], []).append(code)
+            grown = code[: _PARENT_CUT[len(code)]]
+            self._children.setdefault(grown, []).append(code)
         self._by_code[code] = row
         if current and len(code) > 2:
             self._covered.add(code[: _PARENT_CUT[len(code)]])
+        return grown
 
     def _region(self, code: str) -> Region | None:
         row = self._by_code.get(code)
@@ -149,16 +161,26 @@ class RegionTable:
         return [r for r in map(self._region, sorted(self._by_code)) if r is not None]
 
     def _add_all(self, regions: Iterable[Region | Sequence[str]]) -> None:
-        for region in regions:
-            self._add(region)
-        for codes in self._children.values():
-            codes.sort()
+        grown = {self._add(region) for region in regions}
+        grown.discard(None)
+        # A sorted copy replaces each list that grew: sorting in place would
+        # show another thread an empty list while the sort runs.
+        for parent in grown:
+            assert parent is not None
+            self._children[parent] = sorted(self._children[parent])
 
     def _load(self, length: int | None = None) -> None:
-        """Read the pending district rows if a code of ``length`` (None: any) may need them."""
+        """Read the pending district rows if a code of ``length`` (None: any) may need them.
+
+        ``_pending`` is cleared only once every row is in, and under the lock:
+        a thread that finds it cleared finds the whole list.
+        """
         if self._pending is not None and (length is None or length >= 8):
-            pending, self._pending = self._pending, None
-            self._add_all(pending())
+            with _LOAD_LOCK:
+                pending = self._pending
+                if pending is not None:
+                    self._add_all(pending())
+                    self._pending = None
 
     def __len__(self) -> int:
         self._load()

@@ -1,0 +1,106 @@
+"""An outside audit of the lowest layer: identifiers, regions, masking, numbers.
+
+One test (or one parametrised family) per defect class the audit found, each
+failing before its fix: a district list read lazily while another thread asks
+(strict checks passed an unknown district, and the table remembered it),
+input reaching messages unmasked through a ``Decimal`` NaN's payload or a
+caller's region table (its names, its file name), and amounts Python cannot
+print or round (a ``Decimal`` with a huge exponent). All NIKs are synthetic.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from decimal import Decimal
+
+import pytest
+
+from _robustness import assert_masked
+from koperasi_id.errors import ValidationError
+from koperasi_id.identifiers import Nik
+from koperasi_id.regions import Region, RegionCode, RegionStatus, RegionTable
+
+NIK = "1871010101900001"  # synthetic
+
+# --- the lazy district list and threads ------------------------------------------
+
+
+def _table_with_pending_districts(during_load: Callable[[RegionTable], None]) -> RegionTable:
+    """A strict-by-regency table like the shipped one: districts pending until first asked."""
+    table = RegionTable(
+        [Region(code=RegionCode.parse("18.71"), name="Kota Bandar Lampung")],
+        source="test",
+        strict_regencies=True,
+    )
+
+    def read_districts() -> list[list[str]]:
+        during_load(table)
+        return [["18.71.01", "Teluk Betung Barat"]]
+
+    table._pending = read_districts
+    return table
+
+
+def _ask_from_another_thread(question: Callable[[], object]) -> Callable[[RegionTable], None]:
+    answers: list[object] = []
+
+    def during_load(_: RegionTable) -> None:
+        def ask() -> None:
+            try:
+                answers.append(question())
+            except ValidationError as err:
+                answers.append(err.codes)
+
+        other = threading.Thread(target=ask)
+        other.start()
+        # Without the lock the other thread answers at once, from half a table;
+        # with it, it waits for this load and answers after it.
+        other.join(timeout=0.2)
+        during_load.threads.append(other)  # type: ignore[attr-defined]
+
+    during_load.answers = answers  # type: ignore[attr-defined]
+    during_load.threads = []  # type: ignore[attr-defined]
+    return during_load
+
+
+def test_a_district_asked_about_while_the_list_loads_waits_for_the_whole_list() -> None:
+    during = _ask_from_another_thread(lambda: table.status("18.71.02"))
+    table = _table_with_pending_districts(during)
+    assert table.status("18.71.01") is RegionStatus.CURRENT
+    for thread in during.threads:  # type: ignore[attr-defined]
+        thread.join()
+    assert during.answers == [RegionStatus.UNKNOWN]  # type: ignore[attr-defined]
+    assert table.status("18.71.02") is RegionStatus.UNKNOWN
+
+
+def test_strict_nik_check_during_the_load_refuses_an_unknown_district_and_forgets_nothing() -> None:
+    unknown_district = "1871020101900001"  # synthetic; 18.71.02 is not in the table
+
+    def strict() -> object:
+        return Nik.parse(unknown_district, regions=table, strict_region=True)
+
+    during = _ask_from_another_thread(strict)
+    table = _table_with_pending_districts(during)
+    Nik.parse(NIK, regions=table)  # the first district question starts the load
+    for thread in during.threads:  # type: ignore[attr-defined]
+        thread.join()
+    assert during.answers == [("nik.region_unknown",)]  # type: ignore[attr-defined]
+    with pytest.raises(ValidationError) as info:
+        strict()
+    assert info.value.codes == ("nik.region_unknown",)
+
+
+def test_a_failed_district_read_is_tried_again_not_taken_for_an_empty_list() -> None:
+    calls: list[int] = []
+
+    def during_load(_: RegionTable) -> None:
+        calls.append(1)
+        if len(calls) == 1:
+            raise OSError("disk hiccup")
+
+    table = _table_with_pending_districts(during_load)
+    with pytest.raises(OSError, match="disk hiccup"):
+        table.status("18.71.01")
+    assert table.status("18.71.01") is RegionStatus.CURRENT
+    assert table.status("18.71.02") is RegionStatus.UNKNOWN
