@@ -104,3 +104,49 @@ def test_a_failed_district_read_is_tried_again_not_taken_for_an_empty_list() -> 
         table.status("18.71.01")
     assert table.status("18.71.01") is RegionStatus.CURRENT
     assert table.status("18.71.02") is RegionStatus.UNKNOWN
+
+
+# --- input that reached messages unmasked ----------------------------------------
+
+
+def _all_text(err: BaseException) -> str:
+    import traceback  # noqa: PLC0415 - only this helper needs it
+
+    problems = getattr(err, "problems", ())
+    parts = ["".join(traceback.format_exception(err)), repr(err)]
+    parts += [f"{p.path} {p.message} {p.message_id}" for p in problems]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("payload", ["NaN", "-NaN", "sNaN", "-sNaN"])
+@pytest.mark.parametrize(
+    "call",
+    [
+        "money.parse_rupiah",
+        "money.non_negative_rupiah",
+        "numbers.check_decimal",
+        "serialization.from_dict",
+    ],
+)
+def test_the_digits_a_nan_carries_are_masked(payload: str, call: str) -> None:
+    import attrs  # noqa: PLC0415
+
+    from koperasi_id import money  # noqa: PLC0415
+    from koperasi_id._numbers import check_decimal  # noqa: PLC0415
+    from koperasi_id.serialization import from_dict  # noqa: PLC0415
+
+    @attrs.frozen
+    class Saving:
+        amount: Decimal = attrs.field(validator=money.non_negative_rupiah)
+
+    value = Decimal(payload + NIK)
+    calls: dict[str, Callable[[], object]] = {
+        "money.parse_rupiah": lambda: money.parse_rupiah(value),
+        "money.non_negative_rupiah": lambda: Saving(amount=value),
+        "numbers.check_decimal": lambda: check_decimal(value, places=4, code="number"),
+        "serialization.from_dict": lambda: from_dict(Saving, {"amount": value}),
+    }
+    with pytest.raises(ValidationError) as info:
+        calls[call]()
+    assert info.value.codes[0].endswith(("not_finite", "type.decimal"))
+    assert_masked(_all_text(info.value), call)

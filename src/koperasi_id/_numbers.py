@@ -114,10 +114,12 @@ def check_decimal(value: Decimal, *, places: int, code: str) -> Decimal:
     ``code`` prefixes the problem codes (``money`` → ``money.too_large``).
     """
     if not value.is_finite():
+        # A NaN carries digits of its own (Decimal("NaN1871010101900001")): masked.
+        shown = mask(value, limit=40)
         raise _bad(
             f"{code}.not_finite",
-            f"a number must be finite, not {value}",
-            f"angka harus bilangan hingga, bukan {value}",
+            f"a number must be finite, not {shown}",
+            f"angka harus bilangan hingga, bukan {shown}",
         )
     if value.is_zero():
         if value.is_signed():
