@@ -13,6 +13,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -150,3 +151,29 @@ def test_the_digits_a_nan_carries_are_masked(payload: str, call: str) -> None:
         calls[call]()
     assert info.value.codes[0].endswith(("not_finite", "type.decimal"))
     assert_masked(_all_text(info.value), call)
+
+
+def test_a_callers_region_table_reaches_messages_masked(tmp_path: Path) -> None:
+    # The file name and the region names are the caller's input, like a cell.
+    folder = tmp_path / f"wilayah {NIK}"
+    folder.mkdir()
+    path = folder / "wilayah.csv"
+    path.write_text(
+        "code,name,status,successor\n"
+        f"18.71,Kota {NIK},tidak_berlaku,18.72\n"
+        "18.72,Kota Baru,,\n18.72.01,Teluk,,\n",
+        encoding="utf-8",
+    )
+    table = RegionTable.from_csv(path)
+    assert_masked(repr(table), "repr")
+    retired = Nik.parse("1871010101900001", regions=table)  # synthetic, retired 18.71
+    assert [p.code for p in retired.warnings] == ["nik.historical_region_code"]
+    assert_masked(" ".join(p.message + p.message_id for p in retired.warnings), "warning")
+    with pytest.raises(ValidationError) as info:
+        Nik.parse("1872020101900001", regions=table)  # synthetic; 18.72.02 unknown
+    assert info.value.codes == ("nik.region_unknown",)
+    assert_masked(_all_text(info.value), "error")
+    with pytest.raises(ValidationError) as info:
+        RegionCode.parse("18.72.02", regions=table)
+    assert info.value.codes == ("region.region_unknown",)
+    assert_masked(_all_text(info.value), "error")

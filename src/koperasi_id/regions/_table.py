@@ -67,6 +67,9 @@ def _code_text(code: object) -> str:
 # tables free of unpicklable state; only the first district question waits.
 _LOAD_LOCK = threading.Lock()
 
+# How much of a region name or a table's source a message shows.
+_MAX_SHOWN = 120
+
 #: Codes whose answers a table remembers (:meth:`RegionTable.found`); about
 #: the number of districts, so a national file stays in memory.
 FOUND_MEMO_SIZE = 16_384
@@ -198,7 +201,7 @@ class RegionTable:
 
     def __repr__(self) -> str:
         return (
-            f"RegionTable({len(self)} codes, source={self.source!r}, strict={self.strict}, "
+            f"RegionTable({len(self)} codes, source={mask(self.source, limit=_MAX_SHOWN, quote=True)}, strict={self.strict}, "
             f"strict_regencies={self.strict_regencies})"
         )
 
@@ -327,24 +330,28 @@ class RegionTable:
                     retired_above = True
                     successor = f", now {region.successor}" if region.successor else ""
                     successor_id = f", kini {region.successor}" if region.successor else ""
+                    # The name comes from the caller's file: input, so masked.
+                    name = mask(region.name, limit=_MAX_SHOWN)
                     yield (
                         cut,
                         Problem(
                             code=f"{prefix}.historical_region_code",
-                            message=f"region {part} ({region.name}) is a retired code"
+                            message=f"region {part} ({name}) is a retired code"
                             f"{successor}; still valid for numbers issued before",
-                            message_id=f"wilayah {part} ({region.name}) adalah kode yang sudah tidak berlaku"
+                            message_id=f"wilayah {part} ({name}) adalah kode yang sudah tidak berlaku"
                             f"{successor_id}; tetap sah untuk nomor yang terbit sebelumnya",
                         ),
                     )
                 continue
             if self.covers(part):
+                # The source names the caller's file (or what they passed): masked.
+                source = mask(self.source, limit=_MAX_SHOWN)
                 yield (
                     cut,
                     Problem(
                         code=f"{prefix}.region_unknown",
-                        message=f"region {part} is not in the region table ({self.source})",
-                        message_id=f"wilayah {part} tidak ada dalam tabel wilayah ({self.source})",
+                        message=f"region {part} is not in the region table ({source})",
+                        message_id=f"wilayah {part} tidak ada dalam tabel wilayah ({source})",
                     ),
                 )
             return
