@@ -177,3 +177,37 @@ def test_a_callers_region_table_reaches_messages_masked(tmp_path: Path) -> None:
         RegionCode.parse("18.72.02", regions=table)
     assert info.value.codes == ("region.region_unknown",)
     assert_masked(_all_text(info.value), "error")
+
+
+# --- amounts too large to print ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "amount",
+    [
+        Decimal("1E+999999999"),  # quantize() needed a billion digits: InvalidOperation
+        Decimal("-1E+999999999999999999"),  # past decimal.MAX_PREC: ValueError
+        Decimal("9" * 4301),
+        Decimal("1E+4300"),
+    ],
+    ids=["1E+999999999", "-1E+MAX_EMAX", "4301-nines", "1E+4300"],
+)
+@pytest.mark.parametrize("call", ["format_rupiah", "round_rupiah"])
+def test_an_amount_past_what_can_be_printed_is_refused_with_the_librarys_error(
+    amount: Decimal, call: str
+) -> None:
+    from koperasi_id import money  # noqa: PLC0415
+
+    with pytest.raises(ValidationError) as info:
+        getattr(money, call)(amount)
+    assert info.value.codes == ("money.too_large",)
+
+
+def test_the_largest_printable_amount_prints_and_rounds_exactly() -> None:
+    from koperasi_id.money import MAX_PRINTED_DIGITS, format_rupiah, round_rupiah  # noqa: PLC0415
+
+    largest = Decimal("9" * MAX_PRINTED_DIGITS + ".5")
+    assert round_rupiah(largest) == Decimal("1" + "0" * MAX_PRINTED_DIGITS)
+    assert format_rupiah(largest, places=1) == "Rp" + format(
+        int("9" * MAX_PRINTED_DIGITS), ","
+    ).replace(",", ".") + ",5"

@@ -42,6 +42,7 @@ from koperasi_id.errors import ValidationError
 
 __all__ = [
     "MAX_DECIMAL_PLACES",
+    "MAX_PRINTED_DIGITS",
     "Rounding",
     "format_rupiah",
     "is_valid_rupiah",
@@ -251,6 +252,25 @@ def _check_places(places: object) -> None:
         )
 
 
+#: The most digits before the point an amount may have to be rounded or
+#: printed: Python's own limit for writing an ``int`` as text (4,300 digits,
+#: ``sys.get_int_max_str_digits``). Arithmetic on amounts the number policy
+#: takes stays far below it (a product of two has 31 digits); past it a
+#: ``Decimal("1E+999999999")`` would need a billion digits, and past
+#: ``decimal.MAX_PREC`` no context can hold it at all.
+MAX_PRINTED_DIGITS = 4300
+
+
+def _within_printing(amount: Decimal) -> None:
+    if amount.adjusted() >= MAX_PRINTED_DIGITS:
+        raise _bad(
+            "too_large",
+            f"an amount with more than {MAX_PRINTED_DIGITS} digits cannot be rounded or printed",
+            f"jumlah uang dengan lebih dari {MAX_PRINTED_DIGITS} digit tidak dapat dibulatkan "
+            "atau dicetak",
+        )
+
+
 def round_rupiah(
     amount: Decimal, rounding: Rounding = Rounding.HALF_UP, *, places: int = 0
 ) -> Decimal:
@@ -274,6 +294,7 @@ def round_rupiah(
         raise _bad(
             "not_finite", "an amount must be a finite number", "jumlah uang harus bilangan hingga"
         )
+    _within_printing(amount)
     quantum = _ONE.scaleb(-places)
     # quantize() fails with InvalidOperation once the result needs more digits
     # than the context's precision (28 by default), so give it what it needs.
@@ -310,6 +331,7 @@ def format_rupiah(amount: Decimal | int, *, places: int | None = None) -> str:
             f"an amount must be a finite number, not {mask(amount, limit=40, quote=True)}",
             f"jumlah uang harus bilangan hingga, bukan {mask(amount, limit=40, quote=True)}",
         )
+    _within_printing(amount)
     value = amount
     if places is None:
         # Printing is not taking input: a large or "-0" result of arithmetic
