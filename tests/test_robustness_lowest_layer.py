@@ -10,14 +10,18 @@ print or round (a ``Decimal`` with a huge exponent). All NIKs are synthetic.
 
 from __future__ import annotations
 
+import collections
+import re
 import threading
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 
 from _robustness import assert_masked
+from koperasi_id._values import mask
 from koperasi_id.errors import ValidationError
 from koperasi_id.identifiers import Nik
 from koperasi_id.regions import Region, RegionCode, RegionStatus, RegionTable
@@ -211,3 +215,61 @@ def test_the_largest_printable_amount_prints_and_rounds_exactly() -> None:
     assert format_rupiah(largest, places=1) == "Rp" + format(
         int("9" * MAX_PRINTED_DIGITS), ","
     ).replace(",", ".") + ",5"
+
+
+# --- mask() on values that are not strings -------------------------------------------
+
+
+@attrs.frozen
+class _Holder:
+    text: str
+
+
+class _Text(str):
+    """A str subclass: reprlib shows it with repr(), not as a string."""
+
+
+def _nik_digits_shown(text: str) -> bool:
+    # The mask shows 6 digits of a NIK together (its region), then stars: seven
+    # of its digits in a row (star or digit only between them) show more.
+    visible = re.sub(r"[^\d*]", "", text)
+    return any(NIK[i : i + 7] in visible for i in range(len(NIK) - 6))
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        b"1871\t0101\t0190\t0001",
+        bytearray(b"1871\n0101\n0190\n0001"),
+        [b"1871\r0101\r0190\r0001"],
+        b"1871\xa00101\xa00190\xa00001",
+        _Holder("1871\t0101\u200b0190\u00a00001"),
+        collections.OrderedDict(nik="1871\t0101\t0190\t0001"),
+        [_Text("1871\t0101\t0190\t0001")],
+    ],
+    ids=["bytes-tab", "bytearray-newline", "bytes-in-list", "bytes-nbsp", "object", "ordered", "str-subclass"],
+)
+def test_mask_sees_the_separators_a_repr_escapes(value: object) -> None:
+    shown = mask(value)
+    assert_masked(shown, "mask")
+    assert not _nik_digits_shown(shown), shown
+
+
+@pytest.mark.parametrize("pad", range(0, 40))
+@pytest.mark.parametrize("kind", ["object", "bytes"])
+def test_mask_masks_an_object_before_reprlib_cuts_it(pad: int, kind: str) -> None:
+    # reprlib keeps the two ends of a long repr: a NIK across the cut left its
+    # first ten digits (region and birth date) on one side, too few to mask.
+    text = "x" * pad + NIK + "y" * 70
+    value = _Holder(text) if kind == "object" else text.encode()
+    shown = mask(value)
+    assert "..." in shown
+    assert not _nik_digits_shown(shown), shown
+
+
+def test_the_hex_digits_of_an_escape_are_not_digits_of_the_number() -> None:
+    # "\x18" followed by "71...": the escape separates, its hex digits are no NIK digits.
+    assert mask(_Holder("\x1871\xa00101\u200b0190\U000e00010001")) == (
+        "_Holder(text='\\x18710101****0001')"
+    )
+    assert mask(_Holder("\x18710101")) == "_Holder(text='\\x18710101')"

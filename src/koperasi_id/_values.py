@@ -11,6 +11,7 @@ value type needs no registration of its own.
 
 from __future__ import annotations
 
+import builtins
 import re
 import reprlib
 from collections.abc import Mapping
@@ -68,6 +69,17 @@ _GROUP_MARKS = ",'_"
 # The classes are disjoint from \d and the quantifiers possessive, so one scan.
 _RUN = re.compile(f"\\d(?:(?:[{_MASK_SEPARATORS}]++|[{_GROUP_MARKS}])?\\d)*+")
 _DIGIT = re.compile(r"\d")
+# What repr() writes for a character it will not show (a tab as "\\t", NBSP as
+# "\\xa0", a zero-width space as "\\u200b"): in the repr of a value that is not
+# a string (bytes, an object holding text) such an escape stands where a
+# separator stood, so it joins digits into a run. An escape is matched whole
+# wherever it stands, so the hex digits inside one never start a run.
+_ESCAPE = r"\\(?:[abfnrtv0]|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})"
+_ESCAPES = re.compile(_ESCAPE)
+_ESCAPED_RUN = re.compile(
+    f"(?P<escape>{_ESCAPE})"
+    f"|\\d(?:(?:(?:[{_MASK_SEPARATORS}]|{_ESCAPE})++|[{_GROUP_MARKS}])?\\d)*+"
+)
 
 
 class _MaskingRepr(reprlib.Repr):
@@ -76,6 +88,21 @@ class _MaskingRepr(reprlib.Repr):
     def repr_str(self, x: str, level: int) -> str:
         return super().repr_str(_RUN.sub(_mask_run, x), level)
 
+    # Any other object (bytes, a float, an attrs instance holding text) is
+    # masked before it is cut to ``maxother``: reprlib cuts out the middle,
+    # which would leave the first digits of a NIK (its region and birth date)
+    # on one side of the "..." and too few on either side to be masked after.
+    def repr_instance(self, x: object, level: int) -> str:
+        try:
+            shown = _ESCAPED_RUN.sub(_mask_run, builtins.repr(x))
+        except Exception:  # noqa: BLE001 - a broken __repr__ is shown as reprlib would
+            return f"<{type(x).__name__} instance at {id(x):#x}>"
+        if len(shown) > self.maxother:
+            head = max(0, (self.maxother - 3) // 2)
+            tail = max(0, self.maxother - 3 - head)
+            shown = shown[:head] + "..." + shown[len(shown) - tail :]
+        return shown
+
 
 _REPR = _MaskingRepr()
 _REPR.maxlevel, _REPR.maxstring, _REPR.maxother = 3, 80, 80
@@ -83,7 +110,10 @@ _REPR.maxlevel, _REPR.maxstring, _REPR.maxother = 3, 80, 80
 
 def _mask_run(match: re.Match[str]) -> str:
     run = match.group()
-    digits = _DIGIT.findall(run)
+    if match.lastgroup == "escape":
+        return run
+    # The hex digits of an escape inside the run are not digits of the number.
+    digits = _DIGIT.findall(_ESCAPES.sub("", run) if "\\" in run else run)
     if len(digits) < MASK_MIN_DIGITS:
         return run
     return "".join(digits[:6]) + "*" * (len(digits) - 10) + "".join(digits[-4:])
@@ -117,14 +147,19 @@ def mask(value: object, *, limit: int | None = None, quote: bool = False) -> str
     *before* it is cut to ``limit`` characters (then ``…`` is added), so a cut
     never leaves part of a number readable; ``quote`` shows it as a ``repr``.
     Values that are not strings are shown with ``str`` (numbers) or a bounded
-    ``repr``. Linear in the length of the text.
+    ``repr``, masked before reprlib cuts it; there an escape that stands for a
+    separator (``\\t``, ``\\xa0``, ``\\u200b``) joins digits like the separator
+    itself. Linear in the length of the text.
 
     >>> mask("got 1871\t0101–0190 0001 and 12-31")  # synthetic NIK, tab and en dash
     'got 187101******0001 and 12-31'
     >>> mask(1871010101900001), mask("AHU-1871 0101 0190 0001", limit=12, quote=True)
     ('187101******0001', "'AHU-187101**'…")
     """
-    masked = _RUN.sub(_mask_run, _text_of(value))
+    if isinstance(value, str):
+        masked = _RUN.sub(_mask_run, value)
+    else:  # a repr, where separators may stand escaped
+        masked = _ESCAPED_RUN.sub(_mask_run, _text_of(value))
     cut = masked if limit is None else masked[:limit]
     shown = repr(cut) if quote else cut
     return shown + "…" if len(cut) < len(masked) else shown
