@@ -273,3 +273,36 @@ def test_the_hex_digits_of_an_escape_are_not_digits_of_the_number() -> None:
         "_Holder(text='\\x18710101****0001')"
     )
     assert mask(_Holder("\x18710101")) == "_Holder(text='\\x18710101')"
+
+
+# --- constructors validate like parse ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("national", "code"),
+    [
+        ("SECRET123", "phone.characters"),
+        ("0812345678", "phone.national"),  # the trunk 0 belongs to the display form
+        ("812-3456-7890", "phone.national"),  # separators belong to what people type
+        ("12345678", "phone.prefix"),
+        ("8123", "phone.length"),
+        (81234567890, "phone.type"),
+    ],
+)
+def test_a_phone_number_built_directly_is_checked_like_a_parsed_one(
+    national: object, code: str
+) -> None:
+    from koperasi_id.bpum import PhoneNumber  # noqa: PLC0415
+
+    with pytest.raises(ValidationError) as info:
+        PhoneNumber(national)  # type: ignore[arg-type]
+    assert info.value.codes == (code,)
+
+
+@pytest.mark.parametrize("text", ["0812-3456-7890", "(0721) 123456", "+62 21 5550 1234"])
+def test_a_phone_number_built_from_its_national_digits_equals_the_parsed_one(text: str) -> None:
+    from koperasi_id.bpum import PhoneNumber  # noqa: PLC0415
+
+    parsed = PhoneNumber.parse(text)
+    assert PhoneNumber(parsed.national) == parsed
+    assert PhoneNumber.parse(str(parsed)) == parsed

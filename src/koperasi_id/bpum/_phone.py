@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from types import MappingProxyType
-from typing import Self
+from typing import Self, TypeVar
 
 import attrs
 
@@ -26,11 +26,21 @@ _MOBILE_LENGTHS = range(9, 13)
 _FIXED_LENGTHS = range(8, 12)
 
 
+_P = TypeVar("_P", bound="PhoneNumber")
+
+
+def _new(cls: type[_P], national: str) -> _P:
+    # parse has checked the number: build without running __init__'s check again.
+    obj = object.__new__(cls)
+    object.__setattr__(obj, "national", national)
+    return obj
+
+
 def _bad(code: str, message: str, message_id: str) -> ValidationError:
     return ValidationError.single(f"phone.{code}", message, message_id=message_id)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(init=False, repr=False)
 class PhoneNumber(ValueType):
     """An Indonesian mobile or fixed-line number, canonical ``+62`` form.
 
@@ -60,6 +70,28 @@ class PhoneNumber(ValueType):
     #: The national significant number: the digits after ``+62`` (no trunk 0).
     national: str
 
+    def __init__(self, national: str) -> None:
+        """Build from the national significant number, checked as ``parse`` checks it.
+
+        >>> PhoneNumber("81234567890")
+        PhoneNumber('+62812****7890')
+        >>> PhoneNumber("SECRET123")
+        Traceback (most recent call last):
+        ...
+        koperasi_id.errors.ValidationError: 1 problem: $: a phone number may contain only digits, ... [phone.characters]
+        """
+        # Like every value type's constructor, this one validates: it used to
+        # take any text (or an int) and build a number parse would refuse.
+        checked = type(self).parse("0" + national if type(national) is str else national)
+        if checked.national != national:
+            raise _bad(
+                "national",
+                "the national number is the digits after +62, without the trunk 0 "
+                "or any separator",
+                "nomor nasional adalah angka setelah +62, tanpa 0 di depan dan tanpa pemisah",
+            )
+        object.__setattr__(self, "national", national)
+
     @classmethod
     def parse(cls, raw: object) -> Self:
         if type(raw) is not str:
@@ -77,7 +109,7 @@ class PhoneNumber(ValueType):
             )
         plain = raw.isdigit() and raw.isascii()  # the common case: only digits
         if plain and raw[:2] == "08" and 10 <= len(raw) <= _MOBILE_LENGTHS.stop:
-            return cls(raw[1:])  # a domestic mobile number, as the rules below would find
+            return _new(cls, raw[1:])  # a domestic mobile number, as the rules below would find
         compact = raw if plain else _SEPARATORS.sub("", raw)
         if not compact:
             raise _bad("empty", "the phone number is empty", "nomor telepon kosong")
@@ -130,7 +162,7 @@ class PhoneNumber(ValueType):
                 f"nomor {what_id} Indonesia terdiri dari {lengths.start + 1} sampai "
                 f"{lengths.stop} digit dengan 0 di depannya, diisi {len(national) + 1}",
             )
-        return cls(national)
+        return _new(cls, national)
 
     @property
     def is_mobile(self) -> bool:
