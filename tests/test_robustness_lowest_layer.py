@@ -14,6 +14,7 @@ import collections
 import re
 import threading
 from collections.abc import Callable
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,7 +23,7 @@ import pytest
 
 from _robustness import assert_masked
 from koperasi_id._values import mask
-from koperasi_id.errors import ValidationError
+from koperasi_id.errors import RuleInputError, ValidationError
 from koperasi_id.identifiers import Nik
 from koperasi_id.regions import Region, RegionCode, RegionStatus, RegionTable
 
@@ -306,3 +307,35 @@ def test_a_phone_number_built_from_its_national_digits_equals_the_parsed_one(tex
     parsed = PhoneNumber.parse(text)
     assert PhoneNumber(parsed.national) == parsed
     assert PhoneNumber.parse(str(parsed)) == parsed
+
+
+# --- reference days ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "reference",
+    [datetime(2026, 1, 1, 12, 0), date(1, 1, 1), date(9999, 12, 31)],
+    ids=["datetime", "date.min", "date.max"],
+)
+@pytest.mark.parametrize("call", ["Nik.parse", "Nik.birth_date", "NomorBadanHukum.parse"])
+def test_a_reference_day_follows_the_day_policy(reference: date, call: str) -> None:
+    # A datetime failed the comparison with a bare TypeError; every other day a
+    # rule is asked about goes through the one check (koperasi_id._days).
+    from koperasi_id.identifiers import NomorBadanHukum  # noqa: PLC0415
+
+    calls: dict[str, Callable[[], object]] = {
+        "Nik.parse": lambda: Nik.parse(NIK, reference=reference),
+        "Nik.birth_date": lambda: Nik.parse(NIK).birth_date(reference=reference),
+        "NomorBadanHukum.parse": lambda: NomorBadanHukum.parse(
+            "AHU-0000007.AH.01.26.TAHUN 2020", reference=reference
+        ),
+    }
+    with pytest.raises(RuleInputError, match="reference must be"):
+        calls[call]()
+
+
+def test_a_reference_day_at_the_policy_bounds_is_taken() -> None:
+    nik = Nik.parse("1871010101000001")  # synthetic; 1 Jan 1900 or 2000
+    assert nik.birth_date(reference=date(1900, 1, 1)) == date(1900, 1, 1)
+    assert nik.birth_date(reference=date(9899, 12, 31)) == date(2000, 1, 1)
+    assert Nik.parse("1871010101000001", reference=date(1900, 1, 1)).warnings == ()

@@ -11,6 +11,7 @@ from typing import Self
 
 import attrs
 
+from koperasi_id._days import check_day
 from koperasi_id._values import ValueType, mask
 from koperasi_id.errors import Problem, ValidationError
 from koperasi_id.identifiers._common import build, compact_digits, copy_into
@@ -207,6 +208,8 @@ class NomorBadanHukum(ValueType):
     ) -> Self:
         """Recognise the AHU or the legacy form and check it (see the class docstring)."""
         code = "nomor_badan_hukum"
+        if reference is not None:
+            check_day(reference, "reference")
         if not isinstance(raw, str):
             raise ValidationError.single(
                 f"{code}.type",

@@ -9,6 +9,7 @@ from typing import Self, TypeVar
 
 import attrs
 
+from koperasi_id._days import check_day
 from koperasi_id._values import SEPARATORS, ValueType
 from koperasi_id.errors import Problem, ValidationError
 from koperasi_id.identifiers._common import build, compact_digits, copy_into, fixed_length
@@ -262,9 +263,14 @@ class Nik(ValueType):
         unknown district an error too (default: a warning; an unknown
         province or regency is always an error). ``reference`` adds the warning
         ``nik.future_birth_date`` when the date of birth is after it in both
-        centuries (rule C1); without it no date is assumed.
+        centuries (rule C1); without it no date is assumed. Like every day a
+        rule is asked about it is a ``date`` (not a ``datetime``) from 1900 to
+        9899, or :class:`~koperasi_id.errors.RuleInputError`.
         """
-        if reference is None and _plain_nik(raw):
+        if reference is not None:
+            # A datetime would fail the comparison below with a bare TypeError.
+            check_day(reference, "reference")
+        elif _plain_nik(raw):
             assert isinstance(raw, str)
             table = default_region_table() if regions is None else regions
             if table._quiet_district(raw[:6]):
@@ -350,6 +356,7 @@ class Nik(ValueType):
         >>> Nik.parse("3171010501260001").birth_date(reference=date(2025, 12, 31))
         datetime.date(1926, 1, 5)
         """
+        check_day(reference, "reference")
         best = None
         for candidate in _candidates(self.digits):
             if candidate <= reference:
