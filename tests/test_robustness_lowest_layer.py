@@ -339,3 +339,39 @@ def test_a_reference_day_at_the_policy_bounds_is_taken() -> None:
     assert nik.birth_date(reference=date(1900, 1, 1)) == date(1900, 1, 1)
     assert nik.birth_date(reference=date(9899, 12, 31)) == date(2000, 1, 1)
     assert Nik.parse("1871010101000001", reference=date(1900, 1, 1)).warnings == ()
+
+
+# --- a caller's region file ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [
+        (b"code,name\n18.71,Kota \xff\xfe\n", "region.encoding"),  # Latin-1, not UTF-8
+        (b'code,name\n18.71,"' + b"x" * 200_000 + b'"\n', "region.csv"),  # past csv's cell limit
+    ],
+    ids=["not-utf8", "huge-cell"],
+)
+def test_a_region_file_that_cannot_be_read_is_a_validation_error(
+    tmp_path: Path, content: bytes, code: str
+) -> None:
+    path = tmp_path / "wilayah.csv"
+    path.write_bytes(content)
+    with pytest.raises(ValidationError) as info:
+        RegionTable.from_csv(path)
+    assert info.value.codes == (code,)
+
+
+def test_region_rows_holding_no_text_are_problems_at_their_columns() -> None:
+    rows = [
+        {"code": 1871, "name": "Kota"},
+        {"code": "18.71", "name": ["Kota"], "status": 1, "confidence": 2.0},
+    ]
+    with pytest.raises(ValidationError) as info:
+        RegionTable.from_rows(rows)  # type: ignore[arg-type]
+    found = [(p.path, p.code) for p in info.value.problems]
+    assert ("$[0].code", "region.type") in found
+    assert ("$[1].name", "region.type") in found
+    assert ("$[1].status", "region.type") in found
+    assert ("$[1].confidence", "region.type") in found
+    assert len(found) == 4  # one problem per cell, none for the default a bad cell stands for

@@ -403,10 +403,30 @@ class RegionTable:
         A current list alone would reject every NIK issued under a code
         retired by a split, so the shipped retired codes are merged in unless
         ``with_shipped_retired=False``. Errors name the row as ``$[n]`` (the
-        first data row is ``$[0]``).
+        first data row is ``$[0]``); a file that is not text in ``encoding``
+        (``region.encoding``) or not CSV (``region.csv``) is a ValidationError
+        too.
         """
         with open(path, newline="", encoding=encoding) as handle:
-            table = cls.from_rows(csv.DictReader(handle), source=os.fspath(path), strict=strict)
+            try:
+                table = cls.from_rows(
+                    csv.DictReader(handle), source=os.fspath(path), strict=strict
+                )
+            except UnicodeDecodeError:
+                raise ValidationError.single(
+                    "region.encoding",
+                    f"the region file is not {mask(encoding, limit=40)} text",
+                    message_id=f"berkas wilayah bukan teks {mask(encoding, limit=40)}",
+                ) from None
+            except csv.Error:
+                # csv's own message may quote the file: not repeated.
+                raise ValidationError.single(
+                    "region.csv",
+                    "the region file is not a CSV file this reader can read "
+                    f"(a cell longer than {csv.field_size_limit()} characters, say)",
+                    message_id="berkas wilayah bukan berkas CSV yang dapat dibaca "
+                    f"(misalnya sel yang lebih panjang dari {csv.field_size_limit()} karakter)",
+                ) from None
         if with_shipped_retired:
             # The shipped table is built from this module's classes: imported here.
             from koperasi_id.regions._shipped import default_region_table  # noqa: PLC0415
@@ -422,15 +442,39 @@ class RegionTable:
 _CONFIDENCE_BY_LETTER = {c.value: c for c in Confidence}
 
 
+def _cell(
+    row: Mapping[str, object], key: str, default: str, problems: list[Problem]
+) -> str | None:
+    """The stripped text of a column (``default`` when absent or empty).
+
+    A row from pandas or JSON may hold a number or a list where the CSV
+    reader gives text: a problem at the column's path (and ``None``), not an
+    AttributeError.
+    """
+    value = row.get(key) or default
+    if isinstance(value, str):
+        return value.strip()
+    problems.append(
+        Problem(
+            path=f"$.{key}",
+            code="region.type",
+            message=f"the {key} column holds text, not {type(value).__name__}",
+            message_id=f"kolom {key} harus berupa teks, bukan {type(value).__name__}",
+        )
+    )
+    return None
+
+
 def _region_from_row(row: Mapping[str, str]) -> Region:
     problems: list[Problem] = []
     code = name = None
+    code_text = _cell(row, "code", "", problems)
     try:
-        code = RegionCode.parse((row.get("code") or "").strip(), regions=_EMPTY_TABLE)
+        code = None if code_text is None else RegionCode.parse(code_text, regions=_EMPTY_TABLE)
     except ValidationError as err:
         problems.extend(p.under("$.code") for p in err.problems)
-    name = (row.get("name") or "").strip()
-    if not name:
+    name = _cell(row, "name", "", problems)
+    if name == "":
         problems.append(
             Problem(
                 path="$.name",
@@ -439,9 +483,9 @@ def _region_from_row(row: Mapping[str, str]) -> Region:
                 message_id="nama wajib diisi",
             )
         )
-    status_text = (row.get("status") or "berlaku").strip()
+    status_text = _cell(row, "status", "berlaku", problems)
     try:
-        status = RegionStatus(status_text)
+        status = RegionStatus.CURRENT if status_text is None else RegionStatus(status_text)
     except ValueError:
         status = RegionStatus.CURRENT
         problems.append(
@@ -453,15 +497,15 @@ def _region_from_row(row: Mapping[str, str]) -> Region:
             )
         )
     successor = None
-    successor_text = (row.get("successor") or "").strip()
+    successor_text = _cell(row, "successor", "", problems)
     if successor_text:
         try:
             successor = RegionCode.parse(successor_text, regions=_EMPTY_TABLE)
         except ValidationError as err:
             problems.extend(p.under("$.successor") for p in err.problems)
-    confidence_text = (row.get("confidence") or "H").strip()
-    confidence = _CONFIDENCE_BY_LETTER.get(confidence_text)
-    if confidence is None:
+    confidence_text = _cell(row, "confidence", "H", problems)
+    confidence = _CONFIDENCE_BY_LETTER.get(confidence_text or "H")
+    if confidence_text is not None and confidence is None:
         problems.append(
             Problem(
                 path="$.confidence",
@@ -470,10 +514,11 @@ def _region_from_row(row: Mapping[str, str]) -> Region:
                 message_id="gunakan H, M atau L",
             )
         )
-    retired_text = (row.get("retired_by") or "").strip()
+    retired_text = _cell(row, "retired_by", "", problems)
     if problems:
         raise ValidationError(problems)
     assert code is not None
+    assert name is not None
     assert confidence is not None
     retired_by = _SPLITS.get(retired_text, Citation(retired_text)) if retired_text else None
     return Region(
