@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from koperasi_id._days import FIRST_DAY, LAST_DAY
 from koperasi_id._register import RegisteredRule, Unit, UnknownRuleError, history
 from koperasi_id._values import mask
 from koperasi_id.errors import Problem, ValidationError
@@ -219,6 +220,20 @@ def _regime(
     start_day = (
         _day(item["valid_from"], f"{path}.valid_from", problems) if "valid_from" in item else None
     )
+    if start_day is not None and not FIRST_DAY <= start_day <= LAST_DAY:
+        # A regime starts on a day a rule can be asked about (koperasi_id._days):
+        # its patch is taken from the regime in force that day.
+        problems.append(
+            Problem(
+                path=f"{path}.valid_from",
+                code="overrides.date",
+                message=f"a regime starts from {FIRST_DAY} to {LAST_DAY}, "
+                f"got {start_day.isoformat()}",
+                message_id=f"rezim mulai berlaku dari {FIRST_DAY} sampai {LAST_DAY}, "
+                f"diisi {start_day.isoformat()}",
+            )
+        )
+        start_day = None
     if "valid_from" not in item:
         problems.append(
             Problem(
