@@ -419,3 +419,35 @@ def test_a_regime_starting_on_the_last_day_of_the_bounds_is_taken() -> None:
         "patch": {"mikro": ["5"]},
     }
     assert parse_overrides({"regimes": [item]}).rule_ids == ("kur.rate",)
+
+
+# --- over-long input is refused unread ---------------------------------------------------
+
+
+def _must_not_run(*_: object, **__: object) -> None:
+    raise AssertionError("over-long input was scanned")
+
+
+@pytest.mark.parametrize(
+    ("parse", "patched", "code"),
+    [
+        ("Nib", "koperasi_id.identifiers._common.has_long_digit_run", "nib.length"),
+        ("NomorIndukKoperasi", "koperasi_id.identifiers._common.has_long_digit_run", "nik_koperasi.length"),
+        ("Kbli", "koperasi_id.identifiers._business.mask", "kbli.length"),
+        ("RegionCode", "koperasi_id.regions._scheme.mask", "region.syntax"),
+    ],
+)
+@pytest.mark.parametrize("unit", ["1", "1 ", "1@", "@1 ", "a"])
+def test_over_long_input_is_refused_before_it_is_scanned(
+    monkeypatch: pytest.MonkeyPatch, parse: str, patched: str, unit: str, code: str
+) -> None:
+    # Not a timing test: the outcome is that the scan (the mask's, or the NIK
+    # test that decides whether to echo) never runs on text past the limit.
+    import koperasi_id.identifiers as identifiers  # noqa: PLC0415
+    from koperasi_id import regions  # noqa: PLC0415
+
+    cls = getattr(identifiers, parse, None) or getattr(regions, parse)
+    monkeypatch.setattr(patched, _must_not_run)
+    with pytest.raises(ValidationError) as info:
+        cls.parse(unit * 50_000)
+    assert info.value.codes == (code,)

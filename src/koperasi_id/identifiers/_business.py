@@ -9,7 +9,7 @@ from typing import Self
 
 import attrs
 
-from koperasi_id._values import ValueType, mask
+from koperasi_id._values import MAX_RAW_LENGTH, ValueType, mask
 from koperasi_id.errors import Problem, ValidationError
 from koperasi_id.identifiers._common import build, compact_digits, copy_into, fixed_length
 from koperasi_id.law import Citation
@@ -175,7 +175,7 @@ class Kbli(ValueType):
         known_codes: Collection[str] | None = None,
     ) -> Self:
         """Validate a code; ``version`` defaults to the ``@edition`` suffix or KBLI 2020."""
-        if isinstance(raw, str) and "@" in raw:
+        if isinstance(raw, str) and len(raw) <= MAX_RAW_LENGTH and "@" in raw:
             raw, _, suffix = raw.partition("@")
             tagged = _VERSIONS_BY_VALUE.get(suffix.strip())
             if tagged is None or (version is not None and version is not tagged):

@@ -26,8 +26,9 @@ def compact_digits(raw: object, *, kind: str, what: str, what_id: str, hide: boo
         )
     if type(raw) is str and raw.isascii() and raw.isdigit() and len(raw) <= MAX_RAW_LENGTH:
         return raw  # the common case: nothing to strip, nothing to refuse
-    # A NIK typed into another identifier's field is never echoed.
-    hide = hide or has_long_digit_run(raw)
+    # A NIK typed into another identifier's field is never echoed. Text past
+    # the length limit is refused unread (and unechoed): not scanned either.
+    hide = hide or len(raw) > MAX_RAW_LENGTH or has_long_digit_run(raw)
     return digits_only(raw, code_prefix=kind, what=what, what_id=what_id, hide=hide)
 
 

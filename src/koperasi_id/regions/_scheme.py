@@ -217,6 +217,8 @@ def province(code: str) -> Province | None:
 
 _DOTTED = re.compile(r"([0-9]{2})(?:\.([0-9]{2})(?:\.([0-9]{2})(?:\.([0-9]{4}))?)?)?")
 _COMPACT_LENGTHS = {2: 1, 4: 2, 6: 3, 10: 4}
+# Far longer than any region code, with room for the spaces around one.
+_MAX_RAW = 64
 _NOT_REGENCY = frozenset({"00", "70"})
 
 
@@ -270,6 +272,13 @@ def _split_code(raw: object) -> tuple[str, str | None, str | None, str | None]:
             "region.type",
             f"expected a region code string, got {type(raw).__name__}",
             message_id=f"kode wilayah harus berupa teks, bukan {type(raw).__name__}",
+        )
+    if len(raw) > _MAX_RAW:
+        # Refused unread: neither stripped nor scanned for the mask.
+        raise ValidationError.single(
+            "region.syntax",
+            f"a region code is never more than {_MAX_RAW} characters long",
+            message_id=f"kode wilayah tidak pernah lebih dari {_MAX_RAW} karakter",
         )
     text = raw.strip()
     if len(text) <= 13:
