@@ -451,3 +451,34 @@ def test_over_long_input_is_refused_before_it_is_scanned(
     with pytest.raises(ValidationError) as info:
         cls.parse(unit * 50_000)
     assert info.value.codes == (code,)
+
+
+# --- lone surrogates -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["\ud800", "x\udcff", "1871\udcff0101\udcff0190\udcff0001"],
+    ids=["alone", "after-a-letter", "between-nik-digits"],
+)
+def test_an_unknown_key_holding_a_lone_surrogate_gives_a_printable_error(key: str) -> None:
+    # A JSON "\ud800" or a file name os.fsdecode() could not decode: the path
+    # (mask() without quotes) carried the surrogate, and printing it raised.
+    from koperasi_id.serialization import from_dict  # noqa: PLC0415
+
+    @attrs.frozen
+    class Row:
+        x: int = 0
+
+    with pytest.raises(ValidationError) as info:
+        from_dict(Row, {key: 1})
+    assert info.value.codes == ("unknown_field",)
+    text = _all_text(info.value)
+    text.encode("utf-8")  # would raise UnicodeEncodeError on a lone surrogate
+    assert_masked(text, "error")
+
+
+def test_mask_shows_a_lone_surrogate_as_its_escape_and_joins_digits_across_one() -> None:
+    assert mask("a\ud800b") == "a\\ud800b"
+    assert mask("a\ud800b", quote=True) == "'a\\ud800b'"
+    assert mask("1871\udcff0101\udcff0190\udcff0001") == "187101******0001"

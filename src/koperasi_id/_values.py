@@ -59,6 +59,8 @@ _MASK_SEPARATORS = (
     + "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd"
     + "\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
     + "\U000e0001\U000e0020-\U000e007f"
+    # and lone surrogates (Cs), which stand for bytes that could not be decoded
+    + "\ud800-\udfff"
 )
 #: Single marks that group digits in exports ("1,871,010,...", "1'871'...",
 #: "1871_0101_..."); alone between two digits, not in a run ("Rp5.000, 12-31" is
@@ -108,6 +110,13 @@ _REPR = _MaskingRepr()
 _REPR.maxlevel, _REPR.maxstring, _REPR.maxother = 3, 80, 80
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape_surrogate(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
 def _mask_run(match: re.Match[str]) -> str:
     run = match.group()
     if match.lastgroup == "escape":
@@ -149,7 +158,8 @@ def mask(value: object, *, limit: int | None = None, quote: bool = False) -> str
     Values that are not strings are shown with ``str`` (numbers) or a bounded
     ``repr``, masked before reprlib cuts it; there an escape that stands for a
     separator (``\\t``, ``\\xa0``, ``\\u200b``) joins digits like the separator
-    itself. Linear in the length of the text.
+    itself. A lone surrogate, which no encoding can print, is shown as its
+    escape (``\\ud800``). Linear in the length of the text.
 
     >>> mask("got 1871\t0101–0190 0001 and 12-31")  # synthetic NIK, tab and en dash
     'got 187101******0001 and 12-31'
@@ -160,6 +170,11 @@ def mask(value: object, *, limit: int | None = None, quote: bool = False) -> str
         masked = _RUN.sub(_mask_run, value)
     else:  # a repr, where separators may stand escaped
         masked = _ESCAPED_RUN.sub(_mask_run, _text_of(value))
+    if not quote and not masked.isascii():
+        # A lone surrogate (a file name os.fsdecode() could not decode, a JSON
+        # "\ud800") cannot be encoded: printing the message would raise.
+        # (repr() escapes it already.)
+        masked = _SURROGATE.sub(_escape_surrogate, masked)
     cut = masked if limit is None else masked[:limit]
     shown = repr(cut) if quote else cut
     return shown + "…" if len(cut) < len(masked) else shown
