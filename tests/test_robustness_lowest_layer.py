@@ -213,9 +213,10 @@ def test_the_largest_printable_amount_prints_and_rounds_exactly() -> None:
 
     largest = Decimal("9" * MAX_PRINTED_DIGITS + ".5")
     assert round_rupiah(largest) == Decimal("1" + "0" * MAX_PRINTED_DIGITS)
-    assert format_rupiah(largest, places=1) == "Rp" + format(
-        int("9" * MAX_PRINTED_DIGITS), ","
-    ).replace(",", ".") + ",5"
+    assert (
+        format_rupiah(largest, places=1)
+        == "Rp" + format(int("9" * MAX_PRINTED_DIGITS), ",").replace(",", ".") + ",5"
+    )
 
 
 # --- mask() on values that are not strings -------------------------------------------
@@ -248,7 +249,15 @@ def _nik_digits_shown(text: str) -> bool:
         collections.OrderedDict(nik="1871\t0101\t0190\t0001"),
         [_Text("1871\t0101\t0190\t0001")],
     ],
-    ids=["bytes-tab", "bytearray-newline", "bytes-in-list", "bytes-nbsp", "object", "ordered", "str-subclass"],
+    ids=[
+        "bytes-tab",
+        "bytearray-newline",
+        "bytes-in-list",
+        "bytes-nbsp",
+        "object",
+        "ordered",
+        "str-subclass",
+    ],
 )
 def test_mask_sees_the_separators_a_repr_escapes(value: object) -> None:
     shown = mask(value)
@@ -256,7 +265,7 @@ def test_mask_sees_the_separators_a_repr_escapes(value: object) -> None:
     assert not _nik_digits_shown(shown), shown
 
 
-@pytest.mark.parametrize("pad", range(0, 40))
+@pytest.mark.parametrize("pad", range(40))
 @pytest.mark.parametrize("kind", ["object", "bytes"])
 def test_mask_masks_an_object_before_reprlib_cuts_it(pad: int, kind: str) -> None:
     # reprlib keeps the two ends of a long repr: a NIK across the cut left its
@@ -432,7 +441,11 @@ def _must_not_run(*_: object, **__: object) -> None:
     ("parse", "patched", "code"),
     [
         ("Nib", "koperasi_id.identifiers._common.has_long_digit_run", "nib.length"),
-        ("NomorIndukKoperasi", "koperasi_id.identifiers._common.has_long_digit_run", "nik_koperasi.length"),
+        (
+            "NomorIndukKoperasi",
+            "koperasi_id.identifiers._common.has_long_digit_run",
+            "nik_koperasi.length",
+        ),
         ("Kbli", "koperasi_id.identifiers._business.mask", "kbli.length"),
         ("RegionCode", "koperasi_id.regions._scheme.mask", "region.syntax"),
     ],

@@ -79,8 +79,7 @@ _DIGIT = re.compile(r"\d")
 _ESCAPE = r"\\(?:[abfnrtv0]|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})"
 _ESCAPES = re.compile(_ESCAPE)
 _ESCAPED_RUN = re.compile(
-    f"(?P<escape>{_ESCAPE})"
-    f"|\\d(?:(?:(?:[{_MASK_SEPARATORS}]|{_ESCAPE})++|[{_GROUP_MARKS}])?\\d)*+"
+    f"(?P<escape>{_ESCAPE})|\\d(?:(?:(?:[{_MASK_SEPARATORS}]|{_ESCAPE})++|[{_GROUP_MARKS}])?\\d)*+"
 )
 
 

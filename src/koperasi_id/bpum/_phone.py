@@ -86,8 +86,7 @@ class PhoneNumber(ValueType):
         if checked.national != national:
             raise _bad(
                 "national",
-                "the national number is the digits after +62, without the trunk 0 "
-                "or any separator",
+                "the national number is the digits after +62, without the trunk 0 or any separator",
                 "nomor nasional adalah angka setelah +62, tanpa 0 di depan dan tanpa pemisah",
             )
         object.__setattr__(self, "national", national)

@@ -409,9 +409,7 @@ class RegionTable:
         """
         with open(path, newline="", encoding=encoding) as handle:
             try:
-                table = cls.from_rows(
-                    csv.DictReader(handle), source=os.fspath(path), strict=strict
-                )
+                table = cls.from_rows(csv.DictReader(handle), source=os.fspath(path), strict=strict)
             except UnicodeDecodeError:
                 raise ValidationError.single(
                     "region.encoding",
@@ -442,9 +440,7 @@ class RegionTable:
 _CONFIDENCE_BY_LETTER = {c.value: c for c in Confidence}
 
 
-def _cell(
-    row: Mapping[str, object], key: str, default: str, problems: list[Problem]
-) -> str | None:
+def _cell(row: Mapping[str, object], key: str, default: str, problems: list[Problem]) -> str | None:
     """The stripped text of a column (``default`` when absent or empty).
 
     A row from pandas or JSON may hold a number or a list where the CSV
