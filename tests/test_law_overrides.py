@@ -311,3 +311,34 @@ def test_a_missing_file_is_a_problem(tmp_path: Path) -> None:
     with pytest.raises(ValidationError) as caught:
         law.load_overrides(tmp_path / "none.toml")
     assert caught.value.codes == ("overrides.unreadable",)
+
+
+# ------------------------------------------------- the first day of a regime (audit)
+
+
+def _rate_patch(valid_from: object) -> dict[str, Any]:
+    return regime(
+        rule="kur.rate",
+        unit="percent_per_year",
+        valid_from=valid_from,
+        value=None,
+        patch={"mikro": ["5"]},
+    )
+
+
+@pytest.mark.parametrize("valid_from", ["0001-01-01", "1899-12-31", "9900-01-01", date.max])
+def test_a_regime_starting_outside_the_day_bounds_is_a_problem_at_its_path(
+    valid_from: object,
+) -> None:
+    # A patch is taken from the regime in force on valid_from: the look-up
+    # raised RuleInputError from inside instead of a problem in the document.
+    assert problems(_rate_patch(valid_from)) == [("$.regimes[0].valid_from", "overrides.date")]
+    assert problems(regime(valid_from=valid_from)) == [
+        ("$.regimes[0].valid_from", "overrides.date")
+    ]
+
+
+def test_a_regime_starting_on_a_bound_of_the_days_is_taken() -> None:
+    assert parse_overrides({"regimes": [_rate_patch("9899-12-31")]}).rule_ids == ("kur.rate",)
+    first = parse_overrides({"regimes": [regime(valid_from="1900-01-01")]})
+    assert first.rule_ids == ("cooperatives.rat_deadline_months",)

@@ -386,50 +386,6 @@ def test_region_rows_holding_no_text_are_problems_at_their_columns() -> None:
     assert len(found) == 4  # one problem per cell, none for the default a bad cell stands for
 
 
-# --- reform documents: the first day of a regime ---------------------------------------
-
-
-@pytest.mark.parametrize("valid_from", ["0001-01-01", "1899-12-31", "9900-01-01", date.max])
-def test_a_regime_starting_outside_the_day_bounds_is_a_problem_at_its_path(
-    valid_from: object,
-) -> None:
-    # A patch is taken from the regime in force on valid_from: the look-up
-    # raised RuleInputError from inside instead of a problem in the document.
-    from koperasi_id._overrides import parse_overrides  # noqa: PLC0415
-
-    item = {
-        "rule": "kur.rate",
-        "action": "replace",
-        "name": "x",
-        "valid_from": valid_from,
-        "unit": "percent_per_year",
-        "confidence": "M",
-        "citation": {"instrument": "Permenko (contoh) 1/2027"},
-        "patch": {"mikro": ["5"]},
-    }
-    with pytest.raises(ValidationError) as info:
-        parse_overrides({"regimes": [item]})
-    assert [(p.path, p.code) for p in info.value.problems] == [
-        ("$.regimes[0].valid_from", "overrides.date")
-    ]
-
-
-def test_a_regime_starting_on_the_last_day_of_the_bounds_is_taken() -> None:
-    from koperasi_id._overrides import parse_overrides  # noqa: PLC0415
-
-    item = {
-        "rule": "kur.rate",
-        "action": "replace",
-        "name": "x",
-        "valid_from": "9899-12-31",
-        "unit": "percent_per_year",
-        "confidence": "M",
-        "citation": {"instrument": "Permenko (contoh) 1/2027"},
-        "patch": {"mikro": ["5"]},
-    }
-    assert parse_overrides({"regimes": [item]}).rule_ids == ("kur.rate",)
-
-
 # --- over-long input is refused unread ---------------------------------------------------
 
 
