@@ -2,10 +2,12 @@
 
 One test (or one parametrised family) per defect class the audit found, each
 failing before its fix: a district list read lazily while another thread asks
-(strict checks passed an unknown district, and the table remembered it),
-input reaching messages unmasked through a ``Decimal`` NaN's payload or a
-caller's region table (its names, its file name), and amounts Python cannot
-print or round (a ``Decimal`` with a huge exponent). All NIKs are synthetic.
+(strict checks passed an unknown district, and the table remembered it);
+input reaching messages unmasked (a ``Decimal`` NaN's payload, a caller's
+region table, the repr of bytes or of an object, a lone surrogate); amounts
+Python cannot print or round; constructors and reference days that skipped
+the checks; a region file that raised Python's own errors; over-long input
+scanned before it was refused. All NIKs are synthetic.
 """
 
 from __future__ import annotations
@@ -48,35 +50,41 @@ def _table_with_pending_districts(during_load: Callable[[RegionTable], None]) ->
     return table
 
 
-def _ask_from_another_thread(question: Callable[[], object]) -> Callable[[RegionTable], None]:
-    answers: list[object] = []
+class _AskDuringLoad:
+    """While the district list loads, ask ``question`` from another thread.
 
-    def during_load(_: RegionTable) -> None:
-        def ask() -> None:
-            try:
-                answers.append(question())
-            except ValidationError as err:
-                answers.append(err.codes)
+    Without the lock the other thread answers at once, from half a table; with
+    it, the thread waits for the load (the join below times out) and answers
+    after it. Either way ``finish`` waits for the answer.
+    """
 
-        other = threading.Thread(target=ask)
-        other.start()
-        # Without the lock the other thread answers at once, from half a table;
-        # with it, it waits for this load and answers after it.
-        other.join(timeout=0.2)
-        during_load.threads.append(other)  # type: ignore[attr-defined]
+    def __init__(self, question: Callable[[], object]) -> None:
+        self.question = question
+        self.answers: list[object] = []
+        self.thread: threading.Thread | None = None
 
-    during_load.answers = answers  # type: ignore[attr-defined]
-    during_load.threads = []  # type: ignore[attr-defined]
-    return during_load
+    def __call__(self, _: RegionTable) -> None:
+        self.thread = threading.Thread(target=self._ask)
+        self.thread.start()
+        self.thread.join(timeout=0.2)
+
+    def _ask(self) -> None:
+        try:
+            self.answers.append(self.question())
+        except ValidationError as err:
+            self.answers.append(err.codes)
+
+    def finish(self) -> list[object]:
+        assert self.thread is not None
+        self.thread.join()
+        return self.answers
 
 
 def test_a_district_asked_about_while_the_list_loads_waits_for_the_whole_list() -> None:
-    during = _ask_from_another_thread(lambda: table.status("18.71.02"))
+    during = _AskDuringLoad(lambda: table.status("18.71.02"))
     table = _table_with_pending_districts(during)
     assert table.status("18.71.01") is RegionStatus.CURRENT
-    for thread in during.threads:  # type: ignore[attr-defined]
-        thread.join()
-    assert during.answers == [RegionStatus.UNKNOWN]  # type: ignore[attr-defined]
+    assert during.finish() == [RegionStatus.UNKNOWN]
     assert table.status("18.71.02") is RegionStatus.UNKNOWN
 
 
@@ -86,12 +94,10 @@ def test_strict_nik_check_during_the_load_refuses_an_unknown_district_and_forget
     def strict() -> object:
         return Nik.parse(unknown_district, regions=table, strict_region=True)
 
-    during = _ask_from_another_thread(strict)
+    during = _AskDuringLoad(strict)
     table = _table_with_pending_districts(during)
     Nik.parse(NIK, regions=table)  # the first district question starts the load
-    for thread in during.threads:  # type: ignore[attr-defined]
-        thread.join()
-    assert during.answers == [("nik.region_unknown",)]  # type: ignore[attr-defined]
+    assert during.finish() == [("nik.region_unknown",)]
     with pytest.raises(ValidationError) as info:
         strict()
     assert info.value.codes == ("nik.region_unknown",)
