@@ -457,3 +457,23 @@ def test_mask_shows_a_lone_surrogate_as_its_escape_and_joins_digits_across_one()
     assert mask("a\ud800b") == "a\\ud800b"
     assert mask("a\ud800b", quote=True) == "'a\\ud800b'"
     assert mask("1871\udcff0101\udcff0190\udcff0001") == "187101******0001"
+
+
+# --- parts of a valid value ------------------------------------------------------------------
+
+
+def test_the_nik_of_an_npwp_checked_against_a_callers_table_is_that_nik() -> None:
+    # 18.16 is in the caller's table only: Npwp.nik parsed the digits again
+    # against the shipped table and raised for a value that had been accepted.
+    from koperasi_id.identifiers import Nitku, Npwp  # noqa: PLC0415
+
+    table = RegionTable.from_rows(
+        [{"code": "18.16", "name": "Kabupaten Baru"}, {"code": "18.16.01", "name": "Baru"}],
+        strict=False,
+    )
+    npwp = Npwp.parse("1816010101900001", regions=table)  # synthetic
+    assert npwp.nik == Nik.parse("1816010101900001", regions=table)
+    assert Nitku.parse("1816010101900001000001", regions=table).npwp.nik == npwp.nik
+    retired = Npwp.parse("9101021708750001")  # synthetic; Merauke before 2022
+    assert retired.nik is not None
+    assert [p.code for p in retired.nik.warnings] == ["nik.historical_region_code"]

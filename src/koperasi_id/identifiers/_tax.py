@@ -133,8 +133,15 @@ class Npwp(ValueType):
 
     @property
     def nik(self) -> Nik | None:
-        """The NIK of a NIK-NPWP, else ``None``."""
-        return None if self.digits[0] == "0" else Nik.parse(self.digits)
+        """The NIK of a NIK-NPWP, else ``None``.
+
+        Built from the digits ``parse`` checked with the NIK rules, against the
+        region table it was given: parsing them again against the shipped
+        table would refuse a region only the caller's table knows.
+        """
+        if self.digits[0] == "0":
+            return None
+        return build(Nik, digits=self.digits, warnings=self.warnings)
 
     @property
     def tax_office_code(self) -> str | None:
