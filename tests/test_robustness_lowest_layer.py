@@ -477,3 +477,19 @@ def test_the_nik_of_an_npwp_checked_against_a_callers_table_is_that_nik() -> Non
     retired = Npwp.parse("9101021708750001")  # synthetic; Merauke before 2022
     assert retired.nik is not None
     assert [p.code for p in retired.nik.warnings] == ["nik.historical_region_code"]
+
+
+def test_the_region_of_a_nik_accepted_against_a_callers_table_is_given_with_a_warning() -> None:
+    # Nik.region parsed the district again against the shipped table, where
+    # an unknown regency is an error: a property of a valid NIK raised.
+    table = RegionTable.from_rows(
+        [{"code": "18.16", "name": "Kabupaten Baru"}, {"code": "18.16.01", "name": "Baru"}],
+        strict=False,
+    )
+    region = Nik.parse("1816010101900001", regions=table).region  # synthetic
+    assert str(region) == "18.16.01"
+    assert [p.code for p in region.warnings] == ["region.region_unknown"]
+    assert Nik.parse(NIK).region == RegionCode.parse("18.71.01")
+    assert Nik.parse(NIK).region.warnings == ()
+    merauke = Nik.parse("9101021708750001").region  # synthetic; retired in 2022
+    assert [p.code for p in merauke.warnings] == ["region.historical_region_code"]

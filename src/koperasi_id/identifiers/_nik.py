@@ -23,6 +23,7 @@ from koperasi_id.regions import (
     province,
     regency_range_ok,
 )
+from koperasi_id.regions._scheme import new_region_code
 
 #: The statute that creates the NIK (Art. 13: every resident has one, for life).
 NIK_LAW = Citation("UU 23/2006 jo. UU 24/2013", "Pasal 13", note="Administrasi Kependudukan")
@@ -303,8 +304,16 @@ class Nik(ValueType):
 
     @property
     def region(self) -> RegionCode:
-        """The district of first registration as a :class:`~koperasi_id.regions.RegionCode`."""
-        return RegionCode.parse(self.district_code)
+        """The district of first registration as a :class:`~koperasi_id.regions.RegionCode`.
+
+        Its warnings say what the shipped table knows of the code (retired, or
+        unknown): never an error, because ``parse`` has accepted the NIK,
+        perhaps against a caller's table that knows a region the shipped one
+        does not.
+        """
+        code = self.district_code
+        errors, warnings = default_region_table().check(code, prefix="region")
+        return new_region_code(code, (*errors, *warnings))
 
     @property
     def province(self) -> Province:

@@ -423,6 +423,11 @@ _LEVELS_BY_LENGTH = {
 }
 
 
+def new_region_code(code: str, warnings: tuple[Problem, ...] = ()) -> RegionCode:
+    """A :class:`RegionCode` of a dotted code already checked by the caller (private)."""
+    return _new(RegionCode, code, warnings)
+
+
 _C = TypeVar("_C", bound="RegionCode")
 
 
