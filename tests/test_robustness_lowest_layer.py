@@ -493,3 +493,20 @@ def test_the_region_of_a_nik_accepted_against_a_callers_table_is_given_with_a_wa
     assert Nik.parse(NIK).region.warnings == ()
     merauke = Nik.parse("9101021708750001").region  # synthetic; retired in 2022
     assert [p.code for p in merauke.warnings] == ["region.historical_region_code"]
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (1871010101900001, "187101******0001"),
+        (None, "None"),
+        (b"1871\t0101\t0190\t0001", "b'187101******0001'"),
+        (10**5000, "<a whole number of 16610 bits>"),
+    ],
+    ids=["int", "none", "bytes", "huge-int"],
+)
+def test_mask_nik_works_on_anything_as_documented(value: object, shown: str) -> None:
+    # "Works on anything, valid or not": it raised TypeError on what is not a str.
+    from koperasi_id.identifiers import mask_nik  # noqa: PLC0415
+
+    assert mask_nik(value) == shown

@@ -10,7 +10,7 @@ from typing import Self, TypeVar
 import attrs
 
 from koperasi_id._days import check_day
-from koperasi_id._values import SEPARATORS, ValueType
+from koperasi_id._values import SEPARATORS, ValueType, mask
 from koperasi_id.errors import Problem, ValidationError
 from koperasi_id.identifiers._common import build, compact_digits, copy_into, fixed_length
 from koperasi_id.law import Citation
@@ -78,17 +78,23 @@ class Sex(enum.Enum):
         return "Laki-laki" if self is Sex.MALE else "Perempuan"
 
 
-def mask_nik(raw: str) -> str:
+def mask_nik(raw: object) -> str:
     """Mask a NIK-like string for logs: first 6 and last 4 digits kept.
 
     Works on anything, valid or not, so invalid input can be logged safely;
-    a value too short to mask meaningfully is starred out entirely.
+    a value too short to mask meaningfully is starred out entirely. A value
+    that is not a string (an ``int`` NIK, ``None``) is shown as
+    :func:`~koperasi_id._values.mask` shows it.
 
     >>> mask_nik("1871 0101 0190 0001")
     '187101******0001'
     >>> mask_nik("12345"), mask_nik("1871\t0101–0190—0001")  # tab, en and em dash
     ('*****', '187101******0001')
+    >>> mask_nik(1871010101900001), mask_nik(None)
+    ('187101******0001', 'None')
     """
+    if not isinstance(raw, str):
+        return mask(raw)
     compact = SEPARATORS.sub("", raw)
     if len(compact) < 12:
         return "*" * len(compact)
