@@ -510,3 +510,14 @@ def test_mask_nik_works_on_anything_as_documented(value: object, shown: str) -> 
     from koperasi_id.identifiers import mask_nik  # noqa: PLC0415
 
     assert mask_nik(value) == shown
+
+
+def test_a_phone_number_in_a_str_subclass_is_text_like_every_identifier() -> None:
+    # numpy.str_ (a pandas cell) is a str: every identifier took it, the
+    # phone number refused it as "not a string, got str_".
+    from koperasi_id.bpum import PhoneNumber  # noqa: PLC0415
+
+    parsed = PhoneNumber.parse(_Text("0812-3456-7890"))
+    assert parsed == PhoneNumber.parse("0812-3456-7890")
+    assert type(parsed.national) is str
+    assert type(Nik.parse(_Text(NIK)).digits) is str

@@ -94,12 +94,15 @@ class PhoneNumber(ValueType):
     @classmethod
     def parse(cls, raw: object) -> Self:
         if type(raw) is not str:
-            raise _bad(
-                "type",
-                f"expected a phone number as a string, got {type(raw).__name__}",
-                f"nomor telepon harus berupa teks, bukan {type(raw).__name__}",
-            )
-        assert isinstance(raw, str)
+            if not isinstance(raw, str):
+                raise _bad(
+                    "type",
+                    f"expected a phone number as a string, got {type(raw).__name__}",
+                    f"nomor telepon harus berupa teks, bukan {type(raw).__name__}",
+                )
+            # A str subclass (numpy.str_ from a pandas column) is text like
+            # any other, as for every identifier: its plain str is read.
+            raw = str.__str__(raw)
         if len(raw) > _MAX_RAW:
             raise _bad(
                 "length",
