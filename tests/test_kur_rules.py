@@ -383,7 +383,9 @@ def test_borrower_rate_plus_subsidy_is_the_scheme_total(
     ],
 )
 def test_max_tenor(scheme: Scheme, purpose: Purpose, extended: bool, months: int) -> None:
-    for as_of in (date(2020, 1, 1), MID_2024, PERMENKO_1_2026_FROM):
+    # Super mikro exists from its first day (Permenko 15/2020), not from 1 Jan 2020.
+    first = date(2020, 8, 31) if scheme is SUPER else date(2020, 1, 1)
+    for as_of in (first, MID_2024, PERMENKO_1_2026_FROM):
         assert max_tenor_months(scheme, purpose, as_of=as_of, extended=extended) == months
 
 

@@ -16,7 +16,7 @@ import attrs
 
 from koperasi_id.law import Citation, Confidence, Regime
 
-__all__ = ["LOW", "MEDIUM", "RuleDays", "pandemic_years"]
+__all__ = ["LOW", "MEDIUM", "PedomanPeriod", "RuleDays", "pandemic_years", "pedoman_periods"]
 
 T = TypeVar("T")
 _ONE_DAY = timedelta(days=1)
@@ -117,25 +117,116 @@ def _d(value: int | str) -> Decimal:
     return Decimal(value)
 
 
-def pandemic_years(value: T, note: str, regime_note: str | None = None) -> list[Regime[T]]:
-    # One regime per year so that a 2020 akad never cites the 2021 amendment.
+@attrs.frozen(kw_only=True)
+class PedomanPeriod:
+    """The span of akad dates one Pedoman Pelaksanaan KUR (as amended) governed.
+
+    Every KUR rule before Permenko 1/2022 cites the Pedoman of its akad date, so
+    its regimes split where these periods do (a 2020 akad before super mikro
+    never cites Permenko 15/2020, a 2017 akad never the 2015 text).
+    """
+
+    name: str
+    start: date
+    end: date
+    instrument: str
+    #: Whether KUR khusus and super mikro existed on these akad dates.
+    special: bool
+    super_micro: bool
+
+
+def pedoman_periods(days: RuleDays) -> tuple[PedomanPeriod, ...]:
+    """The Pedoman periods from the relaunch to the last day before Permenko 1/2022."""
+    return (
+        PedomanPeriod(
+            name="kur-2015",
+            start=days.relaunch,
+            end=date(2015, 12, 31),
+            instrument=_KUR_2015,
+            special=False,
+            super_micro=False,
+        ),
+        PedomanPeriod(
+            name="kur-2016",
+            start=date(2016, 1, 1),
+            end=date(2016, 12, 31),
+            instrument=_KUR_2016,
+            special=False,
+            super_micro=False,
+        ),
+        PedomanPeriod(
+            name="kur-2017",
+            start=date(2017, 1, 1),
+            end=date(2017, 12, 31),
+            instrument=_KUR_2017,
+            special=False,
+            super_micro=False,
+        ),
+        PedomanPeriod(
+            name="permenko-11-2017",
+            start=date(2018, 1, 1),
+            end=date(2018, 12, 31),
+            instrument=_KUR_2018,
+            special=True,
+            super_micro=False,
+        ),
+        PedomanPeriod(
+            name="permenko-6-2019",
+            start=date(2019, 1, 1),
+            end=date(2019, 12, 31),
+            instrument=_KUR_2019,
+            special=True,
+            super_micro=False,
+        ),
+        PedomanPeriod(
+            name="kur-2020",
+            start=START_2020,
+            end=days.before_super_micro,
+            instrument=_P8_2019,
+            special=True,
+            super_micro=False,
+        ),
+        PedomanPeriod(
+            name="kur-2020-super-mikro",
+            start=days.super_micro_from,
+            end=END_2020,
+            instrument=_KUR_2020,
+            special=True,
+            super_micro=True,
+        ),
+        PedomanPeriod(
+            name="kur-2021",
+            start=START_2021,
+            end=END_2021,
+            instrument=_KUR_2021,
+            special=True,
+            super_micro=True,
+        ),
+    )
+
+
+def pandemic_years(
+    days: RuleDays,
+    value: T,
+    note: str,
+    *,
+    before_super_micro: T | None = None,
+    regime_note: str | None = None,
+) -> list[Regime[T]]:
+    """One regime per Pedoman period of 2020–2021, so that no akad cites a later amendment.
+
+    ``before_super_micro`` is the value before Permenko 15/2020 (default ``value``).
+    """
     return [
         _regime(
-            "kur-2020",
-            START_2020,
-            END_2020,
-            Citation(_KUR_2020, note=note),
-            value,
+            period.name,
+            period.start,
+            period.end,
+            Citation(period.instrument, note=note),
+            value if period.super_micro or before_super_micro is None else before_super_micro,
             MEDIUM,
             regime_note,
-        ),
-        _regime(
-            "kur-2021",
-            START_2021,
-            END_2021,
-            Citation(_KUR_2021, note=note),
-            value,
-            MEDIUM,
-            regime_note,
-        ),
+        )
+        for period in pedoman_periods(days)
+        if period.start >= START_2020
     ]

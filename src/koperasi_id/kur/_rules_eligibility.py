@@ -127,7 +127,7 @@ def build_access_limits(days: RuleDays) -> Timeline[Mapping[Scheme, AccessLimit]
     )
     no_limits: Mapping[Scheme, AccessLimit] = _frozen_map({})
     access_regimes = [
-        *pandemic_years(no_limits, "no repeat-access limit before Permenko 1/2023"),
+        *pandemic_years(days, no_limits, "no repeat-access limit before Permenko 1/2023"),
         _regime(
             "permenko-1-2022",
             START_2022,

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from decimal import Decimal
 
 from koperasi_id.kur._rule_sources import (
     _JT,
-    _KUR_2015,
-    _KUR_2018,
-    _KUR_2019,
     _KUR_2020,
     _KUR_2021,
     _ONE_DAY,
@@ -28,6 +24,7 @@ from koperasi_id.kur._rule_sources import (
     RuleDays,
     _regime,
     pandemic_years,
+    pedoman_periods,
 )
 from koperasi_id.kur._rule_values import (
     CollateralRule,
@@ -68,35 +65,43 @@ def _bands(
     return _frozen_map(bands)
 
 
+def _only(
+    table: Mapping[Scheme, TenorLimit], *, special: bool, super_micro: bool
+) -> Mapping[Scheme, TenorLimit]:
+    """``table`` without the schemes that did not exist yet (no rule in force for them)."""
+    absent = {Scheme.SPECIAL} if not special else set()
+    if not super_micro:
+        absent.add(Scheme.SUPER_MICRO)
+    return _frozen_map({scheme: limit for scheme, limit in table.items() if scheme not in absent})
+
+
 def build_ceilings(days: RuleDays) -> Timeline[Mapping[Scheme, PlafondBand]]:
     """The ``kur.ceiling`` timeline, its boundaries from ``days``."""
     ceilings: Timeline[Mapping[Scheme, PlafondBand]] = Timeline(
         "kur.ceiling",
         [
-            _regime(
-                "kur-2015",
-                days.relaunch,
-                date(2017, 12, 31),
-                Citation(_KUR_2015, note="mikro ≤ Rp25 jt, ritel Rp25–500 jt, TKI ≤ Rp25 jt"),
-                _bands(25, 25, MEDIUM, super_micro=False, special=False, confidence=MEDIUM),
-                MEDIUM,
-                "detik 17 Jun 2015 (mikro ≤ Rp25 jt); KUR ritel (here `kecil`) above it to "
-                "Rp500 jt; the 2015–2017 Permenko texts were not seen.",
-            ),
             *(
                 _regime(
-                    name,
-                    date(year, 1, 1),
-                    date(year, 12, 31),
-                    Citation(instrument, note="mikro ≤ Rp25 jt, kecil Rp25–500 jt, TKI ≤ Rp25 jt"),
-                    _bands(25, 25, MEDIUM, super_micro=False, confidence=MEDIUM),
+                    period.name,
+                    period.start,
+                    period.end,
+                    Citation(
+                        period.instrument,
+                        note="mikro ≤ Rp25 jt, kecil Rp25–500 jt, TKI ≤ Rp25 jt"
+                        if period.special
+                        else "mikro ≤ Rp25 jt, ritel Rp25–500 jt, TKI ≤ Rp25 jt",
+                    ),
+                    _bands(
+                        25, 25, MEDIUM, super_micro=False, special=period.special, confidence=MEDIUM
+                    ),
                     MEDIUM,
-                    "KUR khusus ≤ Rp500 jt from 2018 is LOW.",
+                    "KUR khusus ≤ Rp500 jt from 2018 is LOW."
+                    if period.special
+                    else "detik 17 Jun 2015 (mikro ≤ Rp25 jt); KUR ritel (here `kecil`) above "
+                    "it to Rp500 jt; the 2015–2017 Permenko texts were not seen.",
                 )
-                for name, year, instrument in (
-                    ("permenko-11-2017", 2018, _KUR_2018),
-                    ("permenko-6-2019", 2019, _KUR_2019),
-                )
+                for period in pedoman_periods(days)
+                if period.start < START_2020
             ),
             _regime(
                 "kur-2020",
@@ -165,26 +170,32 @@ def build_tenors(days: RuleDays) -> Timeline[Mapping[Scheme, TenorLimit]]:
             }
         )
 
-    pre_2020_tenors = _frozen_map(
-        {
-            scheme: limit
-            for scheme, limit in tenor_table(LOW).items()
-            if scheme is not Scheme.SUPER_MICRO
-        }
-    )
+    pre_2020_tenors = tenor_table(LOW)
     return Timeline(
         "kur.tenor",
         [
-            _regime(
-                "kur-2015",
-                days.relaunch,
-                date(2019, 12, 31),
-                Citation(_KUR_2015, note="assumed as in 2020: KMK 3 y, KI 5 y, extended 4 y / 7 y"),
-                pre_2020_tenors,
-                LOW,
-                "The 2015–2019 tenor articles were not seen; the 2020 limits are assumed.",
+            *(
+                _regime(
+                    period.name,
+                    period.start,
+                    period.end,
+                    Citation(
+                        period.instrument,
+                        note="assumed as in 2020: KMK 3 y, KI 5 y, extended 4 y / 7 y",
+                    ),
+                    _only(pre_2020_tenors, special=period.special, super_micro=False),
+                    LOW,
+                    "The 2015–2019 tenor articles were not seen; the 2020 limits are assumed.",
+                )
+                for period in pedoman_periods(days)
+                if period.start < START_2020
             ),
-            *pandemic_years(tenor_table(MEDIUM), "2020 summary of the KUR rules"),
+            *pandemic_years(
+                days,
+                tenor_table(MEDIUM),
+                "2020 summary of the KUR rules",
+                before_super_micro=_only(tenor_table(MEDIUM), special=True, super_micro=False),
+            ),
             _regime(
                 "permenko-1-2022",
                 START_2022,
@@ -219,21 +230,17 @@ def build_collateral(days: RuleDays) -> Timeline[CollateralRule]:
     """The ``kur.collateral`` timeline, its boundaries from ``days``."""
     no_collateral_50jt, no_collateral_100jt = CollateralRule(50 * _JT), CollateralRule(100 * _JT)
     collateral_regimes = [
-        _regime(
-            "kur-2020",
-            START_2020,
-            END_2020,
-            Citation(_KUR_2020, note="no agunan tambahan up to Rp50 jt"),
-            no_collateral_50jt,
-            MEDIUM,
-        ),
-        _regime(
-            "kur-2021",
-            START_2021,
-            days.collateral_100jt_from - _ONE_DAY,
-            Citation(_KUR_2021, note="no agunan tambahan up to Rp50 jt"),
-            no_collateral_50jt,
-            MEDIUM,
+        *(
+            _regime(
+                period.name,
+                period.start,
+                min(period.end, days.collateral_100jt_from - _ONE_DAY),
+                Citation(period.instrument, note="no agunan tambahan up to Rp50 jt"),
+                no_collateral_50jt,
+                MEDIUM,
+            )
+            for period in pedoman_periods(days)
+            if START_2020 <= period.start < days.collateral_100jt_from
         ),
     ]
     if days.collateral_100jt_from <= END_2021:
@@ -303,7 +310,9 @@ def build_omzet(days: RuleDays) -> Timeline[Decimal]:
                 Citation(_P1_2026, "Pasal 3 ayat (3)", note="omzet ≤ Rp4,8 M; DDTC, ortax"),
                 # The ceiling is stated once, in msme's Pasal 36 sector-criteria example.
                 KUR_2026_OMZET.ceilings.regimes[0].value,
-                note="Content HIGH; first day (parameter permenko_1_2026_from) MEDIUM.",
+                # The day decides whether the test applies at all: MEDIUM, as msme's regime.
+                MEDIUM,
+                "Content HIGH; first day (parameter permenko_1_2026_from) MEDIUM.",
             )
         ],
     )
