@@ -425,3 +425,32 @@ def test_msme_answers_follow_their_boundaries() -> None:
     for regime in oss:
         assert is_umk_for_oss(D(5_000_000_000), as_of=regime.valid_from)
         assert not is_umk_for_oss(D(5_000_000_001), as_of=regime.valid_from)
+
+
+# ---------------------------------------------------------------- band confidence as documented
+
+
+@pytest.mark.parametrize(
+    ("as_of", "scheme", "expected"),
+    [
+        # docs/rules/kur.md, "Schemes by year": 2015–2019 MEDIUM, khusus from 2018 LOW.
+        (date(2015, 7, 1), Scheme.MICRO, "M"),
+        (date(2018, 1, 1), Scheme.SPECIAL, "L"),
+        (date(2019, 12, 31), Scheme.SPECIAL, "L"),
+        # 2020 to 30 Aug and 31 Aug 2020 – 2021: MEDIUM, PMI Rp25 jt LOW.
+        (date(2020, 1, 1), Scheme.MICRO, "M"),
+        (date(2020, 8, 31), Scheme.SUPER_MICRO, "M"),
+        (date(2021, 12, 31), Scheme.MICRO, "M"),
+        (date(2021, 12, 31), Scheme.MIGRANT_WORKER, "L"),
+        # 2022–2025: HIGH, PMI Rp100 jt MEDIUM.
+        (date(2022, 1, 1), Scheme.MICRO, "H"),
+        (date(2025, 12, 31), Scheme.MIGRANT_WORKER, "M"),
+        # From 2026: MEDIUM (assumed unchanged).
+        (date(2026, 1, 1), Scheme.MICRO, "M"),
+        (date(2026, 1, 1), Scheme.SPECIAL, "M"),
+    ],
+)
+def test_plafond_band_confidence_is_the_documented_one(
+    as_of: date, scheme: Scheme, expected: str
+) -> None:
+    assert plafond_band(scheme, as_of=as_of).confidence.value == expected

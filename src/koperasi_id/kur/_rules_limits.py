@@ -49,8 +49,13 @@ def _bands(
     super_micro: bool = True,
     special: bool = True,
     confidence: Confidence = Confidence.HIGH,
+    special_confidence: Confidence | None = None,
 ) -> Mapping[Scheme, PlafondBand]:
-    """The plafond bands of one regime; a scheme that did not exist is absent."""
+    """The plafond bands of one regime; a scheme that did not exist is absent.
+
+    ``confidence`` is that of the regular bands (docs/rules/kur.md, "Schemes by
+    year"); KUR khusus takes ``special_confidence`` when given.
+    """
     zero, ten, top = Decimal(0), 10 * _JT, 500 * _JT
     micro = micro_ceiling * _JT
     bands = {
@@ -61,7 +66,7 @@ def _bands(
     if super_micro:
         bands[Scheme.SUPER_MICRO] = PlafondBand(zero, ten, confidence)
     if special:
-        bands[Scheme.SPECIAL] = PlafondBand(zero, top, confidence)
+        bands[Scheme.SPECIAL] = PlafondBand(zero, top, special_confidence or confidence)
     return _frozen_map(bands)
 
 
@@ -92,7 +97,13 @@ def build_ceilings(days: RuleDays) -> Timeline[Mapping[Scheme, PlafondBand]]:
                         else "mikro ≤ Rp25 jt, ritel Rp25–500 jt, TKI ≤ Rp25 jt",
                     ),
                     _bands(
-                        25, 25, MEDIUM, super_micro=False, special=period.special, confidence=MEDIUM
+                        25,
+                        25,
+                        MEDIUM,
+                        super_micro=False,
+                        special=period.special,
+                        confidence=MEDIUM,
+                        special_confidence=LOW,
                     ),
                     MEDIUM,
                     "KUR khusus ≤ Rp500 jt from 2018 is LOW."
@@ -119,7 +130,7 @@ def build_ceilings(days: RuleDays) -> Timeline[Mapping[Scheme, PlafondBand]]:
                 Citation(
                     _KUR_2020, note="super mikro ≤ Rp10 jt, mikro Rp10–50 jt (okezone 7 Sep 2020)"
                 ),
-                _bands(50, 25, LOW),
+                _bands(50, 25, LOW, confidence=MEDIUM),
                 MEDIUM,
                 "First day is the parameter super_micro_from (LOW); PMI Rp25 jt (LOW).",
             ),
@@ -128,7 +139,7 @@ def build_ceilings(days: RuleDays) -> Timeline[Mapping[Scheme, PlafondBand]]:
                 START_2021,
                 END_2021,
                 Citation(_KUR_2021, note="plafon mikro Rp10–50 jt (databoks 2021)"),
-                _bands(50, 25, LOW),
+                _bands(50, 25, LOW, confidence=MEDIUM),
                 MEDIUM,
                 "Mikro above Rp10 jt to Rp50 jt, Kecil above Rp50 jt; PMI Rp25 jt (LOW).",
             ),
@@ -148,7 +159,7 @@ def build_ceilings(days: RuleDays) -> Timeline[Mapping[Scheme, PlafondBand]]:
                 days.p1_2026,
                 None,
                 Citation(_P1_2026, note="ceilings assumed unchanged (open question 3)"),
-                _bands(100, 100, MEDIUM),
+                _bands(100, 100, MEDIUM, confidence=MEDIUM),
                 MEDIUM,
             ),
         ],
