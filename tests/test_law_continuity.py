@@ -454,3 +454,14 @@ def test_plafond_band_confidence_is_the_documented_one(
     as_of: date, scheme: Scheme, expected: str
 ) -> None:
     assert plafond_band(scheme, as_of=as_of).confidence.value == expected
+
+
+@pytest.mark.parametrize("scheme", [Scheme.MICRO, Scheme.SMALL, Scheme.MIGRANT_WORKER])
+@pytest.mark.parametrize("as_of", [date(2015, 7, 1), date(2019, 12, 31)])
+def test_tenors_before_2020_are_low_whatever_the_scheme(as_of: date, scheme: Scheme) -> None:
+    # docs/rules/kur.md: "Tenors before 2020 are assumed as in 2020 (LOW ...)"; the
+    # kur.tenor finding reports the limit's own confidence.
+    from koperasi_id.kur import DEFAULT_RULES  # noqa: PLC0415
+
+    assert DEFAULT_RULES.tenors.value_at(as_of)[scheme].confidence is law.Confidence.LOW
+    assert DEFAULT_RULES.tenors.value_at(date(2020, 1, 1))[Scheme.MICRO].confidence.value == "H"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
+import attrs
+
 from koperasi_id.kur._rule_sources import (
     _JT,
     _KUR_2020,
@@ -181,7 +183,11 @@ def build_tenors(days: RuleDays) -> Timeline[Mapping[Scheme, TenorLimit]]:
             }
         )
 
-    pre_2020_tenors = tenor_table(LOW)
+    # Every pre-2020 limit is the 2020 one assumed (docs/rules/kur.md: LOW), whatever
+    # the 2020 source's confidence in it.
+    pre_2020_tenors = _frozen_map(
+        {scheme: attrs.evolve(limit, confidence=LOW) for scheme, limit in tenor_table(LOW).items()}
+    )
     return Timeline(
         "kur.tenor",
         [
