@@ -46,7 +46,8 @@ def build_relief(_days: RuleDays) -> Timeline[PandemicRelief]:
                 MEDIUM,
                 "Window from 1 Apr 2020 (Permenko 6/2020 Pasal 6 ayat (1) huruf a, quoted by "
                 "kontan); first enacted as 6 % for 3 months then 3 % for 3 months (Permenko "
-                "8/2020), extended to 6 % until Dec 2020 (Permenko 16/2020; liputan6 and DDTC "
+                "8/2020, Pasal 5A: liputan6 13 Aug 2020, sindonews 14 Aug 2020), extended to 6 % "
+                "until Dec 2020 (Permenko 16/2020; liputan6 and DDTC "
                 "13 Aug 2020, okezone 7 Sep 2020): the final reading is encoded. Old and new "
                 "KUR, collectibility 1 or 2 (as of 29 Feb 2020 for old KUR), akad until 31 Dec "
                 "2020. The 6 points come off the agreed rate, never below 0 (MEDIUM for "
