@@ -197,6 +197,9 @@ def test_r2_law_version_boundaries() -> None:
         (date(2020, 11, 1), 9, False),
         (date(2020, 11, 2), 9, True),
         (date(2020, 11, 2), 8, False),
+        (date(2021, 2, 1), 9, True),
+        (date(2021, 2, 2), 9, True),
+        (date(2021, 2, 2), 8, False),
         (date(1992, 10, 21), 20, True),
     ],
 )
@@ -206,8 +209,13 @@ def test_r3_primary_minimum_by_date(as_of: date, count: int, passed: bool) -> No
     assert d.rule == "R3"
     assert d.finding("cooperatives.founders_minimum").passed is passed
     assert d.finding("cooperatives.founders_kind").passed
+    # From 2 Feb 2021 the citation adds PP 7/2021, which restates the 9 (same value).
     assert d.regimes[0].name == (
-        "uu-25-1992-pasal-6" if as_of < date(2020, 11, 2) else "uu-11-2020-pasal-86-pasal-6"
+        "uu-25-1992-pasal-6"
+        if as_of < date(2020, 11, 2)
+        else "uu-11-2020-pasal-86"
+        if as_of < date(2021, 2, 2)
+        else "uu-11-2020-pasal-86-pasal-6"
     )
 
 

@@ -465,3 +465,39 @@ def test_tenors_before_2020_are_low_whatever_the_scheme(as_of: date, scheme: Sch
 
     assert DEFAULT_RULES.tenors.value_at(as_of)[scheme].confidence is law.Confidence.LOW
     assert DEFAULT_RULES.tenors.value_at(date(2020, 1, 1))[Scheme.MICRO].confidence.value == "H"
+
+
+def test_an_as_amended_note_names_no_amendment_younger_than_the_regime() -> None:
+    """'as amended by Permenko 1/2023' on a regime from 2022 would cite the future.
+
+    A 2022 akad's kur.scheme_ceiling finding cited "Permenko 1/2022 (as amended
+    by Permenko 1/2023 and 12/2025)"; each amendment now starts its own regime.
+    """
+    import re  # noqa: PLC0415
+
+    number = re.compile(r"\b\d+/((?:19|20)\d{2})\b")
+    for entry in law.registered_rules():
+        for regime in entry.regimes:
+            note = regime.citation.note or ""
+            if "as amended by" not in note:
+                continue
+            years = [int(y) for y in number.findall(note.split("as amended by", 1)[1])]
+            assert max(years, default=0) <= regime.valid_from.year, (entry.info.id, regime.name)
+    assert str(law.history("kur.ceiling").timeline.at(date(2022, 6, 1)).citation) == (
+        "Permenko Perekonomian 1/2022"
+    )
+
+
+def test_a_founding_before_pp_7_2021_cites_the_statute_alone() -> None:
+    # PP 7/2021 took effect on 2 Feb 2021; the 9-founder rule is UU 11/2020's (Pasal 86).
+    from koperasi_id.cooperatives import CooperativeForm, founder_minimum  # noqa: PLC0415
+
+    timeline = law.history("cooperatives.founder_minimums").timeline
+    before, after = timeline.at(date(2021, 2, 1)), timeline.at(date(2021, 2, 2))
+    assert "PP 7/2021" not in str(before.citation)
+    assert "PP 7/2021" in str(after.citation)
+    for day in (date(2020, 11, 2), date(2021, 2, 1), date(2021, 2, 2)):
+        assert founder_minimum(CooperativeForm.PRIMARY, as_of=day) == 9
+    assert str(
+        law.history("cooperatives.savings_loan_loop").timeline.at(date(1993, 1, 1)).citation
+    ) == ("UU 25/1992 Pasal 44 (implemented by PP 9/1995)")

@@ -176,6 +176,12 @@ def test_no_regime_cites_an_instrument_dated_after_its_start() -> None:
                 yearless.add(regime.citation.instrument)
             elif max(years) > regime.valid_from.year:
                 violations.add((entry.info.id, regime.name))
+            # The article may name a second instrument ("Pasal 44; PP 9/1995"): it
+            # must be in force from the regime's first day too.
+            if max(instrument_years(regime.citation.article or ""), default=0) > (
+                regime.valid_from.year
+            ):
+                violations.add((entry.info.id, regime.name))
     # Both lists must stay exact: a fixed regime or a new yearless instrument shows here.
     assert yearless == set(NO_YEAR)
     assert violations == set(DATED_BEFORE_INSTRUMENT)

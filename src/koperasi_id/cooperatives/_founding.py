@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import cast
 
 import attrs
@@ -41,6 +41,10 @@ class FounderMinimums:
         return self.persons if form is CooperativeForm.PRIMARY else self.cooperatives
 
 
+#: PP 7/2021, which restates the Cipta Kerja founder minimum, took effect on 2 Feb 2021
+#: (the day msme's size criteria change too).
+_PP_7_2021_FROM = date(2021, 2, 2)
+
 #: UU 25/1992 Pasal 6: 20 persons / 3 cooperatives; from UU 11/2020 (Cipta Kerja)
 #: Pasal 86: 9 persons / 3 cooperatives. The regime is chosen by the founding date.
 FOUNDER_MINIMUMS: Timeline[FounderMinimums] = Timeline(
@@ -54,15 +58,27 @@ FOUNDER_MINIMUMS: Timeline[FounderMinimums] = Timeline(
             confidence=Confidence.HIGH,
             value=FounderMinimums(persons=20, cooperatives=3),
         ),
+        # The statute sets the 9; PP 7/2021 restates it from its own first day, so a
+        # founding before that day cites the statute alone.
+        Regime(
+            name="uu-11-2020-pasal-86",
+            valid_from=CIPTA_KERJA_FROM,
+            valid_to=_PP_7_2021_FROM - timedelta(days=1),
+            citation=Citation(CIPTA_KERJA, "mengubah Pasal 6 UU 25/1992", CIPTA_KERJA_NOW),
+            confidence=Confidence.MEDIUM,
+            value=FounderMinimums(persons=9, cooperatives=3),
+            note="the figure 9 is H; the start date 2020-11-02 (promulgation) is M",
+        ),
         Regime(
             name="uu-11-2020-pasal-86-pasal-6",
-            valid_from=CIPTA_KERJA_FROM,
+            valid_from=_PP_7_2021_FROM,
             citation=Citation(
                 CIPTA_KERJA, "mengubah Pasal 6 UU 25/1992; PP 7/2021", CIPTA_KERJA_NOW
             ),
             confidence=Confidence.MEDIUM,
             value=FounderMinimums(persons=9, cooperatives=3),
-            note="the figure 9 is H; the start date 2020-11-02 (promulgation) is M",
+            note="the figure 9 is H (UU 11/2020; restated by PP 7/2021, in force from "
+            "2021-02-02, Kemenkop via tempo); tagged M as the Cipta Kerja regime before it",
         ),
     ],
     contiguous=True,

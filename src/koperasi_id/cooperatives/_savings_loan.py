@@ -109,7 +109,7 @@ LOOP_RULES: Timeline[LoopRules] = Timeline(
             name="uu-25-1992-pasal-44",
             valid_from=UU_25_1992_FROM,
             valid_to=date(2023, 1, 11),
-            citation=Citation("UU 25/1992", "Pasal 44; PP 9/1995"),
+            citation=Citation("UU 25/1992", "Pasal 44", note="implemented by PP 9/1995"),
             confidence=Confidence.HIGH,
             value=LoopRules(bank_funding_cap=None),
         ),

@@ -145,16 +145,35 @@ def build_ceilings(days: RuleDays) -> Timeline[Mapping[Scheme, PlafondBand]]:
                 MEDIUM,
                 "Mikro above Rp10 jt to Rp50 jt, Kecil above Rp50 jt; PMI Rp25 jt (LOW).",
             ),
-            _regime(
-                "permenko-1-2022",
-                START_2022,
-                days.end_2025,
-                Citation(_P1_2022, note="as amended by Permenko 1/2023 and 12/2025"),
-                _bands(100, 100, MEDIUM),
-                note="Mikro from Rp10-50 jt to Rp10-100 jt for 2022: Komite Kebijakan "
-                "29 Dec 2021 (kompas via kontan 30 Dec 2021), Permenko 1/2022, CNBC 4 Sep "
-                "2023 (HIGH); the first day, 1 Jan 2022, is MEDIUM. "
-                "PMI Rp100 jt from Permenko 1/2022 ('peningkatan plafon PMI'): MEDIUM.",
+            *(
+                _regime(
+                    name,
+                    start,
+                    end,
+                    Citation(_P1_2022, note=amended),
+                    _bands(100, 100, MEDIUM),
+                    note="Mikro from Rp10-50 jt to Rp10-100 jt for 2022: Komite Kebijakan "
+                    "29 Dec 2021 (kompas via kontan 30 Dec 2021), Permenko 1/2022, CNBC 4 Sep "
+                    "2023 (HIGH); the first day, 1 Jan 2022, is MEDIUM. "
+                    "PMI Rp100 jt from Permenko 1/2022 ('peningkatan plafon PMI'): MEDIUM. "
+                    "Unchanged by the amendments; the citation names those in force at the akad.",
+                )
+                # One regime per amendment, so that a 2022 akad never cites the 2023 one.
+                for name, start, end, amended in (
+                    ("permenko-1-2022", START_2022, days.end_pre_tier, None),
+                    (
+                        "permenko-1-2023",
+                        days.tiered_from,
+                        days.p12_2025 - _ONE_DAY,
+                        "as amended by Permenko 1/2023",
+                    ),
+                    (
+                        "permenko-12-2025",
+                        days.p12_2025,
+                        days.end_2025,
+                        "as amended by Permenko 1/2023 and 12/2025",
+                    ),
+                )
             ),
             _regime(
                 "permenko-1-2026",
