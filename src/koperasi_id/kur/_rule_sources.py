@@ -137,71 +137,27 @@ class PedomanPeriod:
 
 def pedoman_periods(days: RuleDays) -> tuple[PedomanPeriod, ...]:
     """The Pedoman periods from the relaunch to the last day before Permenko 1/2022."""
-    return (
+    # (name, first day, last day, instrument, KUR khusus exists, super mikro exists)
+    table = (
+        ("kur-2015", days.relaunch, date(2015, 12, 31), _KUR_2015, False, False),
+        ("kur-2016", date(2016, 1, 1), date(2016, 12, 31), _KUR_2016, False, False),
+        ("kur-2017", date(2017, 1, 1), date(2017, 12, 31), _KUR_2017, False, False),
+        ("permenko-11-2017", date(2018, 1, 1), date(2018, 12, 31), _KUR_2018, True, False),
+        ("permenko-6-2019", date(2019, 1, 1), date(2019, 12, 31), _KUR_2019, True, False),
+        ("kur-2020", START_2020, days.before_super_micro, _P8_2019, True, False),
+        ("kur-2020-super-mikro", days.super_micro_from, END_2020, _KUR_2020, True, True),
+        ("kur-2021", START_2021, END_2021, _KUR_2021, True, True),
+    )
+    return tuple(
         PedomanPeriod(
-            name="kur-2015",
-            start=days.relaunch,
-            end=date(2015, 12, 31),
-            instrument=_KUR_2015,
-            special=False,
-            super_micro=False,
-        ),
-        PedomanPeriod(
-            name="kur-2016",
-            start=date(2016, 1, 1),
-            end=date(2016, 12, 31),
-            instrument=_KUR_2016,
-            special=False,
-            super_micro=False,
-        ),
-        PedomanPeriod(
-            name="kur-2017",
-            start=date(2017, 1, 1),
-            end=date(2017, 12, 31),
-            instrument=_KUR_2017,
-            special=False,
-            super_micro=False,
-        ),
-        PedomanPeriod(
-            name="permenko-11-2017",
-            start=date(2018, 1, 1),
-            end=date(2018, 12, 31),
-            instrument=_KUR_2018,
-            special=True,
-            super_micro=False,
-        ),
-        PedomanPeriod(
-            name="permenko-6-2019",
-            start=date(2019, 1, 1),
-            end=date(2019, 12, 31),
-            instrument=_KUR_2019,
-            special=True,
-            super_micro=False,
-        ),
-        PedomanPeriod(
-            name="kur-2020",
-            start=START_2020,
-            end=days.before_super_micro,
-            instrument=_P8_2019,
-            special=True,
-            super_micro=False,
-        ),
-        PedomanPeriod(
-            name="kur-2020-super-mikro",
-            start=days.super_micro_from,
-            end=END_2020,
-            instrument=_KUR_2020,
-            special=True,
-            super_micro=True,
-        ),
-        PedomanPeriod(
-            name="kur-2021",
-            start=START_2021,
-            end=END_2021,
-            instrument=_KUR_2021,
-            special=True,
-            super_micro=True,
-        ),
+            name=name,
+            start=start,
+            end=end,
+            instrument=instrument,
+            special=special,
+            super_micro=super_micro,
+        )
+        for name, start, end, instrument, special, super_micro in table
     )
 
 
