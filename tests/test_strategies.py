@@ -88,6 +88,11 @@ BAD_CALLS: list[tuple[str, Callable[[], object]]] = [
         "kur access limit scheme",
         lambda: ks.kur_applications(fails="kur.access_limit", scheme="kecil"),
     ),
+    # Super mikro began on 2020-08-31 (Permenko 15/2020): no such credit before.
+    (
+        "kur scheme not yet",
+        lambda: ks.kur_applications(scheme="super_mikro", as_of=date(2020, 8, 30)),
+    ),
     ("kur loans scheme", lambda: ks.kur_loans(scheme="mega")),
     ("existing_credits kind", lambda: ks.existing_credits(kind="gadai")),
     ("bpum year", lambda: ks.bpum_proposals(year=2022)),
@@ -268,6 +273,18 @@ def test_kur_applications_and_loans_have_the_asked_scheme(
     assert application.akad_date == date(2024, 5, 1)
     assert application.borrower_nik == application.business.owner_nik
     assert data.draw(ks.kur_loans(scheme=scheme.value)).scheme is scheme
+
+
+@settings(max_examples=ENTITY_EXAMPLES)
+@given(st.data())
+def test_kur_applications_before_super_mikro_draw_only_schemes_that_existed(
+    data: st.DataObject,
+) -> None:
+    # 1 Jan - 30 Aug 2020: Permenko 8/2019 knows mikro, kecil, khusus and TKI, not super
+    # mikro; an application of a scheme that did not exist would make assess() raise.
+    application = data.draw(ks.kur_applications(eligible=True, as_of=date(2020, 3, 2)))
+    assert application.scheme is not Scheme.SUPER_MICRO
+    assert kur.assess(application).passed
 
 
 @given(st.sampled_from(CreditKind), st.data())

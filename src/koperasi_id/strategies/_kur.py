@@ -57,7 +57,8 @@ __all__ = [
 _JT = Decimal(1_000_000)
 #: Akad dates drawn when the caller gives none.
 DEFAULT_AKAD_BETWEEN = (date(2022, 1, 1), date(2027, 12, 31))
-#: The first day any KUR rule is known (ceilings and rates from 2020).
+#: The first akad date drawn: the first day of the collateral and access-limit rules
+#: (ceilings, rates and tenors start with the 2015 relaunch).
 FIRST_AKAD = date(2020, 1, 1)
 _LAST_AKAD = date(2099, 12, 31)
 _OMZET_CEILING = DEFAULT_RULES.omzet.regimes[0].value
@@ -246,9 +247,14 @@ def _possible(window: _Window, day: date | None, scheme: Scheme | None) -> bool:
     return in_dates and (scheme is None or scheme in window.schemes)
 
 
+def _existing(day: date) -> frozenset[Scheme]:
+    """The schemes the law knew on ``day`` (KUR khusus from 2018, super mikro from 2020-08-31)."""
+    return frozenset(DEFAULT_RULES.ceilings.value_at(day))
+
+
 def _dates_and_schemes(
     window: _Window, day: date | None, scheme: Scheme | None, what: str
-) -> tuple[st.SearchStrategy[date], st.SearchStrategy[Scheme]]:
+) -> st.SearchStrategy[tuple[date, Scheme]]:
     if day is not None and not window.first <= day <= window.last:
         raise InvalidArgument(
             f"{what} cannot happen on {day}: only from {window.first} to {window.last}"
@@ -256,22 +262,34 @@ def _dates_and_schemes(
     if scheme is not None and scheme not in window.schemes:
         allowed = ", ".join(s.value for s in window.schemes)
         raise InvalidArgument(f"{what} cannot happen for scheme {scheme.value}; only {allowed}")
+    if day is not None and scheme is not None and scheme not in _existing(day):
+        raise InvalidArgument(
+            f"{what} cannot happen for scheme {scheme.value} on {day}: no such KUR"
+        )
     dates = st.just(day) if day is not None else st.dates(*window.default)
-    schemes = st.just(scheme) if scheme is not None else st.sampled_from(window.schemes)
-    return dates, schemes
+    if scheme is not None:
+        fixed = scheme
+        return dates.filter(lambda d: fixed in _existing(d)).map(lambda d: (d, fixed))
+    # A scheme is drawn among those that existed on the drawn day (never empty: every
+    # window holds mikro, which exists on every day from FIRST_AKAD).
+    return dates.flatmap(
+        lambda d: st.sampled_from([s for s in window.schemes if s in _existing(d)]).map(
+            lambda s: (d, s)
+        )
+    )
 
 
 def _eligible(day: date | None, scheme: Scheme | None) -> st.SearchStrategy[KurApplication]:
-    dates, schemes = _dates_and_schemes(_ELIGIBLE, day, scheme, "an eligible application")
-    return st.tuples(dates, schemes).flatmap(lambda ds: _application(ds[0], ds[1], None))
+    pairs = _dates_and_schemes(_ELIGIBLE, day, scheme, "an eligible application")
+    return pairs.flatmap(lambda ds: _application(ds[0], ds[1], None))
 
 
 def _failing(
     code: str, day: date | None, scheme: Scheme | None
 ) -> st.SearchStrategy[KurApplication]:
     window = _WINDOWS[code]
-    dates, schemes = _dates_and_schemes(window, day, scheme, f"failing {code}")
-    return st.tuples(dates, schemes).flatmap(lambda ds: _application(ds[0], ds[1], code))
+    pairs = _dates_and_schemes(window, day, scheme, f"failing {code}")
+    return pairs.flatmap(lambda ds: _application(ds[0], ds[1], code))
 
 
 _NAMES = business_names()
