@@ -13,6 +13,7 @@ scanned before it was refused. All NIKs are synthetic.
 from __future__ import annotations
 
 import collections
+import csv
 import re
 import threading
 from collections.abc import Callable
@@ -28,6 +29,7 @@ from koperasi_id._values import mask
 from koperasi_id.errors import RuleInputError, ValidationError
 from koperasi_id.identifiers import Nik
 from koperasi_id.regions import Region, RegionCode, RegionStatus, RegionTable
+from koperasi_id.regions import _table as regions_table
 
 NIK = "1871010101900001"  # synthetic
 
@@ -372,9 +374,41 @@ def test_a_region_file_that_cannot_be_read_is_a_validation_error(
 ) -> None:
     path = tmp_path / "wilayah.csv"
     path.write_bytes(content)
-    with pytest.raises(ValidationError) as info:
-        RegionTable.from_csv(path)
+    # csv's cell limit is process-wide, and the record reader raises it: the
+    # default is restored here so the csv module's own refusal is what is tested.
+    raised = csv.field_size_limit(131_072)
+    try:
+        with pytest.raises(ValidationError) as info:
+            RegionTable.from_csv(path)
+    finally:
+        csv.field_size_limit(raised)
     assert info.value.codes == (code,)
+
+
+@pytest.mark.parametrize("column", ["name", "retired_by"])
+def test_a_region_cell_past_the_length_limit_is_refused_whatever_csv_allows(
+    tmp_path: Path, column: str
+) -> None:
+    path = tmp_path / "wilayah.csv"
+    limit = regions_table.MAX_CELL_LENGTH
+    ok, long = "K" * limit, "K" * (limit + 1)
+    path.write_text(f"code,name,retired_by\n18.71,{ok},{ok}\n", encoding="utf-8")
+    shown = RegionTable.from_csv(path).get("18.71")
+    assert shown is not None
+    assert (shown.name, str(shown.retired_by)) == (ok, ok)
+    cells = {"name": ok, "retired_by": ok} | {column: long}
+    path.write_text(
+        f"code,name,retired_by\n18.71,{cells['name']},{cells['retired_by']}\n", encoding="utf-8"
+    )
+    raised = csv.field_size_limit(10 * limit)
+    try:
+        with pytest.raises(ValidationError) as info:
+            RegionTable.from_csv(path)
+    finally:
+        csv.field_size_limit(raised)
+    assert [(p.path, p.code) for p in info.value.problems] == [
+        (f"$[0].{column}", "region.too_long")
+    ]
 
 
 def test_region_rows_holding_no_text_are_problems_at_their_columns() -> None:

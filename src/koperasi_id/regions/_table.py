@@ -70,6 +70,11 @@ _LOAD_LOCK = threading.Lock()
 # How much of a region name or a table's source a message shows.
 _MAX_SHOWN = 120
 
+#: The longest cell a region row takes. The longest name in the decree is
+#: under 50 characters; a cell past this is not a name or an instrument (and
+#: would be carried into every NIK warning that names the region).
+MAX_CELL_LENGTH = 200
+
 #: Codes whose answers a table remembers (:meth:`RegionTable.found`); about
 #: the number of districts, so a national file stays in memory.
 FOUND_MEMO_SIZE = 16_384
@@ -445,11 +450,22 @@ def _cell(row: Mapping[str, object], key: str, default: str, problems: list[Prob
 
     A row from pandas or JSON may hold a number or a list where the CSV
     reader gives text: a problem at the column's path (and ``None``), not an
-    AttributeError.
+    AttributeError. So is a cell past :data:`MAX_CELL_LENGTH`, whatever
+    limit the csv module was left with.
     """
     value = row.get(key) or default
     if isinstance(value, str):
-        return value.strip()
+        if len(value) <= MAX_CELL_LENGTH:
+            return value.strip()
+        problems.append(
+            Problem(
+                path=f"$.{key}",
+                code="region.too_long",
+                message=f"the {key} column is longer than {MAX_CELL_LENGTH} characters",
+                message_id=f"kolom {key} lebih panjang dari {MAX_CELL_LENGTH} karakter",
+            )
+        )
+        return None
     problems.append(
         Problem(
             path=f"$.{key}",
