@@ -13,8 +13,11 @@ What is checked, and what is not, is listed in benchmarks/README.md
 
 from __future__ import annotations
 
+import csv
 import re
+from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, Literal
 
 #: The 38 Kemendagri province codes (docs/identifiers/regions.md).
@@ -175,6 +178,20 @@ KBLI_DIVISIONS = frozenset(
         "99",
     ]
 )
+
+
+def _regencies() -> frozenset[str]:
+    # The published Kemendagri table the library ships, read as data with csv (no
+    # library code runs): every regency code in it, retired ones included. The
+    # shipped table is strict on regencies (docs/identifiers/regions.md): a NIK,
+    # KK or region code naming a regency missing from it is refused.
+    table = Path(__file__).resolve().parent.parent / "src/koperasi_id/_data/regions_kemendagri.csv"
+    with table.open(encoding="utf-8", newline="") as f:
+        rows = csv.reader(line for line in f if not line.startswith("#"))
+        return frozenset(row[0] for row in rows if len(row[0]) == 5 and row[0][2] == ".")
+
+
+REGENCIES = _regencies()
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 _ID_SEPARATORS = re.compile(r"[\s\u00a0\u202f.\-\u2010-\u2014]+")
@@ -184,6 +201,13 @@ _PHONE = re.compile(r"\+?[0-9]+")
 _REGION = re.compile(r"([0-9]{2})(?:\.([0-9]{2})(?:\.([0-9]{2})(?:\.([0-9]{4}))?)?)?")
 _MONEY = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: The number policy (docs/guide/limits.md, "Numbers"): every amount and whole
+#: number within 10**15 either side of zero, number text at most 64 characters.
+MAX_MAGNITUDE = 10**15
+MAX_TEXT = 64
+#: Every day the library takes is from 1900-01-01 to 9899-12-31 (docs/guide/limits.md, "Days").
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(9899, 12, 31)
 
 
 def digits(raw: Any, length: int | None = None) -> str:
@@ -198,8 +222,10 @@ def digits(raw: Any, length: int | None = None) -> str:
     return compact
 
 
-def _region_ok(pp: str, kk: str, cc: str) -> bool:
-    return pp in PROVINCES and kk not in ("00", "70") and cc != "00"
+def _region_ok(pp: str, kk: str, cc: str, *, table: bool = True) -> bool:
+    # A KK's region part is checked for its shape only; a NIK's regency against the table.
+    regency = f"{pp}.{kk}" in REGENCIES if table else kk not in ("00", "70")
+    return pp in PROVINCES and regency and cc != "00"
 
 
 def nik_digits(d: str) -> str:
@@ -222,7 +248,7 @@ def nik(raw: Any) -> str:
 
 def kk(raw: Any) -> str:
     d = digits(raw, 16)
-    if not _region_ok(d[0:2], d[2:4], d[4:6]):
+    if not _region_ok(d[0:2], d[2:4], d[4:6], table=False):
         raise ValueError("not a KK number")
     return d
 
@@ -262,7 +288,7 @@ def kbli(raw: Any) -> str:
 
 
 def region(raw: Any) -> str:
-    if type(raw) is not str:
+    if type(raw) is not str or len(raw) > 64:
         raise ValueError("expected a region code string")
     text = raw.strip()
     match = _REGION.fullmatch(text) if len(text) <= 13 else None
@@ -274,7 +300,7 @@ def region(raw: Any) -> str:
         raise ValueError("not a region code")
     if (
         pp not in PROVINCES
-        or kk_ in ("00", "70")
+        or (kk_ is not None and f"{pp}.{kk_}" not in REGENCIES)
         or cc == "00"
         or (village is not None and village[0] not in "123")
     ):
@@ -313,9 +339,12 @@ def phone(raw: Any) -> str:
 
 
 def money(raw: Any, *, positive: bool = False) -> Decimal:
-    """A plain decimal string or an int; finite, not negative, at most two places."""
+    """A plain decimal string or an int; finite, not negative (nor ``-0``), at most two places.
+
+    Within the number policy: at most 10**15, text at most 64 characters.
+    """
     if type(raw) is str:
-        if not _MONEY.fullmatch(raw):
+        if len(raw) > MAX_TEXT or not _MONEY.fullmatch(raw):
             raise ValueError("expected a decimal string")
         value = Decimal(raw)
     elif type(raw) is int:
@@ -326,7 +355,7 @@ def money(raw: Any, *, positive: bool = False) -> Decimal:
         raise ValueError("expected an amount")
     if value.as_tuple().exponent < -2:  # type: ignore[operator]
         raise ValueError("at most two decimal places")
-    if value < 0 or (positive and value == 0):
+    if value.is_signed() or value > MAX_MAGNITUDE or (positive and value == 0):
         raise ValueError("amount out of range")
     return value
 
@@ -337,6 +366,13 @@ def money_text(value: Decimal) -> str:
 
 
 def iso_date(raw: Any) -> str:
-    if type(raw) is not str or not _ISO_DATE.fullmatch(raw):
-        raise ValueError("expected YYYY-MM-DD")
+    """ISO text of a day in the library's range; the calendar check is the framework's."""
+    if type(raw) is not str or not _ISO_DATE.fullmatch(raw) or not "1900" <= raw[:4] <= "9899":
+        raise ValueError("expected YYYY-MM-DD from 1900 to 9899")
     return raw
+
+
+def day_in_range(value: date) -> date:
+    if not FIRST_DAY <= value <= LAST_DAY:
+        raise ValueError("a day from 1900-01-01 to 9899-12-31")
+    return value

@@ -6,7 +6,29 @@ import gc
 import statistics
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """What a suite compares the library against (read by tests/test_benchmark_independence.py).
+
+    Every ``bench_*.py`` declares its baselines in ``BASELINES``. An
+    ``independent`` baseline runs no koperasi_id code: the test scans its
+    ``modules`` (benchmarks/ modules, with the local modules they import),
+    its ``code`` (``python -c`` programs) and its ``functions`` (their source,
+    and every global name they use) for the library, by import, by
+    ``importlib``/``__import__``, by the ``koperasi-id`` command, by pickle.
+    A baseline that is the library itself (an earlier version, the other
+    engine, a smaller input) says so with ``independent=False``: its ratio is
+    a comparison of the library with itself, and is reported as such.
+    """
+
+    label: str
+    independent: bool
+    modules: tuple[str, ...] = ()
+    code: tuple[str, ...] = ()
+    functions: tuple[Callable[..., object], ...] = field(default=())
 
 
 @dataclass(frozen=True)

@@ -84,11 +84,12 @@ class Business(msgspec.Struct, **_OPTS):
     capital: Any = None
     net_assets: Any = None
     annual_sales: Any = None
-    workers: Annotated[int, msgspec.Meta(ge=1)] | None = None
+    workers: Annotated[int, msgspec.Meta(ge=1, le=chk.MAX_MAGNITUDE)] | None = None
 
     def __post_init__(self) -> None:
         if not self.name.strip():
             raise ValueError("the business name must not be empty")
+        chk.day_in_range(self.started_on)
         self.owner_nik = chk.nik(self.owner_nik)
         if self.region is not None:
             self.region = chk.region(self.region)
@@ -149,6 +150,7 @@ class KurApplication(msgspec.Struct, **_OPTS):
         if self.npwp is not None:
             self.npwp = chk.npwp(self.npwp)
         self.plafond = chk.money(self.plafond, positive=True)
+        chk.day_in_range(self.akad_date)
         if self.contract_months is not None and self.scheme != "pmi":
             raise ValueError("a work-contract length belongs to KUR PMI applications only")
 

@@ -58,7 +58,17 @@ PositiveMoney = Annotated[
     PlainSerializer(chk.money_text, return_type=str),
 ]
 IsoDate = Annotated[date, BeforeValidator(chk.iso_date), Field(strict=False)]
-Text = Annotated[str, Field(max_length=500)]
+
+
+def _text_in_python(raw: object) -> str:
+    if type(raw) is not str or len(raw) > 500:
+        raise ValueError("expected a text of at most 500 characters")
+    return raw
+
+
+# pydantic's own (Rust) check of a str with a max_length refuses a lone surrogate,
+# which the library keeps as text: such a str falls back to the same check in Python.
+Text = Annotated[str, Field(max_length=500)] | Annotated[str, PlainValidator(_text_in_python)]
 Year = Annotated[int, Field(ge=1900, le=9999)]
 
 
@@ -122,7 +132,7 @@ class BusinessModel(BaseModel):
     capital: Money | None = None
     net_assets: Money | None = None
     annual_sales: Money | None = None
-    workers: Annotated[int, Field(ge=1)] | None = None
+    workers: Annotated[int, Field(ge=1, le=chk.MAX_MAGNITUDE)] | None = None
 
     @model_validator(mode="after")
     def _name(self) -> BusinessModel:

@@ -15,7 +15,9 @@ import time
 from pathlib import Path
 
 from _data import write_proposal_csv
+from _harness import Baseline
 
+BASELINES = (Baseline("the same screening on one worker", False),)
 #: About 20 MB of BPUM rows.
 FULL_ROWS = 118_000
 

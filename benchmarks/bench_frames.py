@@ -34,7 +34,8 @@ from pathlib import Path
 
 import bench_frames_coops
 import bench_frames_msme
-from bench_screening import Run, _raw_command, _run, _screen_command, data_file
+from _harness import Baseline
+from bench_screening import _RAW_COPY, Run, _raw_command, _run, _screen_command, data_file
 
 _POLARS_COPY = """
 import sys, polars as pl
@@ -47,6 +48,13 @@ from koperasi_id.frames import screen_bpum_csv, write_bpum_csv
 with open(sys.argv[2], "w", encoding="utf-8", newline="") as out:
     write_bpum_csv(screen_bpum_csv(sys.argv[1], year=2021), out)
 """
+
+
+BASELINES = (
+    Baseline("csv.reader -> csv.writer copy", True, code=(_RAW_COPY,)),
+    Baseline("polars read_csv + write_csv", True, code=(_POLARS_COPY,)),
+    Baseline("bpum screen --engine rows (the library's other engine)", False),
+)
 
 
 def _median(runs: list[Run]) -> Run:

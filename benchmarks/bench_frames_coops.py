@@ -22,8 +22,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from _harness import Baseline
 from bench_screening import Run, _run
 
+BASELINES = (Baseline("cooperatives status --engine rows (the library's other engine)", False),)
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "data" / "koperasi_lampung.csv"
 AS_OF = "2024-06-30"
 

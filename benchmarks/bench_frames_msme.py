@@ -16,8 +16,10 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from _harness import Baseline
 from bench_screening import Run, _run
 
+BASELINES = (Baseline("msme classify --engine rows (the library's other engine)", False),)
 COLUMNS = ("name", "owner_nik", "started_on", "capital", "net_assets", "annual_sales")
 
 

@@ -22,12 +22,18 @@ import subprocess
 import sys
 from collections.abc import Callable
 
-from _harness import interleaved
+from _harness import Baseline, interleaved
 
 EAGER = (
     "import hypothesis\n"
     "from koperasi_id._hypothesis_plugin import register_type_strategies\n"
     "register_type_strategies()\n"
+)
+
+BASELINES = (
+    Baseline(
+        'HYPOTHESIS_NO_PLUGINS=1 python -c "import hypothesis"', True, code=("import hypothesis",)
+    ),
 )
 
 CANDIDATES: tuple[tuple[str, str, dict[str, str]], ...] = (

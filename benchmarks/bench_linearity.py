@@ -32,10 +32,13 @@ from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
+from _harness import Baseline
+
 from koperasi_id import _io
 from koperasi_id.errors import ValidationError
 from koperasi_id.money import parse_rupiah
 
+BASELINES = (Baseline("the same parser on the 1 KB input", False),)
 KB = 1024
 SIZES = (1 * KB, 4 * KB, 16 * KB, 64 * KB, 256 * KB, 1024 * KB)
 #: Seconds one size may take before the row stops (a linear 1 MB parse takes well under 1).

@@ -13,7 +13,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 
-from _harness import Comparison, interleaved
+from _harness import Baseline, Comparison, interleaved
 
 from koperasi_id.regions import default_region_table
 
@@ -27,21 +27,32 @@ def _codes(n: int) -> list[str]:
     return (mix * (n // len(mix) + 1))[:n]
 
 
-def _lookup(n: int) -> tuple[Callable[[], object], Callable[[], object]]:
-    table = default_region_table()
-    codes = _codes(n)
-    plain = {r.code.code: r.name for r in table}
-
-    def candidate() -> None:
-        for code in codes:
-            table.status(code)
+def plain_lookup(plain: dict[str, str], codes: list[str]) -> Callable[[], object]:
+    """The baseline: ``dict.get`` on a plain ``{code: name}`` (the floor of any table)."""
 
     def baseline() -> None:
         for code in codes:
             plain.get(code)
 
-    return candidate, baseline
+    return baseline
 
+
+def _lookup(n: int) -> tuple[Callable[[], object], Callable[[], object]]:
+    table = default_region_table()
+    codes = [str(code) for code in _codes(n)]
+    plain = {str(r.code.code): str(r.name) for r in table}
+
+    def candidate() -> None:
+        for code in codes:
+            table.status(code)
+
+    return candidate, plain_lookup(plain, codes)
+
+
+BASELINES = (
+    Baseline("dict.get on {code: name}", True, functions=(plain_lookup,)),
+    Baseline("python -c pass", True, code=("pass",)),
+)
 
 # ``import koperasi_id`` alone is timed by bench_startup; it reads no region data.
 IMPORTS = {

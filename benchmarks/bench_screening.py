@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from _data import write_proposal_csv
-from _harness import Comparison
+from _harness import Baseline, Comparison
 
 # The I/O floor: read every row of the same file with csv and write it back out.
 _RAW_COPY = """
@@ -21,6 +21,11 @@ with open(sys.argv[1], newline="", encoding="utf-8") as src, \\
     csv.writer(dst, lineterminator="\\n").writerows(csv.reader(src))
 """
 
+
+BASELINES = (
+    Baseline("csv.reader -> csv.writer copy", True, code=(_RAW_COPY,)),
+    Baseline("memory: the same command on fewer rows", False),
+)
 
 # Peak RSS is read in a small launcher process: a child forked straight from
 # this (large) benchmark process would report this process's own peak, since

@@ -20,9 +20,10 @@ import subprocess
 import sys
 from collections.abc import Callable
 
-from _harness import interleaved
+from _harness import Baseline, interleaved
 
 GOAL_MS = 150
+BASELINES = (Baseline("python -c pass", True, code=("pass",)),)
 
 COMMANDS: tuple[tuple[str, list[str]], ...] = (
     ("import koperasi_id", ["-c", "import koperasi_id"]),

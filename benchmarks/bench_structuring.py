@@ -14,11 +14,18 @@ from collections.abc import Callable
 from typing import Any
 
 from _data import kur_application_wires, valid_proposal_wires
-from _harness import Comparison, interleaved_against
+from _harness import Baseline, Comparison, interleaved_against
 
 from koperasi_id.bpum import Proposal
 from koperasi_id.kur import KurApplication
 from koperasi_id.serialization import default_converter, from_dict, to_dict
+
+BASELINES = (
+    Baseline("pydantic v2", True, modules=("_pydantic_models",)),
+    Baseline("msgspec", True, modules=("_msgspec_models",)),
+    # Labelled self-referential wherever it is printed: it calls the library's parsers.
+    Baseline("self-referential pydantic", False, modules=("_pydantic_selfref",)),
+)
 
 
 def _ours(cls: type, wires: list[dict[str, Any]]) -> Callable[[], object]:

@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from _data import kur_application_wires, write_proposal_csv
+from _harness import Baseline
 from bench_frames_coops import registry_file
 from bench_frames_msme import write_business_csv
 from bench_screening import Run, _run
@@ -26,6 +27,7 @@ from bench_screening import Run, _run
 from koperasi_id import kur
 from koperasi_id import rows as flat
 
+BASELINES = (Baseline("validate --engine rows (the library's other engine)", False),)
 TYPES = ("business", "cooperative", "kur-application", "bpum-proposal")
 
 

@@ -27,13 +27,13 @@ import tempfile
 from pathlib import Path
 
 from _data import ROOT, write_proposal_csv
+from _harness import Baseline
+from bench_screening import _RAW_COPY
 
-_RAW_COPY = """
-import csv, sys
-with open(sys.argv[1], newline="", encoding="utf-8") as src, \\
-        open(sys.argv[2], "w", newline="", encoding="utf-8") as dst:
-    csv.writer(dst, lineterminator="\\n").writerows(csv.reader(src))
-"""
+BASELINES = (
+    Baseline("csv.reader -> csv.writer copy", True, code=(_RAW_COPY,)),
+    Baseline("a frozen copy of earlier koperasi_id code (--base)", False),
+)
 
 
 # The commands with an --engine option (the columnar engines: issue 19 and cooperatives status).
