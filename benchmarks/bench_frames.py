@@ -91,6 +91,8 @@ def measure(
         if f"{name} (CLI)" in commands:
             same = filecmp.cmp(outs["library"], outs[name], shallow=False)
             print(f"  library output == {name} (CLI) output: {same}", flush=True)
+            if not same:  # a ratio between different answers compares unequal work
+                raise SystemExit(f"frames: the library and {name} (CLI) wrote different bytes")
     for path in outs.values():
         path.unlink(missing_ok=True)
     return {name: _median(found) for name, found in runs.items()}

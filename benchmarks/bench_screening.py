@@ -32,7 +32,9 @@ BASELINES = (
 # Linux carries the pre-exec high-water mark into the child's ru_maxrss.
 _LAUNCH = """
 import resource, subprocess, sys
-code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
+args = sys.argv[1:]
+out = open(args.pop(0)[9:], "wb") if args[0].startswith("--stdout=") else subprocess.DEVNULL
+code = subprocess.run(args, stdout=out).returncode
 use = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(use.ru_maxrss, use.ru_utime + use.ru_stime)
 sys.exit(code)
@@ -47,11 +49,18 @@ class Run:
     cpu_seconds: float = 0.0
 
 
-def _run(command: list[str]) -> Run:
-    """Run ``command``; its wall and CPU time and peak resident memory (ru_maxrss, KiB on Linux)."""
+def _run(command: list[str], stdout: Path | None = None) -> Run:
+    """Run ``command``; its wall and CPU time and peak resident memory (ru_maxrss, KiB on Linux).
+
+    Its standard output goes to ``stdout`` if given, else nowhere.
+    """
     start = time.perf_counter()
+    keep = [f"--stdout={stdout}"] if stdout is not None else []
     done = subprocess.run(
-        [sys.executable, "-c", _LAUNCH, *command], capture_output=True, text=True, check=False
+        [sys.executable, "-c", _LAUNCH, *keep, *command],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     seconds = time.perf_counter() - start
     if done.returncode != 0:

@@ -92,6 +92,8 @@ def measure(workdir: Path, kind: str, rows: int) -> dict[str, Run]:
         f"{by_columns.peak_rss_mib:.0f} MiB, output {'identical' if same else 'DIFFERENT'}",
         flush=True,
     )
+    if not same:  # a ratio between engines that answer differently compares unequal work
+        raise SystemExit(f"validate --type {kind}: the two engines wrote different bytes")
     return found
 
 

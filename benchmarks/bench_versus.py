@@ -55,6 +55,25 @@ def _cpu(command: list[str], src: Path | None, out: Path) -> float:
     return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
 
 
+def _imported_from(src: Path) -> Path:
+    """Where a child with ``PYTHONPATH=src`` finds koperasi_id; it must be ``src``.
+
+    Without this a wrong ``--base`` would silently run the installed copy, and
+    the "speed-up" would compare the library with itself.
+    """
+    done = subprocess.run(
+        [sys.executable, "-c", "import koperasi_id; print(koperasi_id.__file__)"],
+        env={**os.environ, "PYTHONPATH": str(src)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found = Path(done.stdout.strip()).resolve()
+    if not found.is_relative_to(src.resolve()):
+        raise SystemExit(f"PYTHONPATH={src} imports koperasi_id from {found}, not from {src}")
+    return found
+
+
 def write_registry_csv(path: Path, count: int) -> Path:
     sys.path.insert(0, str(ROOT / "examples"))
     import make_sample_data as sample  # noqa: PLC0415
@@ -88,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     here = ROOT / "src"
     py = sys.executable
+    for src in (here, args.base):
+        _imported_from(src)
     with tempfile.TemporaryDirectory(prefix="kid_versus_") as tmp:
         work = Path(tmp)
         proposals = work / "usulan.csv"

@@ -236,3 +236,20 @@ def test_the_scan_follows_globals_into_the_library() -> None:
     assert any("from the library" in use for use in function_uses(calls_it))
     assert list(library_uses(ast.parse('"""A docstring naming koperasi_id."""'))) == []
     assert list(library_uses(ast.parse("TABLE = 'src/koperasi_id/_data/regions.csv'"))) == []
+
+
+def test_the_region_floor_finds_the_rows_the_table_finds() -> None:
+    # bench_regions times RegionTable.status against dict.get on {code: name}: on
+    # the benchmark's codes (canonical text, known and unknown) both must find the
+    # same rows. (The floor reads canonical codes only; status also reads others.)
+    import bench_regions  # noqa: PLC0415 - benchmarks/, on the path
+
+    from koperasi_id.regions import RegionStatus, default_region_table  # noqa: PLC0415
+
+    table = default_region_table()
+    plain = {str(r.code.code): str(r.name) for r in table}
+    codes = sorted(set(bench_regions._codes(2_000)) | {"18.71.99", "18.99", "99.01", "18.70"})
+    assert {"18.71.99", "18.99"} <= set(codes)
+    for code in codes:
+        found = table.status(code) in (RegionStatus.CURRENT, RegionStatus.RETIRED)
+        assert found == (plain.get(code) is not None), code
