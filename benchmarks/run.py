@@ -61,8 +61,13 @@ def main(argv: list[str] | None = None) -> int:
     workdir = args.data_dir or Path(tempfile.mkdtemp(prefix="koperasi_id_bench_"))
     workdir.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
+    import koperasi_id  # noqa: PLC0415 - after the path is set
+
+    # Which code is measured (children inherit the same PYTHONPATH): a checkout's
+    # src, or an installed copy.
     print(
-        f"koperasi_id benchmarks ({'quick' if args.quick else 'full'}), python {sys.version.split()[0]}"
+        f"koperasi_id benchmarks ({'quick' if args.quick else 'full'}), python "
+        f"{sys.version.split()[0]}, koperasi_id from {Path(koperasi_id.__file__).parent}"
     )
     try:
         if "structuring" in args.only:

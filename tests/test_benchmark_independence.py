@@ -253,3 +253,24 @@ def test_the_region_floor_finds_the_rows_the_table_finds() -> None:
     for code in codes:
         found = table.status(code) in (RegionStatus.CURRENT, RegionStatus.RETIRED)
         assert found == (plain.get(code) is not None), code
+
+
+def _plain_json(value: object) -> bool:
+    if type(value) is dict:
+        return all(type(k) is str and _plain_json(v) for k, v in value.items())
+    if type(value) is list:
+        return all(_plain_json(v) for v in value)
+    return value is None or type(value) in (str, int, bool, float)
+
+
+def test_the_structuring_inputs_are_plain_json() -> None:
+    # The wires are made with the library's row reader (proposals) and the sample
+    # generator; what the baselines receive must be plain JSON values (no enum
+    # member, value object or str subclass a baseline could take unchecked).
+    import _data  # noqa: PLC0415 - benchmarks/, on the path
+
+    from koperasi_id.kur import Scheme  # noqa: PLC0415
+
+    for wires in (_data.valid_proposal_wires(50), _data.kur_application_wires(50)):
+        assert all(_plain_json(wire) for wire in wires)
+    assert not _plain_json({"scheme": Scheme.MICRO})
