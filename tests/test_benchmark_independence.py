@@ -50,23 +50,26 @@ def _docstrings(tree: ast.AST) -> set[int]:
     return found
 
 
+def _imports(tree: ast.AST) -> Iterator[tuple[str, int]]:
+    """(module, line) of every import statement in ``tree``."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from ((alias.name, node.lineno) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            yield node.module or "", node.lineno
+
+
 def library_uses(tree: ast.AST) -> Iterator[str]:
     """Every way ``tree`` reaches the library (empty when it never does)."""
+    for module, line in _imports(tree):
+        root = module.split(".")[0]
+        if root == "koperasi_id":
+            yield f"imports {module} (line {line})"
+        if root in UNPICKLERS:
+            yield f"imports {module}, which rebuilds objects (line {line})"
     docstrings = _docstrings(tree)
     for node in ast.walk(tree):
-        if isinstance(node, ast.Import | ast.ImportFrom):
-            modules = (
-                [alias.name for alias in node.names]
-                if isinstance(node, ast.Import)
-                else [node.module or ""]
-            )
-            for module in modules:
-                root = module.split(".")[0]
-                if root == "koperasi_id":
-                    yield f"imports {module} (line {node.lineno})"
-                if root in UNPICKLERS:
-                    yield f"imports {module}, which rebuilds objects (line {node.lineno})"
-        elif isinstance(node, ast.Call):
+        if isinstance(node, ast.Call):
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
             if name in IMPORTERS and node.args:
@@ -91,16 +94,9 @@ def module_uses(name: str, seen: set[str] | None = None) -> Iterator[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     for use in library_uses(tree):
         yield f"{path.name}: {use}"
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import | ast.ImportFrom):
-            modules = (
-                [alias.name for alias in node.names]
-                if isinstance(node, ast.Import)
-                else [node.module or ""]
-            )
-            for module in modules:
-                if (BENCH / f"{module}.py").is_file():
-                    yield from module_uses(module, seen)
+    for module, _ in _imports(tree):
+        if (BENCH / f"{module}.py").is_file():
+            yield from module_uses(module, seen)
 
 
 def _from_library(value: object) -> bool:
