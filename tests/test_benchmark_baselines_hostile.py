@@ -177,10 +177,10 @@ def _structure(wire: Wire, prefix: Path_ = ()) -> Iterator[tuple[str, Wire]]:
         yield f"{'.'.join(map(str, (*prefix, key)))} dropped", _drop(wire, (*prefix, key))
         if isinstance(value, dict):
             yield from _structure(wire, (*prefix, key))
-    yield f"unknown key in {prefix or '$'}", _set(wire, (*prefix, "colour"), "red")
-
-
-Case = tuple[str, Callable[[], Iterator[tuple[str, Wire]]]]
+    yield (
+        f"unknown key in {'.'.join(map(str, prefix)) or '$'}",
+        _set(wire, (*prefix, "colour"), "red"),
+    )
 
 
 def _cells(wire: Wire, path: Path_, values: tuple[object, ...]) -> Iterator[tuple[str, Wire]]:
