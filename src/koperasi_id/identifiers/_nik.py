@@ -83,8 +83,9 @@ def mask_nik(raw: object) -> str:
 
     Works on anything, valid or not, so invalid input can be logged safely;
     a value too short to mask meaningfully is starred out entirely. A value
-    that is not a string (an ``int`` NIK, ``None``) is shown as
-    :func:`~koperasi_id._values.mask` shows it.
+    that is not a string (an ``int`` NIK, ``None``) is shown as the library's
+    messages show any value: every run of ten or more digits masked the same
+    way.
 
     >>> mask_nik("1871 0101 0190 0001")
     '187101******0001'
