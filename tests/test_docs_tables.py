@@ -76,8 +76,9 @@ def test_msme_size_table(column: int, days: tuple[date, date], figure: str) -> N
     assert first == days[0]
     if figure != "capital" and first == date(2008, 7, 4):
         # UU 20/2008 is the first regime: the day before it has no rule.
-        with pytest.raises(NoRuleInForceError):
+        with pytest.raises(NoRuleInForceError) as info:
             classify(as_of=date(2008, 7, 3), **{figure: D(1)})
+        assert info.value.table == "msme.size_criteria"
 
 
 # ---------------------------------------------------------------- cooperatives.md
@@ -154,12 +155,14 @@ def test_kur_schemes_by_year_table() -> None:
             days = [first, last]
             if "from 2018" in cell:  # KUR khusus: from 2018 only
                 days = [date(2018, 1, 1), last]
-                with pytest.raises(NoRuleInForceError):
+                with pytest.raises(NoRuleInForceError) as info:
                     plafond_band(scheme, as_of=date(2017, 12, 31))
+                assert info.value.table == f"kur.ceiling[{scheme.value}]"
             for day in days:
                 if expected is None:
-                    with pytest.raises(NoRuleInForceError):
+                    with pytest.raises(NoRuleInForceError) as info:
                         plafond_band(scheme, as_of=day)
+                    assert info.value.table in ("kur.ceiling", f"kur.ceiling[{scheme.value}]")
                     continue
                 band = plafond_band(scheme, as_of=day)
                 assert (band.floor, band.ceiling) == expected, (scheme, day, cell)
@@ -186,8 +189,9 @@ def test_kur_borrower_rate_table() -> None:
             for scheme in schemes:
                 for day in (first, last):
                     if cell.startswith("–"):
-                        with pytest.raises(NoRuleInForceError):
+                        with pytest.raises(NoRuleInForceError) as info:
                             rate(scheme, as_of=day)
+                        assert info.value.table in ("kur.rate", f"kur.rate[{scheme.value}]")
                         continue
                     tiers = [
                         D(n) for n in re.findall(r"\d+", cell.split(" for ")[0].split(" (")[0])
@@ -220,13 +224,15 @@ def test_kur_regular_subsidy_table() -> None:
             days = [first, last]
             if "from 31 Aug 2020" in cell:
                 days = [date(2020, 8, 31), last]
-                with pytest.raises(NoRuleInForceError):
+                with pytest.raises(NoRuleInForceError) as info:
                     subsidy(scheme, as_of=date(2020, 8, 30))
+                assert info.value.table == f"kur.subsidy[{scheme.value}]"
             found = re.match(r"([\d.]+) \((?:total )?([\d.]+)\)", cell)
             for day in days:
                 if found is None:  # "–", "not found (no rule)"
-                    with pytest.raises(NoRuleInForceError):
+                    with pytest.raises(NoRuleInForceError) as info:
                         subsidy(scheme, as_of=day)
+                    assert info.value.table in ("kur.subsidy", f"kur.subsidy[{scheme.value}]")
                     continue
                 assert subsidy(scheme, as_of=day) == D(found.group(1)), (scheme, day, cell)
                 assert total_rate(scheme, as_of=day) == D(found.group(2)), (scheme, day, cell)

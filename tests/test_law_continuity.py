@@ -80,11 +80,13 @@ def test_the_register_answers_the_old_regime_then_the_new(
     assert in_force(first_day) == _name(new)
     timeline = law.history(rule_id).timeline
     if new is None:
-        with pytest.raises(NoRuleInForceError):
+        with pytest.raises(NoRuleInForceError) as info:
             timeline.at(first_day)
+        assert info.value.table == timeline.name
     if old is None:
-        with pytest.raises(NoRuleInForceError):
+        with pytest.raises(NoRuleInForceError) as info:
             timeline.at(first_day - ONE_DAY)
+        assert info.value.table == timeline.name
 
 
 def test_every_rule_has_a_boundary_walked() -> None:
@@ -351,12 +353,14 @@ def test_no_kur_rule_answers_for_a_scheme_that_did_not_exist_yet() -> None:
 
 def test_special_and_super_micro_tenors_start_with_their_scheme() -> None:
     for day in (date(2016, 6, 1), date(2017, 12, 31)):
-        with pytest.raises(NoRuleInForceError, match=r"kur\.tenor\[khusus\]"):
+        with pytest.raises(NoRuleInForceError) as info:
             max_tenor_months(Scheme.SPECIAL, Purpose.WORKING_CAPITAL, as_of=day)
+        assert info.value.table == "kur.tenor[khusus]"
     # KUR khusus from 2018 (LOW): as kecil, 48 months of working capital.
     assert max_tenor_months(Scheme.SPECIAL, Purpose.WORKING_CAPITAL, as_of=date(2018, 1, 1)) == 48
-    with pytest.raises(NoRuleInForceError, match=r"kur\.tenor\[super_mikro\]"):
+    with pytest.raises(NoRuleInForceError) as super_info:
         max_tenor_months(Scheme.SUPER_MICRO, Purpose.WORKING_CAPITAL, as_of=date(2020, 8, 30))
+    assert super_info.value.table == "kur.tenor[super_mikro]"
     # Super mikro (Permenko 15/2020, from 31 Aug 2020): 36 months of working capital.
     assert (
         max_tenor_months(Scheme.SUPER_MICRO, Purpose.WORKING_CAPITAL, as_of=date(2020, 8, 31)) == 36
@@ -399,12 +403,13 @@ def test_the_2026_omzet_test_is_one_rule_in_kur_and_msme() -> None:
     # The public answers agree on each side of the first day.
     assert KUR_2026_OMZET.check(D(4_800_000_000), as_of=date(2026, 1, 1)).outcome
     assert omzet_ceiling(as_of=date(2026, 1, 1)) == D(4_800_000_000)
-    for check in (
-        lambda: omzet_ceiling(as_of=date(2025, 12, 31)),
-        lambda: KUR_2026_OMZET.check(D(1), as_of=date(2025, 12, 31)),
+    for check, table in (
+        (lambda: omzet_ceiling(as_of=date(2025, 12, 31)), "kur.omzet"),
+        (lambda: KUR_2026_OMZET.check(D(1), as_of=date(2025, 12, 31)), "msme.sector.kur_omzet"),
     ):
-        with pytest.raises(NoRuleInForceError):
+        with pytest.raises(NoRuleInForceError) as info:
             check()
+        assert info.value.table == table
 
 
 # ---------------------------------------------------------------- msme at its boundaries
@@ -417,11 +422,13 @@ def test_msme_answers_follow_their_boundaries() -> None:
         for day in (regime.valid_from, regime.valid_to or date(2030, 1, 1)):
             assert classify(as_of=day, annual_sales=sales.micro_max).size.value == "mikro"
             assert classify(as_of=day, annual_sales=sales.micro_max + 1).size.value == "kecil"
-    with pytest.raises(NoRuleInForceError):
+    with pytest.raises(NoRuleInForceError) as info:
         classify(as_of=size.regimes[0].valid_from - ONE_DAY, annual_sales=1)
+    assert info.value.table == "msme.size_criteria"
     oss = law.history("msme.oss_scale").timeline
-    with pytest.raises(NoRuleInForceError):
+    with pytest.raises(NoRuleInForceError) as oss_info:
         is_umk_for_oss(D(1), as_of=oss.regimes[0].valid_from - ONE_DAY)
+    assert oss_info.value.table == "msme.oss_scale"
     for regime in oss:
         assert is_umk_for_oss(D(5_000_000_000), as_of=regime.valid_from)
         assert not is_umk_for_oss(D(5_000_000_001), as_of=regime.valid_from)
