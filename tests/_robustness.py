@@ -351,6 +351,13 @@ def assert_bilingual(problem: Problem, where: str) -> None:
     )
 
 
+def _shown_link(err: BaseException) -> BaseException | None:
+    """The exception a traceback prints before ``err`` (``from None`` hides the context)."""
+    if err.__cause__ is not None:
+        return err.__cause__
+    return None if err.__suppress_context__ else err.__context__
+
+
 def texts_of(obj: object) -> Iterator[tuple[str, str]]:
     """``(where, text)`` for everything a user reads from a result or an error."""
     for p in problems_of(obj):
@@ -361,6 +368,15 @@ def texts_of(obj: object) -> Iterator[tuple[str, str]]:
         yield "error text (id)", obj.text("id")
     if isinstance(obj, BaseException):
         yield "error message", str(obj)
+        # A traceback prints every exception in the chain (``raise ... from err``
+        # and the implicit context of a raise inside ``except``): a foreign
+        # error's text there (json, tomllib, polars quote their input) is shown too.
+        seen = {id(obj)}
+        link = _shown_link(obj)
+        while link is not None and id(link) not in seen:
+            seen.add(id(link))
+            yield f"chained {type(link).__name__}", str(link)
+            link = _shown_link(link)
         return
     if isinstance(obj, Decision):
         yield "decision", obj.explain("id") + "\n" + obj.explain("en")

@@ -23,18 +23,18 @@ koperasi_id.errors.ValidationError: 6 problems: ...; $.regimes[0].unit: kur.rate
 
 from __future__ import annotations
 
-import json
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
+from koperasi_id._json import loads
 from koperasi_id._register import UnknownRuleError, history
 from koperasi_id._values import mask
 from koperasi_id.errors import Problem, ValidationError
@@ -154,24 +154,56 @@ def load_overrides(path: str | os.PathLike[str]) -> Overrides:
         ) from None
     try:
         text = raw.decode("utf-8")
-        data: object = (
-            tomllib.loads(text) if suffix == ".toml" else json.loads(text, parse_float=Decimal)
-        )
     except UnicodeDecodeError:
         raise ValidationError.single(
             "overrides.syntax",
             "the rules file is not UTF-8",
             message_id="berkas aturan bukan UTF-8",
         ) from None
-    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as err:
-        # The parsers' messages name a line and column, never the text found there.
-        where = str(err).split("(", 1)[-1].rstrip(")") if suffix == ".toml" else str(err)
-        raise ValidationError.single(
-            "overrides.syntax",
-            f"the rules file is not valid {suffix[1:].upper()}: {where}",
-            message_id=f"berkas aturan bukan {suffix[1:].upper()} yang sah: {where}",
-        ) from None
+    data = _read_toml(text) if suffix == ".toml" else _read_json(text)
     return parse_overrides(data, toml=suffix == ".toml")
+
+
+#: Where tomllib's messages say the error is: the only part of them shown.
+_TOML_WHERE = re.compile(r"\((at line ([0-9]+), column ([0-9]+)|at end of document)\)$")
+
+
+def _not_valid(form: str, where: str, where_id: str) -> ValidationError:
+    return ValidationError.single(
+        "overrides.syntax",
+        f"the rules file cannot be read as {form}: {where}",
+        message_id=f"berkas aturan tidak dapat dibaca sebagai {form}: {where_id}",
+    )
+
+
+def _read_toml(text: str) -> object:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        # Only the position: the rest of tomllib's message may quote the file
+        # ("Cannot declare ('<key>',) twice"), and a key is input (maybe a NIK).
+        found = _TOML_WHERE.search(str(err))
+        if found is None or found.group(2) is None:
+            where, where_id = "at the end of the document", "di akhir dokumen"
+        else:
+            line, column = found.group(2), found.group(3)
+            where = f"at line {line}, column {column}"
+            where_id = f"pada baris {line}, kolom {column}"
+        raise _not_valid("TOML", where, where_id) from None
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        raise _not_valid("TOML", "it nests too deeply", "bersarang terlalu dalam") from None
+    except ValueError:  # int() of a number past Python's 4,300-digit limit
+        raise _not_valid("TOML", "a number is too long", "ada angka yang terlalu panjang") from None
+
+
+def _read_json(text: str) -> object:
+    # The library's bounded reader: Python's json.loads recurses once per level
+    # and raises a bare ValueError for a 5,000-digit number.
+    try:
+        return loads(text, max_chars=None)
+    except ValidationError as err:
+        first = err.problems[0]
+        raise _not_valid("JSON", first.message, first.message_id) from None
 
 
 def parse_overrides(data: object, *, toml: bool = False) -> Overrides:

@@ -265,8 +265,11 @@ def write(
         chosen = fmt or FileFormat.from_path(target)
         try:
             handle = Path(target).open("w", encoding="utf-8", newline="")  # noqa: SIM115
-        except OSError as exc:
-            raise InputError(f"{target}: cannot write the file ({exc.strerror})") from None
+        except (OSError, ValueError) as exc:  # a NUL in the name: the path is unusable
+            # The path is the caller's and may name a person (a NIK as the file name).
+            shown = mask(os.fsdecode(target), limit=200)
+            why = exc.strerror if isinstance(exc, OSError) else "not a usable file name"
+            raise InputError(f"{shown}: cannot write the file ({why})") from None
         with handle:
             return _write(handle, records, chosen, columns, delimiter=delimiter, to_row=to_row)
     return _write(
@@ -305,7 +308,8 @@ def _write(
             if extra:
                 raise ValueError(
                     f"record {(writer.count if writer else 0) + 1} has columns the header lacks "
-                    f"({', '.join(extra[:5])}); pass columns= with every column, e.g. "
+                    f"({', '.join(mask(k, limit=60) for k in extra[:5])}); pass columns= with every "
+                    "column, e.g. "
                     "rows.columns(cls, list_items=N)"
                 )
         else:

@@ -67,7 +67,9 @@ def identifier_columns(frame: pl.DataFrame, columns: Mapping[str, str]) -> pl.Da
     """``frame`` with three columns more for each ``column: kind`` of ``columns``.
 
     For a column ``c``: ``c_valid`` (Boolean), ``c_kode`` (the codes of
-    :func:`identifier_cells`) and ``c_masked``. Row for row they equal
+    :func:`identifier_cells`) and ``c_masked``, where ``c`` is the column's
+    name through :func:`~koperasi_id._values.mask` (a name holding a NIK is
+    not repeated). Row for row they equal
     :func:`identifier_cells` of the cell; the cells are read as text.
 
     >>> df = pl.DataFrame({"nik": ["1871010101900001", "12345", None], "kbli": ["47111"] * 3})
@@ -83,12 +85,15 @@ def identifier_columns(frame: pl.DataFrame, columns: Mapping[str, str]) -> pl.Da
         values = frame.get_column(column).cast(pl.String)
         distinct = values.unique(maintain_order=True).to_list()
         answers = [identifier_cells(kind, v) for v in distinct]
+        # A column name is input (a headerless file names columns by its first
+        # row, maybe a NIK): the new columns are named after it masked.
+        name = mask(column)
         lookup = pl.DataFrame(
             {
                 "_value": pl.Series(distinct, dtype=pl.String),
-                f"{column}_valid": pl.Series([a[0] for a in answers], dtype=pl.Boolean),
-                f"{column}_kode": pl.Series([a[1] for a in answers], dtype=pl.List(pl.String)),
-                f"{column}_masked": pl.Series([a[2] for a in answers], dtype=pl.String),
+                f"{name}_valid": pl.Series([a[0] for a in answers], dtype=pl.Boolean),
+                f"{name}_kode": pl.Series([a[1] for a in answers], dtype=pl.List(pl.String)),
+                f"{name}_masked": pl.Series([a[2] for a in answers], dtype=pl.String),
             }
         )
         keyed = out.with_columns(values.alias("_value"))
