@@ -69,6 +69,16 @@ def test_an_unreadable_reform_file_is_a_syntax_problem_that_quotes_nothing(
     assert caught.value.__suppress_context__
 
 
+def test_a_regime_text_holding_a_nik_is_refused_and_shown_masked() -> None:
+    regime = {**_example_regimes()[0], "name": f"Reform {NIK}"}
+    with pytest.raises(ValidationError) as caught:
+        parse_overrides({"regimes": [regime]})
+    assert [(p.path, p.code) for p in caught.value.problems] == [
+        ("$.regimes[0].name", "overrides.text")
+    ]
+    assert "187101******0001" in caught.value.problems[0].message
+
+
 def test_a_toml_syntax_problem_says_where_in_both_languages(tmp_path: Path) -> None:
     path = tmp_path / "r.toml"
     path.write_text(f'["{NIK}"]\n["{NIK}"]\n', encoding="utf-8")
@@ -126,9 +136,13 @@ def test_a_nik_anywhere_in_a_reform_document_is_masked(regime: dict[str, Any]) -
     for toml in (False, True):
         for doc in _documents(regime):
             try:
-                parse_overrides({"regimes": [doc]}, toml=toml)
+                found = parse_overrides({"regimes": [doc]}, toml=toml)
             except ValidationError as err:
                 assert_masked(_error_text(err), f"parse_overrides of {doc!r:.200}")
+                continue
+            # Taken: its name, citation and value are shown by every decision under it.
+            shown = repr([list(timeline) for timeline in found.timelines.values()])
+            assert_masked(shown, f"regimes read from {doc!r:.200}")
 
 
 # --- the record writer -------------------------------------------------------------

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from koperasi_id._days import FIRST_DAY, LAST_DAY
 from koperasi_id._register import RegisteredRule, Unit, UnknownRuleError, history
-from koperasi_id._values import mask
+from koperasi_id._values import has_long_digit_run, mask
 from koperasi_id.errors import Problem, ValidationError
 
 if TYPE_CHECKING:
@@ -70,6 +70,21 @@ def _text(item: Mapping[str, Any], key: str, path: str, problems: list[Problem])
                 code="overrides.text",
                 message="expected text",
                 message_id="harus berupa teks",
+            )
+        )
+        return None
+    if has_long_digit_run(value):
+        # A regime's name and citation are shown in every decision that uses it
+        # (and in its to_dict): a 12+ digit run may be a NIK, and no decree
+        # number or article has one. Refused, as mask() would hide part of it.
+        problems.append(
+            Problem(
+                path=f"{path}.{key}",
+                code="overrides.text",
+                message=f"{mask(value, limit=60, quote=True)} holds a run of 12 or more digits, "
+                "which may be a NIK; no decree number or article has one",
+                message_id=f"{mask(value, limit=60, quote=True)} memuat 12 angka atau lebih "
+                "berturut-turut, yang mungkin NIK; tidak ada nomor peraturan atau pasal seperti itu",
             )
         )
         return None
