@@ -163,6 +163,18 @@ def test_a_column_the_header_lacks_is_named_masked() -> None:
     assert_masked(str(caught.value), "write_records error")
 
 
+def test_dask_screening_of_a_file_that_cannot_be_opened_names_it_masked(tmp_path: Path) -> None:
+    pytest.importorskip("dask")
+    from koperasi_id.batch.dask import screen_file  # noqa: PLC0415 - needs the dask extra
+
+    (tmp_path / "bad.csv").write_bytes(b"nik,\xff\n")
+    for target in (tmp_path / f"{NIK}.csv", tmp_path / f"{NIK}.jsonl", tmp_path / "bad.csv"):
+        with pytest.raises(InputError, match="cannot be opened") as caught:
+            screen_file(target, year=2021)
+        assert_masked(_error_text(caught.value), "screen_file error")
+        assert caught.value.__suppress_context__
+
+
 # --- the polars engines -------------------------------------------------------------
 
 if importlib.util.find_spec("polars") is not None:

@@ -43,7 +43,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from koperasi_id import bpum
-from koperasi_id._io import detect_delimiter
+from koperasi_id._io import InputError, detect_delimiter
 from koperasi_id._values import mask
 from koperasi_id.batch._core import (
     Record,
@@ -234,7 +234,8 @@ def screen_file(
     (wire-format objects, one per line); by default it follows the suffix.
     Any fsspec path works (``s3://...`` with s3fs installed). Compute it on
     the scheduler of your choice (``dask.distributed.Client``). An unknown
-    ``year`` raises at once.
+    ``year`` raises at once, and so does a file that cannot be opened
+    (:class:`~koperasi_id.rows.InputError`, the path masked).
 
     ``blocksize`` (bytes, or text like ``"32MiB"``) fixes the partition size;
     by default it is :func:`partition_blocksize` of the file's size and
@@ -251,7 +252,14 @@ def screen_file(
     kind = fmt or ("csv" if text_path.lower().endswith(".csv") else "jsonl")
     if kind not in {"csv", "jsonl"}:
         raise ValueError(f"fmt is 'csv' or 'jsonl', got {mask(fmt, limit=40, quote=True)}")
-    header, delimiter = _csv_header(text_path) if kind == "csv" else (None, ",")
+    try:
+        header, delimiter = _csv_header(text_path) if kind == "csv" else (None, ",")
+        size = _file_size(text_path) if blocksize is None else 0
+    except (OSError, UnicodeDecodeError) as err:
+        # fsspec's error names the path, which may hold a NIK: masked, as the
+        # record readers show it, and without the chained original.
+        why = err.strerror if isinstance(err, OSError) and err.strerror else "not UTF-8 text"
+        raise InputError(f"{mask(text_path, limit=200)}: cannot be opened ({why})") from None
     options: dict[str, Any] = {
         "year": year,
         "start": start,
@@ -261,7 +269,7 @@ def screen_file(
 
     if blocksize is None:
         threads = _worker_threads() if workers is None else workers
-        blocksize = partition_blocksize(_file_size(text_path), threads)
+        blocksize = partition_blocksize(size, threads)
     parts = bags.read_text(text_path, blocksize=blocksize, encoding="utf-8").to_delayed()
     screened = [
         delayed(_screen_block)(
