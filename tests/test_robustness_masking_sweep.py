@@ -163,16 +163,48 @@ def test_a_column_the_header_lacks_is_named_masked() -> None:
     assert_masked(str(caught.value), "write_records error")
 
 
-def test_dask_screening_of_a_file_that_cannot_be_opened_names_it_masked(tmp_path: Path) -> None:
-    pytest.importorskip("dask")
+def _screen_file(path: Path) -> object:
     from koperasi_id.batch.dask import screen_file  # noqa: PLC0415 - needs the dask extra
 
+    return screen_file(path, year=2021)
+
+
+def _screen_bpum_csv(path: Path) -> object:
+    from koperasi_id.frames import screen_bpum_csv  # noqa: PLC0415 - needs the polars extra
+
+    return list(screen_bpum_csv(path, year=2021))
+
+
+#: Every entry point that opens a file by name, with the extra it needs.
+FILE_READERS: dict[str, tuple[str | None, Callable[[Path], object]]] = {
+    "rows.read_records": (None, lambda path: list(rows.read_records(path))),
+    "rows.write_records": (None, lambda path: rows.write_records(path / "x.csv", [])),
+    "law.load_overrides": (None, law.load_overrides),
+    "batch.dask.screen_file": ("dask", _screen_file),
+    "frames.screen_bpum_csv": ("polars", _screen_bpum_csv),
+}
+
+
+@pytest.mark.parametrize("reader", sorted(FILE_READERS))
+def test_a_file_that_cannot_be_opened_is_named_masked(tmp_path: Path, reader: str) -> None:
+    extra, read = FILE_READERS[reader]
+    if extra is not None:
+        pytest.importorskip(extra)
+    for suffix in (".csv", ".toml"):
+        with pytest.raises(KoperasiIdError) as caught:  # no such file, or no such directory
+            read(tmp_path / f"{NIK}{suffix}")
+        assert isinstance(caught.value, InputError | ValidationError)
+        assert_masked(_error_text(caught.value), f"{reader} error")
+        err = caught.value  # no OSError chained: its text names the path whole
+        assert err.__cause__ is None
+        assert err.__suppress_context__ or err.__context__ is None
+
+
+def test_dask_screening_of_a_header_that_is_not_utf8_is_an_input_error(tmp_path: Path) -> None:
+    pytest.importorskip("dask")
     (tmp_path / "bad.csv").write_bytes(b"nik,\xff\n")
-    for target in (tmp_path / f"{NIK}.csv", tmp_path / f"{NIK}.jsonl", tmp_path / "bad.csv"):
-        with pytest.raises(InputError, match="cannot be opened") as caught:
-            screen_file(target, year=2021)
-        assert_masked(_error_text(caught.value), "screen_file error")
-        assert caught.value.__suppress_context__
+    with pytest.raises(InputError, match="not UTF-8"):
+        _screen_file(tmp_path / "bad.csv")
 
 
 # --- the polars engines -------------------------------------------------------------

@@ -10,7 +10,9 @@ from typing import Any
 import polars as pl
 
 from koperasi_id import bpum
+from koperasi_id._io import InputError
 from koperasi_id._numbers import check_whole
+from koperasi_id._values import mask
 from koperasi_id.errors import RuleInputError
 from koperasi_id.frames._bpum import BpumScreener, FrameRun
 from koperasi_id.frames._bpum_results import RESULT_SCHEMA
@@ -162,11 +164,19 @@ def screen_bpum_csv(
     the NIKs that occur more than once (only those enter the index), then
     every column, to screen. Memory holds one batch of cells, whatever the
     length of the file; :func:`write_bpum_csv` writes the results as the
-    command line does.
+    command line does. A file that cannot be opened is
+    :class:`~koperasi_id.rows.InputError` (the path masked).
     """
     _checked_counts(start=0, batch_size=batch_size)
+    try:
+        records = likely_records(path)
+    except OSError as err:
+        # Python's error names the path, which may hold a NIK: masked, as the
+        # record readers show it, and without the chained original.
+        shown = mask(os.fsdecode(path), limit=200)
+        raise InputError(f"{shown}: cannot be opened ({err.strerror})") from None
     repeated = None
-    if likely_records(path) > IN_MEMORY_KEYS:
+    if records > IN_MEMORY_KEYS:
         repeated = _repeated_in_file(path, batch_size)
     with BpumScreener(
         year=year,
