@@ -408,11 +408,24 @@ class RegionTable:
         A current list alone would reject every NIK issued under a code
         retired by a split, so the shipped retired codes are merged in unless
         ``with_shipped_retired=False``. Errors name the row as ``$[n]`` (the
-        first data row is ``$[0]``); a file that is not text in ``encoding``
+        first data row is ``$[0]``); a file that cannot be opened
+        (``region.file``, its path masked), is not text in ``encoding``
         (``region.encoding``) or not CSV (``region.csv``) is a ValidationError
         too.
         """
-        with open(path, newline="", encoding=encoding) as handle:
+        try:
+            handle = open(path, newline="", encoding=encoding)  # noqa: SIM115 - closed below
+        except (OSError, ValueError) as err:  # ValueError: a NUL in the name
+            # Python's error names the path, which may hold a NIK: masked, and
+            # without the chained original.
+            shown = mask(os.fsdecode(path), limit=200, quote=True)
+            why = err.strerror if isinstance(err, OSError) else "not a usable file name"
+            raise ValidationError.single(
+                "region.file",
+                f"the region file {shown} cannot be opened ({why})",
+                message_id=f"berkas wilayah {shown} tidak dapat dibuka ({why})",
+            ) from None
+        with handle:
             try:
                 table = cls.from_rows(csv.DictReader(handle), source=os.fspath(path), strict=strict)
             except UnicodeDecodeError:
