@@ -36,7 +36,7 @@ NOT_RULES = frozenset(
         "koperasi_id.serialization.register_hooks",  # would install junk for good
         "koperasi_id.law.register",  # would add junk rules to the process-wide register
         "koperasi_id.batch.dask.screen_file",  # reads a file; the files suite
-        "koperasi_id.regions.RegionTable.from_csv",  # opens a file: the OS answers bad paths
+        "koperasi_id.regions.RegionTable.from_csv",  # opens a file: test_robustness_masking_sweep
         "koperasi_id.regions.shipped_rows",  # reads a file shipped in the package, by name
         # A parser (the parsers suite runs it); its keyword arguments are annotated
         # with a type that only type checkers import, so no sample can be built.
