@@ -184,14 +184,42 @@ def _screen_bpum_csv(path: Path) -> object:
     return list(screen_bpum_csv(path, year=2021))
 
 
-#: Every entry point that opens a file by name, with the extra it needs.
-FILE_READERS: dict[str, tuple[str | None, Callable[[Path], object]]] = {
-    "regions.RegionTable.from_csv": (None, RegionTable.from_csv),
-    "rows.read_records": (None, lambda path: list(rows.read_records(path))),
-    "rows.write_records": (None, lambda path: rows.write_records(path / "x.csv", [])),
-    "law.load_overrides": (None, law.load_overrides),
-    "batch.dask.screen_file": ("dask", _screen_file),
-    "frames.screen_bpum_csv": ("polars", _screen_bpum_csv),
+#: Every entry point that opens a file by name: the extra it needs, the file
+#: name it is given (under the missing directory) and the error it must raise
+#: (with its problem code where it is a ValidationError).
+FILE_READERS: dict[
+    str, tuple[str | None, str, Callable[[Path], object], type[Exception], str | None]
+] = {
+    "regions.RegionTable.from_csv": (
+        None,
+        f"{NIK}.csv",
+        RegionTable.from_csv,
+        ValidationError,
+        "region.file",
+    ),
+    "rows.read_records": (
+        None,
+        f"{NIK}.csv",
+        lambda path: list(rows.read_records(path)),
+        InputError,
+        None,
+    ),
+    "rows.write_records": (
+        None,
+        f"{NIK}.csv",
+        lambda path: rows.write_records(path, []),
+        InputError,
+        None,
+    ),
+    "law.load_overrides": (
+        None,
+        f"{NIK}.toml",
+        law.load_overrides,
+        ValidationError,
+        "overrides.unreadable",
+    ),
+    "batch.dask.screen_file": ("dask", f"{NIK}.csv", _screen_file, InputError, None),
+    "frames.screen_bpum_csv": ("polars", f"{NIK}.csv", _screen_bpum_csv, InputError, None),
 }
 
 
@@ -204,7 +232,7 @@ def test_every_entry_point_that_opens_a_file_by_name_is_swept() -> None:
             takes_a_path.add(qualname.removeprefix("koperasi_id."))
     installed = {
         name
-        for name, (extra, _) in FILE_READERS.items()
+        for name, (extra, *_) in FILE_READERS.items()
         if extra is None or importlib.util.find_spec(extra) is not None
     }
     assert takes_a_path == installed
@@ -212,17 +240,17 @@ def test_every_entry_point_that_opens_a_file_by_name_is_swept() -> None:
 
 @pytest.mark.parametrize("reader", sorted(FILE_READERS))
 def test_a_file_that_cannot_be_opened_is_named_masked(tmp_path: Path, reader: str) -> None:
-    extra, read = FILE_READERS[reader]
+    extra, name, read, error, code = FILE_READERS[reader]
     if extra is not None:
         pytest.importorskip(extra)
-    for suffix in (".csv", ".toml"):
-        with pytest.raises(KoperasiIdError) as caught:  # no such file, or no such directory
-            read(tmp_path / f"{NIK}{suffix}")
-        assert isinstance(caught.value, InputError | ValidationError)
-        assert_masked(_error_text(caught.value), f"{reader} error")
-        err = caught.value  # no OSError chained: its text names the path whole
-        assert err.__cause__ is None
-        assert err.__suppress_context__ or err.__context__ is None
+    with pytest.raises(error) as caught:  # the directory is missing too
+        read(tmp_path / NIK / name)
+    if isinstance(caught.value, ValidationError):
+        assert caught.value.codes == (code,)
+    assert_masked(_error_text(caught.value), f"{reader} error")
+    err = caught.value  # no OSError chained: its text names the path whole
+    assert err.__cause__ is None
+    assert err.__suppress_context__ or err.__context__ is None
 
 
 def test_dask_screening_of_a_header_that_is_not_utf8_is_an_input_error(tmp_path: Path) -> None:
