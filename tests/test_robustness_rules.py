@@ -13,8 +13,14 @@ text or error may show a NIK.
 
 from __future__ import annotations
 
+import decimal
 import inspect
-from collections.abc import Callable
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +34,8 @@ from _robustness import (
     python_bombs,
     required_samples,
 )
+from koperasi_id import cooperatives, kur
+from koperasi_id.serialization import from_json, to_json
 
 #: Not rules: plumbing that takes functions or argv, or writes files.
 NOT_RULES = frozenset(
@@ -113,3 +121,143 @@ def test_rule_lets_only_library_errors_escape_and_masks_niks(
     for param in _params(fn):
         for value in HOSTILE:
             outcome(fn, name, **{**base, param: value})
+
+
+# --- the caller's decimal context is theirs ----------------------------------
+
+#: Contexts a caller may set for their own arithmetic: tiny precision, every
+#: signal a trap (Inexact, Rounded: any rounding at all raises), rounding
+#: toward infinity with a small exponent range.
+CALLER_CONTEXTS = {
+    "prec3": decimal.Context(prec=3),
+    "every_trap": decimal.Context(
+        prec=5,
+        traps=[
+            decimal.Inexact,
+            decimal.Rounded,
+            decimal.InvalidOperation,
+            decimal.DivisionByZero,
+            decimal.Overflow,
+            decimal.Underflow,
+            decimal.Subnormal,
+            decimal.Clamped,
+            decimal.FloatOperation,
+        ],
+    ),
+    "round_up_small_exponents": decimal.Context(
+        prec=50, rounding=decimal.ROUND_UP, Emax=20, Emin=-20
+    ),
+}
+
+
+def _answer(fn: Callable[..., Any], name: str, kwargs: dict[str, object]) -> str:
+    result = outcome(fn, name, **kwargs)
+    if isinstance(result, Iterator):
+        result = list(result)  # consumed where it was asked for
+    return repr(result)
+
+
+#: The rules of the domain packages (the readers and frames read files or tables).
+DOMAIN_RULES = [
+    (name, fn)
+    for name, fn in RULES
+    if name.split(".")[1] in {"kur", "msme", "cooperatives", "bpum", "money", "law"}
+]
+
+
+@pytest.mark.parametrize("context", CALLER_CONTEXTS, ids=str)
+@pytest.mark.parametrize(("name", "fn"), DOMAIN_RULES, ids=[r[0] for r in DOMAIN_RULES])
+def test_rule_answers_do_not_depend_on_the_callers_decimal_context(
+    name: str, fn: Callable[..., Any], context: str
+) -> None:
+    kwargs = required_samples(fn)
+    assert kwargs is not None
+    expected = _answer(fn, name, kwargs)
+    with decimal.localcontext(CALLER_CONTEXTS[context]):
+        got = _answer(fn, name, kwargs)
+        assert decimal.getcontext().prec == CALLER_CONTEXTS[context].prec  # given back
+    assert got == expected
+
+
+AKAD = date(2024, 1, 31)
+#: Answers with real arithmetic in them: amortisation at an odd rate, sen,
+#: effective annual rates, a flat-rate equivalent, percentages, totals.
+ARITHMETIC: dict[str, Callable[[], object]] = {
+    "schedule": lambda: kur.schedule(Decimal("123456789"), Decimal("6.75"), 37, start=AKAD),
+    "schedule_sen_effective": lambda: kur.schedule(
+        Decimal("123456789.55"),
+        Decimal("6.7501"),
+        37,
+        start=AKAD,
+        places=2,
+        rate_convention=kur.RateConvention.EFFECTIVE_ANNUAL,
+    ),
+    "schedule_flat": lambda: kur.schedule(
+        Decimal("123456789"), Decimal("6.75"), 37, start=AKAD, method=kur.Method.FLAT
+    ),
+    "schedule_totals": lambda: (
+        (s := kur.schedule(Decimal("999999999.99"), Decimal("13.3333"), 600, start=AKAD, places=2)),
+        s.total_interest,
+        s.total_payment,
+        s.flat_rate_equivalent,
+    ),
+    "annuity_payment": lambda: kur.annuity_payment(Decimal("123456789"), Decimal("6.75"), 37),
+    "flat_rate_equivalent": lambda: kur.flat_rate_equivalent(
+        Decimal("123456789"), Decimal("6.75"), 37
+    ),
+    "monthly_rate": lambda: kur.monthly_rate(Decimal("6.75"), kur.RateConvention.EFFECTIVE_ANNUAL),
+    "related_party_lending": lambda: cooperatives.check_related_party_lending(
+        related_party_loans=Decimal("33333.33"), own_capital=Decimal("100000.01"), as_of=AKAD
+    ),
+    "schedule_from_json": lambda: from_json(
+        kur.Schedule,
+        to_json(kur.schedule(Decimal("123456789"), Decimal("6.75"), 37, start=AKAD)),
+    ),
+}
+
+
+@pytest.mark.parametrize("context", CALLER_CONTEXTS, ids=str)
+@pytest.mark.parametrize("case", ARITHMETIC, ids=str)
+def test_arithmetic_runs_in_the_librarys_context(case: str, context: str) -> None:
+    expected = repr(ARITHMETIC[case]())
+    with decimal.localcontext(CALLER_CONTEXTS[context]):
+        got = repr(ARITHMETIC[case]())
+    assert got == expected
+
+
+_LAW_AT_IMPORT = """
+import decimal, sys
+if sys.argv[1] == "hostile":
+    context = decimal.getcontext()
+    context.prec, context.rounding = 2, decimal.ROUND_DOWN
+    for signal in (decimal.Inexact, decimal.Rounded):
+        context.traps[signal] = True
+from datetime import date
+from koperasi_id import bpum, cooperatives, kur, msme
+day = date(2024, 5, 1)
+print(repr([
+    [kur.plafond_band(s, as_of=day) for s in kur.Scheme if s is not kur.Scheme.MIGRANT_WORKER],
+    msme.SIZE_CRITERIA, cooperatives.STARTUP_CAPITAL, bpum.PROGRAMMES,
+    [r.value for r in msme.SIZE_CRITERIA.regimes],
+    [r.value for r in cooperatives.STARTUP_CAPITAL.regimes],
+    [r.value for r in bpum.PROGRAMMES.regimes],
+]))
+"""
+
+
+def test_law_tables_built_on_first_use_ignore_the_callers_context() -> None:
+    # The domain packages load their modules on first use (koperasi_id._lazy),
+    # and a module builds its law tables as it loads: that first use may be
+    # inside the caller's own context, which must not round Rp10 juta or trap.
+    def run(mode: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", _LAW_AT_IMPORT, mode],
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+        return done.stdout
+
+    assert run("hostile") == run("plain")

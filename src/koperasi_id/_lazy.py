@@ -8,9 +8,12 @@ lives; ``import koperasi_id.kur`` then loads nothing else, and
 
 from __future__ import annotations
 
+import decimal
 import importlib
 import sys
 from collections.abc import Callable, Mapping
+
+from koperasi_id._numbers import CONTEXT
 
 
 def lazy_exports(
@@ -34,7 +37,10 @@ def lazy_exports(
             # For a submodule (``from koperasi_id.kur import _rules``) the import
             # system falls back to loading it after this AttributeError.
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
-        value = getattr(importlib.import_module(module), name)
+        # A module builds its law tables (Decimal amounts) as it loads, and the
+        # first use may come inside a caller's own decimal context.
+        with decimal.localcontext(CONTEXT):
+            value = getattr(importlib.import_module(module), name)
         vars(sys.modules[package])[name] = value  # later look-ups skip this function
         return value
 

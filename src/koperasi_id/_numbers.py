@@ -38,13 +38,18 @@ koperasi_id.errors.ValidationError: 1 problem: $: ... [number.negative_zero]
 
 from __future__ import annotations
 
+import decimal
+import functools
 import re
+from collections.abc import Callable
 from decimal import Decimal
+from typing import ParamSpec, TypeVar
 
 from koperasi_id._values import mask
 from koperasi_id.errors import ValidationError
 
 __all__ = [
+    "CONTEXT",
     "DECIMAL_PLACES",
     "MAX_MAGNITUDE",
     "MAX_NUMBER_TEXT",
@@ -52,6 +57,7 @@ __all__ = [
     "WHOLE_DIGITS",
     "check_decimal",
     "check_whole",
+    "computes",
     "decimal_from_text",
     "decimal_places",
     "whole_from_text",
@@ -86,6 +92,51 @@ _NEGATIVE_ZERO = (
     "a minus sign on zero is not a number; write 0",
     "tanda minus pada nol bukan angka; tulis 0",
 )
+
+
+#: The decimal context every computation of the library runs in: Python's own
+#: default context, fixed. The caller's context (``decimal.getcontext()``) is
+#: theirs: a precision of 3 or a trap on ``Inexact`` set for their own
+#: arithmetic must not change a schedule, a percentage or a total computed
+#: here (the 28 digits are what keep arithmetic on accepted input exact, see
+#: above).
+CONTEXT = decimal.Context(
+    prec=28,
+    rounding=decimal.ROUND_HALF_EVEN,
+    Emin=-999_999,
+    Emax=999_999,
+    capitals=1,
+    clamp=0,
+    flags=[],
+    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+)
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def computes(func: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Run ``func`` in :data:`CONTEXT`, whatever context its caller set.
+
+    For every public function, method and property that does decimal
+    arithmetic; the caller's context is back in place when it returns or
+    raises (``decimal.localcontext`` works on a copy, so no flags collect on
+    :data:`CONTEXT`).
+
+    >>> @computes
+    ... def third(x: Decimal) -> Decimal:
+    ...     return x / 3
+    >>> with decimal.localcontext(prec=3, traps=[decimal.Inexact]):
+    ...     third(Decimal(1))
+    Decimal('0.3333333333333333333333333333')
+    """
+
+    @functools.wraps(func)
+    def in_context(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with decimal.localcontext(CONTEXT):
+            return func(*args, **kwargs)
+
+    return in_context
 
 
 def _bad(code: str, message: str, message_id: str, path: str = "$") -> ValidationError:

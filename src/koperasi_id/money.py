@@ -30,6 +30,7 @@ from decimal import Decimal
 import attrs
 
 from koperasi_id._numbers import (
+    CONTEXT,
     MAX_NUMBER_TEXT,
     MONEY_PLACES,
     WHOLE_DIGITS,
@@ -299,7 +300,7 @@ def round_rupiah(
     # quantize() fails with InvalidOperation once the result needs more digits
     # than the context's precision (28 by default), so give it what it needs.
     digits = (amount.adjusted() + places + 2) if amount.is_finite() and amount else 0
-    context = decimal.Context(prec=max(decimal.getcontext().prec, digits))
+    context = decimal.Context(prec=max(CONTEXT.prec, digits))
     return amount.quantize(quantum, rounding=rounding.value, context=context)
 
 

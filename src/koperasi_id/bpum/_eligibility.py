@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import attrs
 
+from koperasi_id._numbers import computes
 from koperasi_id.bpum._kinds import Occupation, ProposerType
 from koperasi_id.bpum._programmes import (
     PROGRAMMES,
@@ -378,6 +379,7 @@ def passes_all(
     )
 
 
+@computes
 def assess(
     proposal: Proposal,
     *,

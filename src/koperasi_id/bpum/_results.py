@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import attrs
 
+from koperasi_id._numbers import computes
 from koperasi_id.errors import Problem, RuleInputError
 
 __all__ = [
@@ -133,6 +134,7 @@ class ScreeningSummary:
         for code in codes:
             self.by_reason[code] = self.by_reason.get(code, 0) + 1
 
+    @computes
     def add_eligible(self, count: int, amount: Decimal) -> None:
         """Count ``count`` eligible results of ``amount`` each (the screening fast path's tally)."""
         if not count:

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import attrs
 
+from koperasi_id._numbers import computes
 from koperasi_id._values import mask
 from koperasi_id.cooperatives._enums import HealthGrade, RuleBasis
 from koperasi_id.cooperatives._law import CooperativeDecision, checked
@@ -152,6 +153,7 @@ def _score(raw: object) -> Decimal:
     )
 
 
+@computes
 def health_grade(
     score: Decimal | int | float,
     *,

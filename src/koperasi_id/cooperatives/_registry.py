@@ -28,6 +28,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import cast
 
+from koperasi_id._numbers import computes
 from koperasi_id._values import mask
 from koperasi_id.cooperatives._active import active_on
 from koperasi_id.cooperatives._activity import (
@@ -96,6 +97,7 @@ def _province_label(code: str) -> str:
     return found.name if found is not None else code
 
 
+@computes
 def percent(part: int, whole: int, places: int = 2) -> Decimal | None:
     """``part`` as a percentage of ``whole``, rounded half-up; ``None`` if ``whole`` is 0.
 
@@ -318,6 +320,7 @@ class RegistryCounter:
         return Breakdown(dimension=dimension, groups=tuple(groups))
 
 
+@computes
 def summarize(
     cooperatives: Iterable[Cooperative],
     *,

@@ -14,6 +14,7 @@ from typing import ClassVar
 
 import attrs
 
+from koperasi_id._numbers import computes
 from koperasi_id._values import mask
 from koperasi_id.cooperatives._enums import (
     LoopType,
@@ -151,6 +152,7 @@ class SavingsLoanDecision(CooperativeDecision[Regulator]):
     loop: LoopType | None
 
 
+@computes
 def savings_loan_regulator(
     profile: SavingsLoanProfile,
     *,

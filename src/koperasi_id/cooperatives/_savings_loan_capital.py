@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import attrs
 
-from koperasi_id._numbers import MONEY_PLACES, check_decimal
+from koperasi_id._numbers import MONEY_PLACES, check_decimal, computes
 from koperasi_id._values import mask
 from koperasi_id.cooperatives._enums import CooperativeForm, MembershipArea, RuleBasis
 from koperasi_id.cooperatives._law import (
@@ -127,6 +127,7 @@ class CapitalDecision(CooperativeDecision[bool]):
     minimum: Decimal
 
 
+@computes
 def check_startup_capital(
     *,
     form: CooperativeForm,
@@ -230,6 +231,7 @@ register(
 )
 
 
+@computes
 def check_related_party_lending(
     *,
     related_party_loans: Decimal,

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import attrs
 
+from koperasi_id._numbers import computes
 from koperasi_id.decisions import Decision, Finding
 from koperasi_id.errors import Problem, ValidationError
 from koperasi_id.kur._checks import (
@@ -44,6 +45,7 @@ class KurAssessment(Decision[bool]):
     access_limit: int | None = None
 
 
+@computes
 def assess(application: KurApplication, *, rules: KurRules | None = None) -> KurAssessment:
     """Judge ``application`` under the KUR rules in force on its akad date.
 
@@ -259,6 +261,7 @@ def assess(application: KurApplication, *, rules: KurRules | None = None) -> Kur
     )
 
 
+@computes
 def originate(
     application: KurApplication,
     *,

@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 import attrs
 
 from koperasi_id._days import FIRST_DAY, LAST_DAY
-from koperasi_id._numbers import DECIMAL_PLACES, WHOLE_DIGITS, decimal_places
+from koperasi_id._numbers import DECIMAL_PLACES, WHOLE_DIGITS, computes, decimal_places
 from koperasi_id._values import mask
 from koperasi_id.errors import RuleInputError, ValidationError
 from koperasi_id.identifiers import Nik, Npwp
@@ -429,6 +429,7 @@ class KurLoan:
                 path="$.first_due",
             )
 
+    @computes
     def schedule(
         self,
         *,

@@ -9,7 +9,7 @@ from typing import NamedTuple, TypeVar
 
 import attrs
 
-from koperasi_id._numbers import check_whole
+from koperasi_id._numbers import check_whole, computes
 from koperasi_id._values import mask
 from koperasi_id.decisions import Decision, Finding
 from koperasi_id.errors import NoRuleInForceError, RuleInputError, ValidationError
@@ -100,6 +100,7 @@ def _exemption(kur: KurRules, as_of: date) -> frozenset[str]:
     return exemption.value
 
 
+@computes
 def scheme_for(plafond: Decimal | int, *, as_of: date, rules: KurRules | None = None) -> Scheme:
     """The general KUR scheme whose plafond band holds ``plafond`` (R-KUR-1).
 
@@ -161,6 +162,7 @@ class RateDecision(Decision[Decimal]):
     tier_applied: bool
 
 
+@computes
 def rate_decision(
     scheme: Scheme,
     *,
@@ -254,6 +256,7 @@ def _borrower_rate(
     return _RateParts(regime, tiers, tier, exempt, override, value)
 
 
+@computes
 def rate(
     scheme: Scheme,
     *,
@@ -289,6 +292,7 @@ def rate(
     return found.value
 
 
+@computes
 def total_rate(
     scheme: Scheme,
     *,
@@ -325,6 +329,7 @@ def total_rate(
     )
 
 
+@computes
 def subsidy(
     scheme: Scheme,
     *,

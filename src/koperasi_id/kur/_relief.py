@@ -25,6 +25,7 @@ from decimal import Decimal
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from koperasi_id._numbers import computes
 from koperasi_id.errors import ValidationError
 from koperasi_id.kur import _schedule
 from koperasi_id.kur._args import day, member
@@ -90,6 +91,7 @@ def relief_regime(
     return found
 
 
+@computes
 def borrower_rate(
     scheme: Scheme,
     *,
@@ -165,6 +167,7 @@ class RateComponents:
             raise AssertionError(f"rate components {parts} do not add up to {self.total_rate}")
 
 
+@computes
 def rate_components(
     scheme: Scheme,
     *,
@@ -211,6 +214,7 @@ def rate_components(
     )
 
 
+@computes
 def schedule(
     principal: Decimal | int,
     annual_rate: Decimal | int,

@@ -23,6 +23,7 @@ from typing import Any
 
 import attrs
 
+from koperasi_id._numbers import computes
 from koperasi_id.errors import RuleInputError
 from koperasi_id.kur._rule_sources import RuleDays
 from koperasi_id.kur._rule_values import (
@@ -149,6 +150,7 @@ class KurRules:
     relief_basis: ReliefBasis = ReliefBasis.DUE_DATE
 
     @classmethod
+    @computes
     def build(
         cls,
         *,

@@ -37,7 +37,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from koperasi_id import _html
-from koperasi_id._numbers import DECIMAL_PLACES, check_decimal
+from koperasi_id._numbers import DECIMAL_PLACES, check_decimal, computes
 from koperasi_id._values import mask
 from koperasi_id.errors import ValidationError
 from koperasi_id.kur._args import day, member
@@ -173,6 +173,7 @@ def _months(value: object, field: str, low: int) -> int:
     return value
 
 
+@computes
 def monthly_rate(
     annual_rate: Decimal | int,
     rate_convention: RateConvention = RateConvention.NOMINAL_MONTHLY,
@@ -199,6 +200,7 @@ def _annuity(principal: Decimal, rate: Decimal, months: int) -> Decimal:
     return _CONTEXT.divide(_CONTEXT.multiply(principal, rate), _CONTEXT.subtract(1, discount))
 
 
+@computes
 def annuity_payment(
     principal: Decimal | int,
     annual_rate: Decimal | int,
@@ -216,6 +218,7 @@ def annuity_payment(
     return _annuity(p, monthly_rate(annual_rate, rate_convention), n)
 
 
+@computes
 def flat_rate_equivalent(
     principal: Decimal | int,
     annual_rate: Decimal | int,
@@ -310,27 +313,32 @@ class Schedule:
         )
 
     @property
+    @computes
     def total_principal(self) -> Decimal:
         """Sum of the principal parts; always equal to :attr:`principal`."""
         return sum((i.principal for i in self.instalments), Decimal(0))
 
     @property
+    @computes
     def total_interest(self) -> Decimal:
         """Sum of the interest parts."""
         return sum((i.interest for i in self.instalments), Decimal(0))
 
     @property
+    @computes
     def total_payment(self) -> Decimal:
         """Everything the borrower pays."""
         return sum((i.payment for i in self.instalments), Decimal(0))
 
     @property
+    @computes
     def flat_rate_equivalent(self) -> Decimal:
         """The flat rate (percent per year) with the same total interest over the tenor."""
         per_year = _CONTEXT.divide(_CONTEXT.multiply(self.principal, self.months), _TWELVE)
         return _CONTEXT.multiply(_CONTEXT.divide(self.total_interest, per_year), _HUNDRED)
 
 
+@computes
 def schedule(
     principal: Decimal | int,
     annual_rate: Decimal | int,

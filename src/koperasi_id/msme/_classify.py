@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import attrs
 
+from koperasi_id._numbers import computes
 from koperasi_id._values import mask
 from koperasi_id.decisions import Decision, Finding
 from koperasi_id.errors import Problem, RuleInputError, ValidationError
@@ -164,6 +165,7 @@ def _validate_choice(purpose: object, policy: object) -> None:
         raise ValidationError(problems)
 
 
+@computes
 def classify(
     *,
     as_of: date,
@@ -270,6 +272,7 @@ def classify(
     )
 
 
+@computes
 def classify_business(
     business: Business,
     *,

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import attrs
 
+from koperasi_id._numbers import computes
 from koperasi_id._values import mask
 from koperasi_id.decisions import Decision, Finding, Severity
 from koperasi_id.law import Citation, Confidence, Regime, Timeline, Unit, register
@@ -78,6 +79,7 @@ class OssScaleDecision(Decision[bool]):
         return self.outcome
 
 
+@computes
 def oss_scale(
     capital: Decimal | int,
     *,
@@ -135,6 +137,7 @@ def oss_scale(
     )
 
 
+@computes
 def is_umk_for_oss(
     capital: Decimal | int,
     *,

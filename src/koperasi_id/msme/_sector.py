@@ -8,6 +8,7 @@ from typing import Protocol, runtime_checkable
 
 import attrs
 
+from koperasi_id._numbers import computes
 from koperasi_id._values import mask
 from koperasi_id.decisions import Decision, Finding
 from koperasi_id.errors import Problem, RuleInputError, ValidationError
@@ -69,6 +70,7 @@ class AnnualSalesCeiling:
     meaning_en: str
     ceilings: Timeline[Decimal]
 
+    @computes
     def check(self, annual_sales: Decimal | int, *, as_of: date) -> SectorDecision:
         """Whether ``annual_sales`` is within the ceiling in force on ``as_of``."""
         problems: list[Problem] = []
