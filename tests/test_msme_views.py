@@ -27,6 +27,7 @@ from koperasi_id.msme import (
     is_umk_for_oss,
     oss_scale,
 )
+from koperasi_id.serialization import from_dict, to_dict
 
 # -- R-BPS-1 -----------------------------------------------------------------------------
 
@@ -89,8 +90,15 @@ def test_custom_workforce_bands() -> None:
     bands = WorkforceBands(micro_max=9, small_max=49, medium_max=249, citation=Citation("X"))
     assert classify_workforce(9, bands=bands).outcome is WorkforceClass.MICRO
     assert classify_workforce(10, bands=bands).outcome is WorkforceClass.SMALL
-    with pytest.raises(ValueError, match="must rise"):
+    with pytest.raises(ValidationError) as caught:
         WorkforceBands(micro_max=0, small_max=5, medium_max=9, citation=Citation("X"))
+    assert caught.value.codes == ("msme.workforce_bands_order",)
+    wire = to_dict(bands)
+    with pytest.raises(ValidationError) as caught:
+        from_dict(WorkforceBands, {**wire, "micro_max": 10**15})  # a bare ValueError before
+    assert [(p.path, p.code) for p in caught.value.problems] == [
+        ("$.micro_max", "msme.workforce_bands_order")
+    ]
 
 
 # -- R-OSS-1 -----------------------------------------------------------------------------

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from types import MappingProxyType
+from typing import Any, ClassVar
 
 import attrs
 
 from koperasi_id._values import mask
+from koperasi_id.errors import ValidationError
 from koperasi_id.law import Citation, Confidence, Regime, Timeline, Unit, register
 from koperasi_id.msme._size import BusinessSize
 
@@ -117,10 +120,15 @@ _POLICY_LABELS = {
 
 
 def _ceiling_amount(instance: SizeBands, attribute: attrs.Attribute[Any], value: Decimal) -> None:
+    # A ValidationError at the field's path: bands come from the wire
+    # (from_dict, an overrides file) as well as from Python.
     if not isinstance(value, Decimal) or not value.is_finite() or value < 0:
-        raise ValueError(
-            f"{attribute.name} must be a finite non-negative Decimal, got "
-            f"{mask(value, limit=40, quote=True)}"
+        shown = mask(value, limit=40, quote=True)
+        raise ValidationError.single(
+            "msme.band_ceiling",
+            f"{attribute.name} must be a finite non-negative Decimal, got {shown}",
+            message_id=f"{attribute.name} harus Decimal hingga yang tidak negatif, diisi {shown}",
+            path=f"$.{attribute.name}",
         )
 
 
@@ -145,11 +153,20 @@ class SizeBands:
     medium_max: Decimal = attrs.field(validator=_ceiling_amount)
     citation: Citation
 
+    #: Rules beyond the JSON Schema (koperasi_id.schema), by problem code.
+    __cross_field_rules__: ClassVar[Mapping[str, str]] = MappingProxyType(
+        {"msme.bands_order": "micro_max < small_max < medium_max"}
+    )
+
     def __attrs_post_init__(self) -> None:
         if not self.micro_max < self.small_max < self.medium_max:
-            raise ValueError(
-                f"{self.criterion.value} ceilings must rise: "
-                f"{self.micro_max} < {self.small_max} < {self.medium_max}"
+            # The ceilings are not echoed: they may come from any document.
+            raise ValidationError.single(
+                "msme.bands_order",
+                f"{self.criterion.value} ceilings must rise: micro_max < small_max < medium_max",
+                message_id=f"batas {self.criterion.value} harus naik: "
+                "micro_max < small_max < medium_max",
+                path="$.small_max",
             )
 
     def size_of(self, amount: Decimal) -> BusinessSize:
@@ -215,15 +232,32 @@ class SizeCriteria:
     bands: tuple[SizeBands, ...] = attrs.field(validator=attrs.validators.min_len(1))
     purpose_rules: tuple[PurposeRule, ...] = ()
 
+    #: Rules beyond the JSON Schema (koperasi_id.schema), by problem code.
+    __cross_field_rules__: ClassVar[Mapping[str, str]] = MappingProxyType(
+        {
+            "msme.bands_duplicate": "each criterion has at most one set of bands",
+            "msme.purpose_criterion": "a purpose rule names a criterion that has bands",
+        }
+    )
+
     def __attrs_post_init__(self) -> None:
         seen = [b.criterion for b in self.bands]
         if len(set(seen)) != len(seen):
-            raise ValueError("each criterion may have only one set of bands")
-        for rule in self.purpose_rules:
+            raise ValidationError.single(
+                "msme.bands_duplicate",
+                "each criterion may have only one set of bands",
+                message_id="setiap kriteria hanya boleh memiliki satu set batas",
+                path="$.bands",
+            )
+        for index, rule in enumerate(self.purpose_rules):
             if rule.criterion not in seen:
-                raise ValueError(
+                raise ValidationError.single(
+                    "msme.purpose_criterion",
                     f"purpose {rule.purpose.value} uses {rule.criterion.value}, "
-                    "which has no bands in this regime"
+                    "which has no bands in this regime",
+                    message_id=f"tujuan {rule.purpose.value} memakai {rule.criterion.value}, "
+                    "yang tidak memiliki batas dalam rezim ini",
+                    path=f"$.purpose_rules[{index}].criterion",
                 )
 
     @property

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import ClassVar
 
 import attrs
 
@@ -62,9 +65,20 @@ class WorkforceBands:
     #: What the bands are valid for; shown in every explanation.
     scope: str = "statistical classification (manufacturing), not a legal size class"
 
+    #: Rules beyond the JSON Schema (koperasi_id.schema), by problem code.
+    __cross_field_rules__: ClassVar[Mapping[str, str]] = MappingProxyType(
+        {"msme.workforce_bands_order": "1 <= micro_max < small_max < medium_max"}
+    )
+
     def __attrs_post_init__(self) -> None:
         if not 1 <= self.micro_max < self.small_max < self.medium_max:
-            raise ValueError("worker bands must rise from at least 1")
+            raise ValidationError.single(
+                "msme.workforce_bands_order",
+                "worker bands must rise from at least 1: 1 <= micro_max < small_max < medium_max",
+                message_id="batas tenaga kerja harus naik mulai dari 1: "
+                "1 <= micro_max < small_max < medium_max",
+                path="$.micro_max",
+            )
 
     def class_of(self, workers: int) -> WorkforceClass:
         """The class of a positive worker count."""
