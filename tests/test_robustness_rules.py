@@ -28,6 +28,7 @@ import pytest
 
 from _robustness import (
     NIKS,
+    entity_samples,
     nik_texts,
     outcome,
     public_callables,
@@ -35,6 +36,7 @@ from _robustness import (
     required_samples,
 )
 from koperasi_id import cooperatives, kur
+from koperasi_id.errors import RuleInputError
 from koperasi_id.serialization import from_json, to_json
 
 #: Not rules: plumbing that takes functions or argv, or writes files.
@@ -261,3 +263,48 @@ def test_law_tables_built_on_first_use_ignore_the_callers_context() -> None:
         return done.stdout
 
     assert run("hostile") == run("plain")
+
+
+# --- days near the end of the calendar ----------------------------------------
+
+LATE = date(9899, 12, 1)  # within the day bound; what is derived from it is not
+
+
+def _cooperative() -> Any:
+    return entity_samples()[cooperatives.Cooperative]
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        lambda: kur.schedule(Decimal(10_000_000), Decimal(6), 12, start=LATE),
+        lambda: kur.schedule(Decimal(10_000_000), Decimal(6), 2, first_due=LATE),
+        lambda: kur.schedule(
+            Decimal(10_000_000), Decimal(6), 1, start=LATE, method=kur.Method.BULLET
+        ),
+        lambda: cooperatives.dissolution_timeline(LATE),
+        lambda: cooperatives.check_rat(_cooperative(), 9899, as_of=LATE),
+    ],
+    ids=["schedule", "schedule_first_due", "bullet", "dissolution", "check_rat"],
+)
+def test_an_answer_holding_a_day_past_the_bound_is_refused(ask: Callable[[], object]) -> None:
+    # The wire reads days up to LAST_DAY only: a result holding a later day
+    # (9900-01-01, ...) could be written out but never read back. (A plain
+    # day returned, rat_deadline(9899) = 9900-06-30, is no result on the wire.)
+    with pytest.raises(RuleInputError, match="would fall on 9900-"):
+        ask()
+
+
+def test_answers_up_to_the_last_day_still_round_trip() -> None:
+    last = date(9899, 12, 31)
+    answers = [
+        kur.schedule(Decimal(10_000_000), Decimal(6), 12, start=date(9898, 12, 31)),
+        kur.schedule(Decimal(10_000_000), Decimal(6), 1, first_due=last),
+        kur.schedule(Decimal(10_000_000), Decimal(6), 1, first_due=last, method=kur.Method.BULLET),
+        cooperatives.dissolution_timeline(date(9899, 6, 1)),
+        cooperatives.check_rat(_cooperative(), 9898, as_of=last),
+    ]
+    assert [a.instalments[-1].due_date for a in answers[:3]] == [last, last, last]
+    for answer in answers:
+        assert from_json(type(answer), to_json(answer)) == answer
+    assert cooperatives.rat_deadline(9898) == date(9899, 6, 30)

@@ -13,6 +13,12 @@ that arithmetic raise a bare ``ValueError``/``OverflowError``. A century of
 headroom either side is far more than any deadline the law sets, and no
 Indonesian cooperative or KUR law is older than 1900.
 
+A day a rule derives and returns may pass LAST_DAY (``rat_deadline(9899)`` is
+9900-06-30). One that a result carries on the wire (an instalment's due date, a :class:`~koperasi_id.cooperatives.Deadline`,
+a RAT decision's deadline) is checked with :func:`derived_day`: the wire reads
+days within the bounds only (``from_dict``), so a result holding a later day
+could be written out but never read back.
+
 >>> check_day(date(2024, 6, 30), "as_of")
 datetime.date(2024, 6, 30)
 >>> check_day(date(9999, 12, 31), "as_of")
@@ -27,7 +33,7 @@ from datetime import date, datetime
 
 from koperasi_id.errors import RuleInputError
 
-__all__ = ["FIRST_DAY", "LAST_DAY", "MAX_MONTHS", "check_day", "check_year"]
+__all__ = ["FIRST_DAY", "LAST_DAY", "MAX_MONTHS", "check_day", "check_year", "derived_day"]
 
 #: The earliest day a rule is asked about.
 FIRST_DAY = date(1900, 1, 1)
@@ -74,3 +80,21 @@ def check_year(value: int, name: str) -> int:
             f"{name} must be from {FIRST_DAY.year} to {LAST_DAY.year}, got a year outside them"
         )
     return value
+
+
+def derived_day(value: date, what: str) -> date:
+    """``value``, a day a rule derived for its answer, if within the bounds; else RuleInputError.
+
+    >>> derived_day(date(9900, 6, 30), "the RAT deadline of fiscal year 9899")
+    Traceback (most recent call last):
+    ...
+    koperasi_id.errors.RuleInputError: the RAT deadline of fiscal year 9899 would fall on 9900-06-30, after 9899-12-31, ...
+    """
+    if FIRST_DAY <= value <= LAST_DAY:
+        return value
+    raise RuleInputError(
+        f"{what} would fall on {value.isoformat()}, "
+        f"{'after ' + LAST_DAY.isoformat() if value > LAST_DAY else 'before ' + FIRST_DAY.isoformat()}"
+        f", outside the days an answer can hold ({FIRST_DAY} to {LAST_DAY}, the days the "
+        "wire reads back); ask about a day further from the end of the calendar"
+    )

@@ -12,7 +12,7 @@ from datetime import date
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from koperasi_id._days import check_day
+from koperasi_id._days import check_day, derived_day
 from koperasi_id.cooperatives._law import UU_25_1992_FROM, checked
 from koperasi_id.errors import ValidationError
 from koperasi_id.law import Citation, Confidence, Regime, RegimeRef, Timeline, Unit, register
@@ -118,7 +118,10 @@ def _deadline(code: str, start: date, period: DissolutionPeriod) -> Deadline:
         code=code,
         counted_from=start,
         months=period.months,
-        due_on=check_day(start, "counted_from") + relativedelta(months=period.months),
+        due_on=derived_day(
+            check_day(start, "counted_from") + relativedelta(months=period.months),
+            f"the deadline {code}",
+        ),
         citation=period.citation,
         confidence=period.confidence,
     )

@@ -12,7 +12,7 @@ from datetime import date
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from koperasi_id._days import check_year
+from koperasi_id._days import check_year, derived_day
 from koperasi_id._values import mask
 from koperasi_id.cooperatives._enums import (
     Organ,
@@ -132,11 +132,20 @@ def rat_deadline(
     datetime.date(2024, 12, 31)
     """
     _check_articles_deadline(articles_deadline)
+    return _rat_deadline(fiscal_year, fiscal_year_end, articles_deadline, rules)[0]
+
+
+def _rat_deadline(
+    fiscal_year: int, fiscal_year_end: YearEnd, articles_deadline: int | None, rules: Timeline[int]
+) -> tuple[date, int, Regime[int], date]:
+    """The deadline, its months, the statute's regime and the year-end (R7), for both callers."""
     year_end = fiscal_year_end.in_year(fiscal_year)
-    months: int = checked(rules, year_end).value
+    regime = checked(rules, year_end)
+    months: int = regime.value
     if articles_deadline is not None:
         months = min(months, articles_deadline)
-    return add_months(year_end, months, month_end=fiscal_year_end.is_month_end)
+    deadline = add_months(year_end, months, month_end=fiscal_year_end.is_month_end)
+    return deadline, months, regime, year_end
 
 
 @attrs.frozen(kw_only=True)
@@ -172,12 +181,11 @@ def check_rat(
             f"{cooperative.deed_approved_on}; the first fiscal year is "
             f"{cooperative.first_fiscal_year}"
         )
-    year_end = cooperative.fiscal_year_end.in_year(fiscal_year)
-    regime = checked(rules, year_end)
-    months: int = regime.value
-    if articles_deadline is not None:
-        months = min(months, articles_deadline)
-    deadline = add_months(year_end, months, month_end=cooperative.fiscal_year_end.is_month_end)
+    deadline, months, regime, year_end = _rat_deadline(
+        fiscal_year, cooperative.fiscal_year_end, articles_deadline, rules
+    )
+    # The decision carries the deadline on the wire, which reads days up to LAST_DAY.
+    derived_day(deadline, f"the RAT deadline of fiscal year {fiscal_year}")
     source = regime.citation if months == regime.value else Citation("AD/ART", note="batas RAT")
     record = cooperative.rat_for(fiscal_year)
     held_on = record.held_on if record is not None and record.held_on is not None else None

@@ -37,6 +37,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from koperasi_id import _html
+from koperasi_id._days import derived_day
 from koperasi_id._numbers import DECIMAL_PLACES, check_decimal, computes
 from koperasi_id._values import mask
 from koperasi_id.errors import ValidationError
@@ -421,6 +422,12 @@ def schedule(
             return start + relativedelta(months=k)
         assert first_due is not None
         return first_due + relativedelta(months=k - 1)
+
+    # The last due date is the latest day of the schedule (a bullet's too).
+    derived_day(
+        due(n) if method is not Method.BULLET or start is not None else due(1),
+        "the last instalment",
+    )
 
     def rnd(value: Decimal) -> Decimal:
         return round_rupiah(value, rounding, places=places)
