@@ -19,10 +19,11 @@ values (12 values replaced, one at a time, per document).
 from __future__ import annotations
 
 import copy
+import enum
 import functools
 import re
-from collections.abc import Callable, Iterator
-from datetime import date
+from collections.abc import Callable, Iterator, Mapping
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -30,12 +31,15 @@ import pytest
 # Its property tests draw from koperasi_id.strategies and its example tests need
 # jsonschema (the test extra): without hypothesis, the whole module skips.
 pytest.importorskip("hypothesis")
+import attrs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from koperasi_id import bpum, cooperatives, kur, msme
+from koperasi_id import bpum, cooperatives, kur, msme, regions
 from koperasi_id._values import ValueType
-from koperasi_id.errors import ValidationError
+from koperasi_id.decisions import Finding
+from koperasi_id.errors import KoperasiIdError, Problem, ValidationError
+from koperasi_id.law import Citation, RegimeRef, RuleInfo, Timeline, registered_rules
 from koperasi_id.schema import (
     SchemaError,
     components,
@@ -51,6 +55,7 @@ from koperasi_id.strategies import (
     businesses,
     kur_applications,
     kur_loans,
+    savings_loan_profiles,
 )
 from koperasi_id.strategies import cooperatives as cooperative_objects
 
@@ -74,7 +79,208 @@ RESULTS: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
         cooperative_objects(as_of=AS_OF), max_size=3
     ).map(lambda cs: cooperatives.summarize(cs, as_of=AS_OF)),
 }
-STRATEGIES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {**TYPE_STRATEGIES, **RESULTS}
+
+
+def _answers(inputs: st.SearchStrategy[Any], rule: Callable[[Any], Any]) -> st.SearchStrategy[Any]:
+    """What ``rule`` answers for drawn inputs; inputs it refuses (no regime in force) are skipped."""
+
+    def answer(value: Any) -> Any:
+        try:
+            return rule(value)
+        except KoperasiIdError:
+            return None
+
+    return inputs.map(answer).filter(lambda found: found is not None)
+
+
+def _found_in(value: Any, cls: type, out: list[Any] | None = None) -> list[Any]:
+    """Every instance of ``cls`` inside ``value`` (fields, tuples, dicts, timelines)."""
+    out = [] if out is None else out
+    if isinstance(value, cls):
+        out.append(value)
+    if isinstance(value, Timeline):
+        for regime in value.regimes:
+            _found_in(regime.value, cls, out)
+            _found_in(regime.ref, cls, out)
+    elif attrs.has(type(value)) and not isinstance(value, type | ValueType):
+        for field in attrs.fields(type(value)):
+            _found_in(getattr(value, field.name), cls, out)
+    elif isinstance(value, tuple | list | frozenset):
+        for item in value:
+            _found_in(item, cls, out)
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            _found_in(item, cls, out)
+    return out
+
+
+def _parts(parents: st.SearchStrategy[Any], cls: type) -> st.SearchStrategy[Any]:
+    return parents.map(lambda v: _found_in(v, cls)).filter(bool).flatmap(st.sampled_from)
+
+
+#: The law as shipped: every rule value its public timelines hold.
+LAW = st.sampled_from(
+    [
+        getattr(module, name)
+        for module in (bpum, cooperatives, kur, msme)
+        for name in module.__all__
+        if isinstance(getattr(module, name), Timeline | kur.KurRules)
+    ]
+)
+DAYS = st.dates(date(2008, 1, 1), date(2030, 12, 31))
+SAMPLE_DAYS = st.sampled_from([date(2016, 1, 1), date(2021, 6, 1), AS_OF, date(2026, 6, 1)])
+COOPERATIVES = functools.partial(cooperative_objects, as_of=AS_OF)
+RESULTS.update(
+    {
+        kur.RateDecision: lambda: _answers(
+            st.tuples(st.sampled_from(list(kur.Scheme)), DAYS),
+            lambda t: kur.rate_decision(t[0], as_of=t[1]),
+        ),
+        kur.RateComponents: lambda: _answers(
+            kur_loans(),
+            lambda loan: kur.rate_components(
+                loan.scheme, akad_date=loan.akad_date, period_start=loan.akad_date
+            ),
+        ),
+        msme.OssScaleDecision: lambda: _answers(
+            st.tuples(st.decimals(0, 10**13, places=2), DAYS),
+            lambda t: msme.oss_scale(t[0], as_of=t[1]),
+        ),
+        msme.SectorDecision: lambda: _answers(
+            st.tuples(st.decimals(0, 10**13, places=2), DAYS),
+            lambda t: msme.KUR_2026_OMZET.check(t[0], as_of=t[1]),
+        ),
+        msme.WorkforceDecision: lambda: st.integers(1, 10**6).map(msme.classify_workforce),
+        msme.ClassificationSummary: lambda: businesses(as_of=AS_OF).map(
+            lambda b: _summary_of(msme.classification_row(1, b, as_of=AS_OF))
+        ),
+        cooperatives.HealthDecision: lambda: _answers(
+            st.tuples(st.decimals(0, 100, places=2), DAYS),
+            lambda t: cooperatives.health_grade(t[0], as_of=t[1]),
+        ),
+        cooperatives.SupervisionDecision: lambda: _answers(
+            st.tuples(st.sampled_from(list(cooperatives.MembershipArea)), DAYS),
+            lambda t: cooperatives.supervising_level(t[0], as_of=t[1]),
+        ),
+        cooperatives.SavingsLoanDecision: lambda: _answers(
+            st.tuples(
+                savings_loan_profiles(), st.sampled_from(list(cooperatives.MembershipArea)), DAYS
+            ),
+            lambda t: cooperatives.savings_loan_regulator(t[0], membership_area=t[1], as_of=t[2]),
+        ),
+        cooperatives.CapitalDecision: lambda: _answers(
+            st.tuples(
+                st.sampled_from(list(cooperatives.CooperativeForm)),
+                st.sampled_from(list(cooperatives.MembershipArea)),
+                st.decimals(0, 10**11, places=2),
+                DAYS,
+            ),
+            lambda t: cooperatives.check_startup_capital(
+                form=t[0], membership_area=t[1], capital=t[2], as_of=t[3]
+            ),
+        ),
+        cooperatives.RatDecision: lambda: _answers(
+            st.tuples(COOPERATIVES(), st.integers(2015, 2024)),
+            lambda t: cooperatives.check_rat(t[0], t[1], as_of=AS_OF),
+        ),
+        cooperatives.DissolutionGroundsDecision: lambda: _answers(
+            COOPERATIVES(), lambda c: cooperatives.dissolution_grounds(c, as_of=AS_OF)
+        ),
+        cooperatives.DissolutionTimeline: lambda: _answers(
+            st.tuples(DAYS, st.integers(0, 400), st.booleans()),
+            lambda t: cooperatives.dissolution_timeline(
+                t[0],
+                objection_received_on=t[0] + timedelta(days=t[1]) if t[2] else None,
+                creditors_notified_on=t[0] + timedelta(days=t[1]) if not t[2] else None,
+            ),
+        ),
+        bpum.ScreeningResult: lambda: st.lists(
+            bpum_proposals(year=2021), min_size=1, max_size=3
+        ).flatmap(lambda ps: st.sampled_from(list(bpum.screen(ps, year=2021)))),
+        bpum.ScreeningSummary: lambda: st.lists(bpum_proposals(year=2021), max_size=3).map(
+            _screening_summary
+        ),
+    }
+)
+#: Law data: the rule values the shipped timelines hold, and the registered rules.
+LAW_DATA: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
+    cls: functools.partial(_parts, LAW, cls)
+    for cls in (
+        bpum.Programme,
+        bpum.ProposalWindow,
+        cooperatives.ActivityRule,
+        cooperatives.DissolutionGroundRule,
+        cooperatives.DissolutionPeriod,
+        cooperatives.DissolutionPeriods,
+        cooperatives.FounderMinimums,
+        cooperatives.HealthScale,
+        cooperatives.LoopRules,
+        cooperatives.MerahPutihRules,
+        cooperatives.MultiStakeholderRules,
+        cooperatives.StartupCapitalRules,
+        kur.AccessLimit,
+        kur.PlafondBand,
+        kur.TenorLimit,
+        msme.OssScaleRule,
+        msme.PurposeRule,
+        msme.SizeBands,
+        msme.SizeCriteria,
+        msme.WorkforceBands,
+        Citation,
+        RegimeRef,
+    )
+}
+LAW_DATA[msme.WorkforceBands] = lambda: st.just(msme.BPS_WORKFORCE_BANDS)
+LAW_DATA[RuleInfo] = lambda: st.sampled_from([rule.info for rule in registered_rules()])
+LAW_DATA[regions.Province] = lambda: st.sampled_from(regions.PROVINCES)
+LAW_DATA[regions.Region] = lambda: st.sampled_from(
+    [r for r in map(regions.lookup, ("11", "1101", "3171", "317101")) if r is not None]
+)
+#: Parts of results: drawn inside the result that holds them.
+PARTS: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
+    Finding: lambda: _parts(RESULTS[kur.KurAssessment](), Finding),
+    kur.Instalment: lambda: _parts(RESULTS[kur.Schedule](), kur.Instalment),
+    cooperatives.Deadline: lambda: _parts(
+        RESULTS[cooperatives.DissolutionTimeline](), cooperatives.Deadline
+    ),
+    cooperatives.Breakdown: lambda: _parts(
+        RESULTS[cooperatives.RegistrySummary](), cooperatives.Breakdown
+    ),
+    cooperatives.GroupCount: lambda: _parts(
+        RESULTS[cooperatives.RegistrySummary](), cooperatives.GroupCount
+    ),
+    Problem: lambda: st.sampled_from(_junk_problems()),
+}
+
+
+def _summary_of(row: dict[str, Any]) -> msme.ClassificationSummary:
+    summary = msme.ClassificationSummary(as_of=AS_OF)
+    summary.add(row)
+    return summary
+
+
+def _screening_summary(proposals: list[Any]) -> bpum.ScreeningSummary:
+    summary = bpum.ScreeningSummary(year=2021)
+    for result in bpum.screen(proposals, year=2021):
+        summary.add(result)
+    return summary
+
+
+@functools.cache
+def _junk_problems() -> tuple[Problem, ...]:
+    try:
+        from_dict(msme.Business, {"name": 7, "owner_nik": "x", "extra": 1})
+    except ValidationError as err:
+        return err.problems
+    raise AssertionError("junk was accepted")
+
+
+STRATEGIES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
+    **TYPE_STRATEGIES,
+    **RESULTS,
+    **LAW_DATA,
+    **PARTS,
+}
 TYPES = sorted(STRATEGIES, key=schema_key)
 SLOW = {cooperatives.Cooperative: 15, cooperatives.RegistrySummary: 10, kur.Schedule: 30}
 EXAMPLES = 40
@@ -393,18 +599,25 @@ def _from_schema(root: dict[str, Any], node: dict[str, Any]) -> st.SearchStrateg
         }
         return st.fixed_dictionaries(required, optional=optional)
     if kinds == "object":
+        names = node.get("propertyNames", {}).get("enum")
         return st.dictionaries(
-            st.text(max_size=5), _from_schema(root, node["additionalProperties"])
+            st.text(max_size=5) if names is None else st.sampled_from(names),
+            _from_schema(root, node["additionalProperties"]),
         )
     if kinds == "array":
-        return st.lists(_from_schema(root, node["items"]), max_size=2)
+        least = node.get("minItems", 0)
+        return st.lists(_from_schema(root, node["items"]), min_size=least, max_size=least + 2)
     if kinds == "null":
         return st.none()
     if kinds == "boolean":
         return st.booleans()
     if kinds == "integer":
-        # Around zero (counts, months) and around the years fields hold.
-        return st.integers(-2, 2) | st.integers(1890, 2110) | st.integers(-5, 10_000)
+        # Around zero (counts, months) and around the years fields hold, within the bounds.
+        low = max(node["minimum"], node.get("exclusiveMinimum", node["minimum"] - 1) + 1)
+        high = min(node["maximum"], node.get("exclusiveMaximum", node["maximum"] + 1) - 1)
+        return (st.integers(-2, 2) | st.integers(1890, 2110) | st.integers(-5, 10_000)).filter(
+            lambda n: low <= n <= high
+        )
     if node.get("format") == "date":
         # Any calendar day the schema's own pattern admits (it bounds the years).
         return st.dates().map(date.isoformat).filter(lambda t: re.search(node["pattern"], t))
@@ -485,8 +698,37 @@ def test_a_listed_rule_is_really_refused() -> None:
     assert "founder.identity" in json_schema(cooperatives.Founder)["description"]
 
 
+def test_every_public_type_with_a_wire_form_is_drawn_here() -> None:
+    # A type no strategy draws escapes every property above (a rule value's
+    # cross-field check once raised a bare ValueError through from_dict).
+    drawn = {
+        cls for cls in public_types() if not (isinstance(cls, type) and issubclass(cls, enum.Enum))
+    }
+    assert drawn - set(STRATEGIES) == set()
+
+
 def test_attrs_classes_in_results_are_all_public() -> None:
     # Every nested type of a result has its own key, so components() can hold it.
     for cls in RESULTS:
         for key in json_schema(cls).get("$defs", {}):
             assert key in KEYS, key
+
+
+def test_rule_values_and_results_refuse_contradictions_with_a_listed_problem() -> None:
+    # These escaped from_dict bare (an AssertionError, a ValueError) before.
+    parts = to_dict(
+        kur.rate_components(
+            kur.Scheme.MICRO, akad_date=date(2024, 5, 1), period_start=date(2024, 5, 1)
+        )
+    )
+    info = to_dict(registered_rules()[0].info)
+    for cls, doc, code in [
+        (kur.RateComponents, {**parts, "total_rate": "99"}, "kur.rate_components_sum"),
+        (RuleInfo, {**info, "id": "Not An Id"}, "rule.id"),
+        (RuleInfo, {**info, "aliases": [info["id"]]}, "rule.aliases"),
+    ]:
+        assert _validator(json_schema(cls)).is_valid(doc)
+        with pytest.raises(ValidationError) as refused:
+            from_dict(cls, doc)
+        assert [p.code for p in refused.value.problems] == [code]
+        assert code in cross_field_rules(cls)

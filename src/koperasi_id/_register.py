@@ -29,15 +29,16 @@ import enum
 import importlib
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
 from koperasi_id._days import check_day
 from koperasi_id._values import mask
-from koperasi_id.errors import KoperasiIdError, RuleInputError
+from koperasi_id.errors import KoperasiIdError, RuleInputError, ValidationError
 
 if TYPE_CHECKING:
     from koperasi_id._overrides import Overrides
@@ -95,9 +96,14 @@ def _public_module(name: str) -> str:
 
 
 def _check_id(instance: RuleInfo, attribute: attrs.Attribute[str], value: str) -> None:
+    # A ValidationError: a RuleInfo is also read from the wire (from_dict).
     if not _ID.fullmatch(value):
-        raise ValueError(
-            f"rule id {mask(value, limit=40, quote=True)} is not a dotted lower-case name"
+        shown = mask(value, limit=40, quote=True)
+        raise ValidationError.single(
+            "rule.id",
+            f"rule id {shown} is not a dotted lower-case name",
+            message_id=f"id aturan {shown} bukan nama huruf kecil bertitik",
+            path=f"$.{attribute.name}",
         )
 
 
@@ -107,7 +113,12 @@ def _check_aliases(instance: RuleInfo, attribute: attrs.Attribute[Any], value: A
     for alias in value:
         _check_id(instance, attribute, alias)
     if instance.id in value or len(set(value)) != len(value):
-        raise ValueError(f"the aliases of {instance.id} repeat an id")
+        raise ValidationError.single(
+            "rule.aliases",
+            f"the aliases of {instance.id} repeat an id",
+            message_id=f"alias dari {instance.id} mengulang sebuah id",
+            path="$.aliases",
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -121,6 +132,14 @@ class RuleInfo:
     ...          unit=Unit.PERCENT_PER_YEAR, module="koperasi_id.kur._rules").module
     'koperasi_id.kur'
     """
+
+    #: Rules beyond the JSON Schema (koperasi_id.schema), by problem code.
+    __cross_field_rules__: ClassVar[Mapping[str, str]] = MappingProxyType(
+        {
+            "rule.id": "id and every alias are dotted lower-case names",
+            "rule.aliases": "the aliases repeat neither the id nor each other",
+        }
+    )
 
     id: str = attrs.field(validator=_check_id)
     description_id: str = attrs.field(validator=attrs.validators.min_len(1))

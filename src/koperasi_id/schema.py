@@ -38,6 +38,7 @@ from __future__ import annotations
 import enum
 import importlib
 import inspect
+import itertools
 import types
 import typing
 from collections.abc import Iterable, Mapping
@@ -50,6 +51,7 @@ import attrs
 from koperasi_id import money
 from koperasi_id._numbers import DECIMAL_PLACES, MAX_MAGNITUDE, MONEY_PLACES
 from koperasi_id._values import ValueType
+from koperasi_id._wire_keys import SEPARATOR
 from koperasi_id.errors import KoperasiIdError
 from koperasi_id.serialization import derived_fields
 
@@ -136,9 +138,23 @@ def cross_field_rules(cls: type) -> Mapping[str, str]:
     out: dict[str, str] = {}
     for klass in reversed(cls.__mro__):
         out.update(klass.__dict__.get("__cross_field_rules__", {}))
-    if attrs.has(cls) and any(_strip_none(_hint(cls, f))[0] is Decimal for f in attrs.fields(cls)):
+    bound = _typevar_map(cls) if attrs.has(cls) else {}
+    if attrs.has(cls) and any(
+        _holds_decimal(bound.get(hint, hint)) for hint in (_hint(cls, f) for f in attrs.fields(cls))
+    ):
+        # Decision[Decimal]'s outcome is a Decimal field too (a TypeVar bound
+        # here), and so is a table of amounts.
         out.update(NUMBER_RULES)
     return out
+
+
+def _holds_decimal(kind: Any) -> bool:
+    """Whether a field of type ``kind`` holds a Decimal: itself, or in a list, table or option."""
+    if kind is Decimal:
+        return True
+    if isinstance(kind, type) and (attrs.has(kind) or issubclass(kind, enum.Enum)):
+        return False  # a nested object lists its own rules
+    return any(_holds_decimal(arg) for arg in get_args(kind))
 
 
 def _hint(cls: type, field: attrs.Attribute[Any]) -> Any:
@@ -269,8 +285,12 @@ class _Builder:
         if nullable:
             return {"anyOf": [self.of(inner_kind, _inner_validator(validator)), {"type": "null"}]}
         out = self._plain(kind, validator)
+        # attrs' min_len on a tuple counts its items.
+        length = "Items" if out.get("type") == "array" else "Length"
         for extra in _length_keywords(validator):
-            out = {**out, **extra}
+            out = {**out, **{k.replace("Length", length): v for k, v in extra.items()}}
+        if out.get("type") == "integer":
+            out.update(_bound_keywords(validator))
         return out
 
     def _plain(self, kind: Any, validator: object) -> dict[str, Any]:
@@ -294,7 +314,12 @@ class _Builder:
             raise SchemaError(f"{kind!r}: only tuple[X, ...] has a wire form")
         if origin in (dict, Mapping, typing.Mapping) or kind in (dict, Mapping):
             args = get_args(kind) or (str, Any)
-            return {"type": "object", "additionalProperties": self.of(args[1], None)}
+            out = {"type": "object", "additionalProperties": self.of(args[1], None)}
+            keys = _enum_keys(args[0])
+            if keys is not None:
+                # A table keyed by enums takes their wire values only as keys.
+                out["propertyNames"] = {"enum": keys}
+            return out
         if origin is typing.Literal:
             return {"enum": list(get_args(kind))}
         if isinstance(kind, type) and (issubclass(kind, enum.Enum | ValueType) or attrs.has(kind)):
@@ -351,6 +376,29 @@ def _length_keywords(validator: object) -> Iterable[dict[str, int]]:
             yield {"minLength": v.min_length}  # type: ignore[attr-defined]
         elif type(v).__name__ == "_MaxLengthValidator":
             yield {"maxLength": v.max_length}  # type: ignore[attr-defined]
+
+
+def _enum_keys(key: Any) -> list[str] | None:
+    """The text keys a table keyed by ``key`` takes, when ``key`` is an enum or a tuple of them.
+
+    A tuple key travels as its parts' wire values joined by ``/`` (``_wire_keys``).
+    """
+    parts = get_args(key) if get_origin(key) is tuple else (key,)
+    if not parts or not all(isinstance(p, type) and issubclass(p, enum.Enum) for p in parts):
+        return None
+    return [SEPARATOR.join(c) for c in itertools.product(*([m.value for m in p] for p in parts))]
+
+
+#: attrs' bound validators (ge, gt, le, lt) as the JSON Schema keywords that say the same.
+_BOUNDS = {">=": "minimum", ">": "exclusiveMinimum", "<=": "maximum", "<": "exclusiveMaximum"}
+
+
+def _bound_keywords(validator: object) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for v in _validators(validator):
+        if type(v).__name__ == "_NumberValidator" and isinstance(v.bound, int):  # type: ignore[attr-defined]
+            out[_BOUNDS[v.compare_op]] = v.bound  # type: ignore[attr-defined]
+    return out
 
 
 def json_schema(cls: type) -> dict[str, Any]:

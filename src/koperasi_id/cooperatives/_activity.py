@@ -28,6 +28,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from types import MappingProxyType
+from typing import ClassVar
 
 import attrs
 
@@ -80,6 +82,11 @@ class ActivityRule:
     whether a RAT that was held but never reported to the office counts as
     missed (the ODS and Bandar Lampung practice).
     """
+
+    #: Rules beyond the JSON Schema (koperasi_id.schema), by problem code.
+    __cross_field_rules__: ClassVar[Mapping[str, str]] = MappingProxyType(
+        {"cooperatives.activity.window_years": "window_years is from 1 to MAX_WINDOW_YEARS"}
+    )
 
     window_years: int = attrs.field(default=3, validator=_window_years_in_range)
     unreported_counts_as_missed: bool = True

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from types import MappingProxyType
+from typing import ClassVar
 
 import attrs
 
@@ -61,6 +64,14 @@ class HealthScale:
     ...             under_supervision_from=26).grade(Decimal("75.5")).value
     'cukup_sehat'
     """
+
+    #: Rules beyond the JSON Schema (koperasi_id.schema), by problem code.
+    __cross_field_rules__: ClassVar[Mapping[str, str]] = MappingProxyType(
+        {
+            "cooperatives.health_scale_order": "0 < under_supervision_from < "
+            "fairly_healthy_from < healthy_from <= 100"
+        }
+    )
 
     version: str = attrs.field(validator=attrs.validators.min_len(1))
     healthy_from: Decimal = attrs.field(converter=_cutoff)

@@ -18,9 +18,11 @@ rate changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
+from types import MappingProxyType
+from typing import ClassVar
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -161,10 +163,28 @@ class RateComponents:
     total_rate: Decimal
     relief: RegimeRef | None
 
+    #: Rules beyond the JSON Schema (koperasi_id.schema), by problem code.
+    __cross_field_rules__: ClassVar[Mapping[str, str]] = MappingProxyType(
+        {
+            "kur.rate_components_sum": "borrower_rate + relief_subsidy + regular_subsidy "
+            "== total_rate"
+        }
+    )
+
+    @computes
     def __attrs_post_init__(self) -> None:
+        # Guarded by construction in rate_components, but a document read with
+        # from_dict is not: refused like any other bad input (an assert would
+        # escape from_dict bare, and vanish under python -O).
         parts = self.borrower_rate + self.relief_subsidy + self.regular_subsidy
-        if parts != self.total_rate:  # pragma: no cover - guarded by construction
-            raise AssertionError(f"rate components {parts} do not add up to {self.total_rate}")
+        if parts != self.total_rate:
+            raise ValidationError.single(
+                "kur.rate_components_sum",
+                "borrower_rate + relief_subsidy + regular_subsidy must equal total_rate",
+                message_id="borrower_rate + relief_subsidy + regular_subsidy harus sama dengan "
+                "total_rate",
+                path="$.total_rate",
+            )
 
 
 @computes

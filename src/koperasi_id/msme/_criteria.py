@@ -155,7 +155,10 @@ class SizeBands:
 
     #: Rules beyond the JSON Schema (koperasi_id.schema), by problem code.
     __cross_field_rules__: ClassVar[Mapping[str, str]] = MappingProxyType(
-        {"msme.bands_order": "micro_max < small_max < medium_max"}
+        {
+            "msme.bands_order": "micro_max < small_max < medium_max",
+            "msme.band_ceiling": "every ceiling is a finite Decimal, not negative",
+        }
     )
 
     def __attrs_post_init__(self) -> None:
