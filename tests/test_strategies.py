@@ -16,11 +16,11 @@ import pytest
 
 pytest.importorskip("hypothesis")  # every test here is a property test or needs the strategies
 
-from hypothesis import given, settings
+from hypothesis import find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from koperasi_id import _hypothesis_plugin, bpum, kur
+from koperasi_id import _hypothesis_plugin, bpum, kur, msme
 from koperasi_id import strategies as ks
 from koperasi_id._values import ValueType
 from koperasi_id.bpum import ProposerType, Status
@@ -445,3 +445,20 @@ def test_npwp_failures_for_every_scheme_that_needs_one(scheme: Scheme, data: st.
     application = data.draw(ks.kur_applications(fails="kur.npwp_required", scheme=scheme))
     assert application.npwp is None
     assert kur.assess(application).failed_codes == ("kur.npwp_required",)
+
+
+@pytest.mark.parametrize("size", ["kecil", "menengah", "besar"])
+def test_businesses_reach_one_sen_above_the_ceiling_below_their_class(size: str) -> None:
+    # The boundary where classification goes wrong is a sen above a ceiling
+    # (Rp1.000.000.000,01 is no longer micro); whole-rupiah draws never got there.
+    day = date(2024, 1, 1)
+    bands = msme.SIZE_CRITERIA.at(day).value.bands_for(msme.Criterion.CAPITAL)
+    assert bands is not None
+    floor = bands.floor(msme.BusinessSize(size))
+    assert floor is not None
+    found = find(
+        ks.businesses(size=size, as_of=day),
+        lambda b: b.capital == floor + Decimal("0.01"),
+        settings=settings(max_examples=5000, database=None),
+    )
+    assert msme.classify_business(found, as_of=day).size is msme.BusinessSize(size)

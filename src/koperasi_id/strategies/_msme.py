@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 
 from dateutil.relativedelta import relativedelta
 from hypothesis import strategies as st
@@ -27,12 +27,15 @@ __all__ = ["businesses", "figure_ranges"]
 STARTED_BETWEEN = (date(1990, 1, 1), date(2025, 12, 31))
 #: How far above the medium ceiling a large business's figures are drawn.
 _LARGE_SPAN = Decimal(100_000_000_000)
+_SEN = Decimal("0.01")
 
 
 def _interval(bands: SizeBands, size: BusinessSize) -> tuple[Decimal, Decimal]:
     floor = bands.floor(size)
     ceiling = bands.ceiling(size)
-    low = Decimal(0) if floor is None else floor + 1
+    # The smallest amount above the floor is one sen above it: Rp1.000.000.000,01
+    # is no longer micro, and the boundary is where classification goes wrong.
+    low = Decimal(0) if floor is None else floor + _SEN
     high = ceiling if ceiling is not None else low + _LARGE_SPAN
     return low, high
 
@@ -40,7 +43,7 @@ def _interval(bands: SizeBands, size: BusinessSize) -> tuple[Decimal, Decimal]:
 def figure_ranges(
     size: BusinessSize, *, as_of: date | None = None
 ) -> dict[Criterion, tuple[Decimal, Decimal]]:
-    """Inclusive whole-rupiah ranges per criterion that put a business in ``size``.
+    """Inclusive ranges (in sen) per criterion that put a business in ``size``.
 
     With ``as_of``: under the regime in force that day. Without it: under
     *every* regime of :data:`~koperasi_id.msme.SIZE_CRITERIA` (ranges of a
@@ -61,7 +64,11 @@ def figure_ranges(
 
 
 def _amounts(bounds: tuple[Decimal, Decimal]) -> st.SearchStrategy[Decimal]:
-    return st.integers(int(bounds[0]), int(bounds[1])).map(Decimal)
+    # Mostly whole rupiah, as figures are reported; sometimes with sen, so the
+    # amounts one sen either side of a ceiling are drawn too.
+    low, high = bounds
+    whole = st.integers(int(low.to_integral_value(rounding=ROUND_CEILING)), int(high)).map(Decimal)
+    return whole | st.decimals(low, high, places=2)
 
 
 def businesses(
