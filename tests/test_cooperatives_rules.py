@@ -22,6 +22,7 @@ from koperasi_id.cooperatives import (
     Cooperative,
     CooperativeForm,
     Founder,
+    HealthDecision,
     HealthGrade,
     HealthScale,
     LawVersion,
@@ -56,7 +57,7 @@ from koperasi_id.cooperatives import (
 from koperasi_id.errors import NoRuleInForceError, RuleInputError, ValidationError
 from koperasi_id.identifiers import Nik, NomorBadanHukum, NomorKk
 from koperasi_id.law import Citation, Confidence, Regime, Timeline
-from koperasi_id.serialization import from_dict
+from koperasi_id.serialization import from_dict, from_json, to_json
 
 NIKS = ["1871010101900001", "1871014101900002", "1871011507850003", "1871015203880004"]
 AHU = "AHU-0001234.AH.01.26.TAHUN 2021"
@@ -878,6 +879,21 @@ def test_r24_float_scores_and_junk() -> None:
         with pytest.raises(ValidationError) as caught:
             health_grade(junk, as_of=DAY)  # type: ignore[arg-type]
         assert caught.value.codes == ("health.score",)
+    # The number policy: the decision carries the score on the wire, which
+    # reads at most four places and no -0 (these were accepted and then the
+    # decision could not be read back).
+    for junk, code in (
+        (Decimal("79.99999"), "health.too_many_decimals"),
+        (200 / 3, "health.too_many_decimals"),
+        (1e-300, "health.too_many_decimals"),
+        (Decimal("-0"), "health.negative_zero"),
+        (-0.0, "health.negative_zero"),
+    ):
+        with pytest.raises(ValidationError) as caught:
+            health_grade(junk, as_of=DAY)
+        assert caught.value.codes == (code,)
+    edge = health_grade(Decimal("79.9999"), as_of=DAY)
+    assert from_json(HealthDecision, to_json(edge)) == edge
 
 
 # --- decisions ------------------------------------------------------------------

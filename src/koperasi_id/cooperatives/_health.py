@@ -11,7 +11,7 @@ from typing import ClassVar
 
 import attrs
 
-from koperasi_id._numbers import computes
+from koperasi_id._numbers import DECIMAL_PLACES, check_decimal, computes
 from koperasi_id._values import mask
 from koperasi_id.cooperatives._enums import HealthGrade, RuleBasis
 from koperasi_id.cooperatives._law import CooperativeDecision, checked
@@ -184,7 +184,9 @@ def health_grade(
     >>> d.outcome.value, d.scale_version
     ('cukup_sehat', 'perdep-06-2016')
     """
-    value = _score(score)
+    # The number policy of a score (at most four places, no -0): the decision
+    # carries it on the wire, which reads no other (a float's repr has 17 digits).
+    value = check_decimal(_score(score), places=DECIMAL_PLACES, code="health")
     if not Decimal(0) <= value <= _HUNDRED:
         raise ValidationError.single(
             "health.score_range",
