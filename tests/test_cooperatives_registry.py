@@ -33,7 +33,7 @@ from koperasi_id.cooperatives._registry import _province_label
 from koperasi_id.errors import ValidationError
 from koperasi_id.identifiers import NomorBadanHukum
 from koperasi_id.regions import RegionCode, RegionTable
-from koperasi_id.serialization import from_dict, from_json, to_dict
+from koperasi_id.serialization import from_dict, from_json, to_dict, to_json
 
 BH = NomorBadanHukum.parse("5/BH/XVIII/2012")
 AS_OF = date(2025, 7, 1)  # FY2024 fell due the day before: window 2022-2024
@@ -215,6 +215,13 @@ def test_counter_counts_invalid_rows_as_it_goes() -> None:
     with pytest.raises(ValidationError) as caught:
         counter.add_invalid(True)
     assert caught.value.codes == ("registry.invalid_count",)
+    # Beyond the number policy: counted before, then the summary could not be written.
+    for huge in (10**15 + 1, 10**5000):
+        with pytest.raises(ValidationError) as caught:
+            counter.add_invalid(huge)
+        assert caught.value.codes == ("registry.invalid_count",)
+    counter.add_invalid(10**15 - 10)
+    assert from_json(RegistrySummary, to_json(counter.summary())) == counter.summary()
 
 
 def test_to_dict_matches_the_converter_and_round_trips() -> None:

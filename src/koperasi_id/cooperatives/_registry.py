@@ -28,7 +28,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import cast
 
-from koperasi_id._numbers import computes
+from koperasi_id._numbers import MAX_MAGNITUDE, computes
 from koperasi_id._values import mask
 from koperasi_id.cooperatives._active import active_on
 from koperasi_id.cooperatives._activity import (
@@ -266,11 +266,15 @@ class RegistryCounter:
 
     def add_invalid(self, count: int = 1) -> None:
         """Count ``count`` rows that failed validation (they are in ``rows``, not in groups)."""
-        if type(count) is not int or count < 0:
+        # Bounded by the number policy: the summary writes the count on the wire,
+        # which reads no larger one (10**30 was counted, then to_dict refused it).
+        if type(count) is not int or not 0 <= count <= MAX_MAGNITUDE:
+            huge = type(count) is int and abs(count) > MAX_MAGNITUDE
+            shown = "a number beyond that" if huge else mask(count, limit=40, quote=True)
             raise ValidationError.single(
                 "registry.invalid_count",
-                f"the number of invalid rows is a whole number >= 0, not {mask(count, limit=40, quote=True)}",
-                message_id=f"jumlah baris tidak sah harus bilangan bulat >= 0, bukan {mask(count, limit=40, quote=True)}",
+                f"the number of invalid rows is a whole number from 0 to {MAX_MAGNITUDE}, not {shown}",
+                message_id=f"jumlah baris tidak sah harus bilangan bulat dari 0 sampai {MAX_MAGNITUDE}, bukan {shown}",
                 path="$.invalid",
             )
         self._invalid += count
