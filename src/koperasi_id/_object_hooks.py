@@ -17,7 +17,7 @@ import attrs
 import cattrs
 
 from koperasi_id import _fast_structure
-from koperasi_id._numbers import DECIMAL_PLACES
+from koperasi_id._numbers import DECIMAL_PLACES, computes
 from koperasi_id._structure_problems import _fail, _type_name, problems_from_exception
 from koperasi_id._values import ValueType, mask
 from koperasi_id.errors import Problem, ValidationError
@@ -81,6 +81,9 @@ def _attrs_hook_factory(t: Any, converter: cattrs.Converter) -> Callable[[object
     return structure_object
 
 
+# Only the derived fields compute (a schedule's totals): the library's decimal
+# context is entered there, not around every record structured.
+@computes
 def _structure_derived(
     converter: cattrs.Converter,
     derived: Mapping[str, Any],
@@ -129,6 +132,7 @@ def _derived_unstructure_factory(t: Any, converter: cattrs.Converter) -> Callabl
     inner = converter.gen_unstructure_attrs_fromdict(t)
     derived = derived_fields(t)
 
+    @computes
     def unstructure_object(obj: Any) -> Any:
         out = inner(obj)
         for name, kind in derived.items():

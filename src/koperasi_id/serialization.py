@@ -57,7 +57,7 @@ from koperasi_id._container_hooks import (
     _set_unstructure_factory,
     _tuple_hook_factory,
 )
-from koperasi_id._numbers import computes, decimal_places
+from koperasi_id._numbers import decimal_places
 from koperasi_id._object_hooks import (
     _attrs_hook_factory,
     _derived_unstructure_factory,
@@ -248,7 +248,6 @@ def default_converter(*, lenient: bool = False) -> cattrs.Converter:
 # --- public API -------------------------------------------------------------
 
 
-@computes
 def from_dict(cls: type[T], data: object, *, lenient: bool = False) -> T:
     """Structure ``data`` (a dict from JSON, CSV or another system) into ``cls``.
 
@@ -268,7 +267,6 @@ def from_dict(cls: type[T], data: object, *, lenient: bool = False) -> T:
     raise error.with_traceback(None)
 
 
-@computes
 def to_dict(obj: Any) -> Any:
     """Unstructure an entity or value into plain JSON-ready Python data.
 
