@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, TextIO
 
+from koperasi_id._values import shown_path
 from koperasi_id.errors import KoperasiIdError
 
 __all__ = ["OutputError", "atomic_output"]
@@ -22,7 +23,7 @@ class OutputError(KoperasiIdError):
 
 def _error(path: str | os.PathLike[str], exc: OSError) -> OutputError:
     reason = exc.strerror or type(exc).__name__
-    return OutputError(f"{path}: cannot write the output file ({reason})")
+    return OutputError(f"{shown_path(path)}: cannot write the output file ({reason})")
 
 
 class _Guarded(io.TextIOWrapper):
@@ -103,7 +104,7 @@ def atomic_output(
     except OSError as exc:
         raise _error(path, exc) from None
     if stat.S_ISDIR(mode):
-        raise OutputError(f"{path}: cannot write the output file (it is a directory)")
+        raise OutputError(f"{shown_path(path)}: cannot write the output file (it is a directory)")
     if not stat.S_ISREG(mode):
         with _direct(path, target, encoding, newline) as handle:
             yield handle

@@ -53,7 +53,7 @@ from koperasi_id._lines import (
     Unclosed,
     json_too_deep,
 )
-from koperasi_id._values import has_long_digit_run, mask
+from koperasi_id._values import has_long_digit_run, mask, shown_path
 from koperasi_id.errors import KoperasiIdError, Problem, ValidationError
 
 __all__ = [
@@ -101,7 +101,7 @@ def _check_header(path: Path, header: Sequence[str]) -> None:
         # Read as a header, the first record would be lost and its values
         # (a NIK, a KK) would become column names quoted in every row.
         raise InputError(
-            f"{path}: the first row looks like data, not a header ({figures} of its "
+            f"{shown_path(path)}: the first row looks like data, not a header ({figures} of its "
             f"{len(header)} cells are numbers or identifiers, not column names): does the "
             "file lack a header row? Add the header row the file format documents"
         )
@@ -114,7 +114,7 @@ def _check_header(path: Path, header: Sequence[str]) -> None:
     if repeated:
         shown = [mask(name, limit=40, quote=True) for name in list(repeated)[:5]]
         more = f" and {len(repeated) - 5} more" if len(repeated) > 5 else ""
-        raise InputError(f"{path}: duplicate column names in the header: {', '.join(shown)}{more}")
+        raise InputError(f"{shown_path(path)}: duplicate column names in the header: {', '.join(shown)}{more}")
 
 
 def detect_delimiter(header_line: str) -> str:
@@ -141,16 +141,16 @@ class RecordReader:
         try:
             self._binary: IO[bytes] = self.path.open("rb")
         except FileNotFoundError:
-            raise InputError(f"{self.path}: no such file; check the path") from None
+            raise InputError(f"{shown_path(self.path)}: no such file; check the path") from None
         except IsADirectoryError:
-            raise InputError(f"{self.path}: is a directory, not a file") from None
+            raise InputError(f"{shown_path(self.path)}: is a directory, not a file") from None
         except PermissionError:
-            raise InputError(f"{self.path}: permission denied") from None
+            raise InputError(f"{shown_path(self.path)}: permission denied") from None
         self.size = self.path.stat().st_size
         if self.size == 0:
             self._binary.close()
             raise InputError(
-                f"{self.path}: the file is empty; a CSV file needs a header row, "
+                f"{shown_path(self.path)}: the file is empty; a CSV file needs a header row, "
                 "a JSON Lines file one object per line"
             )
         self._text: TextIO = io.TextIOWrapper(
@@ -231,14 +231,14 @@ class RecordReader:
         for number, line in self._lines:  # noqa: B007 - the header's line number is kept
             if line is None:
                 raise InputError(
-                    f"{self.path}: the header row is longer than {MAX_LINE_CHARS:,} characters; "
+                    f"{shown_path(self.path)}: the header row is longer than {MAX_LINE_CHARS:,} characters; "
                     "this is not a record file"
                 )
             first = line
             if first.strip():
                 break
         if not first.strip():
-            raise InputError(f"{self.path}: no header row found; the file has only blank lines")
+            raise InputError(f"{shown_path(self.path)}: no header row found; the file has only blank lines")
         self._header_lines = number
         self.delimiter = detect_delimiter(first)
         if csv.field_size_limit() <= MAX_RECORD_CHARS:
@@ -251,13 +251,13 @@ class RecordReader:
             # which Excel writes as "Unicode Text".
             utf16 = "\x00" in first or first.startswith(("\udcff\udcfe", "\udcfe\udcff"))
             raise InputError(
-                f"{self.path}: the header row is not valid UTF-8"
+                f"{shown_path(self.path)}: the header row is not valid UTF-8"
                 + ("; the file looks like UTF-16 (Excel's 'Unicode Text')" if utf16 else "")
                 + "; save the file as 'CSV UTF-8'"
             )
         if len(header) > MAX_COLUMNS:
             raise InputError(
-                f"{self.path}: the header has {len(header):,} columns; "
+                f"{shown_path(self.path)}: the header has {len(header):,} columns; "
                 f"at most {MAX_COLUMNS:,} are read (Excel's own limit)"
             )
         self.header = tuple(h.strip() for h in header)
@@ -467,7 +467,7 @@ class RecordReader:
                     yield _not_object(number, item)
         except JsonArrayError as exc:
             raise InputError(
-                f"{self.path}: {exc}; a .json input must be an array of objects"
+                f"{shown_path(self.path)}: {exc}; a .json input must be an array of objects"
             ) from None
 
 

@@ -90,16 +90,38 @@ def _constant(name: str) -> Any:
     raise _bad("json.number", f"{name} is not a JSON number", f"{name} bukan angka JSON")
 
 
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) < len(pairs):
+        seen: set[str] = set()
+        twice = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
+        shown = mask(twice, limit=40, quote=True)
+        raise _bad(
+            "json.duplicate_key",
+            f"the key {shown} appears twice in one object; only one value can count",
+            f"kunci {shown} muncul dua kali dalam satu objek; hanya satu nilai yang berlaku",
+        )
+    return found
+
+
 def loads(
     text: str | bytes | bytearray,
     *,
     max_chars: int | None = MAX_JSON_CHARS,
     max_depth: int = MAX_JSON_DEPTH,
+    unique_keys: bool = False,
 ) -> Any:
     """Parse one JSON document within the limits above, or raise ValidationError.
 
     ``max_chars=None`` lifts the size limit (a whole ``.json`` input file,
     read record by record afterwards); depth and numbers stay bounded.
+    ``unique_keys`` refuses an object that names a key twice
+    (``json.duplicate_key``) instead of keeping the last value.
+
+    >>> loads('{"a": 1, "a": 2}', unique_keys=True)
+    Traceback (most recent call last):
+    ...
+    koperasi_id.errors.ValidationError: 1 problem: $: the key 'a' appears twice in one object... [json.duplicate_key]
     """
     if isinstance(text, bytes | bytearray):
         try:
@@ -129,7 +151,13 @@ def loads(
             f"JSON bersarang lebih dari {max_depth} tingkat",
         )
     try:
-        return json.loads(text, parse_float=_decimal, parse_int=_int, parse_constant=_constant)
+        return json.loads(
+            text,
+            parse_float=_decimal,
+            parse_int=_int,
+            parse_constant=_constant,
+            object_pairs_hook=_unique if unique_keys else None,
+        )
     except ValidationError:
         raise
     except ValueError as exc:

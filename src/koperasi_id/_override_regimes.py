@@ -32,13 +32,28 @@ _ACTIONS = ("add", "replace")
 
 
 def _day(value: object, path: str, problems: list[Problem]) -> date | None:
+    day: date | None = None
     if type(value) is date:
-        return value
-    if isinstance(value, str) and _ISO_DAY.fullmatch(value):
+        day = value
+    elif isinstance(value, str) and _ISO_DAY.fullmatch(value):
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             pass
+    if day is not None:
+        if FIRST_DAY <= day <= LAST_DAY:
+            return day
+        # A regime past the days a rule is asked about would make every look-up
+        # near it fail later, far from the file; say so here, at its path.
+        problems.append(
+            Problem(
+                path=path,
+                code="overrides.date",
+                message=f"a regime's day is from {FIRST_DAY} to {LAST_DAY}, got {day}",
+                message_id=f"hari sebuah rezim dari {FIRST_DAY} sampai {LAST_DAY}, diisi {day}",
+            )
+        )
+        return None
     problems.append(
         Problem(
             path=path,

@@ -153,7 +153,8 @@ def load_overrides(path: str | os.PathLike[str]) -> Overrides:
             message_id=f"berkas aturan tidak dapat dibaca ({err.strerror})",
         ) from None
     try:
-        text = raw.decode("utf-8")
+        # utf-8-sig: Windows editors (Notepad) start a UTF-8 file with a byte-order mark.
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ValidationError.single(
             "overrides.syntax",
@@ -200,7 +201,8 @@ def _read_json(text: str) -> object:
     # The library's bounded reader: Python's json.loads recurses once per level
     # and raises a bare ValueError for a 5,000-digit number.
     try:
-        return loads(text, max_chars=None)
+        # A key named twice would keep one value and drop the other without a word.
+        return loads(text, max_chars=None, unique_keys=True)
     except ValidationError as err:
         first = err.problems[0]
         raise _not_valid("JSON", first.message, first.message_id) from None

@@ -12,8 +12,10 @@ value type needs no registration of its own.
 from __future__ import annotations
 
 import builtins
+import os
 import re
 import reprlib
+import unicodedata
 from collections.abc import Mapping
 from decimal import Decimal
 from types import MappingProxyType
@@ -28,6 +30,8 @@ __all__ = [
     "digits_only",
     "has_long_digit_run",
     "mask",
+    "printable",
+    "shown_path",
 ]
 
 #: Separators people type or paste inside identifiers, and that the identifier
@@ -127,6 +131,34 @@ def _mask_run(match: re.Match[str]) -> str:
     return "".join(digits[:6]) + "*" * (len(digits) - 10) + "".join(digits[-4:])
 
 
+# Characters that act on a terminal or a log instead of showing: controls (C0 with
+# the line ends, DEL, C1), invisible format characters (bidi overrides, zero
+# width) and the line and paragraph separators. Input that holds them could
+# recolour a terminal, forge a line of its own in a log or reverse the text
+# around it, so mask() shows each as its escape (\x1b, \u202e).
+_INERT_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+_UNSAFE = re.compile(r"[^\x20-\x7e\u00a0-\u00ac\u00ae-\u1fff]")
+
+
+def _escape_unsafe(match: re.Match[str]) -> str:
+    char = match.group()
+    if unicodedata.category(char) not in _INERT_CATEGORIES:
+        return char
+    return char.encode("unicode_escape", "backslashreplace").decode("ascii")
+
+
+def printable(text: str) -> str:
+    """``text`` with every control, format and line-separator character shown as its escape.
+
+    The rest of mask()'s work on a text that is not a value, such as a file
+    path: it keeps every printable character, masks nothing, and is linear.
+
+    >>> print(printable("a\\x1b[31mb\\r\\n\\u202ec"), printable("Jl. Hidayah No. 8"))
+    a\\x1b[31mb\\r\\n\\u202ec Jl. Hidayah No. 8
+    """
+    return _UNSAFE.sub(_escape_unsafe, text)
+
+
 def _text_of(value: object) -> str:
     if isinstance(value, str):
         return value
@@ -157,8 +189,10 @@ def mask(value: object, *, limit: int | None = None, quote: bool = False) -> str
     Values that are not strings are shown with ``str`` (numbers) or a bounded
     ``repr``, masked before reprlib cuts it; there an escape that stands for a
     separator (``\\t``, ``\\xa0``, ``\\u200b``) joins digits like the separator
-    itself. A lone surrogate, which no encoding can print, is shown as its
-    escape (``\\ud800``). Linear in the length of the text.
+    itself. Control, format and line-separator characters left over are shown
+    as escapes (``\\x1b``), quoted or not, so input cannot act on a terminal or
+    forge a line of a log; so is a lone surrogate, which no encoding can print
+    (``\\ud800``). Linear in the length of the text.
 
     >>> mask("got 1871\t0101–0190 0001 and 12-31")  # synthetic NIK, tab and en dash
     'got 187101******0001 and 12-31'
@@ -174,9 +208,24 @@ def mask(value: object, *, limit: int | None = None, quote: bool = False) -> str
         # "\ud800") cannot be encoded: printing the message would raise.
         # (repr() escapes it already.)
         masked = _SURROGATE.sub(_escape_surrogate, masked)
+    if not quote:  # repr() escapes them itself
+        masked = printable(masked)
     cut = masked if limit is None else masked[:limit]
     shown = repr(cut) if quote else cut
     return shown + "…" if len(cut) < len(masked) else shown
+
+
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """A file path as a message shows it: through :func:`mask`, like any input.
+
+    A file named after a person (``usulan_3171010101900001.csv``) is personal
+    data in every message that names it, and a name holding an escape
+    sequence must not act on the terminal that shows it.
+
+    >>> shown_path("data/usulan_1871010101900001.csv"), shown_path("a\\x1b[2Jb.csv")
+    ('data/usulan_187101******0001.csv', 'a\\\\x1b[2Jb.csv')
+    """
+    return mask(os.fsdecode(path))
 
 
 def has_long_digit_run(text: str) -> bool:

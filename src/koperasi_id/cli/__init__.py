@@ -25,7 +25,7 @@ import os
 import signal
 import sys
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from koperasi_id import __version__
 from koperasi_id.cli._common import (
@@ -56,9 +56,25 @@ COMMANDS: tuple[str, ...] = (
 )
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its own error messages masked like every message that quotes input.
+
+    argparse quotes what was typed: an option value it cannot convert or
+    choose (``invalid int value: '3171...'``), an unknown argument raw. Those
+    are input (a NIK typed in the wrong place, an escape sequence), so the
+    message goes through the one masking function. Subcommand parsers are of
+    this class too (argparse makes them of their parent's class).
+    """
+
+    def error(self, message: str) -> NoReturn:
+        from koperasi_id.cli._common import mask
+
+        super().error(mask(message))
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for the docs and tests)."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="koperasi-id",
         description="Indonesian cooperative, MSME, KUR and BPUM rules on your files.",
         epilog="Exit codes: 0 done (invalid or ineligible rows are reported, not fatal); "

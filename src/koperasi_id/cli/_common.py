@@ -68,6 +68,13 @@ def mask(text: str) -> str:
     return masked(text)
 
 
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """A file path from the command line, masked like any input, for a message."""
+    from koperasi_id._values import shown_path as shown
+
+    return shown(path)
+
+
 def shown_name(name: str) -> str:
     """A column or key name from the input, quoted and masked, for a message."""
     from koperasi_id._values import mask as masked
@@ -279,7 +286,7 @@ def refuse_overwriting(out: str | None, source: str, *, what: str = "--out") -> 
     with contextlib.suppress(OSError):
         if Path(out).exists() and os.path.samefile(out, source):
             raise UsageError(
-                f"{what} {out} is the input file; writing it would destroy the input. "
+                f"{what} {shown_path(out)} is the input file; writing it would destroy the input. "
                 "Choose another output file"
             )
 
@@ -358,7 +365,7 @@ def structure_proposal(record: InputRecord, *, lenient: bool) -> Any:
 def warn(reader_warnings: Sequence[str], path: Path) -> None:
     """Print the file reader's warnings on standard error."""
     for warning in reader_warnings:
-        print(f"koperasi-id: warning: {path}: {warning}", file=sys.stderr)
+        print(f"koperasi-id: warning: {shown_path(path)}: {warning}", file=sys.stderr)
 
 
 def percent_text(value: Decimal | None) -> str:
@@ -434,10 +441,10 @@ def check_header(
     raise InputError(
         tr(
             lang,
-            f"{reader.path}: ini bukan berkas {what}: header-nya memuat {len(present)} dari "
+            f"{shown_path(reader.path)}: ini bukan berkas {what}: header-nya memuat {len(present)} dari "
             f"{len(required)} kolom wajib (diharapkan: {expected}; ditemukan: {shown}). "
             f"Periksa berkasnya{hint}",
-            f"{reader.path}: this is not a {what} file: its header has {len(present)} of the "
+            f"{shown_path(reader.path)}: this is not a {what} file: its header has {len(present)} of the "
             f"{len(required)} required columns (expected: {expected}; found: {shown}). "
             f"Check the file{hint}",
         )

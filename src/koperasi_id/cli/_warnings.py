@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from koperasi_id.cli._common import mask, tr
+from koperasi_id.cli._common import mask, shown_path, tr
 
 if TYPE_CHECKING:
     from koperasi_id.errors import Language, Problem
@@ -163,6 +163,6 @@ class WarningTally:
                 f"{lines})",
             )
             print(
-                f"koperasi-id: warning: {path}: {kind['code']}: {where}: {kind[message]}",
+                f"koperasi-id: warning: {shown_path(path)}: {kind['code']}: {where}: {kind[message]}",
                 file=sys.stderr,
             )

@@ -23,6 +23,7 @@ from koperasi_id.cli._common import (
     percent_text,
     positive_int,
     required_fields,
+    shown_path,
     structure,
     tr,
     warn,
@@ -152,7 +153,7 @@ def run(args: argparse.Namespace) -> int:
         progress.done()
     tally.print(reader.path, lang)
     if invalid:
-        command = f"`koperasi-id validate --type cooperative {args.file}`"
+        command = f"`koperasi-id validate --type cooperative {shown_path(args.file)}`"
         print(
             tr(
                 lang,
