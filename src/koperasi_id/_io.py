@@ -114,7 +114,9 @@ def _check_header(path: Path, header: Sequence[str]) -> None:
     if repeated:
         shown = [mask(name, limit=40, quote=True) for name in list(repeated)[:5]]
         more = f" and {len(repeated) - 5} more" if len(repeated) > 5 else ""
-        raise InputError(f"{shown_path(path)}: duplicate column names in the header: {', '.join(shown)}{more}")
+        raise InputError(
+            f"{shown_path(path)}: duplicate column names in the header: {', '.join(shown)}{more}"
+        )
 
 
 def detect_delimiter(header_line: str) -> str:
@@ -238,7 +240,9 @@ class RecordReader:
             if first.strip():
                 break
         if not first.strip():
-            raise InputError(f"{shown_path(self.path)}: no header row found; the file has only blank lines")
+            raise InputError(
+                f"{shown_path(self.path)}: no header row found; the file has only blank lines"
+            )
         self._header_lines = number
         self.delimiter = detect_delimiter(first)
         if csv.field_size_limit() <= MAX_RECORD_CHARS:

@@ -121,12 +121,19 @@ class CsvLines:
         self._lines = lines
         self._back: list[tuple[int, str | None, bool]] = []  # a stack: last in, read first
         self._delimiter = delimiter
+        self._quote_or_delimiter = re.compile(f'["{re.escape(delimiter)}]')
         self._row_delimiters = 2
+        self._width: int | None = None
         if width is not None:
             self.expect_width(width)
         self.record: list[tuple[int, str]] = []
         self.chars = 0
         self._alone = False  # the record started on a line read again: it may not continue
+        # Where the CSV rules stand after the record's lines scanned so far (a
+        # continuation line needs it): delimiters outside quotes, inside a quoted
+        # cell, at the start of a cell. Each line is scanned once.
+        self._scanned = 0
+        self._state = (0, False, True)
 
     def __iter__(self) -> Iterator[str]:
         return self
@@ -135,6 +142,7 @@ class CsvLines:
         """Rows have ``width`` cells (a reader without a header learns it from the first row)."""
         # A multi-line address does not hold a line with (nearly) a row's worth of delimiters.
         self._row_delimiters = max(width - 1, 2)
+        self._width = width
 
     def __next__(self) -> str:
         if self._back:
@@ -152,7 +160,10 @@ class CsvLines:
                 self._alone
                 or line is None
                 or self.chars + len(line) > _limits.MAX_RECORD_CHARS
-                or line.count(self._delimiter) >= self._row_delimiters
+                or (
+                    line.count(self._delimiter) >= self._row_delimiters
+                    and not self._completes_record(line)
+                )
             ):
                 self._back.append((number, line, alone))
                 raise Unclosed
@@ -161,9 +172,54 @@ class CsvLines:
                 raise LongLine(number)
             self._alone = alone
             self.chars = 0
+            self._scanned = 0
+            self._state = (0, False, True)
         self.record.append((number, line))
         self.chars += len(line)
         return line
+
+    def _completes_record(self, line: str) -> bool:
+        """Whether ``line`` closes the open quoted cell and ends the record at the header's width.
+
+        A line with a row's worth of delimiters is, as a rule, a row of its
+        own; but when the cell with a line break is the first of its row, the
+        rest of the row follows the break. That line closes the quote and
+        brings the record to exactly one cell per column.
+        """
+        if self._width is None:
+            return False
+        for _, earlier in self.record[self._scanned :]:
+            self._state = self._scan(earlier, *self._state)
+        self._scanned = len(self.record)
+        delimiters, inside, _ = self._scan(line, *self._state)
+        return not inside and delimiters == self._width - 1
+
+    def _scan(
+        self, line: str, delimiters: int, inside: bool, at_start: bool
+    ) -> tuple[int, bool, bool]:
+        # csv's own rules, for quotes and delimiters only: a quote opens a cell
+        # only at its start, "" inside a quoted cell is a quote, any other quote
+        # there closes it. Linear in the line.
+        escaped_at = -1
+        for found in self._quote_or_delimiter.finditer(line):
+            at = found.start()
+            if at == escaped_at:
+                continue
+            if found.group() != '"':
+                if not inside:
+                    delimiters += 1
+                    at_start = True
+                continue
+            if inside:
+                if line.startswith('"', at + 1):
+                    escaped_at = at + 1
+                else:
+                    inside, at_start = False, False
+            elif at_start and (at == 0 or line[at - 1] == self._delimiter):
+                inside = True
+            else:
+                at_start = False
+        return delimiters, inside, at_start
 
     def next_line(self) -> tuple[int, str | None, bool]:
         """The next numbered line, taken outside the reader; the flag says it is read again.

@@ -8,6 +8,7 @@ found in it (every key is checked, so one pass reports them all).
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Mapping
 from datetime import date
@@ -36,10 +37,8 @@ def _day(value: object, path: str, problems: list[Problem]) -> date | None:
     if type(value) is date:
         day = value
     elif isinstance(value, str) and _ISO_DAY.fullmatch(value):
-        try:
+        with contextlib.suppress(ValueError):  # 2027-02-30: the problem below
             day = date.fromisoformat(value)
-        except ValueError:
-            pass
     if day is not None:
         if FIRST_DAY <= day <= LAST_DAY:
             return day
