@@ -10,6 +10,7 @@ two.
 
 from __future__ import annotations
 
+import os
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -227,3 +228,45 @@ def test_both_engines_give_one_row_per_record_with_a_multi_line_first_cell(
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 3
     assert all('"diklasifikasi"' in line for line in out)
+
+
+# --- inputs that are not regular files --------------------------------------------
+
+PROPOSALS = Path(__file__).resolve().parent.parent / "examples" / "data" / "bpum_usulan_2021.csv"
+
+
+@pytest.mark.parametrize("engine", ["rows", "columns"])
+def test_standard_input_is_read_as_a_file(cli: Run, engine: str) -> None:
+    # `-` was taken for a file named "-": "no such file".
+    head = "".join(PROPOSALS.read_text(encoding="utf-8").splitlines(keepends=True)[:4])
+    result = cli("bpum", "screen", "-", "--year", "2021", "--engine", engine, stdin=head)
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 4  # the header and one row per record
+
+
+def test_a_fifo_is_read_not_refused_as_empty(tmp_path: Path) -> None:
+    # A FIFO (or `<(zcat f.csv.gz)`) reports size 0 before it is read: it was
+    # refused as "the file is empty", and the columnar engine read it twice.
+    fifo = tmp_path / "usulan.csv"
+    os.mkfifo(fifo)
+    writer = subprocess.Popen(["sh", "-c", f'cat "{PROPOSALS}" > "{fifo}"'])
+    try:
+        with open_records(fifo) as reader:
+            assert not reader.regular
+            count = sum(1 for _ in reader)
+    finally:
+        writer.wait(timeout=60)
+    assert count == len(PROPOSALS.read_text(encoding="utf-8").splitlines()) - 1
+
+
+def test_an_input_path_the_system_refuses_is_exit_code_1_not_an_output_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # ENAMETOOLONG, ENOTDIR, ELOOP were reported as "cannot write the output" (exit 3).
+    through_a_file = tmp_path / "f.csv"
+    through_a_file.write_text("nik\n", encoding="utf-8")
+    for path in (tmp_path / ("a" * 5_000), through_a_file / "x.csv"):
+        assert main(["bpum", "screen", str(path), "--year", "2021"]) == 1
+        err = capsys.readouterr().err
+        assert "cannot be read" in err
+        assert "output" not in err

@@ -23,6 +23,8 @@ import enum
 import io
 import os
 import re
+import stat
+import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, TextIO
@@ -141,15 +143,28 @@ class RecordReader:
         self._read_elsewhere = 0
         self.warnings: list[str] = []
         try:
-            self._binary: IO[bytes] = self.path.open("rb")
+            self._binary: IO[bytes] = self._open()
         except FileNotFoundError:
             raise InputError(f"{shown_path(self.path)}: no such file; check the path") from None
         except IsADirectoryError:
             raise InputError(f"{shown_path(self.path)}: is a directory, not a file") from None
         except PermissionError:
             raise InputError(f"{shown_path(self.path)}: permission denied") from None
-        self.size = self.path.stat().st_size
-        if self.size == 0:
+        except OSError as err:
+            # A name too long, a path through a file, a loop of links: the input
+            # cannot be read (exit 1), whatever the reason the system gives.
+            raise InputError(
+                f"{shown_path(self.path)}: cannot be read ({err.strerror or type(err).__name__})"
+            ) from None
+        status = os.fstat(self._binary.fileno())
+        self.size = status.st_size
+        #: A regular file, which can be read again from any offset; a pipe, or
+        #: standard input, can be read once.
+        self.regular = stat.S_ISREG(status.st_mode) and os.fspath(path) != "-"
+        # A pipe or a FIFO (`<(zcat usulan.csv.gz)`) has no size until it is read:
+        # only a regular file of size 0 is known to be empty here; the header
+        # check below finds an empty pipe.
+        if self.size == 0 and self.regular:
             self._binary.close()
             raise InputError(
                 f"{shown_path(self.path)}: the file is empty; a CSV file needs a header row, "
@@ -166,6 +181,11 @@ class RecordReader:
             except InputError:
                 self._text.close()
                 raise
+
+    def _open(self) -> IO[bytes]:
+        if os.fspath(self.path) == "-":  # standard input, as `cat f.csv | koperasi-id ...`
+            return os.fdopen(os.dup(sys.stdin.fileno()), "rb")
+        return self.path.open("rb")
 
     def close(self) -> None:
         """Close the file."""

@@ -140,7 +140,8 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_INTERRUPTED if isinstance(stop, KeyboardInterrupt) else EXIT_TERMINATED
     except OSError as err:
         # Standard output (an output *file* is an OutputError): nothing to name.
-        print(f"koperasi-id: error: cannot write the output ({err.strerror})", file=sys.stderr)
+        reason = err.strerror or type(err).__name__  # io.UnsupportedOperation has no errno
+        print(f"koperasi-id: error: cannot write the output ({reason})", file=sys.stderr)
         _quiet_stdout()
         return EXIT_OUTPUT
     except ValueError as err:  # the library's errors are ValueErrors; others propagate

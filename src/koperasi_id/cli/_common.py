@@ -237,12 +237,18 @@ def add_engine_option(p: argparse.ArgumentParser) -> None:
     )
 
 
-def columnar(args: argparse.Namespace, size: int) -> bool:
-    """Whether ``--engine`` (and, for ``auto``, the input ``size``) asks for the columnar engine."""
+def columnar(args: argparse.Namespace, size: int, *, regular: bool = True) -> bool:
+    """Whether ``--engine`` (and, for ``auto``, the input ``size``) asks for the columnar engine.
+
+    Not for an input that is not a ``regular`` file (a pipe, a FIFO,
+    ``<(zcat f.csv.gz)``): the columnar engine reads the file again in
+    batches, a pipe can be read once. The record engine gives the same
+    output byte for byte.
+    """
     import importlib.util
 
     engine = getattr(args, "engine", "auto")
-    if engine == "rows":
+    if engine == "rows" or not regular:
         return False
     installed = importlib.util.find_spec("polars") is not None
     if engine == "columns":

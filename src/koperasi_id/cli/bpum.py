@@ -143,7 +143,7 @@ def _screen_file(
     from koperasi_id._output import Progress, RecordWriter
 
     progress = Progress(reader)
-    if columnar(args, reader.size):
+    if columnar(args, reader.size, regular=reader.regular):
         writer = RecordWriter(out, fmt, columns=list(bpum.SCREENING_COLUMNS))
         _screen_columns(
             args, reader, writer, progress, summary=summary, options=options, tally=tally

@@ -116,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
             lang=lang,
         )
         progress = Progress(reader)
-        if columnar(args, reader.size):
+        if columnar(args, reader.size, regular=reader.regular):
             summary, invalid = _count_columns(args, reader, progress, options, tally)
         else:
             from koperasi_id.cooperatives._registry_rows import RegistryRows

@@ -281,7 +281,7 @@ def _run_file(args: argparse.Namespace) -> int:
         summary_out = files.enter_context(output(args.summary_json)) if args.summary_json else None
         out = files.enter_context(output(args.out))
         writer = RecordWriter(out, fmt, columns=list(msme.CLASSIFICATION_COLUMNS))
-        if columnar(args, reader.size):
+        if columnar(args, reader.size, regular=reader.regular):
             _classify_columns(args, reader, writer, options=options, summary=summary, tally=tally)
         else:
             _classify_rows(args, reader, writer, options=options, summary=summary, tally=tally)

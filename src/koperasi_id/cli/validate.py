@@ -107,7 +107,7 @@ def _report(
 ) -> tuple[int, int]:
     from koperasi_id._output import Progress
 
-    if args.type in COLUMNAR_TYPES and columnar(args, reader.size):
+    if args.type in COLUMNAR_TYPES and columnar(args, reader.size, regular=reader.regular):
         return _report_columns(args, reader, out, tally)
     if args.type in _CONFIRMED_AT_A_GLANCE:
         return _report_confirming(args, reader, out, tally)
