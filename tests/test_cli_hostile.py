@@ -17,11 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from koperasi_id import law
+from koperasi_id import bpum, law
 from koperasi_id._io import InputError, open_records
 from koperasi_id._values import mask, printable, shown_path
 from koperasi_id.cli import main
 from koperasi_id.errors import ValidationError
+from koperasi_id.msme import Business
+from koperasi_id.rows import read_records
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 
@@ -270,3 +272,41 @@ def test_an_input_path_the_system_refuses_is_exit_code_1_not_an_output_error(
         err = capsys.readouterr().err
         assert "cannot be read" in err
         assert "output" not in err
+
+
+# --- a header of many or long unknown column names ----------------------------------
+
+BPUM_HEADER = PROPOSALS.read_text(encoding="utf-8").splitlines()[0]
+
+
+def test_an_unknown_bpum_column_counts_only_where_the_row_fills_it() -> None:
+    first = PROPOSALS.read_text(encoding="utf-8").splitlines()[1]
+    good = dict(zip(BPUM_HEADER.split(","), first.split(","), strict=True))
+    assert isinstance(bpum.structure_row({**good, "warna": ""}), bpum.Proposal)
+    filled = bpum.structure_row({**good, "warna": "biru"})
+    assert isinstance(filled, ValidationError)
+    assert filled.codes == ("row.unknown_column",)
+
+
+def test_many_unknown_columns_do_not_multiply_the_report_by_the_rows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 500 unknown columns and rows of one cell: every row used to carry 500
+    # problems (23 MB of report for 51 KB of input at 1,000 columns).
+    extra = ",".join(f"kolom_{i}_{'y' * 40}" for i in range(500))
+    path = tmp_path / "usulan.csv"
+    path.write_text(f"{BPUM_HEADER},{extra}\n" + "x\n" * 50, encoding="utf-8")
+    assert main(["bpum", "screen", str(path), "--year", "2021"]) == 0
+    out = capsys.readouterr().out
+    assert "row.unknown_column" not in out
+    assert len(out) < 50 * 2_000
+
+
+def test_a_long_column_name_is_shown_cut_in_every_path(tmp_path: Path) -> None:
+    path = tmp_path / "usaha.csv"
+    name = "kolom" + "L" * 5_000
+    path.write_text(f"{BUSINESS},{name}\n{ROW.format(nik=NIK)},v\n", encoding="utf-8")
+    with read_records(path, type=Business) as records:
+        (record,) = list(records)
+    paths = [p.path for p in record.problems]
+    assert paths == ["$." + "kolom" + "L" * 75 + "…"]

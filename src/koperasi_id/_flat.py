@@ -19,6 +19,7 @@ from typing import Any, Union, cast, get_args, get_origin
 
 import attrs
 
+from koperasi_id._limits import SHOWN_NAME_CHARS
 from koperasi_id._numbers import MAX_NUMBER_TEXT, whole_from_text
 from koperasi_id._structure_problems import EXTRA_CELLS, not_a_row
 from koperasi_id._values import ValueType, mask
@@ -196,7 +197,7 @@ def _build_plan(cls: type, columns: tuple[str, ...], prefix: str) -> _Plan:
             reads = shape if shape.kind in _READ else None
             steps.append((_VALUE, name, reads, name in null_ok, f"$.{prefix}{name}"))
         else:
-            shown = mask(prefix + column)
+            shown = mask(prefix + column, limit=SHOWN_NAME_CHARS)
             steps.append(
                 (
                     _REPORT,
@@ -243,7 +244,7 @@ def _build_plan(cls: type, columns: tuple[str, ...], prefix: str) -> _Plan:
 
 
 def _not_a_field(cls: type, prefix: str, column: str) -> Problem:
-    shown = mask(prefix + column)  # a column name is input too: it may be a NIK
+    shown = mask(prefix + column, limit=SHOWN_NAME_CHARS)  # input too: it may be a NIK
     names = ", ".join(_fields(cls))
     return Problem(
         path=f"$.{shown}",
@@ -311,7 +312,7 @@ def _row_items(row: object, problems: list[Problem]) -> list[tuple[str, str | No
         elif raw is not None and not isinstance(raw, str):
             problems.append(
                 Problem(
-                    path=f"$.{mask(column)}",  # a column name is input: it may be a NIK
+                    path=f"$.{mask(column, limit=SHOWN_NAME_CHARS)}",  # input: it may be a NIK
                     code="type.str",
                     message=f"a cell is text, got {type(raw).__name__}",
                     message_id=f"isi sel harus berupa teks, bukan {type(raw).__name__}",

@@ -47,6 +47,7 @@ from koperasi_id._limits import (
     MAX_JSON_DEPTH,
     MAX_LINE_CHARS,
     MAX_RECORD_CHARS,
+    SHOWN_NAME_CHARS,
 )
 from koperasi_id._lines import (
     CsvLines,
@@ -422,7 +423,7 @@ class RecordReader:
                     code, message, message_id = problem
                     problems.append(
                         Problem(
-                            path=f"$.{mask(name)}",
+                            path=f"$.{mask(name, limit=SHOWN_NAME_CHARS)}",
                             code=code,
                             message=message,
                             message_id=message_id,

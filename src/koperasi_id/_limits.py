@@ -14,6 +14,7 @@ __all__ = [
     "MAX_JSON_DEPTH",
     "MAX_LINE_CHARS",
     "MAX_RECORD_CHARS",
+    "SHOWN_NAME_CHARS",
 ]
 
 #: Longest CSV cell, in characters. Twice Excel's own cell limit (32,767), so
@@ -32,3 +33,7 @@ MAX_COLUMNS = 16_384
 #: under the interpreter's recursion limit keeps a ``[[[[...`` line a problem
 #: of its record instead of a RecursionError.
 MAX_JSON_DEPTH = 64
+#: Most characters of a column name a problem's path shows (then ``…``). A
+#: header name may be a cell long; shown whole in every row's problems, one
+#: long name would multiply the report by the rows. Field paths are far shorter.
+SHOWN_NAME_CHARS = 80

@@ -10,7 +10,7 @@ from typing import Any, cast
 
 import attrs
 
-from koperasi_id._limits import MAX_CELL_CHARS
+from koperasi_id._limits import MAX_CELL_CHARS, SHOWN_NAME_CHARS
 from koperasi_id._structure_problems import EXTRA_CELLS, not_a_row
 from koperasi_id._values import mask
 from koperasi_id.bpum._phone import PhoneNumber
@@ -119,7 +119,7 @@ def _row_plan(keys: tuple[Any, ...]) -> tuple[tuple[_Entry | Problem, ...], tupl
         if spec is None:
             entries.append(
                 Problem(
-                    path=f"$.{mask(column)}",  # a column name is input: it may be a NIK
+                    path=f"$.{mask(column, limit=SHOWN_NAME_CHARS)}",  # input: it may be a NIK
                     code="row.unknown_column",
                     message=f"unknown column {mask(column, limit=40, quote=True)}; known columns: "
                     + ", ".join(PROPOSAL_COLUMNS),
@@ -150,7 +150,11 @@ def _convert(row: Mapping[Any, Any]) -> tuple[dict[str, Any], list[Problem]]:
     problems: list[Problem] = []
     for entry, raw_value in zip(entries, row.values(), strict=True):
         if isinstance(entry, Problem):
-            problems.append(entry)
+            # An unknown column counts where the row fills it, as for every
+            # other record type: a header of many unknown columns would
+            # otherwise give each short row a problem per column.
+            if entry.code != "row.unknown_column" or raw_value not in (None, ""):
+                problems.append(entry)
             continue
         column, wire_path, flat, kind, required = entry
         if isinstance(raw_value, str):
