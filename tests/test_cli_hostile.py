@@ -310,3 +310,33 @@ def test_a_long_column_name_is_shown_cut_in_every_path(tmp_path: Path) -> None:
         (record,) = list(records)
     paths = [p.path for p in record.problems]
     assert paths == ["$." + "kolom" + "L" * 75 + "…"]
+
+
+# --- JSON records that name a key twice ---------------------------------------------
+
+
+@pytest.mark.parametrize("engine", ["rows", "columns"])
+def test_a_json_lines_record_naming_a_key_twice_is_an_error_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], engine: str
+) -> None:
+    # json.loads keeps the last value: "A" was dropped without a word.
+    good = (
+        f'{{"name": "W", "owner_nik": "{NIK}", "started_on": "2019-01-01", "capital": "50000000"}}'
+    )
+    twice = good.replace('"name": "W"', '"name": "A", "name": "B"')
+    path = tmp_path / "usaha.jsonl"
+    path.write_text(f"{good}\n{twice}\n{good}\n", encoding="utf-8")
+    args = ["validate", "--type", "business", str(path), "--format", "jsonl", "--engine", engine]
+    assert main(args) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 1
+    assert '"line": 2' in out[0]
+    assert '"code": "json.duplicate_key"' in out[0]
+
+
+def test_a_json_array_item_naming_a_key_twice_is_an_error_record(tmp_path: Path) -> None:
+    path = tmp_path / "usaha.json"
+    path.write_text('[{"name": "A", "rat": {"x": 1, "x": 2}}, {"name": "B"}]', encoding="utf-8")
+    with open_records(path) as reader:
+        records = list(reader)
+    assert [[p.code for p in r.problems] for r in records] == [["json.duplicate_key"], []]

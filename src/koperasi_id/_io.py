@@ -467,7 +467,8 @@ class RecordReader:
                 )
                 continue
             try:
-                value = _json.loads(text, max_chars=None)  # the line is bounded already
+                # Bounded already; a key named twice would drop one of its values.
+                value = _json.loads(text, max_chars=None, unique_keys=True)
             except ValidationError as err:
                 yield InputRecord(line=number, data={}, problems=err.problems, flat=False)
                 continue
@@ -482,7 +483,7 @@ class RecordReader:
         try:
             for number, text in enumerate(iter_json_array(self._text), start=1):
                 try:
-                    item = _json.loads(text)
+                    item = _json.loads(text, unique_keys=True)
                 except ValidationError as err:
                     yield InputRecord(line=number, data={}, problems=err.problems, flat=False)
                     continue

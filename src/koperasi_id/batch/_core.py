@@ -202,7 +202,7 @@ def read_jsonl_lines(lines: Iterable[str]) -> Iterator[Record]:
         if line.startswith("\ufeff"):
             line = line[1:]  # noqa: PLW2901
         try:
-            value = _json.loads(line)  # bounded: depth, size and numbers
+            value = _json.loads(line, unique_keys=True)  # bounded; a key named once
         except ValidationError as err:
             yield err
             continue
