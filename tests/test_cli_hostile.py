@@ -10,6 +10,7 @@ two.
 
 from __future__ import annotations
 
+import csv
 import os
 import subprocess
 from collections.abc import Callable
@@ -340,3 +341,29 @@ def test_a_json_array_item_naming_a_key_twice_is_an_error_record(tmp_path: Path)
     with open_records(path) as reader:
         records = list(reader)
     assert [[p.code for p in r.problems] for r in records] == [["json.duplicate_key"], []]
+
+
+# --- a --rules file's text in the law commands' CSV ----------------------------------
+
+
+def test_a_rules_file_text_is_never_a_formula_in_the_law_csv(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        '[[regimes]]\nrule = "kur.rate"\naction = "replace"\n'
+        "name = \"=cmd|' /C calc'!A0\"\nvalid_from = 2027-01-01\n"
+        'unit = "percent_per_year"\nconfidence = "M"\n'
+        'citation = { instrument = "@SUM(1)", article = "+1\\r\\nforged" }\n'
+        'patch = { mikro = ["5"] }\n'
+    )
+    path = _rules(tmp_path, "formula.toml", text)
+    assert (
+        main(["law", "list", "--as-of", "2027-03-01", "--rules", str(path), "--format", "csv"]) == 0
+    )
+    out = capsys.readouterr().out
+    (line,) = [row for row in out.splitlines() if row.startswith("kur.rate,")]
+    cells = next(csv.reader([line]))
+    assert "'=cmd|' /C calc'!A0" in cells
+    assert "'@SUM(1)" in cells
+    assert "'+1\\r\\nforged" in cells
+    assert not any(cell.startswith(("=", "+", "@")) for cell in cells)

@@ -20,7 +20,7 @@ from koperasi_id.serialization import decimal_text
 if TYPE_CHECKING:
     from koperasi_id._io import RecordReader
 
-__all__ = ["Progress", "RecordWriter"]
+__all__ = ["Progress", "RecordWriter", "inert_cell"]
 
 
 def _json_default(value: object) -> Any:
@@ -86,6 +86,24 @@ class RecordWriter:
         if self.format is FileFormat.JSON:
             self.stream.write("\n]\n" if self.count else "]\n")
         self.stream.flush()
+
+
+#: What makes a spreadsheet read a cell as a formula (CSV injection, CWE-1236).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert_cell(text: str) -> str:
+    """A CSV cell of free text that a spreadsheet shows as text, never runs as a formula.
+
+    For cells whose text came from input (the names and citations of a
+    ``--rules`` file): one starting with ``=`` ``+`` ``-`` ``@`` gets a leading
+    ``'``, as OWASP advises. Numbers the command writes itself are not passed
+    through it, so ``-5`` stays a number.
+
+    >>> print(inert_cell("=SUM(A1)"), inert_cell("Pasal 18"))
+    '=SUM(A1) Pasal 18
+    """
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def _cell_text(value: Any) -> str:

@@ -171,7 +171,7 @@ def _change_row(record: dict[str, Any], lang: str) -> dict[str, str]:
 
 def _csv(rows: list[dict[str, str]], *, diff: bool) -> None:
     from koperasi_id._io import FileFormat
-    from koperasi_id._output import RecordWriter
+    from koperasi_id._output import RecordWriter, inert_cell
 
     columns = (
         [
@@ -191,7 +191,8 @@ def _csv(rows: list[dict[str, str]], *, diff: bool) -> None:
     )
     writer = RecordWriter(sys.stdout, FileFormat.CSV, columns=columns)
     for row in rows:
-        writer.write({key: mask(value) for key, value in row.items()})
+        # A --rules file's names and citations are input: masked, and never a formula.
+        writer.write({key: inert_cell(mask(value)) for key, value in row.items()})
     writer.close()
 
 
