@@ -367,3 +367,16 @@ def test_a_rules_file_text_is_never_a_formula_in_the_law_csv(
     assert "'@SUM(1)" in cells
     assert "'+1\\r\\nforged" in cells
     assert not any(cell.startswith(("=", "+", "@")) for cell in cells)
+
+
+def test_a_stray_quote_and_a_quote_inside_the_next_row_stay_two_records(tmp_path: Path) -> None:
+    # The next line holds a quote, but inside a cell (Toko "Maju"): it closes
+    # no cell, so it does not complete the open one; each row keeps its own.
+    rows = ['"Warung,' + ROW.format(nik=NIK)[7:], 'Toko "Maju",' + ROW.format(nik=NIK)[7:]]
+    path = tmp_path / "usaha.csv"
+    path.write_text("\n".join([BUSINESS, *rows]) + "\n", encoding="utf-8")
+    with open_records(path) as reader:
+        records = list(reader)
+    assert [r.line for r in records] == [2, 3]
+    assert [p.code for p in records[0].problems] == ["csv.quote"]
+    assert records[1].data["name"] == 'Toko "Maju"'

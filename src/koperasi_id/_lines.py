@@ -183,16 +183,25 @@ class CsvLines:
 
         A line with a row's worth of delimiters is, as a rule, a row of its
         own; but when the cell with a line break is the first of its row, the
-        rest of the row follows the break. That line closes the quote and
-        brings the record to exactly one cell per column.
+        rest of the row follows the break. That line closes the quote where
+        its cell ends (before a delimiter or the line end: ``Toko "Maju"``
+        closes nothing) and brings the record to exactly one cell per column.
         """
-        if self._width is None:
+        if self._width is None or not self._closes_a_cell(line):
             return False
         for _, earlier in self.record[self._scanned :]:
             self._state = self._scan(earlier, *self._state)
         self._scanned = len(self.record)
         delimiters, inside, _ = self._scan(line, *self._state)
         return not inside and delimiters == self._width - 1
+
+    def _closes_a_cell(self, line: str) -> bool:
+        # The line starts inside the open quoted cell: its first quote that is
+        # not a doubled one closes that cell, and must end it.
+        at = line.find('"')
+        while at >= 0 and line.startswith('"', at + 1):
+            at = line.find('"', at + 2)
+        return at >= 0 and (at + 1 == len(line) or line[at + 1] in (self._delimiter, "\r", "\n"))
 
     def _scan(
         self, line: str, delimiters: int, inside: bool, at_start: bool
