@@ -185,15 +185,17 @@ class CsvLines:
         own; but when the cell with a line break is the first of its row, the
         rest of the row follows the break. That line closes the quote where
         its cell ends (before a delimiter or the line end: ``Toko "Maju"``
-        closes nothing) and brings the record to exactly one cell per column.
+        closes nothing) and leaves the record no more cells than columns.
         """
         if self._width is None or not self._closes_a_cell(line):
             return False
         for _, earlier in self.record[self._scanned :]:
             self._state = self._scan(earlier, *self._state)
         self._scanned = len(self.record)
-        delimiters, inside, _ = self._scan(line, *self._state)
-        return not inside and delimiters == self._width - 1
+        # Within the header's width, whether the record ends on this line or
+        # a later cell opens here and runs on (it is checked again then).
+        delimiters, _, _ = self._scan(line, *self._state)
+        return delimiters <= self._width - 1
 
     def _closes_a_cell(self, line: str) -> bool:
         # The line starts inside the open quoted cell: its first quote that is
