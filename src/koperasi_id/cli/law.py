@@ -85,7 +85,10 @@ def run(args: argparse.Namespace) -> int:
 
     reform = overrides(args)
     if args.action == "export":
-        body: Any = register_schema() if args.schema else _document(register_document(), reform)
+        if args.schema:
+            body: Any = register_schema()
+        else:
+            body = _masked(_document(register_document(), reform))
         print(json.dumps(body, ensure_ascii=False, indent=2))
         return EXIT_OK
     if args.action == "list":
@@ -111,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
         ]
         rows = [_change_row(record, args.lang) for record in records]
     if args.format == "json":
-        print(json.dumps(records, ensure_ascii=False, indent=2))
+        print(json.dumps(_masked(records), ensure_ascii=False, indent=2))
     elif args.format == "csv":
         _csv(rows, diff=args.action == "diff")
     else:
@@ -129,6 +132,22 @@ def _document(document: dict[str, Any], reform: Overrides | None) -> dict[str, A
         if changed is not None:
             rule["regimes"] = [regime_record(r) for r in changed]
     return document
+
+
+def _masked(data: Any) -> Any:
+    """``data`` with every text and key masked, as the table and CSV show them.
+
+    A --rules file's names, notes, citations and values are input. The
+    shipped register's texts come out unchanged (they hold no long digit run
+    and no control character), so the export is :func:`~koperasi_id.law.register_document`.
+    """
+    if isinstance(data, str):
+        return mask(data)
+    if isinstance(data, dict):
+        return {mask(key): _masked(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_masked(item) for item in data]
+    return data
 
 
 def _value_text(value: object) -> str:
