@@ -54,6 +54,7 @@ from koperasi_id._lines import (
     LongLine,
     NumberedLines,
     Unclosed,
+    first_record,
     json_too_deep,
 )
 from koperasi_id._values import has_long_digit_run, mask, shown_path
@@ -264,13 +265,28 @@ class RecordReader:
             raise InputError(
                 f"{shown_path(self.path)}: no header row found; the file has only blank lines"
             )
+        try:
+            # The header is the whole first record: a quoted column name may hold
+            # line breaks. A first line that is not UTF-8 text is refused below as it is.
+            if not (_has_surrogates(first) or "\x00" in first):
+                number, first = first_record((number, first), self._lines)
+        except LongLine:
+            raise InputError(
+                f"{shown_path(self.path)}: the header row is longer than {MAX_LINE_CHARS:,} characters; "
+                "this is not a record file"
+            ) from None
+        except Unclosed:
+            raise InputError(
+                f"{shown_path(self.path)}: a quote in the header row does not close before the end "
+                f"of the file or {MAX_LINE_CHARS:,} characters; check the quotes in the header row"
+            ) from None
         self._header_lines = number
         self.delimiter = detect_delimiter(first)
         if csv.field_size_limit() <= MAX_RECORD_CHARS:
             # The line and record limits bound a cell; csv's own (128 KiB by
             # default) would end the record in the middle, losing its line.
             csv.field_size_limit(MAX_RECORD_CHARS + 1)
-        header = next(csv.reader([first], delimiter=self.delimiter))
+        header = next(csv.reader(io.StringIO(first, newline=""), delimiter=self.delimiter))
         if _has_surrogates(first) or "\x00" in first:
             # NUL bytes between ASCII letters, or an FF FE / FE FF start: UTF-16,
             # which Excel writes as "Unicode Text".

@@ -28,6 +28,7 @@ __all__ = [
     "LongLine",
     "NumberedLines",
     "Unclosed",
+    "first_record",
     "json_too_deep",
     "unclosed_quote_message",
 ]
@@ -256,6 +257,49 @@ class CsvLines:
     def read_again(self, lines: list[tuple[int, str]]) -> None:
         """Put ``lines`` back to be read next, each as a record on its own."""
         self._back.extend((number, line, True) for number, line in reversed(lines))
+
+
+def first_record(
+    first: tuple[int, str], lines: Iterator[tuple[int, str | None]], *, limit: int | None = None
+) -> tuple[int, str]:
+    """The whole first CSV record (a header) from its first line on: its last line's number, its text.
+
+    A quoted cell may hold line breaks (Excel wraps a long column name so),
+    and the record goes on over the ``lines`` that follow until its quotes
+    close at a line end, under the CSV rules for the delimiter :mod:`koperasi_id._io`
+    detects (the commonest of ``,`` ``;`` tab so far). :class:`LongLine` when
+    a line is past the line limit, :class:`Unclosed` when a quote does not
+    close before the end of the lines or ``limit`` characters (the line
+    limit: a header is one line's worth of text, whatever its breaks).
+
+    >>> first_record((1, 'nik,"Nama\\n'), iter([(2, 'Lengkap",kk\\n'), (3, "1,2,3\\n")]))
+    (2, 'nik,"Nama\\nLengkap",kk\\n')
+    """
+    limit = _limits.MAX_LINE_CHARS if limit is None else limit
+    number, line = first
+    scanners = {d: CsvLines(iter(()), delimiter=d, width=None) for d in (",", ";", "\t")}
+    states = dict.fromkeys(scanners, (0, False, True))
+    counts = dict.fromkeys(scanners, 0)
+    taken = [line]
+    chars = len(line)
+    while True:
+        for delimiter, scanner in scanners.items():
+            states[delimiter] = scanner._scan(line, *states[delimiter])
+            counts[delimiter] += line.count(delimiter)
+        # The commonest delimiter, "," on a tie or without one: detect_delimiter's choice.
+        if not states[max(scanners, key=counts.__getitem__)][1]:
+            return number, "".join(taken)
+        try:
+            number, more = next(lines)
+        except StopIteration:
+            raise Unclosed from None
+        if more is None:
+            raise LongLine(number)
+        chars += len(more)
+        if chars > limit:
+            raise Unclosed
+        line = more
+        taken.append(line)
 
 
 # A JSON string (closed or not: an unclosed one runs to the end, so the scan
