@@ -1,11 +1,11 @@
-"""Region tables: rows, look-ups and CSV loading (private).
+"""Region tables: rows and look-ups (private).
 
-The shipped national table is built in ``_shipped``.
+The shipped national table is built in ``_shipped``; a caller's rows or CSV
+file are read in ``_loading``.
 """
 
 from __future__ import annotations
 
-import csv
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -375,16 +375,11 @@ class RegionTable:
         cls, rows: Iterable[Mapping[str, str]], *, source: str = "rows", strict: bool = True
     ) -> RegionTable:
         """Build a table from mappings with the CSV columns (see :meth:`from_csv`)."""
-        regions: list[Region] = []
-        problems: list[Problem] = []
-        for index, row in enumerate(rows):
-            try:
-                regions.append(_region_from_row(row))
-            except ValidationError as err:
-                problems.extend(err.under(f"$[{index}]").problems)
-        if problems:
-            raise ValidationError(problems)
-        return cls(regions, source=source, strict=strict)
+        # Reading rows is its own module (_loading), loaded with the first
+        # caller's table: it builds tables from this class.
+        from koperasi_id.regions._loading import table_from_rows  # noqa: PLC0415
+
+        return table_from_rows(cls, rows, source=source, strict=strict)
 
     @classmethod
     def from_csv(
@@ -413,147 +408,14 @@ class RegionTable:
         (``region.encoding``) or not CSV (``region.csv``) is a ValidationError
         too.
         """
-        try:
-            handle = open(path, newline="", encoding=encoding)  # noqa: SIM115 - closed below
-        except (OSError, ValueError) as err:  # ValueError: a NUL in the name
-            # Python's error names the path, which may hold a NIK: masked, and
-            # without the chained original.
-            shown = mask(os.fsdecode(path), limit=200, quote=True)
-            why = err.strerror if isinstance(err, OSError) else "not a usable file name"
-            raise ValidationError.single(
-                "region.file",
-                f"the region file {shown} cannot be opened ({why})",
-                message_id=f"berkas wilayah {shown} tidak dapat dibuka ({why})",
-            ) from None
-        with handle:
-            try:
-                table = cls.from_rows(csv.DictReader(handle), source=os.fspath(path), strict=strict)
-            except UnicodeDecodeError:
-                raise ValidationError.single(
-                    "region.encoding",
-                    f"the region file is not {mask(encoding, limit=40)} text",
-                    message_id=f"berkas wilayah bukan teks {mask(encoding, limit=40)}",
-                ) from None
-            except csv.Error:
-                # csv's own message may quote the file: not repeated.
-                raise ValidationError.single(
-                    "region.csv",
-                    "the region file is not a CSV file this reader can read "
-                    f"(a cell longer than {csv.field_size_limit()} characters, say)",
-                    message_id="berkas wilayah bukan berkas CSV yang dapat dibaca "
-                    f"(misalnya sel yang lebih panjang dari {csv.field_size_limit()} karakter)",
-                ) from None
-        if with_shipped_retired:
-            # The shipped table is built from this module's classes: imported here.
-            from koperasi_id.regions._shipped import default_region_table  # noqa: PLC0415
+        from koperasi_id.regions._loading import table_from_csv  # noqa: PLC0415
 
-            table = RegionTable(
-                [*default_region_table().retired(), *table._all()],
-                source=table.source,
-                strict=strict,
-            )
-        return table
+        return table_from_csv(
+            cls, path, strict=strict, with_shipped_retired=with_shipped_retired, encoding=encoding
+        )
 
 
 _CONFIDENCE_BY_LETTER = {c.value: c for c in Confidence}
-
-
-def _cell(row: Mapping[str, object], key: str, default: str, problems: list[Problem]) -> str | None:
-    """The stripped text of a column (``default`` when absent or empty).
-
-    A row from pandas or JSON may hold a number or a list where the CSV
-    reader gives text: a problem at the column's path (and ``None``), not an
-    AttributeError. So is a cell past :data:`MAX_CELL_LENGTH`, whatever
-    limit the csv module was left with.
-    """
-    value = row.get(key) or default
-    if isinstance(value, str):
-        if len(value) <= MAX_CELL_LENGTH:
-            return value.strip()
-        problems.append(
-            Problem(
-                path=f"$.{key}",
-                code="region.too_long",
-                message=f"the {key} column is longer than {MAX_CELL_LENGTH} characters",
-                message_id=f"kolom {key} lebih panjang dari {MAX_CELL_LENGTH} karakter",
-            )
-        )
-        return None
-    problems.append(
-        Problem(
-            path=f"$.{key}",
-            code="region.type",
-            message=f"the {key} column holds text, not {type(value).__name__}",
-            message_id=f"kolom {key} harus berupa teks, bukan {type(value).__name__}",
-        )
-    )
-    return None
-
-
-def _region_from_row(row: Mapping[str, str]) -> Region:
-    problems: list[Problem] = []
-    code = name = None
-    code_text = _cell(row, "code", "", problems)
-    try:
-        code = None if code_text is None else RegionCode.parse(code_text, regions=_EMPTY_TABLE)
-    except ValidationError as err:
-        problems.extend(p.under("$.code") for p in err.problems)
-    name = _cell(row, "name", "", problems)
-    if name == "":
-        problems.append(
-            Problem(
-                path="$.name",
-                code="region.name",
-                message="name is empty",
-                message_id="nama wajib diisi",
-            )
-        )
-    status_text = _cell(row, "status", "berlaku", problems)
-    try:
-        status = RegionStatus.CURRENT if status_text is None else RegionStatus(status_text)
-    except ValueError:
-        status = RegionStatus.CURRENT
-        problems.append(
-            Problem(
-                path="$.status",
-                code="region.status",
-                message=f"status must be 'berlaku' or 'tidak_berlaku', got {mask(status_text, limit=20, quote=True)}",
-                message_id=f"status harus 'berlaku' atau 'tidak_berlaku', diisi {mask(status_text, limit=20, quote=True)}",
-            )
-        )
-    successor = None
-    successor_text = _cell(row, "successor", "", problems)
-    if successor_text:
-        try:
-            successor = RegionCode.parse(successor_text, regions=_EMPTY_TABLE)
-        except ValidationError as err:
-            problems.extend(p.under("$.successor") for p in err.problems)
-    confidence_text = _cell(row, "confidence", "H", problems)
-    confidence = _CONFIDENCE_BY_LETTER.get(confidence_text or "H")
-    if confidence_text is not None and confidence is None:
-        problems.append(
-            Problem(
-                path="$.confidence",
-                code="region.confidence",
-                message="use H, M or L",
-                message_id="gunakan H, M atau L",
-            )
-        )
-    retired_text = _cell(row, "retired_by", "", problems)
-    if problems:
-        raise ValidationError(problems)
-    assert code is not None
-    assert name is not None
-    assert confidence is not None
-    retired_by = _SPLITS.get(retired_text, Citation(retired_text)) if retired_text else None
-    return Region(
-        code=code,
-        name=name,
-        status=status,
-        successor=successor,
-        retired_by=retired_by,
-        confidence=confidence,
-    )
 
 
 def _region_from_cells(cells: Sequence[str]) -> Region:
@@ -568,6 +430,3 @@ def _region_from_cells(cells: Sequence[str]) -> Region:
         retired_by=_SPLITS.get(retired_by, Citation(retired_by)) if retired_by else None,
         confidence=_CONFIDENCE_BY_LETTER[confidence or "H"],
     )
-
-
-_EMPTY_TABLE = RegionTable((), source="none")
