@@ -94,7 +94,8 @@ from koperasi_id.strategies._identifiers import (
     phone_numbers,
     region_codes,
 )
-from koperasi_id.strategies._kur import KUR_FAILURES, existing_credits, kur_applications, kur_loans
+from koperasi_id.strategies._kur import KUR_FAILURES, kur_applications, kur_loans
+from koperasi_id.strategies._kur_credits import existing_credits
 from koperasi_id.strategies._msme import businesses
 from koperasi_id.strategies._register import TYPE_STRATEGIES, register_type_strategies
 

@@ -1,4 +1,4 @@
-"""Strategies for KUR applications, existing credits and loans (``koperasi_id.kur``).
+"""Strategies for KUR applications and loans (``koperasi_id.kur``); credits are in ``_kur_credits``.
 
 An application is drawn *eligible* under :data:`~koperasi_id.kur.DEFAULT_RULES`
 on its akad date, or built to fail exactly one named check: every other
@@ -7,7 +7,6 @@ finding of :func:`~koperasi_id.kur.assess` still passes.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
@@ -22,7 +21,6 @@ from koperasi_id.kur import (
     PERMENKO_1_2026_FROM,
     PERMENKO_12_2025_FROM,
     TIERED_REGIME_FROM,
-    Collectibility,
     CreditKind,
     ExistingCredit,
     KurApplication,
@@ -46,6 +44,12 @@ from koperasi_id.strategies._common import (
     check_enum,
 )
 from koperasi_id.strategies._identifiers import draw_adult_nik, nibs, npwps, region_codes
+from koperasi_id.strategies._kur_credits import (
+    _FAILING_CREDITS,
+    _HARMLESS_CREDITS,
+    _JT,
+    existing_credits,
+)
 
 __all__ = [
     "KUR_FAILURES",
@@ -54,7 +58,6 @@ __all__ = [
     "kur_loans",
 ]
 
-_JT = Decimal(1_000_000)
 #: Akad dates drawn when the caller gives none.
 DEFAULT_AKAD_BETWEEN = (date(2022, 1, 1), date(2027, 12, 31))
 #: The first akad date drawn: the first day of the collateral and access-limit rules
@@ -64,20 +67,6 @@ _LAST_AKAD = date(2099, 12, 31)
 _OMZET_CEILING = DEFAULT_RULES.omzet.regimes[0].value
 _DISASTER_PROVINCES = DEFAULT_RULES.disaster_rates.regimes[0].value.province_codes
 _OTHER_PROVINCES = tuple(sorted(PROVINCE_CODES - _DISASTER_PROVINCES))
-_HARMLESS_OPEN = (
-    CreditKind.MORTGAGE,
-    CreditKind.PRODUCTIVE_MOTORCYCLE,
-    CreditKind.PENSION_DECREE,
-    CreditKind.CREDIT_CARD,
-    CreditKind.WAREHOUSE_RECEIPT,
-    CreditKind.HOUSEHOLD_CONSUMER,
-)
-_NOT_CONCURRENT = (
-    CreditKind.PEER_TO_PEER,
-    CreditKind.GOVERNMENT_PROGRAMME,
-    CreditKind.COMMERCIAL_PRODUCTIVE,
-)
-_BAD_GRADES = tuple(c for c in Collectibility if c is not Collectibility.CURRENT)
 
 
 class _Window:
@@ -123,76 +112,7 @@ KUR_FAILURES: tuple[str, ...] = tuple(_WINDOWS)
 _ELIGIBLE = _Window()
 
 
-def existing_credits(*, kind: CreditKind | str | None = None) -> st.SearchStrategy[ExistingCredit]:
-    """Credits as SLIK shows them: open (with an outstanding balance) or closed (nothing left)."""
-    which = check_enum("kind", kind, CreditKind)
-    kinds = st.just(which) if which is not None else st.sampled_from(CreditKind)
-    return kinds.flatmap(_credit)
-
-
-@functools.cache
-def _credit(kind: CreditKind) -> st.SearchStrategy[ExistingCredit]:
-    return _drawn_credit(kind)
-
-
-_GRADES = st.sampled_from(Collectibility)
-_SCHEMES_OR_NONE = st.none() | st.sampled_from(Scheme)
-
-
-@st.composite
-def _drawn_credit(draw: st.DrawFn, kind: CreditKind) -> ExistingCredit:
-    jt = draw(st.integers(1, 2_000))
-    closed = draw(st.booleans())
-    return ExistingCredit(
-        kind=kind,
-        plafond=jt * _JT,
-        outstanding=Decimal(0) if closed else draw(st.integers(0, jt)) * _JT,
-        collectibility=Collectibility.CURRENT if closed else draw(_GRADES),
-        closed=closed,
-        same_lender=draw(st.booleans()),
-        scheme=draw(_SCHEMES_OR_NONE) if kind is CreditKind.KUR else None,
-    )
-
-
-def _harmless_credits() -> st.SearchStrategy[tuple[ExistingCredit, ...]]:
-    """Credits that never fail a check: allowed kinds while current, or closed KUR."""
-    open_: st.SearchStrategy[ExistingCredit] = st.builds(
-        lambda kind, jt, share: ExistingCredit(
-            kind=kind, plafond=jt * _JT, outstanding=(jt * share // 100) * _JT
-        ),
-        st.sampled_from(_HARMLESS_OPEN),
-        st.integers(1, 500),
-        st.integers(0, 100),
-    )
-    closed_kur = st.builds(
-        lambda jt, scheme: ExistingCredit(
-            kind=CreditKind.KUR, plafond=jt * _JT, closed=True, same_lender=True, scheme=scheme
-        ),
-        st.integers(1, 100),
-        st.sampled_from(Scheme),
-    )
-    return st.lists(open_ | closed_kur, max_size=3).map(tuple)
-
-
-_HARMLESS_CREDITS = _harmless_credits()
 _NPWPS = npwps()
-#: A credit that fails ``kur.existing_credit`` alone: a kind that may not run
-#: alongside KUR, or an allowed kind that is not current (lancar).
-_FAILING_CREDITS = st.one_of(
-    st.builds(
-        lambda kind, jt: ExistingCredit(kind=kind, plafond=jt * _JT, outstanding=jt * _JT),
-        st.sampled_from(_NOT_CONCURRENT),
-        st.integers(1, 300),
-    ),
-    st.builds(
-        lambda kind, grade, jt: ExistingCredit(
-            kind=kind, plafond=jt * _JT, outstanding=jt * _JT, collectibility=grade
-        ),
-        st.sampled_from(_HARMLESS_OPEN),
-        st.sampled_from(_BAD_GRADES),
-        st.integers(1, 300),
-    ),
-)
 _DAYS_IN_BUSINESS = st.integers(0, 20 * 365)
 _SALES = st.integers(0, int(_OMZET_CEILING)).map(Decimal)
 _TOO_MUCH_SALES = st.none() | st.integers(int(_OMZET_CEILING) + 1, 50_000_000_000).map(Decimal)
