@@ -93,7 +93,7 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
     "kur-schedule": (
-        ["src/koperasi_id/kur/_schedule.py"],
+        ["src/koperasi_id/kur/_schedule.py", "src/koperasi_id/kur/_schedule_inputs.py"],
         [
             "tests/test_kur_schedule.py",
             "tests/test_kur_rates_contract.py",

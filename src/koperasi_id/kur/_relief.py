@@ -34,6 +34,7 @@ from koperasi_id.kur._args import day, member
 from koperasi_id.kur._rates import rate, total_rate
 from koperasi_id.kur._rules import DEFAULT_RULES, KurRules, PandemicRelief, ReliefBasis
 from koperasi_id.kur._schedule import Method, RateConvention, Schedule
+from koperasi_id.kur._schedule_inputs import _rate_percent
 from koperasi_id.kur._schemes import Collectibility, Scheme
 from koperasi_id.law import Regime, RegimeRef
 from koperasi_id.money import Rounding
@@ -133,7 +134,7 @@ def borrower_rate(
             rules=rules,
         )
     else:
-        agreed = _schedule._rate_percent(agreed_rate)  # 0–100, finite
+        agreed = _rate_percent(agreed_rate)  # 0–100, finite
     relief = relief_regime(
         scheme,
         akad_date=akad,
