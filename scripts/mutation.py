@@ -110,7 +110,11 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
     "cooperatives-activity": (
-        ["src/koperasi_id/cooperatives/_activity.py", "src/koperasi_id/cooperatives/_active.py"],
+        [
+            "src/koperasi_id/cooperatives/_activity.py",
+            "src/koperasi_id/cooperatives/_activity_findings.py",
+            "src/koperasi_id/cooperatives/_active.py",
+        ],
         [
             "tests/test_cooperatives_activity.py",
             "tests/test_cooperatives_registry_rows.py",
