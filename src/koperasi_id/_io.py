@@ -13,7 +13,8 @@ reading goes on; a header past one makes the file unreadable. All work is
 linear in the size of the file. A quote left open ends its record on its own
 line, and the lines after it are read again as records (:mod:`koperasi_id._lines`).
 
-Writing records is :mod:`koperasi_id._output`.
+The JSON Lines and JSON array records are read in
+:mod:`koperasi_id._json_records`; writing records is :mod:`koperasi_id._output`.
 """
 
 from __future__ import annotations
@@ -29,22 +30,20 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, TextIO
 
-from koperasi_id import _json
 from koperasi_id._atomic import OutputError, atomic_output
 from koperasi_id._input_records import (
     InputRecord,
     _cell_problem,
     _has_surrogates,
     _long_line,
-    _not_object,
     _problem_record,
     _unclosed_quote,
 )
-from koperasi_id._jsonarray import JsonArrayError, iter_json_array
+from koperasi_id._json_records import json_array_records, jsonl_records
+from koperasi_id._jsonarray import JsonArrayError
 from koperasi_id._limits import (
     MAX_CELL_CHARS,
     MAX_COLUMNS,
-    MAX_JSON_DEPTH,
     MAX_LINE_CHARS,
     MAX_RECORD_CHARS,
     SHOWN_NAME_CHARS,
@@ -55,10 +54,9 @@ from koperasi_id._lines import (
     NumberedLines,
     Unclosed,
     first_record,
-    json_too_deep,
 )
 from koperasi_id._values import has_long_digit_run, mask, shown_path
-from koperasi_id.errors import KoperasiIdError, Problem, ValidationError
+from koperasi_id.errors import KoperasiIdError, Problem
 
 __all__ = [
     "FileFormat",
@@ -458,55 +456,11 @@ class RecordReader:
         )
 
     def _jsonl_records(self) -> Iterator[InputRecord]:
-        for number, text in NumberedLines(self._text, first=1):
-            if text is None:
-                yield _long_line(number, flat=False)
-                continue
-            if not text.strip():
-                continue
-            if _has_surrogates(text):
-                yield _problem_record(
-                    number,
-                    "encoding",
-                    "the line is not valid UTF-8",
-                    "baris ini bukan UTF-8 yang sah",
-                    flat=False,
-                )
-                continue
-            if json_too_deep(text):
-                yield _problem_record(
-                    number,
-                    "json.depth",
-                    f"the JSON nests deeper than {MAX_JSON_DEPTH} levels",
-                    f"JSON bersarang lebih dari {MAX_JSON_DEPTH} tingkat",
-                    flat=False,
-                )
-                continue
-            try:
-                # Bounded already; a key named twice would drop one of its values.
-                value = _json.loads(text, max_chars=None, unique_keys=True)
-            except ValidationError as err:
-                yield InputRecord(line=number, data={}, problems=err.problems, flat=False)
-                continue
-            if not isinstance(value, dict):
-                yield _not_object(number, value)
-                continue
-            yield InputRecord(line=number, data=value, flat=False)
+        yield from jsonl_records(self._text)
 
     def _json_records(self) -> Iterator[InputRecord]:
-        # Item by item: an array of a million records is never held whole. Each
-        # item is parsed within the record limits, its problems its own.
         try:
-            for number, text in enumerate(iter_json_array(self._text), start=1):
-                try:
-                    item = _json.loads(text, unique_keys=True)
-                except ValidationError as err:
-                    yield InputRecord(line=number, data={}, problems=err.problems, flat=False)
-                    continue
-                if isinstance(item, dict):
-                    yield InputRecord(line=number, data=item, flat=False)
-                else:
-                    yield _not_object(number, item)
+            yield from json_array_records(self._text)
         except JsonArrayError as exc:
             raise InputError(
                 f"{shown_path(self.path)}: {exc}; a .json input must be an array of objects"
