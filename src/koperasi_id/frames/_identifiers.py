@@ -68,8 +68,8 @@ def identifier_columns(frame: pl.DataFrame, columns: Mapping[str, str]) -> pl.Da
 
     For a column ``c``: ``c_valid`` (Boolean), ``c_kode`` (the codes of
     :func:`identifier_cells`) and ``c_masked``, where ``c`` is the column's
-    name through :func:`~koperasi_id._values.mask` (a name holding a NIK is
-    not repeated). Row for row they equal
+    name masked as every message masks input (a name holding a NIK is not
+    repeated). Row for row they equal
     :func:`identifier_cells` of the cell; the cells are read as text.
 
     >>> df = pl.DataFrame({"nik": ["1871010101900001", "12345", None], "kbli": ["47111"] * 3})
