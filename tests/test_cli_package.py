@@ -65,6 +65,25 @@ def test_help_loads_no_domain_module_nor_sqlite(args: list[str]) -> None:
     assert not [m for m in loaded if not m.startswith("koperasi_id.cli") and m != "koperasi_id"]
 
 
+@pytest.mark.parametrize(
+    "args",
+    [["cooperatives", "status", "--help"], ["law", "list", "--help"], ["validate", "--help"]],
+)
+def test_light_subcommand_help_loads_no_attrs(args: list[str]) -> None:
+    # The lazy loader enters the library's decimal context: importing it from
+    # the number policy once pulled attrs (and the masking function) into
+    # `cooperatives status --help`, 45 ms of its start-up.
+    code = (
+        "import contextlib, io\n"
+        "from koperasi_id.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        f"    main({args!r})"
+    )
+    loaded = _loaded_after(code)
+    assert [m for m in loaded if m.startswith(("attr", "cattrs", "dateutil"))] == []
+    assert "koperasi_id._numbers" not in loaded
+
+
 def test_import_koperasi_id_loads_nothing_until_a_name_is_used() -> None:
     assert _loaded_after("import koperasi_id") == ["koperasi_id"]
     loaded = _loaded_after("from koperasi_id import Problem")

@@ -13,7 +13,7 @@ import importlib
 import sys
 from collections.abc import Callable, Mapping
 
-from koperasi_id._numbers import CONTEXT
+from koperasi_id._context import CONTEXT
 
 
 def lazy_exports(

@@ -45,6 +45,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import ParamSpec, TypeVar
 
+# CONTEXT lives in a module of its own: the lazy loader enters it and must stay light.
+from koperasi_id._context import CONTEXT
 from koperasi_id._values import mask
 from koperasi_id.errors import ValidationError
 
@@ -93,23 +95,6 @@ _NEGATIVE_ZERO = (
     "tanda minus pada nol bukan angka; tulis 0",
 )
 
-
-#: The decimal context every computation of the library runs in: Python's own
-#: default context, fixed. The caller's context (``decimal.getcontext()``) is
-#: theirs: a precision of 3 or a trap on ``Inexact`` set for their own
-#: arithmetic must not change a schedule, a percentage or a total computed
-#: here (the 28 digits are what keep arithmetic on accepted input exact, see
-#: above).
-CONTEXT = decimal.Context(
-    prec=28,
-    rounding=decimal.ROUND_HALF_EVEN,
-    Emin=-999_999,
-    Emax=999_999,
-    capitals=1,
-    clamp=0,
-    flags=[],
-    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
-)
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
