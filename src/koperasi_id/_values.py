@@ -113,13 +113,6 @@ _REPR = _MaskingRepr()
 _REPR.maxlevel, _REPR.maxstring, _REPR.maxother = 3, 80, 80
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _escape_surrogate(match: re.Match[str]) -> str:
-    return f"\\u{ord(match.group()):04x}"
-
-
 def _mask_run(match: re.Match[str]) -> str:
     run = match.group()
     if match.lastgroup == "escape":
@@ -203,12 +196,10 @@ def mask(value: object, *, limit: int | None = None, quote: bool = False) -> str
         masked = _RUN.sub(_mask_run, value)
     else:  # a repr, where separators may stand escaped
         masked = _ESCAPED_RUN.sub(_mask_run, _text_of(value))
-    if not quote and not masked.isascii():
-        # A lone surrogate (a file name os.fsdecode() could not decode, a JSON
-        # "\ud800") cannot be encoded: printing the message would raise.
-        # (repr() escapes it already.)
-        masked = _SURROGATE.sub(_escape_surrogate, masked)
-    if not quote:  # repr() escapes them itself
+    if not quote:
+        # Control characters and lone surrogates (a file name os.fsdecode()
+        # could not decode, a JSON "\ud800", which no encoding can print) are
+        # shown escaped; repr() escapes them itself.
         masked = printable(masked)
     cut = masked if limit is None else masked[:limit]
     shown = repr(cut) if quote else cut
