@@ -16,18 +16,10 @@ from koperasi_id.kur._rule_sources import (
     _KMK_2020,
     _KMK_2021,
     _KMK_2022,
-    _KUR_2015,
-    _KUR_2016,
-    _KUR_2017,
-    _KUR_2018,
-    _KUR_2019,
-    _KUR_2020,
-    _KUR_2021,
     _ONE_DAY,
     _P1_2022,
     _P1_2023,
     _P1_2026,
-    _P8_2019,
     _PMK_146,
     END_2020,
     END_2021,
@@ -39,6 +31,7 @@ from koperasi_id.kur._rule_sources import (
     RuleDays,
     _d,
     _regime,
+    pedoman_periods,
 )
 from koperasi_id.kur._rule_values import (
     DisasterRate,
@@ -49,7 +42,7 @@ from koperasi_id.kur._rule_values import (
 )
 from koperasi_id.kur._rules_limits import build_ceilings
 from koperasi_id.kur._schemes import Scheme
-from koperasi_id.law import Citation, Regime, Timeline
+from koperasi_id.law import Citation, Confidence, Regime, Timeline
 
 
 # Everything below builds DEFAULT_RULES when the module is imported, before mutmut
@@ -90,73 +83,58 @@ def build_rates(days: RuleDays) -> Timeline[RateTable]:
         Scheme.SPECIAL: (_d(6),),
         Scheme.MIGRANT_WORKER: (_d(6),),
     }
-    rate_regimes = [
-        _regime(
-            "kur-2015",
-            days.relaunch,
-            date(2015, 12, 31),
-            Citation(_KUR_2015, note="12 % efektif (from 22 %); kontan and kompas 26 Jun 2015"),
-            _flat_rates("12", None, special=False),
+    # The borrower rate of each Pedoman period (pedoman_periods): percent, the
+    # citation's note, the regime's confidence and note. A period with super
+    # mikro gives it the same rate; one without KUR khusus leaves it out.
+    pre_2022 = {
+        "kur-2015": (
+            "12",
+            "12 % efektif (from 22 %); kontan and kompas 26 Jun 2015",
             MEDIUM,
             "Rate HIGH (kontan, kompas, liputan6 21 Jan 2020); first day MEDIUM "
             "(parameter kur_relaunch).",
         ),
-        _regime(
-            "kur-2016",
-            date(2016, 1, 1),
-            date(2016, 12, 31),
-            Citation(_KUR_2016, note="9 % from 1 Jan 2016 (liputan6 28 Dec 2015)"),
-            _flat_rates("9", None, special=False),
+        "kur-2016": ("9", "9 % from 1 Jan 2016 (liputan6 28 Dec 2015)", Confidence.HIGH, None),
+        "kur-2017": ("9", "9 % (CNN Indonesia 8 Dec 2017: 'turun dari 9 persen')", MEDIUM, None),
+        **dict.fromkeys(
+            ("permenko-11-2017", "permenko-6-2019"),
+            (
+                "7",
+                "7 % (CNN 8 Dec 2017; okezone 18 Jan 2018; liputan6 21 Jan 2020)",
+                Confidence.HIGH,
+                "KUR khusus at 7 % from 2018 is LOW.",
+            ),
         ),
-        _regime(
-            "kur-2017",
-            date(2017, 1, 1),
-            date(2017, 12, 31),
-            Citation(_KUR_2017, note="9 % (CNN Indonesia 8 Dec 2017: 'turun dari 9 persen')"),
-            _flat_rates("9", None, special=False),
-            MEDIUM,
+        "kur-2020": (
+            "6",
+            "6 % efektif from 1 Jan 2020 (liputan6 21 Jan 2020)",
+            Confidence.HIGH,
+            None,
         ),
-        *(
-            _regime(
-                name,
-                date(year, 1, 1),
-                date(year, 12, 31),
-                Citation(
-                    instrument,
-                    note="7 % (CNN 8 Dec 2017; okezone 18 Jan 2018; liputan6 21 Jan 2020)",
-                ),
-                _flat_rates("7", None),
-                note="KUR khusus at 7 % from 2018 is LOW.",
-            )
-            for name, year, instrument in (
-                ("permenko-11-2017", 2018, _KUR_2018),
-                ("permenko-6-2019", 2019, _KUR_2019),
-            )
-        ),
-        _regime(
-            "kur-2020",
-            START_2020,
-            days.before_super_micro,
-            Citation(_P8_2019, note="6 % efektif from 1 Jan 2020 (liputan6 21 Jan 2020)"),
-            _flat_rates("6", None),
-        ),
-        _regime(
-            "kur-2020-super-mikro",
-            days.super_micro_from,
-            END_2020,
-            Citation(_KUR_2020, note="6 % for every scheme, super mikro too (okezone 7 Sep 2020)"),
-            _flat_rates("6", "6"),
+        "kur-2020-super-mikro": (
+            "6",
+            "6 % for every scheme, super mikro too (okezone 7 Sep 2020)",
             MEDIUM,
             "Borrowers paid 0 % in 2020 through the pandemic relief (kur.pandemic_relief), "
             "not through the scheme rate. First day: parameter super_micro_from (LOW).",
         ),
-        _regime(
-            "kur-2021",
-            START_2021,
-            END_2021,
-            Citation(_KUR_2021, note="6 % efektif for every scheme"),
-            _flat_rates("6", "6"),
-            MEDIUM,
+        "kur-2021": ("6", "6 % efektif for every scheme", MEDIUM, None),
+    }
+    rate_regimes = [
+        *(
+            _regime(
+                period.name,
+                period.start,
+                period.end,
+                Citation(period.instrument, note=note),
+                _flat_rates(
+                    percent, percent if period.super_micro else None, special=period.special
+                ),
+                confidence,
+                regime_note,
+            )
+            for period in pedoman_periods(days)
+            for percent, note, confidence, regime_note in (pre_2022[period.name],)
         ),
         _regime(
             "permenko-1-2022",
